@@ -1,0 +1,1 @@
+"""Figures: one module per analysis, built on :mod:`analysis.figures.style`."""

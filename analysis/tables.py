@@ -1,0 +1,71 @@
+"""Writing and reading the pipeline's tidy TSV tables, atomically and reproducibly."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+FLOAT_FORMAT = "%.6f"
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    A reader never sees a half-written file: either the old content or the new.
+
+    Args:
+        path: Destination file; its folder is created if missing.
+        data: The bytes to write.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def to_tsv_text(frame: pd.DataFrame) -> str:
+    """Render a table as TSV text: header row, LF newlines, floats with six decimals.
+
+    Fixed float formatting makes the bytes independent of tiny floating-point noise
+    and of the platform's repr, so the same input gives byte-identical tables.
+
+    Args:
+        frame: The table; its index is not written.
+
+    Returns:
+        The TSV text.
+    """
+    return frame.to_csv(sep="\t", index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+
+
+def write_tsv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Atomically write ``frame`` as a UTF-8 TSV file (see :func:`to_tsv_text`).
+
+    Args:
+        frame: The table to write.
+        path: Destination path.
+    """
+    atomic_write_bytes(path, to_tsv_text(frame).encode("utf-8"))
+
+
+def read_tsv(path: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a table written by :func:`write_tsv`, keeping text columns as text.
+
+    Args:
+        path: A TSV file with a header row.
+
+    Returns:
+        The table, with empty cells as NaN and strings such as "NA" or "null" kept as text.
+    """
+    return pd.read_csv(path, sep="\t", keep_default_na=False, na_values=[""])

@@ -1,0 +1,27 @@
+from analysis.document import analyse_structure
+
+TEXT = (
+    "Ishiba met Trump in Washington. The U.S. and Japan agreed.\n"
+    "Energy Cooperation Between Japan and the U.S.\n"
+    "Japan buys U.S. gas. Mr. Smith said so.\n"
+    "Exports rose 5.2 percent.\n"
+)
+
+
+def test_structure_offsets_and_counts():
+    doc = analyse_structure(TEXT)
+    assert doc.sections["title"].tolist() == ["", "Energy Cooperation Between Japan and the U.S."]
+    assert doc.sections["n_paragraphs"].tolist() == [1, 2]
+    assert doc.sections["n_sentences"].tolist() == [2, 3]
+    assert doc.sections["n_tokens"].sum() == len(doc.tokens)
+    for row in doc.sentences.itertuples():
+        assert TEXT[row.start_char : row.end_char] == row.text
+    assert doc.sentences["text"].tolist()[2:4] == ["Japan buys U.S. gas.", "Mr. Smith said so."]
+    assert doc.sentences["sentence_id"].tolist() == list(range(5))
+    assert doc.sentences["paragraph_id"].tolist() == [0, 0, 1, 1, 2]
+    assert doc.paragraphs["n_sentences"].tolist() == [2, 2, 1]
+
+
+def test_headings_are_never_inside_sentences():
+    doc = analyse_structure(TEXT)
+    assert not doc.sentences["text"].str.contains("Cooperation").any()

@@ -1,0 +1,58 @@
+from analysis.sections import is_title_line, split_sections
+
+ARTICLE = (
+    "Leaders met on Thursday. They talked for an hour.\n"
+    "Energy Cooperation Between Japan and the U.S.\n"
+    "Japan buys gas. It wants more.\n"
+    "\n"
+    "A second paragraph follows a blank line.\n"
+    "U.S. Defense Commitments and Japan’s Security\n"
+    "Troops remain.\n"
+)
+
+
+def test_title_lines():
+    assert is_title_line("Energy Cooperation Between Japan and the U.S.")
+    assert is_title_line("U.S. Defense Commitments and Japan’s Security")
+    assert is_title_line("Trade and Economic Discussions")
+    assert not is_title_line("Japan buys gas. It wants more.")
+    assert not is_title_line("Leaders met on Thursday.")
+    assert not is_title_line("Thanks.")
+    assert not is_title_line("Our Readers Said:")
+
+
+def test_lead_then_headed_sections_with_offsets():
+    sections = split_sections(ARTICLE)
+    assert [s.title for s in sections] == [
+        "",
+        "Energy Cooperation Between Japan and the U.S.",
+        "U.S. Defense Commitments and Japan’s Security",
+    ]
+    lead, energy, defense = sections
+    assert ARTICLE[lead.start : lead.end] == "Leaders met on Thursday. They talked for an hour."
+    assert ARTICLE[energy.heading_start : energy.heading_end] == energy.title
+    assert [ARTICLE[p.start : p.end] for p in energy.paragraphs] == [
+        "Japan buys gas. It wants more.",
+        "A second paragraph follows a blank line.",
+    ]
+    assert ARTICLE[defense.start : defense.end].endswith("Troops remain.")
+
+
+def test_markdown_headings_and_no_lead_when_text_starts_with_a_heading():
+    text = "# Main story\nBody text here.\n## Background\nMore text."
+    sections = split_sections(text)
+    assert [s.title for s in sections] == ["Main story", "Background"]
+    assert sections[0].start == 0
+
+
+def test_detection_off_gives_one_untitled_section():
+    sections = split_sections(ARTICLE, detect_headings=False)
+    assert len(sections) == 1
+    assert sections[0].title == ""
+    assert len(sections[0].paragraphs) == 6
+
+
+def test_a_closing_title_like_line_is_a_paragraph():
+    sections = split_sections("Body one.\nThe End")
+    assert [s.title for s in sections] == [""]
+    assert len(sections[0].paragraphs) == 2

@@ -1,0 +1,28 @@
+import math
+
+import pytest
+
+from analysis.document import analyse_structure
+from analysis.stats import count_syllables, flesch_reading_ease, section_statistics
+
+
+def test_flesch_formula_and_empty_input():
+    expected = 206.835 - 1.015 * 5 - 84.6 * 1.5
+    assert flesch_reading_ease(n_words=10, n_sentences=2, n_syllables=15) == pytest.approx(expected)
+    assert math.isnan(flesch_reading_ease(n_words=0, n_sentences=0, n_syllables=0))
+
+
+def test_syllables_are_counted():
+    assert count_syllables("the") == 1
+    assert count_syllables("country") == 2
+    assert count_syllables("cooperation") >= 4
+
+
+def test_section_statistics_values():
+    doc = analyse_structure("Cats sleep. Cats eat fish.\n")
+    stats = section_statistics(doc.sections, doc.sentences, doc.tokens)
+    row = stats.iloc[0]
+    assert row["n_words"] == 5  # punctuation is not a word
+    assert row["n_types"] == 4
+    assert row["type_token_ratio"] == 4 / 5
+    assert row["mean_sentence_length"] == 2.5

@@ -1,0 +1,54 @@
+from analysis.tokens import TOKEN_COLUMNS, lemmatise, split_tokens, tokenise_sentences
+
+
+def words(text):
+    return [text[s:e] for s, e in split_tokens(text)]
+
+
+def test_acronyms_abbreviations_and_numbers_stay_whole():
+    assert words("Mr. Smith paid $14.9 billion in the U.S.-Japan deal.") == [
+        "Mr.", "Smith", "paid", "$", "14.9", "billion", "in", "the", "U.S.", "-", "Japan",
+        "deal", ".",
+    ]  # fmt: skip
+
+
+def test_clitics_split_penn_style():
+    assert words("Japan’s leaders don't agree.") == [
+        "Japan", "’s", "leaders", "do", "n't", "agree", ".",
+    ]  # fmt: skip
+
+
+def test_hyphenated_words_and_urls():
+    assert words("A resource-poor state, see https://example.org/a.") == [
+        "A", "resource-poor", "state", ",", "see", "https://example.org/a", ".",
+    ]  # fmt: skip
+
+
+def test_table_offsets_tags_lemmas_and_stop_words():
+    text = "Tariffs hurt. The U.S. relies on imports."
+    table = tokenise_sentences(text, [(0, 13), (14, len(text))])
+    assert list(table.columns) == TOKEN_COLUMNS
+    assert all(text[r.start_char : r.end_char] == r.token for r in table.itertuples())
+    assert table["token_id"].tolist() == list(range(len(table)))
+    assert table["sentence_id"].tolist() == [0, 0, 0, 1, 1, 1, 1, 1, 1]
+    row = table.set_index("token").loc
+    assert row["Tariffs", "lemma"] == "tariff"
+    assert row["relies", "lemma"] == "rely"
+    assert row["U.S.", "pos"] == "NNP"
+    assert row["imports", "pos"] == "NNS"
+    assert bool(row["The", "is_stopword"]) and bool(row["on", "is_stopword"])
+    assert not bool(row["imports", "is_stopword"])
+
+
+def test_proper_nouns_keep_their_spelling():
+    assert lemmatise("States", "NNPS") == "States"
+    assert lemmatise("Tariffs", "NNS") == "tariff"
+
+
+def test_sentence_initial_capital_is_not_a_proper_noun_unless_the_text_says_so():
+    text = "China buys steel. Energy matters. Tariffs on China rose."
+    table = tokenise_sentences(text, [(0, 17), (18, 33), (34, len(text))])
+    tags = dict(zip(table["token"], table["pos"], strict=False))
+    assert tags["China"] == "NNP"  # capitalised mid-sentence elsewhere
+    assert tags["Energy"] == "NN"
+    assert tags["Tariffs"] == "NNS"

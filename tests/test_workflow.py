@@ -1,0 +1,101 @@
+"""Snakemake end to end, on a temporary copy of the workflow and two tiny articles."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.tables import read_tsv
+
+pytestmark = pytest.mark.workflow
+SNAKEMAKE = Path(sys.executable).with_name("snakemake")
+ARTICLES = {
+    "trade_talks.txt": (
+        "Tariffs rose again on Monday. Markets in Tokyo fell sharply.\n"
+        "Trade Talks Resume\n"
+        "The U.S. and Japan met in Washington. Officials were hopeful about a deal.\n"
+    ),
+    "football.md": "# Cup Final\nFans love the game. The final was exciting and close.\n",
+}
+
+
+def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(SNAKEMAKE), "--cores", "2", *args],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def workflow_copy(tmp_path_factory):
+    repo = Path(__file__).resolve().parents[1]
+    workdir = tmp_path_factory.mktemp("newsdag")
+    for part in ("Snakefile", "config", "workflow", "profiles"):
+        source = repo / part
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, workdir / part)
+    (workdir / "articles").mkdir()
+    for name, text in ARTICLES.items():
+        (workdir / "articles" / name).write_text(text, encoding="utf-8")
+    config = ["--config", "input_dir=articles", "results_dir=out"]
+    first = snakemake(workdir, *config)
+    assert first.returncode == 0, first.stderr[-3000:]
+    return workdir, config
+
+
+def test_tables_follow_the_contract(workflow_copy):
+    workdir, _ = workflow_copy
+    sections = read_tsv(workdir / "out/trade_talks/tables/sections.tsv")
+    assert sections["title"].fillna("").tolist() == ["", "Trade Talks Resume"]
+    sentences = read_tsv(workdir / "out/trade_talks/tables/sentences.tsv")
+    text = ARTICLES["trade_talks.txt"]
+    assert [text[r.start_char : r.end_char] for r in sentences.itertuples()] == sentences[
+        "text"
+    ].tolist()
+    assert len(sentences) == 4
+    football = read_tsv(workdir / "out/football/tables/sections.tsv")
+    assert football["title"].tolist() == ["Cup Final"]
+
+
+def test_rerun_with_nothing_changed_runs_no_job(workflow_copy):
+    workdir, config = workflow_copy
+    dry = snakemake(workdir, *config, "--dry-run")
+    assert dry.returncode == 0
+    assert "Nothing to be done" in dry.stdout + dry.stderr
+
+
+def test_editing_one_article_reruns_only_its_jobs(workflow_copy):
+    workdir, config = workflow_copy
+    article = workdir / "articles" / "football.md"
+    article.write_text(article.read_text(encoding="utf-8") + "Nobody left early.\n", "utf-8")
+    dry = snakemake(workdir, *config, "--dry-run", "--quiet", "rules")
+    out = dry.stdout + dry.stderr
+    assert dry.returncode == 0, out
+    assert "football" in out or "prepare" in out
+    summary = snakemake(workdir, *config, "--detailed-summary")
+    stale = [line for line in summary.stdout.splitlines() if "update pending" in line]
+    assert stale and all("/football/" in line for line in stale), stale
+
+
+def test_single_file_target_builds_only_what_it_needs(workflow_copy):
+    workdir, config = workflow_copy
+    target = "out/trade_talks/tables/sentences.tsv"
+    (workdir / target).unlink()
+    run = snakemake(workdir, target, *config)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "prepare" in run.stderr
+    assert (workdir / target).exists()
+
+
+def test_unknown_config_key_is_a_one_line_error(workflow_copy):
+    workdir, _ = workflow_copy
+    run = snakemake(workdir, "--config", "input_dir=articles", "colour=blue", "--dry-run")
+    assert run.returncode != 0
+    output = run.stdout + run.stderr
+    errors = [line for line in output.splitlines() if "newsdag: config error" in line]
+    assert errors and "'colour' was unexpected" in errors[0], output

@@ -1,0 +1,60 @@
+# Helpers and input functions shared by the rule files.
+
+import sys
+
+from analysis.corpus import find_articles
+from analysis.reading import ARTICLE_ID_PATTERN
+from analysis.stages import prepare
+from analysis.workflow_config import ConfigError, check_config
+
+try:
+    check_config(config, workflow.source_path("../schemas/config.schema.yaml"))
+    ARTICLE_SET = find_articles(config["input_dir"])
+except (ConfigError, FileNotFoundError) as error:
+    raise WorkflowError(f"newsdag: {error}") from None
+
+RESULTS = config["results_dir"]
+ARTICLES = ARTICLE_SET.articles
+for reason in ARTICLE_SET.skipped:
+    print(f"newsdag: skipped {reason}", file=sys.stderr)
+if not ARTICLES:
+    raise WorkflowError(
+        f"newsdag: no articles (*.txt or *.md) in {config['input_dir']}"
+    )
+
+
+wildcard_constraints:
+    article=ARTICLE_ID_PATTERN,
+
+
+def article_file(wildcards):
+    """The source file of one article."""
+    return ARTICLES[wildcards.article]
+
+
+def table(name):
+    """Path pattern of a per-article table."""
+    return f"{RESULTS}/{{article}}/tables/{name}.tsv"
+
+
+def figure(name):
+    """Path pattern of a per-article figure."""
+    return f"{RESULTS}/{{article}}/figures/{name}.png"
+
+
+def job_log(stage):
+    """Log path of a per-article job, mirroring the results layout."""
+    return f"logs/{{article}}/{stage}.log"
+
+
+def job_benchmark(stage):
+    """Benchmark path of a per-article job, mirroring the results layout."""
+    return f"benchmarks/{{article}}/{stage}.tsv"
+
+
+PER_ARTICLE_TABLES = ["sections", "paragraphs", "sentences", "tokens", "section_stats"]
+
+
+def all_outputs():
+    """Every file the default target builds."""
+    return expand(table("{name}"), article=ARTICLES, name=PER_ARTICLE_TABLES)
