@@ -4,7 +4,9 @@ import sys
 
 from analysis.corpus import find_articles
 from analysis.reading import ARTICLE_ID_PATTERN
+from analysis.provenance import git_commit
 from analysis.stages import prepare
+from analysis.stages import provenance as provenance_stage
 from analysis.workflow_config import ConfigError, check_config
 
 try:
@@ -14,6 +16,8 @@ except (ConfigError, FileNotFoundError) as error:
     raise WorkflowError(f"newsdag: {error}") from None
 
 RESULTS = config["results_dir"]
+SOURCE_DIR = workflow.basedir
+SOURCE_COMMIT = git_commit(SOURCE_DIR)["commit"] or "unknown"
 ARTICLES = ARTICLE_SET.articles
 for reason in ARTICLE_SET.skipped:
     print(f"newsdag: skipped {reason}", file=sys.stderr)
@@ -55,6 +59,11 @@ def job_benchmark(stage):
 PER_ARTICLE_TABLES = ["sections", "paragraphs", "sentences", "tokens", "section_stats"]
 
 
+def analysis_outputs():
+    """Every table and figure of the analyses, per article and for the corpus."""
+    return expand(table("{name}"), article=ARTICLES, name=PER_ARTICLE_TABLES)
+
+
 def all_outputs():
     """Every file the default target builds."""
-    return expand(table("{name}"), article=ARTICLES, name=PER_ARTICLE_TABLES)
+    return [*analysis_outputs(), f"{RESULTS}/manifest.tsv"]

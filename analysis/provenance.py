@@ -1,0 +1,117 @@
+"""Provenance: checksums of inputs and outputs, the effective config and the software used."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import subprocess
+from collections.abc import Iterable, Mapping
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+MANIFEST_COLUMNS = ["path", "size", "sha256"]
+
+
+def sha256_file(path: str | os.PathLike[str]) -> str:
+    """Return the hex SHA-256 of a file's bytes.
+
+    Args:
+        path: The file.
+
+    Returns:
+        64 hex digits.
+    """
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def manifest_table(
+    paths: Iterable[str | os.PathLike[str]], *, relative_to: str | os.PathLike[str] | None = None
+) -> pd.DataFrame:
+    """List files with their size and SHA-256, sorted by path.
+
+    Args:
+        paths: The files.
+        relative_to: Folder the listed paths are made relative to (as given if None).
+
+    Returns:
+        A table with :data:`MANIFEST_COLUMNS`.
+    """
+
+    def shown(path: str | os.PathLike[str]) -> str:
+        return Path(os.path.relpath(path, relative_to) if relative_to else path).as_posix()
+
+    rows = [(shown(p), os.path.getsize(p), sha256_file(p)) for p in paths]
+    return pd.DataFrame(sorted(rows), columns=MANIFEST_COLUMNS)
+
+
+def installed_packages() -> dict[str, str]:
+    """Return the name and version of every installed distribution, sorted by name."""
+    versions = {dist.metadata["Name"].lower(): dist.version for dist in metadata.distributions()}
+    return dict(sorted(versions.items()))
+
+
+def git_commit(repository: str | os.PathLike[str]) -> dict[str, Any]:
+    """Describe the repository's checked-out commit, and whether the work tree differs.
+
+    Args:
+        repository: A folder inside the git work tree.
+
+    Returns:
+        ``{"commit": <sha or None>, "dirty": <bool or None>}``; None where git or the
+        repository is unavailable.
+    """
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(repository), *args],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=True,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "HEAD")
+    status = git("status", "--porcelain", "--untracked-files=no")
+    return {"commit": commit, "dirty": None if status is None else bool(status)}
+
+
+def provenance_record(
+    *,
+    inputs: Mapping[str, str | os.PathLike[str]],
+    config: Mapping[str, Any],
+    repository: str | os.PathLike[str],
+) -> dict[str, Any]:
+    """Gather what a reviewer needs to trace a result back to its origin.
+
+    Args:
+        inputs: Article id to article file.
+        config: The effective (merged) configuration.
+        repository: The workflow's source folder, for its git commit.
+
+    Returns:
+        A JSON-ready record: input checksums, config, package versions, Python version
+        and the project's git commit.
+    """
+    return {
+        "inputs": {
+            article: {"path": Path(path).as_posix(), "sha256": sha256_file(path)}
+            for article, path in sorted(inputs.items())
+        },
+        "config": dict(config),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "packages": installed_packages(),
+        "git": git_commit(repository),
+    }

@@ -1,0 +1,45 @@
+# Provenance of a run: what went in (checksums, config, software) and what came out.
+
+
+rule provenance:
+    input:
+        articles=ARTICLES.values(),
+    output:
+        provenance=f"{RESULTS}/provenance.json",
+    log:
+        "logs/provenance.log",
+    benchmark:
+        "benchmarks/provenance.tsv"
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    params:
+        config=config,
+        commit=SOURCE_COMMIT,
+    run:
+        provenance_stage.run_provenance(
+            articles=ARTICLES,
+            config=params.config,
+            repository=SOURCE_DIR,
+            **output,
+            log=log[0],
+        )
+
+
+rule manifest:
+    input:
+        files=analysis_outputs(),
+        provenance=rules.provenance.output.provenance,
+    output:
+        manifest=f"{RESULTS}/manifest.tsv",
+    log:
+        "logs/manifest.log",
+    benchmark:
+        "benchmarks/manifest.tsv"
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=5,
+    run:
+        provenance_stage.run_manifest(files=input, **output, log=log[0])
