@@ -16,6 +16,7 @@ report: "workflow/report/workflow.rst"
 
 
 include: "workflow/rules/prepare.smk"
+include: "workflow/rules/sentiment.smk"
 include: "workflow/rules/provenance.smk"
 
 

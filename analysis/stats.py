@@ -6,6 +6,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.resources import load_once
+
 SECTION_STATS_COLUMNS = [
     "section_id",
     "n_paragraphs",
@@ -19,7 +21,7 @@ SECTION_STATS_COLUMNS = [
 ]
 
 
-@lru_cache(maxsize=1)
+@load_once
 def _hyphenator():
     import pyphen
 

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.resources import load_once
+
 TOKEN_COLUMNS = [
     "sentence_id",
     "token_id",
@@ -70,14 +72,23 @@ def split_tokens(text: str, *, start: int = 0, end: int | None = None) -> list[t
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
 
 
-@lru_cache(maxsize=1)
+@load_once
 def _tagger():
     from textblob.en import parser
 
+    parser.find_tags(["Warm", "up", "the", "lexicon", "."])  # loads its lazy tables now
     return parser
 
 
-@lru_cache(maxsize=1)
+@load_once
+def _lemma_tables():
+    from lemminflect import getLemma
+
+    getLemma("tables", upos="NOUN")  # loads its lazy tables now
+    return getLemma
+
+
+@load_once
 def _stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -131,9 +142,7 @@ def lemmatise(token: str, pos: str) -> str:
     upos = _PENN_TO_UPOS.get(pos)
     if upos is None or not lower.isalpha():
         return lower
-    from lemminflect import getLemma
-
-    lemmas = getLemma(lower, upos=upos)
+    lemmas = _lemma_tables()(lower, upos=upos)
     return lemmas[0] if lemmas else lower
 
 

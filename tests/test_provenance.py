@@ -34,8 +34,16 @@ def test_stage_outputs(tmp_path, repo):
     article = tmp_path / "x.txt"
     article.write_text("Text.", encoding="utf-8")
     out = tmp_path / "provenance.json"
-    run_provenance(articles={"x": article}, config={"a": [1, 2]}, repository=repo, provenance=out)
-    assert json.loads(out.read_text(encoding="utf-8"))["config"] == {"a": [1, 2]}
+    run_provenance(
+        articles={"x": article},
+        config={"a": [1, 2]},
+        notes={"skipped": ["y.txt: empty"]},
+        repository=repo,
+        provenance=out,
+    )
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["config"] == {"a": [1, 2]}
+    assert record["skipped"] == ["y.txt: empty"]
     manifest = tmp_path / "manifest.tsv"
     run_manifest(files=[out], manifest=manifest)
     listed = read_tsv(manifest)

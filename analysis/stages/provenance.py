@@ -18,6 +18,7 @@ def run_provenance(
     *,
     articles: Mapping[str, Path],
     config: Mapping[str, Any],
+    notes: Mapping[str, Any],
     repository: Path,
     provenance: Path,
     log: Path | None = None,
@@ -27,12 +28,14 @@ def run_provenance(
     Args:
         articles: Article id to article file.
         config: The effective configuration.
+        notes: Extra facts to record, such as skipped files and warnings.
         repository: The workflow's source folder.
         provenance: Output path.
         log: The job's log file.
     """
     with job_log(log, stage="provenance"):
         record = provenance_record(inputs=articles, config=config, repository=repository)
+        record.update(notes)
         text = json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         atomic_write_bytes(provenance, text.encode("utf-8"))
 

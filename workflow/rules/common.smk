@@ -2,11 +2,12 @@
 
 import sys
 
-from analysis.corpus import find_articles
+from analysis.corpus import find_articles, screen_articles
 from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
 from analysis.stages import prepare
 from analysis.stages import provenance as provenance_stage
+from analysis.stages import sentiment as sentiment_stage
 from analysis.workflow_config import ConfigError, check_config
 
 try:
@@ -18,12 +19,20 @@ except (ConfigError, FileNotFoundError) as error:
 RESULTS = config["results_dir"]
 SOURCE_DIR = workflow.basedir
 SOURCE_COMMIT = git_commit(SOURCE_DIR)["commit"] or "unknown"
-ARTICLES = ARTICLE_SET.articles
-for reason in ARTICLE_SET.skipped:
-    print(f"newsdag: skipped {reason}", file=sys.stderr)
+SCREENING = screen_articles(
+    ARTICLE_SET.articles, max_bytes=config["articles"]["max_bytes"]
+)
+ARTICLES = SCREENING.articles
+# Problems with single files are reported, once each, and recorded in provenance.json;
+# the other articles go ahead.
+SKIPPED = [*ARTICLE_SET.skipped, *SCREENING.errors]
+for problem in SKIPPED:
+    print(f"newsdag: error: skipped {problem}", file=sys.stderr)
+for warning in SCREENING.warnings:
+    print(f"newsdag: warning: {warning}", file=sys.stderr)
 if not ARTICLES:
     raise WorkflowError(
-        f"newsdag: no articles (*.txt or *.md) in {config['input_dir']}"
+        f"newsdag: no article to analyse (*.txt or *.md) in {config['input_dir']}"
     )
 
 
@@ -56,12 +65,20 @@ def job_benchmark(stage):
     return f"benchmarks/{{article}}/{stage}.tsv"
 
 
-PER_ARTICLE_TABLES = ["sections", "paragraphs", "sentences", "tokens", "section_stats"]
+PER_ARTICLE_TABLES = [
+    *["sections", "paragraphs", "sentences", "tokens", "section_stats"],
+    *["sentiment_sentences", "sentiment_sections", "sentiment_method_correlations"],
+    *["sentiment_entities", "actor_aliases"],
+]
+PER_ARTICLE_FIGURES = ["sentiment_arc", "sentiment_sections", "sentiment_actors"]
 
 
 def analysis_outputs():
     """Every table and figure of the analyses, per article and for the corpus."""
-    return expand(table("{name}"), article=ARTICLES, name=PER_ARTICLE_TABLES)
+    outputs = expand(table("{name}"), article=ARTICLES, name=PER_ARTICLE_TABLES)
+    if config["figures"]["per_article"]:
+        outputs += expand(figure("{name}"), article=ARTICLES, name=PER_ARTICLE_FIGURES)
+    return outputs
 
 
 def all_outputs():

@@ -17,10 +17,12 @@ rule provenance:
     params:
         config=config,
         commit=SOURCE_COMMIT,
+        notes={"skipped": SKIPPED, "warnings": SCREENING.warnings},
     run:
         provenance_stage.run_provenance(
             articles=ARTICLES,
             config=params.config,
+            notes=params.notes,
             repository=SOURCE_DIR,
             **output,
             log=log[0],

@@ -1,0 +1,324 @@
+"""Stage: sentence, section, article and actor sentiment tables, and their figures.
+
+``run(...)`` reads one article's ``sentences.tsv``, ``tokens.tsv`` and ``sections.tsv`` and
+writes (each to the path given by the keyword of the same name, normally
+``<results_dir>/<article>/tables/``):
+
+* ``sentiment_sentences.tsv``: sentence_id, section_id, sentiment, vader_compound, vader_pos,
+  vader_neu, vader_neg, textblob_polarity, textblob_subjectivity (article order).
+* ``sentiment_sections.tsv``: long form, one row per scope x measure: scope (``article`` /
+  ``section``), section_id (empty for the article), title, n_sentences, measure, mean, ci_low,
+  ci_high, share_positive, share_neutral, share_negative. Shares are given for the signed
+  measures (sentiment, vader_compound, textblob_polarity; threshold +-``neutral_threshold``) and
+  are empty for the VADER proportions and subjectivity; "the" shares of the article are the rows
+  with ``measure == "sentiment"``. Pivot with e.g.
+  ``df.pivot(index="section_id", columns="measure", values="mean")``.
+* ``sentiment_method_correlations.tsv``: scope, section_id, title, n_sentences, method_a,
+  method_b, pearson_r (NaN with fewer than 3 sentences).
+* ``sentiment_entities.tsv``: actor, scope, section_id, n_mentions, n_sentences, mean_sentiment,
+  ci_low, ci_high.
+* ``actor_aliases.tsv``: actor, variant, rule, evidence.
+
+``run_figures(...)`` reads those tables and writes ``sentiment_arc.png``,
+``sentiment_sections.png`` and ``sentiment_actors.png`` (``<results_dir>/<article>/figures/``);
+keep it a separate rule so large corpora can skip the figures.
+
+Input columns (first name found is used):
+
+* sentences.tsv: ``sentence_id``; ``section_id`` (optional: one section ``""`` if absent); text
+  in ``text`` / ``sentence`` / ``sentence_text``. Rows are taken in file order.
+* sections.tsv (optional file): ``section_id``; title in ``title`` / ``heading`` / ``name`` /
+  ``section_title`` (may be empty: the lead section). Its row order is the section order.
+* tokens.tsv (optional file): ``sentence_id``; token in ``token`` / ``text`` / ``word`` /
+  ``form``; tag in ``tag`` / ``pos`` / ``xpos`` / ``upos`` (Penn or Universal); order by
+  ``token_id`` / ``token_index`` / ``index`` / ``i`` / ``position`` / ``start`` if present, else
+  file order. Without a tag column the sentences are tagged with TextBlob's bundled tagger.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import actors as A
+from analysis import sentiment as S
+from analysis.stages.logs import job_log
+from analysis.tables import read_tsv, write_tsv
+
+SENTENCE_COLUMNS = ("sentence_id", "section_id", *S.SCORE_COLUMNS)
+SECTION_COLUMNS = (
+    "scope",
+    "section_id",
+    "title",
+    "n_sentences",
+    "measure",
+    "mean",
+    "ci_low",
+    "ci_high",
+    "share_positive",
+    "share_neutral",
+    "share_negative",
+)
+CORRELATION_COLUMNS = (
+    "scope",
+    "section_id",
+    "title",
+    "n_sentences",
+    "method_a",
+    "method_b",
+    "pearson_r",
+)
+ALIAS_COLUMNS = ("actor", "variant", "rule", "evidence")
+
+_TEXT = ("text", "sentence", "sentence_text")
+_TITLE = ("title", "heading", "name", "section_title")
+_TOKEN = ("token", "text", "word", "form")
+_TAG = ("tag", "pos", "xpos", "upos")
+_ORDER = ("token_id", "token_index", "index", "i", "position", "start")
+
+PathLike = str | os.PathLike[str]
+
+
+def _pick(
+    frame: pd.DataFrame, names: Sequence[str], what: str, *, required: bool = True
+) -> str | None:
+    for name in names:
+        if name in frame.columns:
+            return name
+    if required:
+        raise ValueError(f"{what}: none of the columns {list(names)} in {list(frame.columns)}")
+    return None
+
+
+def _read_optional(path: PathLike | None) -> pd.DataFrame | None:
+    if path is None or not Path(path).exists():
+        return None
+    return read_tsv(path)
+
+
+def load_inputs(
+    sentences: PathLike, tokens: PathLike | None = None, sections: PathLike | None = None
+) -> tuple[pd.DataFrame, list[list[A.Token]] | None, pd.DataFrame]:
+    """Read and normalise the stage's inputs.
+
+    Returns:
+        ``(sentences, tokens, sections)``: sentences with ``sentence_id``, ``section_id``,
+        ``text``; per-sentence ``(token, tag)`` lists aligned with the sentences (None when no
+        tokens file or no tag column); sections with ``section_id``, ``title`` in order.
+    """
+    sent = read_tsv(sentences)
+    _pick(sent, ("sentence_id",), str(sentences))
+    text_col = _pick(sent, _TEXT, str(sentences))
+    sent = pd.DataFrame(
+        {
+            "sentence_id": sent["sentence_id"].astype(str),
+            "section_id": sent["section_id"].fillna("").astype(str) if "section_id" in sent else "",
+            "text": sent[text_col].fillna("").astype(str),
+        }
+    )
+
+    sec = _read_optional(sections)
+    order = list(dict.fromkeys(sent["section_id"].tolist()))
+    if sec is not None and "section_id" in sec:
+        title_col = _pick(sec, _TITLE, str(sections), required=False)
+        sec = pd.DataFrame(
+            {
+                "section_id": sec["section_id"].fillna("").astype(str),
+                "title": sec[title_col].fillna("").astype(str) if title_col else "",
+            }
+        )
+        known = set(sec["section_id"])
+        extra = [s for s in order if s not in known]
+        if extra:
+            raise ValueError(f"{sentences}: section ids {extra[:5]} missing from {sections}")
+    else:
+        sec = pd.DataFrame({"section_id": order, "title": ""})
+
+    tok_lists: list[list[A.Token]] | None = None
+    tok = _read_optional(tokens)
+    if tok is not None and "sentence_id" in tok:
+        token_col = _pick(tok, _TOKEN, str(tokens), required=False)
+        tag_col = _pick(tok, _TAG, str(tokens), required=False)
+        if token_col and tag_col:
+            tok = tok.assign(sentence_id=tok["sentence_id"].astype(str), _row=range(len(tok)))
+            order_col = _pick(tok, _ORDER, str(tokens), required=False)
+            tok = tok.sort_values([order_col, "_row"] if order_col else ["_row"], kind="stable")
+            grouped = {
+                sid: list(
+                    zip(g[token_col].astype(str), g[tag_col].fillna("").astype(str), strict=True)
+                )
+                for sid, g in tok.groupby("sentence_id", sort=False)
+            }
+            tok_lists = [grouped.get(sid, []) for sid in sent["sentence_id"]]
+    return sent, tok_lists, sec
+
+
+def _scope_rows(
+    scores: pd.DataFrame, scope: str, section_id: str | None, title: str, params: dict
+) -> tuple[list[dict], list[dict]]:
+    measures, correlations = S.summarise_scores(scores, **params)
+    head = {"scope": scope, "section_id": section_id, "title": title, "n_sentences": len(scores)}
+    return [{**head, **m} for m in measures], [{**head, **c} for c in correlations]
+
+
+def sentiment_tables(
+    sentences: pd.DataFrame,
+    tokens: Sequence[Sequence[A.Token]] | None,
+    sections: pd.DataFrame,
+    *,
+    n_bootstrap: int = 2000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+    neutral_threshold: float = S.NEUTRAL_THRESHOLD,
+    top_n_actors: int = 15,
+    min_actor_mentions: int = 2,
+) -> dict[str, pd.DataFrame]:
+    """Compute the stage's five tables from normalised inputs (see :func:`load_inputs`).
+
+    Returns:
+        Output keyword of :func:`run` -> table.
+    """
+    scores = S.score_sentences(sentences["text"].tolist())
+    per_sentence = pd.concat(
+        [sentences[["sentence_id", "section_id"]].reset_index(drop=True), scores], axis=1
+    )
+    params = {
+        "n_bootstrap": n_bootstrap,
+        "confidence": confidence,
+        "random_state": random_state,
+        "threshold": neutral_threshold,
+    }
+    measure_rows, corr_rows = _scope_rows(per_sentence, "article", None, "", params)
+    for section_id, title in zip(sections["section_id"], sections["title"], strict=True):
+        group = per_sentence[per_sentence["section_id"] == section_id]
+        m, c = _scope_rows(group, "section", section_id, title, params)
+        measure_rows += m
+        corr_rows += c
+
+    found = A.find_actors(sentences["sentence_id"].tolist(), sentences["text"].tolist(), tokens)
+    entities = A.actor_sentiment(
+        found.mentions,
+        per_sentence,
+        top_n=top_n_actors,
+        min_mentions=min_actor_mentions,
+        n_bootstrap=n_bootstrap,
+        confidence=confidence,
+        random_state=random_state,
+        section_order=sections["section_id"].tolist(),
+    )
+    return {
+        "sentiment_sentences": per_sentence[list(SENTENCE_COLUMNS)],
+        "sentiment_sections": pd.DataFrame(measure_rows, columns=list(SECTION_COLUMNS)),
+        "sentiment_method_correlations": pd.DataFrame(corr_rows, columns=list(CORRELATION_COLUMNS)),
+        "sentiment_entities": entities[list(A.ENTITY_COLUMNS)],
+        "actor_aliases": found.aliases[list(ALIAS_COLUMNS)],
+    }
+
+
+def run(
+    *,
+    sentences: PathLike,
+    tokens: PathLike | None,
+    sections: PathLike | None,
+    sentiment_sentences: PathLike,
+    sentiment_sections: PathLike,
+    sentiment_method_correlations: PathLike,
+    sentiment_entities: PathLike,
+    actor_aliases: PathLike,
+    n_bootstrap: int = 2000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+    neutral_threshold: float = S.NEUTRAL_THRESHOLD,
+    top_n_actors: int = 15,
+    min_actor_mentions: int = 2,
+    log: PathLike | None = None,
+) -> None:
+    """Write the sentiment tables of one article.
+
+    Args:
+        sentences: ``sentences.tsv`` of the article.
+        tokens: ``tokens.tsv`` (None or a missing file: tag the text here).
+        sections: ``sections.tsv`` (None or a missing file: section ids as found).
+        sentiment_sentences: Output: per-sentence scores.
+        sentiment_sections: Output: per-article and per-section means, CIs and shares.
+        sentiment_method_correlations: Output: Pearson r between methods per scope.
+        sentiment_entities: Output: per-actor sentiment, article and sections.
+        actor_aliases: Output: merged actor variants with rule and evidence.
+        n_bootstrap: Bootstrap resamples per interval.
+        confidence: Interval coverage.
+        random_state: Bootstrap seed (each interval is seeded with it afresh).
+        neutral_threshold: Half-width of the neutral band for the shares.
+        top_n_actors: Number of actors kept, by article mention count.
+        min_actor_mentions: Minimum article mentions for an actor.
+        log: The job's log file.
+
+    Raises:
+        StageError: If an input is unreadable or inconsistent.
+    """
+    outputs = {
+        "sentiment_sentences": sentiment_sentences,
+        "sentiment_sections": sentiment_sections,
+        "sentiment_method_correlations": sentiment_method_correlations,
+        "sentiment_entities": sentiment_entities,
+        "actor_aliases": actor_aliases,
+    }
+    with job_log(log, stage="sentiment") as logger:
+        sent, tok_lists, sec = load_inputs(sentences, tokens, sections)
+        tables = sentiment_tables(
+            sent,
+            tok_lists,
+            sec,
+            n_bootstrap=n_bootstrap,
+            confidence=confidence,
+            random_state=random_state,
+            neutral_threshold=neutral_threshold,
+            top_n_actors=top_n_actors,
+            min_actor_mentions=min_actor_mentions,
+        )
+        logger.info(
+            "%s: %d sentences, %d sections, %d actor rows, %d aliases",
+            sentences,
+            len(sent),
+            len(sec),
+            len(tables["sentiment_entities"]),
+            len(tables["actor_aliases"]),
+        )
+        for name, frame in tables.items():
+            write_tsv(frame, outputs[name])
+
+
+def run_figures(
+    *,
+    sentiment_sentences: PathLike,
+    sentiment_sections: PathLike,
+    sentiment_entities: PathLike,
+    sentiment_arc_png: PathLike,
+    sentiment_sections_png: PathLike,
+    sentiment_actors_png: PathLike,
+    rolling_window: int = 5,
+    log: PathLike | None = None,
+) -> None:
+    """Draw the sentiment figures from the tables written by :func:`run`.
+
+    Args:
+        sentiment_sentences: ``sentiment_sentences.tsv``.
+        sentiment_sections: ``sentiment_sections.tsv``.
+        sentiment_entities: ``sentiment_entities.tsv``.
+        sentiment_arc_png: Output: the arc across the article.
+        sentiment_sections_png: Output: mean per section with CI.
+        sentiment_actors_png: Output: mean per actor with CI and n.
+        rolling_window: Sentences in the centred rolling mean of the arc.
+        log: The job's log file.
+    """
+    from analysis.figures import sentiment as F
+
+    with job_log(log, stage="sentiment_figures"):
+        sent = read_tsv(sentiment_sentences)
+        sec = read_tsv(sentiment_sections)
+        ent = read_tsv(sentiment_entities)
+        F.arc_figure(sent, sec, sentiment_arc_png, rolling_window=rolling_window)
+        F.sections_figure(sec, sentiment_sections_png)
+        F.actors_figure(ent, sentiment_actors_png)

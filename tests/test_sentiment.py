@@ -1,0 +1,245 @@
+"""Sentence sentiment, the headline blend, interval summaries and the stage's table contract."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import sentiment as S
+from analysis.stages import sentiment as stage
+from analysis.tables import read_tsv, write_tsv
+
+
+def test_negation_lowers_score():
+    for column in ("sentiment", "vader_compound"):
+        assert (
+            S.score_sentence("The plan is not good.")[column]
+            < S.score_sentence("The plan is good.")[column]
+        )
+
+
+def test_booster_raises_score():
+    for column in ("sentiment", "vader_compound"):
+        assert (
+            S.score_sentence("The plan is very good.")[column]
+            > S.score_sentence("The plan is good.")[column]
+        )
+
+
+def test_contrast_with_but_is_lower_than_first_clause():
+    whole = S.score_sentence("The food was good but the service was terrible.")
+    first = S.score_sentence("The food was good.")
+    assert whole["sentiment"] < first["sentiment"]
+    assert whole["vader_compound"] < first["vader_compound"]
+
+
+def test_scores_in_range_and_columns():
+    frame = S.score_sentences(
+        ["Great news!", "A terrible, awful failure.", "", "The meeting is on Thursday."]
+    )
+    assert list(frame.columns) == list(S.SCORE_COLUMNS)
+    assert frame["sentiment"].between(-1, 1).all()
+    assert frame.loc[0, "sentiment"] > 0.05 and frame.loc[1, "sentiment"] < -0.05
+    assert frame.loc[2, "sentiment"] == 0.0
+
+
+def test_name_words_are_masked_only_inside_names():
+    assert S.mask_name_words("The United States and Great Britain agreed to talks.") == (
+        "The Xx States and Xx Britain agreed to talks."
+    )
+    assert (
+        S.mask_name_words("Great progress was made at the talks.")
+        == "Great progress was made at the talks."
+    )
+    assert S.mask_name_words("Maintaining a Strong Alliance") == "Maintaining a Strong Alliance"
+    # the name no longer lends its lexicon word to the headline score; the raw VADER column keeps it
+    scored = S.score_sentence("Delegates from Great Britain met on Monday.")
+    assert scored["vader_compound"] > 0.05 and abs(scored["sentiment"]) <= 0.05
+
+
+def test_bootstrap_contains_mean_and_is_reproducible():
+    rng = np.random.default_rng(1)
+    x = rng.normal(0.2, 0.3, size=40)
+    mean, low, high = S.bootstrap_mean_ci(x, n_bootstrap=1000, random_state=7)
+    assert low <= mean <= high
+    assert mean == pytest.approx(x.mean())
+    assert S.bootstrap_mean_ci(x, n_bootstrap=1000, random_state=7) == (mean, low, high)
+
+
+def test_bootstrap_narrows_with_more_data():
+    rng = np.random.default_rng(2)
+    small = rng.normal(0, 0.5, size=10)
+    large = rng.normal(0, 0.5, size=1000)
+    _, lo_s, hi_s = S.bootstrap_mean_ci(small, n_bootstrap=1000)
+    _, lo_l, hi_l = S.bootstrap_mean_ci(large, n_bootstrap=1000)
+    assert hi_l - lo_l < hi_s - lo_s
+
+
+def test_bootstrap_known_values():
+    assert S.bootstrap_mean_ci([0.3, 0.3, 0.3]) == (0.3, 0.3, 0.3)
+    mean, low, high = S.bootstrap_mean_ci([0.4])
+    assert mean == 0.4 and math.isnan(low) and math.isnan(high)
+    assert all(math.isnan(v) for v in S.bootstrap_mean_ci([]))
+    # two values: resampled means can only be a, (a+b)/2 or b
+    _, low, high = S.bootstrap_mean_ci([0.0, 1.0], n_bootstrap=4000)
+    assert low == 0.0 and high == 1.0
+
+
+def test_summary_shares_and_correlations():
+    scores = S.score_sentences(["Good.", "Bad.", "A table."])
+    measures, correlations = S.summarise_scores(scores, n_bootstrap=200)
+    head = next(m for m in measures if m["measure"] == "sentiment")
+    assert head["share_positive"] == pytest.approx(1 / 3)
+    assert head["share_negative"] == pytest.approx(1 / 3)
+    assert head["share_neutral"] == pytest.approx(1 / 3)
+    assert math.isnan(next(m for m in measures if m["measure"] == "vader_pos")["share_positive"])
+    assert len(correlations) == 3 and all(-1 <= c["pearson_r"] <= 1 for c in correlations)
+    _, two = S.summarise_scores(scores.iloc[:2], n_bootstrap=200)
+    assert all(math.isnan(c["pearson_r"]) for c in two)
+
+
+NAMES = (
+    "sentiment_sentences",
+    "sentiment_sections",
+    "sentiment_method_correlations",
+    "sentiment_entities",
+    "actor_aliases",
+)
+
+
+@pytest.fixture()
+def article(tmp_path):
+    """A tiny article in the prepare stage's format: integer ids, an untitled lead section."""
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": [0, 1, 2, 3, 4],
+            "section_id": [0, 0, 0, 1, 1],
+            "paragraph_id": [0, 0, 0, 1, 1],
+            "text": [
+                "Prime Minister Shigeru Ishiba met U.S. President Donald Trump in Washington.",
+                "Ishiba praised the strong alliance with the United States.",
+                "Trump warned that tariffs on Japan could hurt the economy.",
+                "Japan and the U.S. agreed to deepen cooperation.",
+                "Critics said the deal was a terrible mistake for Trump.",
+            ],
+        }
+    )
+    sections = pd.DataFrame({"section_id": [0, 1], "title": ["", "Reactions"]})
+    write_tsv(sentences, tmp_path / "sentences.tsv")
+    write_tsv(sections, tmp_path / "sections.tsv")
+    return tmp_path
+
+
+def _run(folder, out, tokens=None, **params):
+    outputs = {name: out / f"{name}.tsv" for name in NAMES}
+    stage.run(
+        sentences=folder / "sentences.tsv",
+        tokens=tokens,
+        sections=folder / "sections.tsv",
+        **outputs,
+        n_bootstrap=200,
+        **params,
+    )
+    return outputs
+
+
+def test_stage_table_contract(article):
+    out = _run(article, article / "tables", tokens=article / "no_tokens.tsv", min_actor_mentions=2)
+    sent = read_tsv(out["sentiment_sentences"])
+    assert list(sent.columns) == [
+        "sentence_id",
+        "section_id",
+        "sentiment",
+        "vader_compound",
+        "vader_pos",
+        "vader_neu",
+        "vader_neg",
+        "textblob_polarity",
+        "textblob_subjectivity",
+    ]
+    assert sent["sentence_id"].tolist() == [0, 1, 2, 3, 4]
+    sec = read_tsv(out["sentiment_sections"])
+    assert list(sec.columns) == [
+        "scope",
+        "section_id",
+        "title",
+        "n_sentences",
+        "measure",
+        "mean",
+        "ci_low",
+        "ci_high",
+        "share_positive",
+        "share_neutral",
+        "share_negative",
+    ]
+    assert sec["scope"].tolist() == ["article"] * 7 + ["section"] * 14
+    assert sec["measure"].tolist()[:7] == list(S.SCORE_COLUMNS)
+    art = sec[(sec["scope"] == "article") & (sec["measure"] == "sentiment")].iloc[0]
+    assert art["n_sentences"] == 5 and art["ci_low"] <= art["mean"] <= art["ci_high"]
+    assert art["share_positive"] + art["share_neutral"] + art["share_negative"] == pytest.approx(1)
+    corr = read_tsv(out["sentiment_method_correlations"])
+    assert list(corr.columns) == [
+        "scope",
+        "section_id",
+        "title",
+        "n_sentences",
+        "method_a",
+        "method_b",
+        "pearson_r",
+    ]
+    by_section = corr[corr["scope"] == "section"].groupby("section_id")["pearson_r"]
+    assert by_section.apply(lambda r: r.notna().all()).to_dict() == {
+        0: True,
+        1: False,
+    }  # 3 vs 2 sentences
+    ent = read_tsv(out["sentiment_entities"])
+    assert list(ent.columns) == [
+        "actor",
+        "scope",
+        "section_id",
+        "n_mentions",
+        "n_sentences",
+        "mean_sentiment",
+        "ci_low",
+        "ci_high",
+    ]
+    top = ent[ent["scope"] == "article"]
+    assert {"Donald Trump", "Shigeru Ishiba", "United States"} <= set(top["actor"])
+    aliases = read_tsv(out["actor_aliases"])
+    assert list(aliases.columns) == ["actor", "variant", "rule", "evidence"]
+
+
+def test_stage_is_reproducible_and_uses_token_tags(article):
+    tokens = pd.DataFrame(
+        {
+            "sentence_id": [0, 0, 0, 0, 0],
+            "token_id": [4, 3, 2, 1, 0],
+            "token": [".", "Biden", "met", "Ishiba", "X"],
+            "pos": [".", "NNP", "VBD", "NNP", "NN"],
+        }
+    )
+    write_tsv(tokens, article / "tokens.tsv")
+    first = _run(article, article / "a", tokens=article / "tokens.tsv", min_actor_mentions=1)
+    second = _run(article, article / "b", tokens=article / "tokens.tsv", min_actor_mentions=1)
+    for name in NAMES:
+        assert first[name].read_bytes() == second[name].read_bytes()
+    actors = set(read_tsv(first["sentiment_entities"])["actor"])
+    assert "Biden" in actors  # sentence 0 came from the token table, sorted by token_id
+
+
+def test_stage_figures(article):
+    tables = _run(article, article / "tables")
+    figures = {name: article / "figures" / f"{name}.png" for name in ("arc", "sections", "actors")}
+    stage.run_figures(
+        sentiment_sentences=tables["sentiment_sentences"],
+        sentiment_sections=tables["sentiment_sections"],
+        sentiment_entities=tables["sentiment_entities"],
+        sentiment_arc_png=figures["arc"],
+        sentiment_sections_png=figures["sections"],
+        sentiment_actors_png=figures["actors"],
+    )
+    for path in figures.values():
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
