@@ -1,0 +1,127 @@
+"""The HTML report in a real browser: figures display, and article markup stays inert text."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.workflow
+REPO = Path(__file__).resolve().parents[1]
+SNAKEMAKE = Path(sys.executable).with_name("snakemake")
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+HOSTILE_TITLE = "<img src=x onerror=window.__pwned=1> Markup <script>window.__pwned=2</script>"
+ARTICLES = {
+    "hostile.md": f"# {HOSTILE_TITLE}\nTrade rose sharply. Officials were pleased.\n",
+    "plain.txt": "Tariffs rose. Markets fell.\nTrade Talks\nThe U.S. and Japan met.\n",
+}
+if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+    pytest.skip(
+        "Chromium is missing: install Debian's chromium and chromium-driver (.ci/run does)",
+        allow_module_level=True,
+    )
+
+
+def snakemake(workdir: Path, *args: str) -> None:
+    done = subprocess.run(
+        [str(SNAKEMAKE), *args], cwd=workdir, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    workdir = tmp_path_factory.mktemp("report")
+    for part in ("Snakefile", "config", "workflow", "profiles"):
+        source = REPO / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, workdir / part)
+    (workdir / "seeds").mkdir()
+    for name, text in ARTICLES.items():
+        (workdir / "seeds" / name).write_text(text, encoding="utf-8")
+    snakemake(workdir)
+    snakemake(workdir, "--report", "results/report.html")
+    return workdir / "results" / "report.html"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--window-size=1400,1000",
+    ):  # fmt: skip
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    yield driver
+    driver.quit()
+
+
+def click(browser, element) -> None:
+    # The report's menu animates; a script click does not wait for the animation.
+    browser.execute_script("arguments[0].click()", element)
+
+
+def wait_for(browser, xpath: str):
+    """The first element at ``xpath``, waiting up to 10 s for the report to render it."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(browser, 10).until(lambda b: b.find_element(By.XPATH, xpath))
+
+
+def open_entry(browser, report: Path, entry: str) -> None:
+    """Open the report's result menu entry (a category or an article's subcategory)."""
+
+    browser.get(report.as_uri())
+    click(browser, wait_for(browser, "//a[normalize-space()='Results']"))
+    click(browser, wait_for(browser, f"//a[normalize-space()='{entry}']"))
+
+
+def menu_entries(browser, report: Path) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    browser.get(report.as_uri())
+    click(browser, wait_for(browser, "//a[normalize-space()='Results']"))
+    wait_for(browser, "//a[normalize-space()='Sentiment']")
+    names = [link.text for link in browser.find_elements(By.XPATH, "//a[normalize-space()]")]
+    return [name for name in names if name not in {"Workflow", "Statistics", "About", "Results"}]
+
+
+def test_every_figure_is_displayed(browser, report):
+    from selenium.webdriver.common.by import By
+
+    entries = menu_entries(browser, report)
+    assert {"Sentiment", "hostile", "plain"} <= set(entries)
+    shown = 0
+    for entry in entries:
+        open_entry(browser, report, entry)
+        rows = browser.find_elements(By.XPATH, "//tr[td[contains(text(), '.png')]]")
+        for index in range(len(rows)):
+            row = browser.find_elements(By.XPATH, "//tr[td[contains(text(), '.png')]]")[index]
+            name = row.find_element(By.TAG_NAME, "td").text.rsplit("/", 1)[-1]
+            click(browser, row.find_element(By.XPATH, ".//a[@iconname='eye']"))
+            image = wait_for(browser, f"//img[contains(@src, '{name}')]")
+            assert image.get_attribute("src").startswith("data:image/png")
+            assert browser.execute_script("return arguments[0].naturalWidth", image) > 100
+            assert image.is_displayed()
+            shown += 1
+    assert shown >= 2 * 3  # two articles, three sentiment figures each
+
+
+def test_markup_in_an_article_stays_text(browser, report):
+    from selenium.webdriver.common.by import By
+
+    html = report.read_text(encoding="utf-8")
+    assert "<img src=x onerror" not in html and "<script>window.__pwned" not in html
+    for entry in menu_entries(browser, report):
+        open_entry(browser, report, entry)
+        for row in browser.find_elements(By.XPATH, "//tr[td[contains(text(), '.tsv')]]"):
+            click(browser, row.find_element(By.XPATH, ".//a[@iconname='eye']"))
+            assert browser.execute_script("return window.__pwned === undefined")
+            assert not browser.find_elements(By.XPATH, "//img[@src='x']")

@@ -1,0 +1,76 @@
+"""Reproducibility: committed results regenerate byte for byte, whatever the core count."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.workflow
+REPO = Path(__file__).resolve().parents[1]
+SNAKEMAKE = Path(sys.executable).with_name("snakemake")
+BUNDLED = "ishiba_trump_summit"
+
+
+def workflow_copy(root: Path, articles: dict[str, str] | None = None) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for part in ("Snakefile", "config", "workflow", "profiles"):
+        source = REPO / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
+    if articles is None:
+        shutil.copytree(REPO / "seeds", root / "seeds")
+    else:
+        (root / "seeds").mkdir()
+        for name, text in articles.items():
+            (root / "seeds" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def run(workdir: Path, *args: str) -> None:
+    done = subprocess.run(
+        [str(SNAKEMAKE), *args], cwd=workdir, capture_output=True, text=True, timeout=900
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def files(folder: Path, pattern: str) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob(pattern))}
+
+
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory) -> Path:
+    workdir = workflow_copy(tmp_path_factory.mktemp("regenerated"))
+    run(workdir)
+    return workdir / "results"
+
+
+def test_committed_tables_regenerate_byte_for_byte(regenerated):
+    committed = files(REPO / "results", "*.tsv")
+    committed.pop("manifest.tsv", None)  # lists provenance.json, which names the commit
+    fresh = files(regenerated, "*.tsv")
+    fresh.pop("manifest.tsv", None)
+    assert committed, "results/ holds no committed tables"
+    assert sorted(fresh) == sorted(committed)
+    differing = [name for name in committed if committed[name] != fresh[name]]
+    assert not differing, f"tables differ from the committed results: {differing}"
+
+
+def test_committed_figures_regenerate_byte_for_byte(regenerated):
+    committed = files(REPO / "results", "*.png")
+    fresh = files(regenerated, "*.png")
+    assert committed and sorted(fresh) == sorted(committed)
+    assert [n for n in committed if committed[n] != fresh[n]] == []
+
+
+def test_one_core_and_two_cores_give_identical_tables(tmp_path):
+    articles = {
+        "energy.txt": "Japan buys U.S. gas. Prices rose.\nEnergy Deals\nLNG imports grew.\n",
+        "sport.txt": "The team won the cup. Fans cheered loudly.\nThe Final\nIt was close.\n",
+        "trade.md": "# Tariffs\nTariffs hurt exporters. Steel prices fell sharply.\n",
+    }
+    one = workflow_copy(tmp_path / "one", articles)
+    two = workflow_copy(tmp_path / "two", articles)
+    run(one, "--cores", "1")
+    run(two, "--cores", "2")
+    assert files(one / "results", "*.tsv") == files(two / "results", "*.tsv")
