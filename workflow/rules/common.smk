@@ -7,6 +7,7 @@ from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
 from analysis.stages import prepare
 from analysis.stages import provenance as provenance_stage
+from analysis.stages import keywords as keywords_stage
 from analysis.stages import sentiment as sentiment_stage
 from analysis.workflow_config import ConfigError, check_config
 
@@ -55,6 +56,16 @@ def figure(name):
     return f"{RESULTS}/{{article}}/figures/{name}.png"
 
 
+def corpus_table(name):
+    """Path of a corpus-level table."""
+    return f"{RESULTS}/corpus/tables/{name}.tsv"
+
+
+def corpus_figure(name):
+    """Path of a corpus-level figure."""
+    return f"{RESULTS}/corpus/figures/{name}.png"
+
+
 def job_log(stage):
     """Log path of a per-article job, mirroring the results layout."""
     return f"logs/{{article}}/{stage}.log"
@@ -69,8 +80,14 @@ PER_ARTICLE_TABLES = [
     *["sections", "paragraphs", "sentences", "tokens", "section_stats"],
     *["sentiment_sentences", "sentiment_sections", "sentiment_method_correlations"],
     *["sentiment_entities", "actor_aliases"],
+    *["keywords", "keywords_by_method", "keyness"],
 ]
-PER_ARTICLE_FIGURES = ["sentiment_arc", "sentiment_sections", "sentiment_actors"]
+PER_ARTICLE_FIGURES = [
+    *["sentiment_arc", "sentiment_sections", "sentiment_actors"],
+    *["keywords_sections", "keyness"],
+]
+CORPUS_TABLES = ["keywords_articles"]
+CORPUS_FIGURES = []
 
 
 def analysis_outputs():
@@ -78,6 +95,9 @@ def analysis_outputs():
     outputs = expand(table("{name}"), article=ARTICLES, name=PER_ARTICLE_TABLES)
     if config["figures"]["per_article"]:
         outputs += expand(figure("{name}"), article=ARTICLES, name=PER_ARTICLE_FIGURES)
+    if len(ARTICLES) >= 2:  # corpus-level analyses need several articles
+        outputs += [corpus_table(name) for name in CORPUS_TABLES]
+        outputs += [corpus_figure(name) for name in CORPUS_FIGURES]
     return outputs
 
 

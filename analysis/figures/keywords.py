@@ -1,0 +1,134 @@
+"""Figures for the keywords stage: top keywords per section, and keyness per section."""
+
+from __future__ import annotations
+
+import math
+import os
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from analysis.figures.style import PALETTE, new_figure, save_png, wrap_label
+
+PANEL_WIDTH = 4.2
+LABEL_WIDTH = 24
+TITLE_WIDTH = 38
+SIGNIFICANCE = 0.05
+
+
+def section_title(section_id: int, titles: dict[int, str]) -> str:
+    """Panel title: the section's heading, or "Lead" for the untitled opening section."""
+    title = str(titles.get(section_id, "") or "").strip()
+    return f"{section_id}. {title}" if title else f"{section_id}. Lead (untitled)"
+
+
+def _grid(n_panels: int, rows_per_panel: int) -> tuple[Figure, list[Axes]]:
+    columns = 1 if n_panels == 1 else 2 if n_panels <= 4 else 3
+    rows = math.ceil(n_panels / columns)
+    height = rows * (0.9 + 0.32 * rows_per_panel) + 0.6
+    figure = new_figure(PANEL_WIDTH * columns, height)
+    axes = list(figure.subplots(rows, columns, squeeze=False).ravel())
+    for unused in axes[n_panels:]:
+        unused.set_visible(False)
+    return figure, axes[:n_panels]
+
+
+def _bars(ax: Axes, labels: list[str], values: list[float], colours: list[str]) -> None:
+    positions = list(range(len(labels)))
+    ax.barh(positions, values, color=colours)
+    ax.set_yticks(positions, [wrap_label(label, width=LABEL_WIDTH) for label in labels], fontsize=8)
+    ax.invert_yaxis()
+    ax.tick_params(axis="x", labelsize=7)
+
+
+def keywords_by_section_figure(
+    keywords: pd.DataFrame, sections: pd.DataFrame, *, top_n: int = 8
+) -> Figure:
+    """Small multiples: each section's top headline keywords as horizontal bars.
+
+    Args:
+        keywords: ``keywords.tsv`` (scope, section_id, rank, keyword, score).
+        sections: ``sections.tsv`` (section_id, title).
+        top_n: Keywords per panel.
+
+    Returns:
+        The figure.
+    """
+    titles = dict(
+        zip(sections["section_id"].astype(int), sections["title"].fillna(""), strict=True)
+    )
+    rows = keywords[(keywords["scope"] == "section") & (keywords["rank"] <= top_n)].copy()
+    rows["section_id"] = rows["section_id"].astype(int)
+    groups = list(rows.sort_values(["section_id", "rank"]).groupby("section_id", sort=True))
+    if not groups:
+        figure = new_figure(5, 1.5)
+        figure.suptitle("Top keywords per section: no keywords found")
+        return figure
+    figure, axes = _grid(len(groups), top_n)
+    for ax, (section_id, group) in zip(axes, groups, strict=True):
+        _bars(ax, group["keyword"].tolist(), group["score"].tolist(), [PALETTE[0]] * len(group))
+        ax.set_title(
+            wrap_label(section_title(section_id, titles), width=TITLE_WIDTH), fontsize=9, loc="left"
+        )
+        ax.set_xlabel("fused score (higher = more central)", fontsize=8)
+    figure.suptitle("Top keywords per section")
+    return figure
+
+
+def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int = 8) -> Figure:
+    """Small multiples: each section's most over-used terms against the rest, as log ratios.
+
+    Terms are the top ``top_n`` over-used ones by G²; dark bars are significant (p < 0.05).
+
+    Args:
+        keyness: ``keyness.tsv``.
+        sections: ``sections.tsv`` (section_id, title).
+        top_n: Terms per panel.
+
+    Returns:
+        The figure.
+    """
+    titles = dict(
+        zip(sections["section_id"].astype(int), sections["title"].fillna(""), strict=True)
+    )
+    over = keyness[keyness["sign"] > 0].sort_values(
+        ["section_id", "g2", "term"], ascending=[True, False, True]
+    )
+    groups = [(s, g.head(top_n)) for s, g in over.groupby("section_id", sort=True)]
+    if not groups:
+        figure = new_figure(5, 1.5)
+        figure.suptitle("Keyness per section: needs two or more sections")
+        return figure
+    figure, axes = _grid(len(groups), top_n)
+    for ax, (section_id, group) in zip(axes, groups, strict=True):
+        colours = [PALETTE[3] if p < SIGNIFICANCE else "#E8A9AB" for p in group["p_value"]]
+        _bars(ax, group["term"].tolist(), group["log_ratio"].tolist(), colours)
+        ax.set_title(
+            wrap_label(section_title(int(section_id), titles), width=TITLE_WIDTH),
+            fontsize=9,
+            loc="left",
+        )
+        ax.set_xlabel("log ratio vs rest of article (log2)", fontsize=8)
+    legend = [
+        Patch(color=PALETTE[3], label="p < 0.05 (G²)"),
+        Patch(color="#E8A9AB", label="not significant"),
+    ]
+    figure.legend(handles=legend, loc="outside lower center", ncols=2, fontsize=8, frameon=False)
+    figure.suptitle("Keyness: terms each section over-uses compared with the rest (top by G²)")
+    return figure
+
+
+def save_keywords_by_section(
+    keywords: pd.DataFrame, sections: pd.DataFrame, path: str | os.PathLike[str], *, top_n: int = 8
+) -> None:
+    """Draw :func:`keywords_by_section_figure` and save it as PNG at ``path``."""
+    save_png(keywords_by_section_figure(keywords, sections, top_n=top_n), path)
+
+
+def save_keyness(
+    keyness: pd.DataFrame, sections: pd.DataFrame, path: str | os.PathLike[str], *, top_n: int = 8
+) -> None:
+    """Draw :func:`keyness_figure` and save it as PNG at ``path``."""
+    save_png(keyness_figure(keyness, sections, top_n=top_n), path)

@@ -1,0 +1,617 @@
+"""Keywords and keyphrases: candidate phrases from the token table, ranked several ways.
+
+Candidates are noun phrases and proper names found by part-of-speech patterns inside one
+sentence, counted by lemma, never starting or ending with a stop word. Each ranking
+method returns a tidy frame (``doc``, ``key``, ``score``, ``rank``) over those candidates;
+:func:`headline_ranking` fuses them with weighted reciprocal-rank fusion.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import yake
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from analysis.keyness import keyness_table
+
+RANKING_COLUMNS = ["doc", "key", "score", "rank"]
+METHODS = ("tfidf", "keyness", "yake", "textrank", "salience")
+# Weights chosen by F1@10 on the dev sets (bench/bench_keywords.py). Keyness ranks almost
+# like TF-IDF, so fusing both double-counts one signal (-0.006 F1); it still gets its own
+# ranking and table. The salience prior (names, lead position) costs 0.005 on scientific
+# abstracts but is what news keyphrases are made of, so it keeps a half weight.
+DEFAULT_WEIGHTS = {"tfidf": 1.0, "keyness": 0.0, "yake": 1.0, "textrank": 1.0, "salience": 0.5}
+RRF_K = 10
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR"})
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+# A participle after these is a verb ("has reduced imports"), not a modifier.
+VERBAL_CONTEXT_TAGS = frozenset(
+    {"MD", "TO", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+)
+# scikit-learn's stop list holds some content nouns that news needs ("interest rates").
+CONTENT_NOUN_STOPWORDS = frozenset(
+    {"bill", "computer", "fire", "interest", "system", "amount", "detail", "side", "front", "mill"}
+)
+# Titles before a personal name: "President Donald Trump" -> "Donald Trump".
+NAME_TITLES = frozenset(
+    {
+        "president", "vice", "prime", "minister", "premier", "mr", "mr.", "mrs", "mrs.", "ms",
+        "ms.", "dr", "dr.", "sen.", "senator", "rep.", "governor", "gov.", "chancellor",
+        "secretary", "chairman", "chairwoman", "ceo", "king", "queen", "prince", "princess",
+        "pope", "sheikh",
+    }
+)  # fmt: skip
+
+
+def _has_letter(text: str) -> bool:
+    return any(character.isalpha() for character in text)
+
+
+def _common_lemmas(tokens: pd.DataFrame) -> dict[str, str]:
+    """Map lower-cased surface -> lemma for common (non-proper) words of the text."""
+    common = tokens[~tokens["pos"].isin(PROPER_TAGS)]
+    pairs = zip(common["lower"].astype(str), common["lemma"].astype(str).str.lower(), strict=True)
+    return dict(sorted(pairs))
+
+
+def annotate_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
+    """Add the per-token facts that phrase building needs.
+
+    Capitalised words at the start of a sentence that the text also uses in lower case
+    are treated as common words, so "Tariffs will..." and "tariffs" count together.
+
+    Args:
+        tokens: Token table (sentence_id, token_id, token, lower, lemma, pos, is_stopword).
+
+    Returns:
+        The tokens sorted by token_id with extra columns ``word_key`` (lower-cased lemma),
+        ``display`` (surface shown to readers), ``proper``, ``stop`` (boundary stop word)
+        and ``role`` ("noun", "adj", "participle" or "" for words that end a phrase).
+    """
+    frame = tokens.sort_values("token_id", kind="mergesort").reset_index(drop=True)
+    common = _common_lemmas(frame)
+    lower = frame["lower"].astype(str).tolist()
+    token = frame["token"].astype(str).tolist()
+    pos = frame["pos"].astype(str).tolist()
+    sentence = frame["sentence_id"].tolist()
+    stopword = frame["is_stopword"].astype(str).str.lower().isin(["true", "1"]).tolist()
+    lemma = frame["lemma"].astype(str).str.lower().tolist()
+    glued = _glued_to_previous(frame)
+    written_lower = {word for word in token if word == word.lower()}
+    keys, displays, propers, stops, roles = [], [], [], [], []
+    for i in range(len(frame)):
+        first_in_sentence = i == 0 or sentence[i - 1] != sentence[i]
+        # The tagger calls some mid-sentence capitalised names common nouns ("OpenAI").
+        capitalised = pos[i] in NOUN_TAGS and token[i] != lower[i] and not first_in_sentence
+        proper = (pos[i] in PROPER_TAGS or capitalised) and not (
+            first_in_sentence and lower[i] in common
+        )
+        # Keep capitals unless they only mark the start of a sentence.
+        keep_case = token[i] != lower[i] and (
+            not first_in_sentence or (pos[i] in PROPER_TAGS and lower[i] not in written_lower)
+        )
+        keys.append(common.get(lower[i], lemma[i]) if pos[i] in PROPER_TAGS else lemma[i])
+        displays.append(token[i] if proper or keep_case else lower[i])
+        propers.append(proper)
+        stops.append(_is_boundary_stop(stopword[i], pos[i], lower[i], proper))
+        previous = "" if first_in_sentence else pos[i - 1]
+        following = pos[i + 1] if i + 1 < len(frame) and sentence[i + 1] == sentence[i] else ""
+        joiner = token[i] == "-" and glued[i] and i + 1 < len(frame) and glued[i + 1]
+        roles.append("joiner" if joiner else _role(pos[i], token[i], previous, following))
+    return frame.assign(
+        word_key=keys, display=displays, proper=propers, stop=stops, role=roles, glued=glued
+    )
+
+
+def _glued_to_previous(frame: pd.DataFrame) -> list[bool]:
+    """Whether each token touches the previous one in the same sentence ("U.S." "-" "Japan")."""
+    if not {"start_char", "end_char"} <= set(frame.columns):
+        return [False] * len(frame)
+    same_sentence = frame["sentence_id"].eq(frame["sentence_id"].shift())
+    touching = frame["start_char"].eq(frame["end_char"].shift())
+    return (same_sentence & touching).tolist()
+
+
+def _is_boundary_stop(stopword: bool, pos: str, lower: str, proper: bool) -> bool:
+    if not stopword or proper:
+        return False
+    return not (pos in NOUN_TAGS and lower in CONTENT_NOUN_STOPWORDS)
+
+
+def _role(pos: str, token: str, previous: str, following: str) -> str:
+    """Part a word can play in a noun phrase; "" ends the phrase."""
+    if not _has_letter(token):
+        return ""
+    if pos in NOUN_TAGS:
+        # After a modal or "to" a "noun" is a verb the tagger missed ("could impact trade").
+        # Before a determiner or possessive pronoun it is a verb too ("move aligns the").
+        verb_like = previous in {"MD", "TO"} or following in {"DT", "PRP$", "PRP"}
+        return "" if verb_like and pos in {"NN", "NNS"} else "noun"
+    if pos in ADJECTIVE_TAGS:
+        return "adj"
+    is_modifier = (
+        pos in PARTICIPLE_TAGS
+        and following in {"JJ", "NN", "NNS"}
+        and previous not in VERBAL_CONTEXT_TAGS
+        and not (pos == "VBG" and previous == "IN")
+    )
+    return "participle" if is_modifier else ""
+
+
+def _chunks(annotated: pd.DataFrame) -> Iterable[list[int]]:
+    """Yield maximal runs of row indices that can form noun phrases (one sentence each)."""
+    run: list[int] = []
+    previous_sentence = None
+    for index, (role, stop, sentence) in enumerate(
+        zip(annotated["role"], annotated["stop"], annotated["sentence_id"], strict=True)
+    ):
+        # A participle only opens a phrase; inside a run it is a verb.
+        joins = role in {"noun", "adj"} or (role == "participle" and not run) or role == "joiner"
+        if run and (sentence != previous_sentence or not joins or stop):
+            yield run
+            run = []
+        if role and not stop and (role != "participle" or not run) and (role != "joiner" or run):
+            run.append(index)
+        previous_sentence = sentence
+    if run:
+        yield run
+
+
+def _split_before_names(
+    run: list[int], proper: Sequence[bool], glued: Sequence[bool]
+) -> list[list[int]]:
+    """Split where a common word precedes a name ("investment giant | SoftBank")."""
+    pieces = [[run[0]]]
+    for index in run[1:]:
+        if proper[index] and not proper[pieces[-1][-1]] and not glued[index]:
+            pieces.append([index])
+        else:
+            pieces[-1].append(index)
+    return pieces
+
+
+def _strip_titles(piece: list[int], lower: Sequence[str]) -> list[int]:
+    start = 0
+    while start < len(piece) and lower[piece[start]] in NAME_TITLES:
+        start += 1
+    return piece[start:] if start < len(piece) else piece
+
+
+def _phrases_in_piece(
+    piece: list[int], annotated: pd.DataFrame, ngram_range: tuple[int, int]
+) -> Iterable[list[int]]:
+    """Yield the phrases of one chunk piece: the whole, its head-final suffixes, its name."""
+    role = annotated["role"].to_numpy()
+    proper = annotated["proper"].to_numpy()
+    lower = annotated["lower"].astype(str).to_numpy()
+    while piece and role[piece[-1]] != "noun":
+        piece = piece[:-1]
+    if not piece:
+        return
+    n_proper = 0
+    while n_proper < len(piece) and proper[piece[n_proper]]:
+        n_proper += 1
+    glued = annotated["glued"].to_numpy()
+    low, high = ngram_range
+
+    def fits(phrase: list[int]) -> bool:
+        n_words = 1 + sum(1 for index in phrase[1:] if not glued[index])
+        return low <= n_words <= high
+
+    if n_proper:
+        name = _strip_titles(piece[:n_proper], lower)
+        if fits(name) and (name[0] == piece[0] or not glued[name[0]]):
+            yield name
+    if n_proper == len(piece):
+        return
+    for start in [0, *range(n_proper, len(piece))]:
+        suffix = piece[start:]
+        opens = start == 0 or (role[suffix[0]] in {"noun", "adj"} and not glued[suffix[0]])
+        if opens and fits(suffix):
+            yield suffix
+
+
+def extract_candidates(
+    tokens: pd.DataFrame, *, ngram_range: tuple[int, int] = (1, 3)
+) -> pd.DataFrame:
+    """Find candidate keyphrases: noun phrases and proper names, counted by lemma.
+
+    Phrases follow (participle-modifier)? (JJ|NN*)* NN* within one sentence, never start
+    or end with a stop word, contain a letter, and hold between ``ngram_range`` words.
+    Suffixes of a noun phrase are candidates too ("natural gas" in "liquefied natural
+    gas"); a name is split from the common words before it, and leading titles are
+    dropped from names.
+
+    Args:
+        tokens: Token table (see CONTRIBUTING: sentence_id, token_id, token, lower, lemma,
+            pos, is_stopword).
+        ngram_range: Smallest and largest phrase length in words.
+
+    Returns:
+        One row per occurrence: ``key`` (space-joined lower-cased lemmas), ``surface``,
+        ``sentence_id``, ``token_id`` (first word), ``n_words``, ``proper`` (all words are
+        names). Sorted by token_id, then n_words.
+
+    Raises:
+        ValueError: If ``ngram_range`` is not 1 <= low <= high.
+    """
+    low, high = ngram_range
+    if not 1 <= low <= high:
+        raise ValueError(f"invalid ngram_range {ngram_range}")
+    columns = ["key", "surface", "sentence_id", "token_id", "n_words", "proper"]
+    if tokens.empty:
+        return pd.DataFrame(columns=columns)
+    annotated = annotate_tokens(tokens)
+    rows = []
+    for run in _chunks(annotated):
+        pieces = _split_before_names(
+            run, annotated["proper"].to_numpy(), annotated["glued"].to_numpy()
+        )
+        for piece in pieces:
+            for phrase in _phrases_in_piece(piece, annotated, ngram_range):
+                rows.append(_occurrence(annotated, phrase))
+    frame = pd.DataFrame(rows, columns=columns).drop_duplicates(["token_id", "n_words"])
+    return frame.sort_values(["token_id", "n_words"], kind="mergesort").reset_index(drop=True)
+
+
+def _occurrence(annotated: pd.DataFrame, phrase: list[int]) -> tuple:
+    words = annotated.iloc[phrase]
+    separators = ["" if glued else " " for glued in words["glued"].iloc[1:]]
+    key, display = words["word_key"].iloc[0], words["display"].iloc[0]
+    for separator, word_key, shown in zip(
+        separators, words["word_key"].iloc[1:], words["display"].iloc[1:], strict=True
+    ):
+        key, display = f"{key}{separator}{word_key}", f"{display}{separator}{shown}"
+    proper = words.loc[words["role"] != "joiner", "proper"]
+    return (
+        key,
+        display,
+        int(words["sentence_id"].iloc[0]),
+        int(words["token_id"].iloc[0]),
+        len(key.split(" ")),
+        bool(proper.all()),
+    )
+
+
+def display_forms(occurrences: pd.DataFrame) -> dict[str, str]:
+    """Choose each key's shown form: its most frequent surface, ties alphabetically.
+
+    Args:
+        occurrences: Output of :func:`extract_candidates`.
+
+    Returns:
+        key -> surface form.
+    """
+    if occurrences.empty:
+        return {}
+    counts = occurrences.groupby(["key", "surface"]).size().reset_index(name="n")
+    counts = counts.sort_values(["key", "n", "surface"], ascending=[True, False, True])
+    return dict(counts.drop_duplicates("key")[["key", "surface"]].itertuples(index=False))
+
+
+def surface_index(occurrences: pd.DataFrame) -> dict[str, str]:
+    """Map every lower-cased surface form to its key (to match other tools' output)."""
+    pairs = occurrences[["surface", "key"]].drop_duplicates().sort_values(["surface", "key"])
+    return {surface.lower(): key for surface, key in pairs.itertuples(index=False)}
+
+
+def documents_from(occurrences: pd.DataFrame, doc_of_sentence: Mapping[int, object]) -> dict:
+    """Group candidate keys (in text order, with repeats) by document.
+
+    Args:
+        occurrences: Output of :func:`extract_candidates`.
+        doc_of_sentence: sentence_id -> document id (e.g. its section_id).
+
+    Returns:
+        document id -> list of keys, documents in sorted order.
+    """
+    docs = occurrences["sentence_id"].map(doc_of_sentence)
+    grouped: dict = {}
+    for doc, key in zip(docs, occurrences["key"], strict=True):
+        grouped.setdefault(doc, []).append(key)
+    return {doc: grouped[doc] for doc in sorted(grouped)}
+
+
+def _ranked(rows: list[tuple[object, str, float]], top_k: int | None) -> pd.DataFrame:
+    """Sort (doc, key, score) rows by score descending, key ascending; number ranks."""
+    frame = pd.DataFrame(rows, columns=["doc", "key", "score"])
+    if frame.empty:
+        return pd.DataFrame(columns=RANKING_COLUMNS)
+    frame = frame.sort_values(
+        ["doc", "score", "key"], ascending=[True, False, True], kind="mergesort"
+    )
+    frame["rank"] = frame.groupby("doc").cumcount() + 1
+    if top_k is not None:
+        frame = frame[frame["rank"] <= top_k]
+    return frame[RANKING_COLUMNS].reset_index(drop=True)
+
+
+def rank_tfidf(
+    documents: Mapping[object, Sequence[str]],
+    *,
+    background: Mapping[object, Sequence[str]] | None = None,
+    top_k: int | None = None,
+    sublinear_tf: bool = True,
+) -> pd.DataFrame:
+    """TF-IDF over precomputed candidates, with the documents (plus background) as the IDF set.
+
+    Args:
+        documents: document id -> candidate keys with repeats (the term frequencies).
+        background: Extra documents used only for the IDF (e.g. other articles); when
+            the targets are themselves the IDF set, leave it out.
+        top_k: Keep this many terms per document (all if None).
+        sublinear_tf: Use 1 + log(tf), so one repeated word does not swamp the list.
+
+    Returns:
+        Ranking frame (doc, key, score, rank).
+    """
+    ids = list(documents)
+    if not ids:
+        return pd.DataFrame(columns=RANKING_COLUMNS)
+    vectorizer = TfidfVectorizer(
+        analyzer=list, sublinear_tf=sublinear_tf, norm=None, lowercase=False
+    )
+    vectorizer.fit([*documents.values(), *(background or {}).values()])
+    matrix = vectorizer.transform(list(documents.values())).tocoo()
+    vocabulary = vectorizer.get_feature_names_out()
+    rows = [
+        (ids[r], str(vocabulary[c]), float(v))
+        for r, c, v in zip(matrix.row, matrix.col, matrix.data, strict=True)
+    ]
+    return _ranked(rows, top_k)
+
+
+def rank_keyness(
+    documents: Mapping[object, Sequence[str]],
+    sizes: Mapping[object, int],
+    *,
+    top_k: int | None = None,
+) -> pd.DataFrame:
+    """Rank each document's over-used candidates by log-likelihood G² against the rest.
+
+    Args:
+        documents: document id -> candidate keys with repeats (two or more documents).
+        sizes: document id -> number of words (corpus size for G²).
+        top_k: Keep this many terms per document (all if None).
+
+    Returns:
+        Ranking frame; only terms relatively more frequent in the document than elsewhere.
+    """
+    table = keyness_table(candidate_counts(documents), sizes)
+    over = table[table["sign"] > 0]
+    rows = list(zip(over["section_id"], over["term"], over["g2"].astype(float), strict=True))
+    return _ranked(rows, top_k)
+
+
+def candidate_counts(documents: Mapping[object, Sequence[str]]) -> pd.DataFrame:
+    """Tidy (doc, key, count) frame from grouped candidate keys, sorted."""
+    rows = [(doc, key, n) for doc, keys in documents.items() for key, n in Counter(keys).items()]
+    return (
+        pd.DataFrame(rows, columns=["doc", "key", "count"])
+        .sort_values(["doc", "key"])
+        .reset_index(drop=True)
+    )
+
+
+def rank_yake(
+    texts: Mapping[object, str],
+    allowed: Mapping[object, Iterable[str]],
+    index: Mapping[str, str],
+    *,
+    max_ngram: int = 3,
+    top_k: int | None = None,
+    pool: int = 100,
+) -> pd.DataFrame:
+    """YAKE on each document's text, kept only where YAKE's phrase is one of our candidates.
+
+    YAKE's own n-grams can be fragments ("Thursday to meet"); matching them to the
+    candidate set keeps only well-formed phrases. Score = 1 / (1 + YAKE score), so higher
+    is better like the other methods.
+
+    Args:
+        texts: document id -> text.
+        allowed: document id -> candidate keys present in it.
+        index: lower-cased surface -> key (:func:`surface_index`).
+        max_ngram: Longest phrase YAKE builds.
+        top_k: Keep this many terms per document (all if None).
+        pool: How many YAKE phrases to request before filtering.
+
+    Returns:
+        Ranking frame.
+    """
+    extractor = yake.KeywordExtractor(lan="en", n=max_ngram, top=pool, dedup_lim=1.0)
+    rows = []
+    for doc, text in texts.items():
+        permitted = set(allowed.get(doc, ()))
+        best: dict[str, float] = {}
+        for phrase, value in extractor.extract_keywords(text):
+            key = index.get(phrase.lower())
+            if key in permitted and key not in best:
+                best[key] = 1.0 / (1.0 + float(value))
+        rows.extend((doc, key, score) for key, score in best.items())
+    return _ranked(rows, top_k)
+
+
+def rank_textrank(
+    occurrences: pd.DataFrame,
+    doc_of_sentence: Mapping[int, object],
+    *,
+    window: int = 3,
+    damping: float = 0.85,
+    top_k: int | None = None,
+) -> pd.DataFrame:
+    """TextRank: PageRank over words of the candidates linked when close in a sentence.
+
+    A phrase scores the sum of its words' PageRank divided by sqrt(length): longer
+    phrases gain, but not linearly (plain sums favour any long chain).
+
+    Args:
+        occurrences: Output of :func:`extract_candidates`.
+        doc_of_sentence: sentence_id -> document id.
+        window: Words this many token positions apart or closer are linked.
+        damping: PageRank damping factor.
+        top_k: Keep this many terms per document (all if None).
+
+    Returns:
+        Ranking frame.
+    """
+    words = _candidate_words(occurrences, doc_of_sentence)
+    keys_of_doc = documents_from(occurrences, doc_of_sentence)
+    rows = []
+    for doc, group in words.groupby("doc", sort=True):
+        graph = _cooccurrence_graph(group, window)
+        if graph.number_of_edges():
+            rank = nx.pagerank(graph, alpha=damping, weight="weight", max_iter=1000, tol=1e-9)
+        else:
+            rank = dict.fromkeys(graph.nodes, 1.0 / max(graph.number_of_nodes(), 1))
+        for key in dict.fromkeys(keys_of_doc[doc]):
+            parts = key.split(" ")
+            rows.append((doc, key, sum(rank.get(p, 0.0) for p in parts) / np.sqrt(len(parts))))
+    return _ranked(rows, top_k)
+
+
+def _candidate_words(
+    occurrences: pd.DataFrame, doc_of_sentence: Mapping[int, object]
+) -> pd.DataFrame:
+    """Each word position covered by a candidate: doc, sentence_id, position, word key."""
+    rows = {}
+    for key, sentence, start in zip(
+        occurrences["key"], occurrences["sentence_id"], occurrences["token_id"], strict=True
+    ):
+        for offset, word in enumerate(key.split(" ")):
+            rows[(sentence, int(start) + offset)] = (
+                doc_of_sentence[sentence],
+                sentence,
+                int(start) + offset,
+                word,
+            )
+    frame = pd.DataFrame(list(rows.values()), columns=["doc", "sentence_id", "position", "word"])
+    return frame.sort_values(["sentence_id", "position"], kind="mergesort")
+
+
+def _cooccurrence_graph(words: pd.DataFrame, window: int) -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(words["word"].unique()))
+    for _, sentence in words.groupby("sentence_id", sort=True):
+        positions = sentence["position"].to_numpy()
+        keys = sentence["word"].to_numpy()
+        for i in range(len(keys)):
+            for j in range(i + 1, len(keys)):
+                if positions[j] - positions[i] > window:
+                    break
+                if keys[i] != keys[j]:
+                    weight = graph.get_edge_data(keys[i], keys[j], {"weight": 0.0})["weight"]
+                    graph.add_edge(keys[i], keys[j], weight=weight + 1.0)
+    return graph
+
+
+def rank_salience(
+    occurrences: pd.DataFrame,
+    doc_of_sentence: Mapping[int, object],
+    *,
+    proper_boost: float = 1.5,
+    top_k: int | None = None,
+) -> pd.DataFrame:
+    """A news prior: frequent terms, names, and terms met early score high.
+
+    score = log2(1 + count) * position * (proper_boost if a name), where position =
+    1 / sqrt(1 + index of the first sentence using the term within the document). News
+    puts its key entities and topic in the lead; names are what readers search for.
+
+    Args:
+        occurrences: Output of :func:`extract_candidates`.
+        doc_of_sentence: sentence_id -> document id.
+        proper_boost: Multiplier for proper names.
+        top_k: Keep this many terms per document (all if None).
+
+    Returns:
+        Ranking frame.
+    """
+    frame = occurrences.assign(doc=occurrences["sentence_id"].map(doc_of_sentence))
+    frame["sentence_rank"] = frame.groupby("doc")["sentence_id"].rank(method="dense") - 1
+    stats = frame.groupby(["doc", "key"], sort=True).agg(
+        count=("key", "size"), first=("sentence_rank", "min"), proper=("proper", "max")
+    )
+    score = np.log2(1 + stats["count"]) / np.sqrt(1 + stats["first"])
+    score = score * np.where(stats["proper"], proper_boost, 1.0)
+    rows = [(doc, key, float(value)) for (doc, key), value in score.items()]
+    return _ranked(rows, top_k)
+
+
+def headline_ranking(
+    rankings: Mapping[str, pd.DataFrame],
+    *,
+    weights: Mapping[str, float] | None = None,
+    rrf_k: float = RRF_K,
+    drop_nested: bool = True,
+    top_k: int | None = None,
+) -> pd.DataFrame:
+    """Fuse several methods' rankings by weighted reciprocal-rank fusion.
+
+    score(term) = sum over methods of weight / (rrf_k + rank); a method that does not rank
+    a term adds nothing. Works with any non-empty subset of methods.
+
+    Args:
+        rankings: method name -> ranking frame (doc, key, score, rank), all ranks kept.
+        weights: method name -> weight (missing methods weigh 1; if every method that ran
+            weighs 0, all weigh 1).
+        rrf_k: Damping constant; small values trust each method's top more.
+        drop_nested: Remove terms nested in a higher-ranked term (:func:`remove_nested`).
+        top_k: Keep this many terms per document (all if None).
+
+    Returns:
+        Ranking frame of the fused scores.
+
+    Raises:
+        ValueError: If ``rankings`` is empty.
+    """
+    if not rankings:
+        raise ValueError("headline_ranking needs at least one method")
+    weights = {method: float((weights or {}).get(method, 1.0)) for method in rankings}
+    if not any(weights.values()):  # only zero-weight methods ran: treat them equally
+        weights = dict.fromkeys(rankings, 1.0)
+    fused: dict[tuple[object, str], float] = {}
+    for method in sorted(rankings):
+        frame = rankings[method]
+        weight = weights[method]
+        for doc, key, rank in zip(frame["doc"], frame["key"], frame["rank"], strict=True):
+            fused[(doc, key)] = fused.get((doc, key), 0.0) + weight / (rrf_k + float(rank))
+    rows = [(doc, key, score) for (doc, key), score in fused.items()]
+    ranking = _ranked(rows, None)
+    if drop_nested:
+        ranking = remove_nested(ranking)
+    if top_k is not None:
+        ranking = ranking[ranking["rank"] <= top_k].reset_index(drop=True)
+    return ranking
+
+
+def remove_nested(ranking: pd.DataFrame) -> pd.DataFrame:
+    """Drop a term whose words all sit, in order, inside a higher-ranked term of its document.
+
+    "natural gas" below "liquefied natural gas" adds nothing to a summary; ranks are
+    renumbered from 1.
+
+    Args:
+        ranking: Ranking frame (doc, key, score, rank).
+
+    Returns:
+        The ranking without nested terms.
+    """
+    keep = []
+    kept_by_doc: dict[object, list[str]] = {}
+    for doc, key in zip(ranking["doc"], ranking["key"], strict=True):
+        kept = kept_by_doc.setdefault(doc, [])
+        nested = any(f" {key} " in f" {longer} " for longer in kept)
+        keep.append(not nested)
+        if not nested:
+            kept.append(key)
+    frame = ranking[keep].copy()
+    frame["rank"] = frame.groupby("doc").cumcount() + 1
+    return frame.reset_index(drop=True)

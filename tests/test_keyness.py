@@ -1,0 +1,58 @@
+"""Tests for analysis.keyness: Dunning's G², log ratio, %DIFF and the per-section table."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.keyness import keyness_table, log_likelihood_g2, log_ratio, percent_diff
+
+
+def test_g2_matches_hand_computed_2x2_table():
+    # a=10 of c=100 words vs b=5 of d=200. Expected cells: 5, 10, 95, 190.
+    # G2 = 2 * (10 ln(10/5) + 5 ln(5/10) + 90 ln(90/95) + 195 ln(195/190)) = 7.3298
+    assert float(log_likelihood_g2(10, 5, 100, 200)) == pytest.approx(7.329812, abs=1e-6)
+
+
+def test_g2_is_zero_when_relative_frequencies_are_equal():
+    assert float(log_likelihood_g2(4, 8, 100, 200)) == pytest.approx(0.0, abs=1e-12)
+
+
+def test_g2_handles_zero_cells():
+    # b = 0: 2 * (a ln(a / E1) + (c - a) ln(...) + d ln(...)); stays finite and positive.
+    value = float(log_likelihood_g2(6, 0, 50, 50))
+    expected = 2 * (6 * math.log(6 / 3) + 44 * math.log(44 / 47) + 50 * math.log(50 / 47))
+    assert value == pytest.approx(expected)
+
+
+def test_g2_rejects_frequency_above_corpus_size():
+    with pytest.raises(ValueError):
+        log_likelihood_g2(11, 0, 10, 10)
+
+
+def test_log_ratio_and_percent_diff():
+    assert float(log_ratio(10, 5, 100, 200)) == pytest.approx(2.0)  # 4 times as frequent
+    assert float(log_ratio(10, 0, 100, 200)) == pytest.approx(math.log2(40))  # zero -> 0.5
+    assert float(percent_diff(10, 5, 100, 200)) == pytest.approx(300.0)
+
+
+def test_keyness_table_compares_each_section_with_the_rest():
+    counts = pd.DataFrame(
+        {
+            "doc": [0, 0, 1, 1],
+            "key": ["gas", "japan", "steel", "japan"],
+            "count": [10, 2, 8, 2],
+        }
+    )
+    table = keyness_table(counts, {0: 100, 1: 100}, labels={"gas": "natural gas"})
+    gas = table[(table["section_id"] == 0) & (table["term"] == "natural gas")].iloc[0]
+    assert gas["freq_target"] == 10 and gas["freq_reference"] == 0
+    assert gas["sign"] == 1 and gas["p_value"] < 0.01
+    assert gas["g2"] == pytest.approx(float(log_likelihood_g2(10, 0, 100, 100)))
+    japan = table[(table["section_id"] == 0) & (table["term"] == "japan")].iloc[0]
+    assert japan["g2"] == pytest.approx(0.0, abs=1e-9) and japan["sign"] == 0
+    assert table.loc[table["section_id"] == 1, "term"].iloc[0] == "steel"  # largest G2 first
+    assert np.isfinite(table["log_ratio"]).all()

@@ -1,0 +1,215 @@
+"""Tests for analysis.keywords and the keywords stage, on crafted texts with known keywords."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from analysis import keywords as kw
+from analysis.document import analyse_structure
+from analysis.stages import keywords as stage
+from analysis.tables import read_tsv, to_tsv_text, write_tsv
+
+TWO_SECTIONS = """Japan is buying more liquefied natural gas from abroad. Liquefied natural gas \
+imports from Qatar rose in March, and liquefied natural gas prices fell. Gas imports to Japan grew.
+
+Steel Tariffs
+
+The United States raised steel tariffs again. Steel tariffs hurt Canadian exporters. \
+The tariff on steel reached 25 percent, and steel tariffs may rise further.
+"""
+
+
+def tokens_of(
+    sentences: list[list[tuple[str, str]]], stop: frozenset[str] = frozenset()
+) -> pd.DataFrame:
+    """Build a token table from (token, pos) pairs, one list per sentence."""
+    rows, position = [], 0
+    for sentence_id, words in enumerate(sentences):
+        for token, pos in words:
+            lower = token.lower()
+            lemma = (
+                token
+                if pos.startswith("NNP")
+                else lower.removesuffix("s")
+                if pos == "NNS"
+                else lower
+            )
+            stopword = lower in ENGLISH_STOP_WORDS or lower in stop
+            rows.append(
+                (
+                    sentence_id,
+                    len(rows),
+                    position,
+                    position + len(token),
+                    token,
+                    lower,
+                    lemma,
+                    pos,
+                    stopword,
+                )
+            )
+            position += len(token) + 1
+    columns = [
+        "sentence_id",
+        "token_id",
+        "start_char",
+        "end_char",
+        "token",
+        "lower",
+        "lemma",
+        "pos",
+        "is_stopword",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+@pytest.fixture(scope="module")
+def two_sections():
+    document = analyse_structure(TWO_SECTIONS)
+    return document, stage.rank_article(document.tokens, document.sentences, top_k=10)
+
+
+def section_keywords(headline: pd.DataFrame, section: int) -> list[str]:
+    rows = headline[(headline["scope"] == "section") & (headline["section_id"] == str(section))]
+    return rows.sort_values("rank")["keyword"].tolist()
+
+
+def test_known_phrase_ranks_top3_in_its_section(two_sections):
+    document, (headline, _, _) = two_sections
+    assert document.sections["title"].tolist() == ["", "Steel Tariffs"]
+    assert "liquefied natural gas" in section_keywords(headline, 0)[:3]
+    assert "steel tariffs" in section_keywords(headline, 1)[:3]
+
+
+def test_no_fragments_or_stop_word_edges_in_any_ranking(two_sections):
+    _, (headline, by_method, _) = two_sections
+    shown = set(headline["keyword"]) | set(by_method["keyword"])
+    assert not shown & {"natural", "gas imports to", "liquefied", "steel to", "liquefied natural"}
+    for phrase in shown:
+        words = phrase.lower().split()
+        assert words[0] not in ENGLISH_STOP_WORDS and words[-1] not in ENGLISH_STOP_WORDS, phrase
+
+
+def test_every_method_ranks_and_keyness_table_is_per_section(two_sections):
+    _, (_, by_method, keyness) = two_sections
+    assert set(by_method["method"]) == set(kw.METHODS)
+    assert set(keyness["section_id"]) == {0, 1}
+    steel = keyness[(keyness["section_id"] == 1) & (keyness["term"] == "steel tariffs")].iloc[0]
+    assert steel["freq_target"] == 3 and steel["freq_reference"] == 0 and steel["sign"] == 1
+
+
+def test_stop_words_never_start_or_end_a_phrase():
+    tokens = tokens_of(
+        [[("the", "DT"), ("new", "JJ"), ("tariffs", "NNS"), ("on", "IN"), ("steel", "NN")]]
+    )
+    keys = set(kw.extract_candidates(tokens)["key"])
+    assert keys == {"new tariff", "tariff", "steel"}
+
+
+def test_lemmas_merge_and_most_frequent_surface_is_shown():
+    tokens = tokens_of(
+        [
+            [("Tariffs", "NNPS"), ("rose", "VBD"), ("again", "RB")],
+            [("A", "DT"), ("tariff", "NN"), ("hurts", "VBZ")],
+            [("Exporters", "NNS"), ("hate", "VBP"), ("tariffs", "NNS")],
+            [("New", "JJ"), ("tariffs", "NNS"), ("came", "VBD")],
+        ]
+    )
+    occurrences = kw.extract_candidates(tokens)
+    assert (occurrences["key"] == "tariff").sum() == 4  # "Tariffs", "tariff", "tariffs", "tariffs"
+    assert kw.display_forms(occurrences)["tariff"] == "tariffs"
+
+
+def test_phrases_never_cross_sentences():
+    tokens = tokens_of(
+        [[("He", "PRP"), ("bought", "VBD"), ("steel", "NN")], [("Tariffs", "NNS"), ("rose", "VBD")]]
+    )
+    keys = set(kw.extract_candidates(tokens)["key"])
+    assert "steel tariff" not in keys and keys == {"steel", "tariff"}
+
+
+def test_names_lose_titles_and_are_split_from_common_words():
+    tokens = tokens_of(
+        [[("President", "NNP"), ("Donald", "NNP"), ("Trump", "NNP"), ("praised", "VBD"),
+          ("investment", "NN"), ("giant", "NN"), ("SoftBank", "NNP")]]
+    )  # fmt: skip
+    keys = set(kw.extract_candidates(tokens)["key"])
+    assert "Donald Trump".lower() in keys and "president donald trump" not in keys
+    assert "giant softbank" not in keys and {"softbank", "investment giant"} <= keys
+
+
+def test_ngram_range_limits_phrase_length():
+    tokens = tokens_of([[("cheap", "JJ"), ("liquefied", "JJ"), ("natural", "JJ"), ("gas", "NN")]])
+    lengths = kw.extract_candidates(tokens, ngram_range=(2, 3))["n_words"]
+    assert lengths.between(2, 3).all() and set(lengths) == {2, 3}
+    with pytest.raises(ValueError):
+        kw.extract_candidates(tokens, ngram_range=(3, 2))
+
+
+def test_tfidf_prefers_terms_unique_to_a_document():
+    documents = {0: ["japan", "gas", "gas"], 1: ["japan", "steel", "steel"]}
+    ranking = kw.rank_tfidf(documents)
+    assert ranking[ranking["doc"] == 0]["key"].tolist() == ["gas", "japan"]
+
+
+def test_headline_accepts_any_subset_and_drops_nested_terms():
+    one = pd.DataFrame(
+        {
+            "doc": [0, 0, 0],
+            "key": ["liquefied natural gas", "natural gas", "japan"],
+            "score": [3.0, 2.0, 1.0],
+            "rank": [1, 2, 3],
+        }
+    )
+    fused = kw.headline_ranking({"yake": one})
+    assert fused["key"].tolist() == ["liquefied natural gas", "japan"] and fused[
+        "rank"
+    ].tolist() == [1, 2]
+    only_zero_weight = kw.headline_ranking({"keyness": one}, weights={"keyness": 0.0})
+    assert only_zero_weight["key"].iloc[0] == "liquefied natural gas"
+    with pytest.raises(ValueError):
+        kw.headline_ranking({})
+
+
+def test_stage_writes_deterministic_tables_and_figures(tmp_path):
+    document = analyse_structure(TWO_SECTIONS)
+    tables = tmp_path / "a" / "tables"
+    for name in ("tokens", "sentences", "sections"):
+        write_tsv(getattr(document, name), tables / f"{name}.tsv")
+    paths = {name: tables / f"{name}.tsv" for name in ("keywords", "keywords_by_method", "keyness")}
+    inputs = {name: tables / f"{name}.tsv" for name in ("tokens", "sentences", "sections")}
+    stage.run(**inputs, **paths, top_k=5, methods=["yake", "keyness"])
+    first = {name: path.read_bytes() for name, path in paths.items()}
+    stage.run(**inputs, **paths, top_k=5, methods=["yake", "keyness"])
+    assert first == {name: path.read_bytes() for name, path in paths.items()}
+    headline = read_tsv(paths["keywords"])
+    assert list(headline.columns) == ["scope", "section_id", "rank", "keyword", "score"]
+    assert headline.groupby(["scope", "section_id"], dropna=False)["rank"].max().le(5).all()
+    figures = tmp_path / "a" / "figures"
+    pngs = {"keywords_sections_png": figures / "k.png", "keyness_png": figures / "kn.png"}
+    stage.run_figures(
+        keywords=paths["keywords"], keyness=paths["keyness"], sections=inputs["sections"], **pngs
+    )
+    assert (figures / "k.png").read_bytes()[:4] == b"\x89PNG" and (
+        figures / "kn.png"
+    ).stat().st_size > 0
+
+
+def test_corpus_tfidf_uses_articles_as_documents(tmp_path):
+    texts = {
+        "gas": "Japan buys liquefied natural gas. Japan wants more gas.",
+        "steel": "Japan hates steel tariffs. Steel prices rose.",
+    }
+    paths = []
+    for name, text in texts.items():
+        path = tmp_path / name / "tables" / "tokens.tsv"
+        write_tsv(analyse_structure(text).tokens, path)
+        paths.append(path)
+    out = tmp_path / "corpus" / "tables" / "keywords_articles.tsv"
+    stage.run_corpus(tokens=paths, keywords_articles=out, top_k=3)
+    table = read_tsv(out)
+    assert to_tsv_text(table).startswith("article\trank\tkeyword\tscore\n")
+    assert "steel tariffs" in table[table["article"] == "steel"]["keyword"].tolist()
+    assert "Japan" not in table[table["rank"] == 1]["keyword"].tolist()
