@@ -5,10 +5,7 @@ import sys
 from analysis.corpus import find_articles, screen_articles
 from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
-from analysis.stages import prepare
-from analysis.stages import provenance as provenance_stage
-from analysis.stages import keywords as keywords_stage
-from analysis.stages import sentiment as sentiment_stage
+from analysis.stages import lazy_stage
 from analysis.workflow_config import ConfigError, check_config
 
 try:
@@ -16,6 +13,14 @@ try:
     ARTICLE_SET = find_articles(config["input_dir"])
 except (ConfigError, FileNotFoundError) as error:
     raise WorkflowError(f"newsdag: {error}") from None
+
+# Stage modules load their heavy libraries on first use, so parsing the workflow
+# (a dry run, linting, each cluster job) stays fast.
+prepare_stage = lazy_stage("prepare")
+sentiment_stage = lazy_stage("sentiment")
+keywords_stage = lazy_stage("keywords")
+topics_stage = lazy_stage("topics")
+provenance_stage = lazy_stage("provenance")
 
 RESULTS = config["results_dir"]
 SOURCE_DIR = workflow.basedir
@@ -81,13 +86,15 @@ PER_ARTICLE_TABLES = [
     *["sentiment_sentences", "sentiment_sections", "sentiment_method_correlations"],
     *["sentiment_entities", "actor_aliases"],
     *["keywords", "keywords_by_method", "keyness"],
+    *["topics_terms", "topics_sections", "topics_paragraphs", "topics_quality"],
 ]
 PER_ARTICLE_FIGURES = [
     *["sentiment_arc", "sentiment_sections", "sentiment_actors"],
     *["keywords_sections", "keyness"],
+    *["topics_sections", "topics_terms"],
 ]
-CORPUS_TABLES = ["keywords_articles"]
-CORPUS_FIGURES = []
+CORPUS_TABLES = ["keywords_articles", "document_topics", "topic_terms", "topic_quality"]
+CORPUS_FIGURES = ["document_topics", "topic_terms"]
 
 
 def analysis_outputs():

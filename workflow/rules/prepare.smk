@@ -22,4 +22,4 @@ rule prepare:
         detect_headings=config["sections"]["detect_headings"],
         max_bytes=config["articles"]["max_bytes"],
     run:
-        prepare.run(**input, **output, **params, log=log[0])
+        prepare_stage.run(**input, **output, **params, log=log[0])

@@ -1,0 +1,137 @@
+"""The workflow on a real SLURM cluster gives the same tables as a local run.
+
+Needs a running cluster whose nodes see this machine's temporary folder: `.ci/run`
+starts a one-node one with `tools/slurm-cluster start DIR` and sets NEWSDAG_SLURM=1.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.workflow
+SNAKEMAKE = Path(sys.executable).with_name("snakemake")
+REPO = Path(__file__).resolve().parents[1]
+WORKFLOW_PARTS = ("Snakefile", "config", "workflow", "profiles")
+ARTICLES = {
+    "trade_talks.txt": (
+        "Tariffs rose again on Monday. Markets in Tokyo fell sharply.\n"
+        "Trade Talks Resume\n"
+        "The U.S. and Japan met in Washington. Officials were hopeful about a deal.\n"
+    ),
+    "football.md": "# Cup Final\nFans love the game. The final was exciting and close.\n",
+}
+RESULTS = "out"
+# Snakemake ignores a plain SIGTERM: `timeout -k` kills it if it outlives the limit.
+TIME_LIMIT = ["timeout", "-k", "10", "600"]
+USABLE_NODE_STATES = {"idle", "mix", "mixed", "alloc", "allocated", "comp", "completing"}
+
+
+def cluster_problem() -> str | None:
+    """Why the SLURM test cannot run here, or None when a cluster is up."""
+    if os.environ.get("NEWSDAG_SLURM") != "1":
+        return "no Slurm cluster: .ci/run starts one"
+    missing = [tool for tool in ("sbatch", "sinfo", "squeue") if shutil.which(tool) is None]
+    if missing:
+        return f"Slurm client tools not installed: {', '.join(missing)}"
+    try:
+        sinfo = subprocess.run(
+            ["sinfo", "-h", "-N", "-o", "%t"], capture_output=True, text=True, timeout=30
+        )
+    except subprocess.TimeoutExpired:
+        return "Slurm cluster not up: sinfo timed out"
+    states = {state.rstrip("*~#!%$@^-") for state in sinfo.stdout.split()}
+    if sinfo.returncode != 0 or not states & USABLE_NODE_STATES:
+        return f"Slurm cluster not up: sinfo says {(sinfo.stdout + sinfo.stderr).strip()!r}"
+    return None
+
+
+def workflow_copy(workdir: Path) -> Path:
+    """A copy of the workflow with two tiny articles, in `workdir`."""
+    workdir.mkdir()
+    for part in WORKFLOW_PARTS:
+        source = REPO / part
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, workdir / part)
+    (workdir / "articles").mkdir()
+    for name, text in ARTICLES.items():
+        (workdir / "articles" / name).write_text(text, encoding="utf-8")
+    return workdir
+
+
+def start_snakemake(workdir: Path, *args: str, niceness: int = 0) -> subprocess.Popen:
+    """Start Snakemake in `workdir`, its output going to `workdir/snakemake.out`.
+
+    A file, not a pipe: the two runs are read one after the other, and a full pipe
+    would stall the second.
+    """
+    config = ["--config", "input_dir=articles", f"results_dir={RESULTS}"]
+    with open(workdir / "snakemake.out", "w") as output:
+        return subprocess.Popen(
+            ["nice", "-n", str(niceness), *TIME_LIMIT, str(SNAKEMAKE), *config, *args],
+            cwd=workdir,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def finish(run: subprocess.Popen, workdir: Path) -> str:
+    """Wait for a run to end; return its output and check it succeeded."""
+    run.wait(timeout=700)
+    log = (workdir / "snakemake.out").read_text(encoding="utf-8", errors="replace")
+    assert run.returncode == 0, log[-3000:]
+    return log
+
+
+def tables(workdir: Path) -> dict[str, bytes]:
+    """Every TSV under the results folder, by path relative to it."""
+    results = workdir / RESULTS
+    return {str(path.relative_to(results)): path.read_bytes() for path in results.rglob("*.tsv")}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Run the workflow through SLURM and locally at once; return both folders and logs."""
+    problem = cluster_problem()
+    if problem:
+        pytest.skip(problem)
+    base = tmp_path_factory.mktemp("slurm")
+    slurm_dir, local_dir = workflow_copy(base / "slurm"), workflow_copy(base / "local")
+    slurm = start_snakemake(slurm_dir, "--profile", "profiles/slurm")
+    # The local run only fills the pauses between status checks; the SLURM jobs share
+    # this machine's CPUs and must not wait for it.
+    local = start_snakemake(local_dir, niceness=19)
+    finish(local, local_dir)
+    return slurm_dir, finish(slurm, slurm_dir), local_dir
+
+
+def test_jobs_ran_as_slurm_jobs(runs):
+    _, slurm_log, _ = runs
+    submitted = re.findall(r"has been submitted with SLURM jobid (\d+)", slurm_log)
+    assert submitted, slurm_log[-3000:]
+    run_id = re.search(r"SLURM run ID: (\S+)", slurm_log)
+    assert run_id, slurm_log[-3000:]
+    # The plugin names every job after the run; SLURM remembers finished jobs for
+    # MinJobAge seconds, so all of them must show up as completed.
+    queue = subprocess.run(
+        ["squeue", "-h", "--states=all", "--name", run_id.group(1), "-o", "%i %T"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    states = dict(line.split() for line in queue.stdout.splitlines())
+    assert states == dict.fromkeys(submitted, "COMPLETED")
+
+
+def test_tables_are_byte_identical_to_a_local_run(runs):
+    slurm_dir, _, local_dir = runs
+    on_slurm, local = tables(slurm_dir), tables(local_dir)
+    assert local, "the local run wrote no tables"
+    assert sorted(on_slurm) == sorted(local)
+    differing = [name for name in sorted(local) if on_slurm[name] != local[name]]
+    assert not differing, f"tables differ between SLURM and local runs: {differing}"
