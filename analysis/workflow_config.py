@@ -31,4 +31,7 @@ def check_config(config: Mapping[str, Any], schema_path: str | os.PathLike[str])
     if errors:
         error = errors[0]
         where = ".".join(str(part) for part in error.absolute_path) or "top level"
-        raise ConfigError(f"config error at {where}: {error.message}")
+        message = error.message
+        if error.validator in ("oneOf", "anyOf") and "description" in error.schema:
+            message = f"{error.instance!r} is not valid: expected {error.schema['description']}"
+        raise ConfigError(f"config error at {where}: {message}")

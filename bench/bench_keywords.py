@@ -6,6 +6,8 @@ documents of the set (corpus TF-IDF), keyness compares each document with the re
 set. Scores are P@10, R@10 and F1@10 with exact matching after lower-casing and
 Porter-stemming each word, averaged over documents. Tokens come from the pipeline's own
 text model (:func:`analysis.document.analyse_structure`, headings off so titles count).
+The headline carries the general-English specificity prior; "headline, no prior" is the
+same fusion without it.
 
 Usage:
     python bench/bench_keywords.py --data /work/shared/benchmarks/keywords [--limit 300]
@@ -103,12 +105,21 @@ def run_methods(occurrences, texts, sizes, owner, *, weights, methods, max_ngram
         rankings["textrank"] = keywords.rank_textrank(occurrences, owner)
     if "salience" in methods:
         rankings["salience"] = keywords.rank_salience(occurrences, owner)
+    if "specificity" in methods:
+        rankings["specificity"] = keywords.rank_specificity(occurrences, owner)
+    prior = keywords.specificity_prior(occurrences["key"])
+    counts = keywords.count_map(documents)
     for name, weight_set in weights.items():
         own = rankings_of(rankings)
-        rankings[name] = keywords.headline_ranking(own, weights=weight_set)
+        rankings[name] = keywords.headline_ranking(
+            own, weights=weight_set, prior=prior, counts=counts
+        )
         if name == "headline":
+            rankings["headline, no prior"] = keywords.headline_ranking(
+                own, weights=weight_set, counts=counts
+            )
             rankings["headline, nested kept"] = keywords.headline_ranking(
-                own, weights=weight_set, drop_nested=False
+                own, weights=weight_set, prior=prior, drop_nested=False
             )
     return rankings
 

@@ -107,6 +107,9 @@ def test_bad_config_values_are_one_line_errors(bad_run):
         ("articles: {max_bytes: 0}", "articles.max_bytes: 0 is less than the minimum of 1"),
         ("figures: {per_article: 'no'}", "'no' is not of type 'boolean'"),
         ("sections: {detect_headings: true, split: 1}", "'split' was unexpected"),
+        ("topics: {k: 0}", "config error at topics.k"),
+        ("topics: {k: -3}", "config error at topics.k"),
+        ("topics: {method: lsa}", "'lsa' is not one of ['nmf', 'lda']"),
     ]:
         (workdir / "bad.yaml").write_text(settings, encoding="utf-8")
         run = snakemake(workdir, "--dry-run", "--configfile", "bad.yaml")

@@ -11,6 +11,20 @@ from analysis.document import analyse_structure
 from analysis.stages import keywords as stage
 from analysis.tables import read_tsv, to_tsv_text, write_tsv
 
+GENERIC_VS_SPECIFIC = """The summit had one main topic. The topic was trade, and officials met \
+at a meeting in Tokyo. Nippon Steel wants to buy U.S. Steel, and the meeting discussed \
+tariffs. Tariffs on steel remain the topic of the meeting."""
+
+TITLED = """Pipeline Safety
+
+The pipeline operator said inspections found corrosion. Regulators ordered more inspections \
+of the pipeline.
+
+Energy Prices
+
+Prices rose in March. Analysts expect prices to rise further as demand grows.
+"""
+
 TWO_SECTIONS = """Japan is buying more liquefied natural gas from abroad. Liquefied natural gas \
 imports from Qatar rose in March, and liquefied natural gas prices fell. Gas imports to Japan grew.
 
@@ -213,3 +227,98 @@ def test_corpus_tfidf_uses_articles_as_documents(tmp_path):
     assert to_tsv_text(table).startswith("article\trank\tkeyword\tscore\n")
     assert "steel tariffs" in table[table["article"] == "steel"]["keyword"].tolist()
     assert "Japan" not in table[table["rank"] == 1]["keyword"].tolist()
+
+
+def article_keywords(text: str, **options) -> list[str]:
+    document = analyse_structure(text)
+    headline, _, _ = stage.rank_article(document.tokens, document.sentences, **options)
+    return headline[headline["scope"] == "article"].sort_values("rank")["keyword"].tolist()
+
+
+def test_generic_nouns_lose_to_specific_terms_seen_as_often():
+    ranked = article_keywords(GENERIC_VS_SPECIFIC)
+    # "topic" and "meeting" occur 3 times, "tariffs" twice, "Nippon Steel" once.
+    assert ranked[:2] == ["tariffs", "Nippon Steel"]
+    assert ranked.index("meeting") > ranked.index("Tokyo")
+    unweighted = article_keywords(GENERIC_VS_SPECIFIC, specificity_exponent=0.0)
+    assert unweighted.index("topic") < unweighted.index("tariffs")
+
+
+def test_specificity_prior_follows_general_english_frequency():
+    prior = kw.specificity_prior(["time", "meeting", "topic", "tariff", "ishiba", "u.s.-japan"])
+    assert prior["time"] < prior["meeting"] < prior["topic"] < prior["tariff"] == 1.0
+    assert prior["ishiba"] == 1.0 and 0.0 < prior["u.s.-japan"] <= 1.0
+    assert set(kw.specificity_prior(["time"], exponent=0.0).values()) == {1.0}
+    with pytest.raises(ValueError):
+        kw.specificity_prior(["time"], cap=0.0)
+
+
+def test_word_zipf_handles_dots_possessives_compounds_and_unknown_words():
+    zipf = {"u.s": 5.0, "japan": 4.0, "steel": 4.5}
+    assert kw.word_zipf("u.s.", zipf) == 5.0 and kw.word_zipf("japan's", zipf) == 4.0
+    assert kw.word_zipf("u.s.-japan", zipf) == pytest.approx(4.5)
+    assert kw.word_zipf("softbank", zipf) == kw.ZIPF_UNKNOWN
+    assert kw.informativeness("steel", zipf) == pytest.approx(kw.ZIPF_CEILING - 4.5)
+
+
+def test_rank_specificity_prefers_the_rarer_of_equally_frequent_terms():
+    tokens = tokens_of(
+        [[("Officials", "NNS"), ("discussed", "VBD"), ("tariffs", "NNS")],
+         [("Officials", "NNS"), ("oppose", "VBP"), ("tariffs", "NNS")]]
+    )  # fmt: skip
+    occurrences = kw.extract_candidates(tokens)
+    ranking = kw.rank_specificity(occurrences, {0: 0, 1: 0}, zipf={"official": 5.1, "tariff": 3.5})
+    assert ranking["key"].tolist() == ["tariff", "official"]
+
+
+def test_equal_scores_share_a_rank_in_the_fusion():
+    tied = pd.DataFrame(
+        {"doc": [0, 0], "key": ["alpha", "beta"], "score": [1.0, 1.0], "rank": [1, 2]}
+    )
+    beta_first = pd.DataFrame(
+        {"doc": [0, 0], "key": ["beta", "alpha"], "score": [2.0, 1.0], "rank": [1, 2]}
+    )
+    fused = kw.headline_ranking({"tfidf": tied, "yake": beta_first})
+    # Alphabetical tie order must not cancel yake's preference.
+    assert fused["key"].tolist() == ["beta", "alpha"]
+
+
+def test_term_seen_only_inside_a_longer_term_folds_into_it():
+    ranking = pd.DataFrame(
+        {"doc": [0, 0, 0], "key": ["personnel", "summit", "military personnel"],
+         "score": [3.0, 2.0, 1.0], "rank": [1, 2, 3]}
+    )  # fmt: skip
+    counts = {(0, "personnel"): 1, (0, "military personnel"): 1, (0, "summit"): 1}
+    fused = kw.headline_ranking({"tfidf": ranking}, counts=counts)
+    assert fused["key"].tolist() == ["military personnel", "summit"]
+    counts[(0, "personnel")] = 2  # also seen alone: it stays, and the longer term is nested
+    assert kw.headline_ranking({"tfidf": ranking}, counts=counts)["key"].tolist() == [
+        "personnel", "summit", "military personnel",
+    ]  # fmt: skip
+
+
+def test_section_titles_count_as_the_sections_first_sentence():
+    document = analyse_structure(TITLED)
+    titles = dict(zip(document.sections["section_id"], document.sections["title"], strict=True))
+    with_titles, _, _ = stage.rank_article(document.tokens, document.sentences, titles=titles)
+    without, _, _ = stage.rank_article(document.tokens, document.sentences)
+    assert "energy prices" in section_keywords(with_titles, 1)[:5]
+    assert "energy prices" not in section_keywords(without, 1)
+    assert "pipeline safety" in section_keywords(with_titles, 0)
+
+
+def test_title_case_is_undone_except_for_names_and_acronyms():
+    assert stage._title_case_to_text("Trade and Economic Discussions", set()) == (
+        "trade and economic discussions"
+    )
+    assert stage._title_case_to_text("Maintaining a Strong U.S.-Japan Alliance", set()) == (
+        "maintaining a strong U.S.-Japan alliance"
+    )
+    assert stage._title_case_to_text("Japan’s Security", {"Japan"}) == "Japan’s security"
+
+
+def test_terms_spread_over_sections_are_demoted_in_section_scope():
+    spread = stage._section_spread(
+        {0: ["japan", "gas", "gas"], 1: ["japan", "steel"], 2: ["japan"]}
+    )
+    assert spread["gas"] == spread["steel"] == 1.0 and 0.5 < spread["japan"] < 0.65

@@ -75,32 +75,50 @@ def wait_for(browser, xpath: str):
     return WebDriverWait(browser, 10).until(lambda b: b.find_element(By.XPATH, xpath))
 
 
-def open_entry(browser, report: Path, entry: str) -> None:
-    """Open the report's result menu entry (a category or an article's subcategory)."""
+NAVIGATION = {"Workflow", "Statistics", "About", ""}
 
+
+def open_path(browser, report: Path, path: tuple[str, ...]) -> None:
+    """Open the report and click through its menu, e.g. ("Sentiment", "plain")."""
     browser.get(report.as_uri())
-    click(browser, wait_for(browser, "//a[normalize-space()='Results']"))
-    click(browser, wait_for(browser, f"//a[normalize-space()='{entry}']"))
+    wait_for(browser, "//a[normalize-space()='About']")
+    for entry in path:
+        click(browser, wait_for(browser, f"//a[normalize-space()='{entry}']"))
 
 
-def menu_entries(browser, report: Path) -> list[str]:
+def menu_links(browser) -> list[str]:
     from selenium.webdriver.common.by import By
 
-    browser.get(report.as_uri())
-    click(browser, wait_for(browser, "//a[normalize-space()='Results']"))
-    wait_for(browser, "//a[normalize-space()='Sentiment']")
-    names = [link.text for link in browser.find_elements(By.XPATH, "//a[normalize-space()]")]
-    return [name for name in names if name not in {"Workflow", "Statistics", "About", "Results"}]
+    texts = [link.text.strip() for link in browser.find_elements(By.XPATH, "//a")]
+    return [text for text in texts if text not in NAVIGATION]
+
+
+def result_pages(browser, report: Path) -> list[tuple[str, ...]]:
+    """Every menu path that ends in a list of result files (category, or subcategory)."""
+    from selenium.webdriver.common.by import By
+
+    pages, frontier = [], [()]
+    while frontier:
+        path = frontier.pop(0)
+        open_path(browser, report, path)
+        if browser.find_elements(By.XPATH, "//tr[td[contains(text(), '/')]]"):
+            pages.append(path)
+            continue
+        seen = set(path)
+        frontier += [(*path, link) for link in menu_links(browser) if link not in seen]
+        if len(path) >= 3:
+            break
+    return pages
 
 
 def test_every_figure_is_displayed(browser, report):
     from selenium.webdriver.common.by import By
 
-    entries = menu_entries(browser, report)
-    assert {"Sentiment", "hostile", "plain"} <= set(entries)
+    pages = result_pages(browser, report)
+    assert {page[0] for page in pages} >= {"Sentiment", "Keywords", "Topics"}
     shown = 0
-    for entry in entries:
-        open_entry(browser, report, entry)
+    for page in pages:
+        open_path(browser, report, page)
         rows = browser.find_elements(By.XPATH, "//tr[td[contains(text(), '.png')]]")
         for index in range(len(rows)):
             row = browser.find_elements(By.XPATH, "//tr[td[contains(text(), '.png')]]")[index]
@@ -111,7 +129,7 @@ def test_every_figure_is_displayed(browser, report):
             assert browser.execute_script("return arguments[0].naturalWidth", image) > 100
             assert image.is_displayed()
             shown += 1
-    assert shown >= 2 * 3  # two articles, three sentiment figures each
+    assert shown >= 2 * 7  # two articles, seven figures each
 
 
 def test_markup_in_an_article_stays_text(browser, report):
@@ -119,8 +137,8 @@ def test_markup_in_an_article_stays_text(browser, report):
 
     html = report.read_text(encoding="utf-8")
     assert "<img src=x onerror" not in html and "<script>window.__pwned" not in html
-    for entry in menu_entries(browser, report):
-        open_entry(browser, report, entry)
+    for page in result_pages(browser, report):
+        open_path(browser, report, page)
         for row in browser.find_elements(By.XPATH, "//tr[td[contains(text(), '.tsv')]]"):
             click(browser, row.find_element(By.XPATH, ".//a[@iconname='eye']"))
             assert browser.execute_script("return window.__pwned === undefined")

@@ -243,3 +243,26 @@ def test_stage_figures(article):
     )
     for path in figures.values():
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_corpus_table_stacks_article_rows():
+    import pandas as pd
+
+    from analysis.stages.sentiment import corpus_sentiment_table
+
+    def table(mean):
+        return pd.DataFrame(
+            {
+                "scope": ["article", "section"],
+                "section_id": [None, 0],
+                "title": [None, ""],
+                "n_sentences": [4, 4],
+                "measure": ["sentiment", "sentiment"],
+                "mean": [mean, mean + 0.1],
+            }
+        )
+
+    corpus = corpus_sentiment_table([table(0.2), table(-0.3)], ["a", "b"])
+    assert corpus.columns.tolist() == ["article", "n_sentences", "measure", "mean"]
+    assert corpus["article"].tolist() == ["a", "b"]
+    assert corpus["mean"].tolist() == [0.2, -0.3]

@@ -29,3 +29,11 @@ def test_wrong_type_names_the_key(defaults, schema):
     defaults["figures"]["per_article"] = "yes"
     with pytest.raises(ConfigError, match=r"figures\.per_article: 'yes' is not of type 'boolean'"):
         check_config(defaults, schema)
+
+
+def test_topic_count_must_be_auto_or_positive(defaults, schema):
+    defaults["topics"]["k"] = 0
+    with pytest.raises(ConfigError, match=r"topics\.k: 0 is not valid: expected 'auto' or a whole"):
+        check_config(defaults, schema)
+    defaults["topics"]["k"] = 7
+    check_config(defaults, schema)

@@ -1,11 +1,23 @@
-"""Stage ``keywords``: keyphrases per article and per section, keyness, and corpus TF-IDF."""
+"""Stage ``keywords``: keyphrases per article and per section, keyness, and corpus TF-IDF.
+
+Section headings are not sentences of the text model, but a heading names its section's
+topic, so the section-scope rankings read each heading as the section's first sentence.
+The headline multiplies the fused score by a general-English specificity prior
+(:func:`analysis.keywords.specificity_prior`), so generic nouns ("topic", "meeting")
+give way to specific phrases ("tariffs", "Nippon Steel"); section headlines also demote
+terms spread over many sections (the article's protagonists), which say little about any
+one section.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path as _Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import keywords as kw
@@ -13,6 +25,7 @@ from analysis.figures import keywords as figures
 from analysis.keyness import keyness_table
 from analysis.stages.logs import job_log
 from analysis.tables import read_tsv, write_tsv
+from analysis.tokens import tokenise_sentences
 
 Path = str | os.PathLike[str]
 KEYWORD_COLUMNS = ["scope", "section_id", "rank", "keyword", "score"]
@@ -27,13 +40,17 @@ def rank_article(
     ngram_range: tuple[int, int] = (1, 3),
     methods: Sequence[str] = kw.METHODS,
     weights: Mapping[str, float] | None = None,
+    titles: Mapping[int, str] | None = None,
+    specificity_exponent: float = kw.SPECIFICITY_EXPONENT,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Rank one article's keyphrases for the whole article and for each section.
 
     Section-scope TF-IDF uses the sections as documents; article-scope TF-IDF uses the
     article's term counts with the section-level IDF. Keyness (section vs rest) exists only
     for sections, and only when there are two or more. The section headline leaves out terms
-    a section under-uses relative to the rest of the article (sign -1 in keyness).
+    a section under-uses relative to the rest of the article (sign -1 in keyness) and demotes
+    terms found in many sections. Section titles, when given, count as the first sentence of
+    their section (section scope only).
 
     Args:
         tokens: The article's token table.
@@ -42,6 +59,9 @@ def rank_article(
         ngram_range: Phrase lengths in words.
         methods: Methods to run, any non-empty subset of :data:`analysis.keywords.METHODS`.
         weights: Fusion weight per method (default :data:`analysis.keywords.DEFAULT_WEIGHTS`).
+        titles: section_id -> heading (sections.tsv ``title``; "" for none).
+        specificity_exponent: Strength of the general-English specificity prior on the
+            headline (0 = off).
 
     Returns:
         (headline table, per-method table, keyness table) as written by :func:`run`.
@@ -53,19 +73,29 @@ def rank_article(
     if not methods or unknown:
         raise ValueError(f"methods must be a non-empty subset of {kw.METHODS}; got {list(methods)}")
     occurrences = kw.extract_candidates(tokens, ngram_range=ngram_range)
-    labels = kw.display_forms(occurrences)
     section_of = dict(zip(sentences["sentence_id"], sentences["section_id"], strict=True))
+    title_occurrences, title_sentences = _title_candidates(
+        tokens, titles or {}, set(section_of.values()), ngram_range=ngram_range
+    )
+    labels = {**kw.display_forms(title_occurrences), **kw.display_forms(occurrences)}
     sizes = _section_sizes(tokens, section_of)
+    prior = kw.specificity_prior(
+        [*occurrences["key"], *title_occurrences["key"]], exponent=specificity_exponent
+    )
     headline, by_method = [], []
-    for scope, owner in (
-        ("article", dict.fromkeys(section_of, ARTICLE_DOC)),
-        ("section", section_of),
-    ):
+    for scope in ("article", "section"):
+        scope_occurrences, scope_sentences, owner = occurrences, sentences, section_of
+        if scope == "article":
+            owner = dict.fromkeys(section_of, ARTICLE_DOC)
+        elif not title_occurrences.empty:
+            scope_occurrences = pd.concat([title_occurrences, occurrences], ignore_index=True)
+            scope_sentences = pd.concat([title_sentences, sentences], ignore_index=True)
+            owner = _section_of(scope_sentences)
         rankings = _rankings(
-            occurrences,
-            sentences,
+            scope_occurrences,
+            scope_sentences,
             owner,
-            sizes,
+            _with_title_words(sizes, scope_sentences) if scope == "section" else sizes,
             scope=scope,
             methods=methods,
             max_ngram=ngram_range[1],
@@ -78,7 +108,17 @@ def rank_article(
                 m: _without_underused(r, occurrences, section_of, sizes)
                 for m, r in rankings.items()
             }
-        fused = kw.headline_ranking(fusable, weights=weights or kw.DEFAULT_WEIGHTS, top_k=top_k)
+        scope_prior = prior
+        if scope == "section":
+            spread = _section_spread(kw.documents_from(scope_occurrences, owner))
+            scope_prior = {key: factor * spread.get(key, 1.0) for key, factor in prior.items()}
+        fused = kw.headline_ranking(
+            fusable,
+            weights=weights or kw.DEFAULT_WEIGHTS,
+            prior=scope_prior,
+            counts=kw.count_map(kw.documents_from(scope_occurrences, owner)),
+            top_k=top_k,
+        )
         headline.append(_tidy(fused, scope, labels))
         for method, ranking in rankings.items():
             by_method.append(
@@ -90,6 +130,98 @@ def rank_article(
         _concat(by_method, [*KEYWORD_COLUMNS, "method"]),
         keyness,
     )
+
+
+def _title_candidates(
+    tokens: pd.DataFrame,
+    titles: Mapping[int, str],
+    sections: set[int],
+    *,
+    ngram_range: tuple[int, int],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Candidates of each section's heading, as sentences placed before the section's text.
+
+    Headings are written in title case, so every word the article does not itself write
+    as a name is lower-cased first ("Trade and Economic Discussions" -> "trade and economic
+    discussions"); otherwise the tagger reads each word as a name.
+
+    Returns:
+        (occurrences, sentences): the title candidates and a sentence table
+        (sentence_id, section_id, text) for them; sentence ids are negative, so each
+        heading comes first in its section.
+    """
+    names = _names_in(tokens)
+    texts = {
+        section: _title_case_to_text(title, names)
+        for section, title in sorted(titles.items())
+        if section in sections and isinstance(title, str) and title.strip()
+    }
+    sentence_columns = ["sentence_id", "section_id", "text"]
+    if not texts:
+        return kw.extract_candidates(tokens.iloc[0:0]), pd.DataFrame(columns=sentence_columns)
+    # One text with a gap between headings keeps them separate sentences and never glued.
+    joined, spans, offset = "", [], 0
+    for text in texts.values():
+        spans.append((offset, offset + len(text)))
+        joined += text + "\n\n"
+        offset = len(joined)
+    title_tokens = tokenise_sentences(joined, spans)
+    found = kw.extract_candidates(title_tokens, ngram_range=ngram_range)
+    sentence_ids = {index: -1 - section for index, section in enumerate(texts)}
+    found["sentence_id"] = found["sentence_id"].map(sentence_ids)
+    found["token_id"] = found["token_id"] - len(title_tokens)
+    sentence_table = pd.DataFrame(
+        [(-1 - section, section, text) for section, text in texts.items()],
+        columns=sentence_columns,
+    )
+    return found, sentence_table
+
+
+def _names_in(tokens: pd.DataFrame) -> set[str]:
+    """Words the article capitalises mid-sentence: its names ("Japan", "Trump")."""
+    frame = tokens.sort_values("token_id", kind="mergesort")
+    first = ~frame["sentence_id"].eq(frame["sentence_id"].shift())
+    token = frame["token"].astype(str)
+    capitalised = token.ne(token.str.lower()) & ~first
+    return set(token[capitalised])
+
+
+def _title_case_to_text(title: str, names: set[str]) -> str:
+    """Lower-case a heading's words except names, acronyms and mixed case ("U.S.-Japan")."""
+    words = []
+    for word in title.split():
+        base = re.sub(r"[’']s$", "", word).strip('.,:;!?()"“”')
+        keep = base in names or any(character.isupper() for character in base[1:])
+        words.append(word if keep else word.lower())
+    return " ".join(words)
+
+
+def _section_spread(documents: Mapping[int, Sequence[str]]) -> dict[str, float]:
+    """Demote terms found in many sections: they describe the article, not the section.
+
+    factor = idf / idf of a one-section term, with idf = ln((1 + n) / (1 + df)) + 1 over the
+    n sections: 1 for a term of one section, about 0.4 for one in all of seven ("Japan").
+    """
+    n = len(documents)
+    spread = Counter(key for keys in documents.values() for key in set(keys))
+    best = np.log((1 + n) / 2) + 1
+    return {key: float((np.log((1 + n) / (1 + df)) + 1) / best) for key, df in spread.items()}
+
+
+def _with_title_words(sizes: Mapping[int, int], sentences: pd.DataFrame) -> dict[int, int]:
+    """Section sizes counting the heading's words too (headings have negative sentence ids)."""
+    titles = sentences[sentences["sentence_id"] < 0]
+    extra = dict(zip(titles["section_id"], titles["text"].str.split().str.len(), strict=True))
+    return {section: size + int(extra.get(section, 0)) for section, size in sizes.items()}
+
+
+def _section_of(sentences: pd.DataFrame) -> dict[int, int]:
+    return dict(zip(sentences["sentence_id"], sentences["section_id"], strict=True))
+
+
+def _titles(sections: pd.DataFrame) -> dict[int, str]:
+    titles = sections["title"].fillna("").astype(str)
+    return dict(zip(sections["section_id"].astype(int), titles, strict=True))
 
 
 def _without_underused(ranking, occurrences, section_of, sizes) -> pd.DataFrame:
@@ -149,6 +281,8 @@ def _rankings(occurrences, sentences, owner, sizes, *, scope, methods, max_ngram
         rankings["textrank"] = kw.rank_textrank(occurrences, owner)
     if "salience" in methods:
         rankings["salience"] = kw.rank_salience(occurrences, owner)
+    if "specificity" in methods:
+        rankings["specificity"] = kw.rank_specificity(occurrences, owner)
     return {method: frame for method, frame in rankings.items() if not frame.empty}
 
 
@@ -210,6 +344,8 @@ def run(
     ngram_max: int = 3,
     methods: Sequence[str] = kw.METHODS,
     weights: Mapping[str, float] | None = None,
+    use_titles: bool = True,
+    specificity_exponent: float = kw.SPECIFICITY_EXPONENT,
     log: Path | None = None,
 ) -> None:
     """Write ``keywords.tsv``, ``keywords_by_method.tsv`` and ``keyness.tsv`` for one article.
@@ -224,8 +360,12 @@ def run(
         top_k: Keywords kept per scope and method.
         ngram_min: Shortest phrase in words.
         ngram_max: Longest phrase in words.
-        methods: Methods to run (non-empty subset of tfidf, keyness, yake, textrank, salience).
+        methods: Methods to run (non-empty subset of tfidf, keyness, yake, textrank, salience,
+            specificity).
         weights: Fusion weight per method (None = the benchmarked defaults).
+        use_titles: Read each section's heading as its first sentence (section scope).
+        specificity_exponent: Strength of the general-English specificity prior on the
+            headline; 0 turns it off.
         log: The job's log file.
 
     Raises:
@@ -233,12 +373,15 @@ def run(
     """
     with job_log(log, stage="keywords") as logger:
         token_table, sentence_table = read_tsv(tokens), read_tsv(sentences)
-        section_ids = set(read_tsv(sections)["section_id"].astype(int))
+        section_table = read_tsv(sections)
+        section_ids = set(section_table["section_id"].astype(int))
         if not set(sentence_table["section_id"].astype(int)) <= section_ids:
             raise ValueError(f"{sentences}: section ids missing from {sections}")
+        titles = _titles(section_table) if use_titles else None
         headline, by_method, key_table = rank_article(
             token_table, sentence_table, top_k=top_k, ngram_range=(ngram_min, ngram_max),
-            methods=methods, weights=weights,
+            methods=methods, weights=weights, titles=titles,
+            specificity_exponent=specificity_exponent,
         )  # fmt: skip
         logger.info("%d headline rows, %d keyness rows", len(headline), len(key_table))
         write_tsv(headline, keywords)

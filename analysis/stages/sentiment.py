@@ -322,3 +322,46 @@ def run_figures(
         F.arc_figure(sent, sec, sentiment_arc_png, rolling_window=rolling_window)
         F.sections_figure(sec, sentiment_sections_png)
         F.actors_figure(ent, sentiment_actors_png)
+
+
+def corpus_sentiment_table(
+    section_tables: Sequence[pd.DataFrame], articles: Sequence[str]
+) -> pd.DataFrame:
+    """Stack each article's article-level sentiment rows into one corpus table.
+
+    Args:
+        section_tables: Each article's ``sentiment_sections`` table.
+        articles: The articles' ids, in the same order.
+
+    Returns:
+        One row per article and measure: article, n_sentences, measure, mean, ci_low,
+        ci_high and the shares of positive, neutral and negative sentences.
+    """
+    rows = []
+    for article, table in zip(articles, section_tables, strict=True):
+        whole = table[table["scope"] == "article"].drop(columns=["scope", "section_id", "title"])
+        rows.append(whole.assign(article=article))
+    if not rows:
+        return pd.DataFrame(columns=["article", "n_sentences", "measure", "mean"])
+    stacked = pd.concat(rows, ignore_index=True)
+    return stacked[["article", *[c for c in stacked.columns if c != "article"]]]
+
+
+def run_corpus(
+    *,
+    sentiment_sections: Sequence[PathLike],
+    articles: Sequence[str],
+    sentiment_articles: PathLike,
+    log: PathLike | None = None,
+) -> None:
+    """Write ``corpus/tables/sentiment_articles.tsv``: each article's overall sentiment.
+
+    Args:
+        sentiment_sections: Each article's ``sentiment_sections.tsv``.
+        articles: The articles' ids, in the same order.
+        sentiment_articles: Output path.
+        log: The job's log file.
+    """
+    with job_log(log, stage="sentiment_corpus"):
+        tables = [read_tsv(path) for path in sentiment_sections]
+        write_tsv(corpus_sentiment_table(tables, articles), sentiment_articles)

@@ -93,7 +93,13 @@ PER_ARTICLE_FIGURES = [
     *["keywords_sections", "keyness"],
     *["topics_sections", "topics_terms"],
 ]
-CORPUS_TABLES = ["keywords_articles", "document_topics", "topic_terms", "topic_quality"]
+CORPUS_TABLES = [
+    "sentiment_articles",
+    "keywords_articles",
+    "document_topics",
+    "topic_terms",
+    "topic_quality",
+]
 CORPUS_FIGURES = ["document_topics", "topic_terms"]
 
 

@@ -29,6 +29,8 @@ rule keywords:
         ngram_max=config["keywords"]["ngram_max"],
         methods=config["keywords"]["methods"],
         weights=config["keywords"]["weights"],
+        use_titles=config["keywords"]["use_titles"],
+        specificity_exponent=config["keywords"]["specificity_exponent"],
     run:
         keywords_stage.run(**input, **output, **params, log=log[0])
 

@@ -72,3 +72,27 @@ rule sentiment_figures:
         rolling_window=config["sentiment"]["rolling_window"],
     run:
         sentiment_stage.run_figures(**input, **output, **params, log=log[0])
+
+
+rule corpus_sentiment:
+    input:
+        sentiment_sections=expand(table("sentiment_sections"), article=ARTICLES),
+    output:
+        sentiment_articles=report(
+            corpus_table("sentiment_articles"),
+            caption="../report/sentiment_articles.rst",
+            category="Sentiment",
+            subcategory="corpus",
+        ),
+    log:
+        "logs/corpus/sentiment.log",
+    benchmark:
+        "benchmarks/corpus/sentiment.tsv"
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=10,
+    params:
+        articles=list(ARTICLES),
+    run:
+        sentiment_stage.run_corpus(**input, **output, **params, log=log[0])
