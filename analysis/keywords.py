@@ -266,6 +266,7 @@ def extract_candidates(
     if tokens.empty:
         return pd.DataFrame(columns=columns)
     annotated = annotate_tokens(tokens)
+    column_lists = {name: annotated[name].tolist() for name in _OCCURRENCE_COLUMNS}
     rows = []
     for run in _chunks(annotated):
         pieces = _split_before_names(
@@ -273,27 +274,29 @@ def extract_candidates(
         )
         for piece in pieces:
             for phrase in _phrases_in_piece(piece, annotated, ngram_range):
-                rows.append(_occurrence(annotated, phrase))
+                rows.append(_occurrence(column_lists, phrase))
     frame = pd.DataFrame(rows, columns=columns).drop_duplicates(["token_id", "n_words"])
     return frame.sort_values(["token_id", "n_words"], kind="mergesort").reset_index(drop=True)
 
 
-def _occurrence(annotated: pd.DataFrame, phrase: list[int]) -> tuple:
-    words = annotated.iloc[phrase]
-    separators = ["" if glued else " " for glued in words["glued"].iloc[1:]]
-    key, display = words["word_key"].iloc[0], words["display"].iloc[0]
-    for separator, word_key, shown in zip(
-        separators, words["word_key"].iloc[1:], words["display"].iloc[1:], strict=True
-    ):
-        key, display = f"{key}{separator}{word_key}", f"{display}{separator}{shown}"
-    proper = words.loc[words["role"] != "joiner", "proper"]
+_OCCURRENCE_COLUMNS = ("glued", "word_key", "display", "role", "proper", "sentence_id", "token_id")
+
+
+def _occurrence(columns: Mapping[str, list], phrase: list[int]) -> tuple:
+    """One candidate occurrence from the annotated token columns (plain lists: fast)."""
+    glued, word_key, display = columns["glued"], columns["word_key"], columns["display"]
+    key, shown = word_key[phrase[0]], display[phrase[0]]
+    for index in phrase[1:]:
+        separator = "" if glued[index] else " "
+        key, shown = f"{key}{separator}{word_key[index]}", f"{shown}{separator}{display[index]}"
+    proper = [columns["proper"][i] for i in phrase if columns["role"][i] != "joiner"]
     return (
         key,
-        display,
-        int(words["sentence_id"].iloc[0]),
-        int(words["token_id"].iloc[0]),
+        shown,
+        int(columns["sentence_id"][phrase[0]]),
+        int(columns["token_id"][phrase[0]]),
         len(key.split(" ")),
-        bool(proper.all()),
+        bool(all(proper)),
     )
 
 

@@ -9,9 +9,10 @@ import subprocess
 from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 MANIFEST_COLUMNS = ["path", "size", "sha256"]
 
@@ -44,6 +45,8 @@ def manifest_table(
     Returns:
         A table with :data:`MANIFEST_COLUMNS`.
     """
+
+    import pandas as pd  # here, not at the top: the workflow imports this module when parsing
 
     def shown(path: str | os.PathLike[str]) -> str:
         return Path(os.path.relpath(path, relative_to) if relative_to else path).as_posix()
