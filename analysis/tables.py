@@ -26,10 +26,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         stale.unlink(missing_ok=True)  # left by a run that was killed mid-write
     handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # No fsync: the rename already keeps half-written files away from readers, and a
+        # sync per table cost more than the analyses of a news-length article.
         with os.fdopen(handle, "wb") as tmp:
             tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

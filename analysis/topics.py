@@ -36,6 +36,8 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 from threadpoolctl import threadpool_limits
 
+from analysis.resources import load_once
+
 METHODS = ("nmf", "lda")
 CONTENT_POS_PREFIXES = ("NN", "JJ", "VB")
 # Reporting and light verbs occur in every news paragraph whatever its theme.
@@ -271,6 +273,16 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
         return np.where(totals > 0, matrix / np.where(totals > 0, totals, 1.0), np.nan)
 
 
+@load_once
+def _single_threaded_numerics() -> None:
+    """Pin BLAS and OpenMP to one thread for the whole process, once.
+
+    Thread counts change the order of floating-point sums, so results would depend on
+    the machine; and a per-fit limit would be undone by a concurrent job's exit.
+    """
+    threadpool_limits(limits=1)
+
+
 def fit_matrix(
     counts: sparse.csr_matrix,
     *,
@@ -298,32 +310,32 @@ def fit_matrix(
     """
     if method not in METHODS:
         raise ValueError(f"topics method must be one of {METHODS}, got {method!r}")
-    with threadpool_limits(limits=1):
-        if method == "nmf":
-            # NNDSVD needs K <= min(documents, terms); tiny corpora fall back to seeded random.
-            init = "nndsvda" if k <= min(counts.shape) else "random"
-            model = NMF(
-                n_components=k,
-                init=init,
-                beta_loss="frobenius",
-                solver="cd",
-                max_iter=max_iter,
-                tol=1e-4,
-                random_state=random_state,
-            )
-            doc_topic = model.fit_transform(tfidf_matrix(counts, sublinear_tf=sublinear_tf))
-            # Put W on the scale of unit-mass topics so that argmax compares like with like.
-            doc_topic = doc_topic * model.components_.sum(axis=1)
-        else:
-            model = LatentDirichletAllocation(
-                n_components=k,
-                learning_method="batch",
-                max_iter=max(10, max_iter // 20),
-                random_state=random_state,
-                n_jobs=None,
-                evaluate_every=-1,
-            )
-            doc_topic = model.fit_transform(counts.astype(np.float64))
+    _single_threaded_numerics()
+    if method == "nmf":
+        # NNDSVD needs K <= min(documents, terms); tiny corpora fall back to seeded random.
+        init = "nndsvda" if k <= min(counts.shape) else "random"
+        model = NMF(
+            n_components=k,
+            init=init,
+            beta_loss="frobenius",
+            solver="cd",
+            max_iter=max_iter,
+            tol=1e-4,
+            random_state=random_state,
+        )
+        doc_topic = model.fit_transform(tfidf_matrix(counts, sublinear_tf=sublinear_tf))
+        # Put W on the scale of unit-mass topics so that argmax compares like with like.
+        doc_topic = doc_topic * model.components_.sum(axis=1)
+    else:
+        model = LatentDirichletAllocation(
+            n_components=k,
+            learning_method="batch",
+            max_iter=max(10, max_iter // 20),
+            random_state=random_state,
+            n_jobs=None,
+            evaluate_every=-1,
+        )
+        doc_topic = model.fit_transform(counts.astype(np.float64))
     return np.asarray(doc_topic, dtype=float), np.asarray(model.components_, dtype=float)
 
 

@@ -32,7 +32,8 @@ rule provenance:
 rule manifest:
     input:
         files=analysis_outputs(),
-        provenance=rules.provenance.output.provenance,
+        # A plain path: a rule reference here makes DAG building quadratic in the inputs.
+        provenance=f"{RESULTS}/provenance.json",
     output:
         manifest=f"{RESULTS}/manifest.tsv",
     log:
