@@ -829,4 +829,22 @@ def specificity_prior(
     if exponent == 0:
         return dict.fromkeys(unique, 1.0)
     table = english_zipf() if zipf is None else zipf
-    return {key: (min(informativeness(key, table), cap) / cap) ** exponent for key in unique}
+    return {
+        key: (min(informativeness(key, table), cap) / cap) ** exponent * _shell_factor(key)
+        for key in unique
+    }
+
+
+# Shell nouns (Schmid 2000) stand for content given elsewhere ("a major topic", "this
+# issue") and say nothing about a text on their own; word frequency cannot tell them from
+# content nouns as common as they are ("topic" and "alliance" have the same Zipf value).
+SHELL_NOUNS = frozenset(
+    """aspect case fact issue kind matter part point problem question sort thing topic
+    type way""".split()
+)
+SHELL_NOUN_FACTOR = 0.5
+
+
+def _shell_factor(key: str) -> float:
+    """Halve a single shell noun; phrases that name their content ("trade issue") keep 1."""
+    return SHELL_NOUN_FACTOR if key in SHELL_NOUNS else 1.0

@@ -245,8 +245,8 @@ def test_generic_nouns_lose_to_specific_terms_seen_as_often():
 
 
 def test_specificity_prior_follows_general_english_frequency():
-    prior = kw.specificity_prior(["time", "meeting", "topic", "tariff", "ishiba", "u.s.-japan"])
-    assert prior["time"] < prior["meeting"] < prior["topic"] < prior["tariff"] == 1.0
+    prior = kw.specificity_prior(["time", "meeting", "alliance", "tariff", "ishiba", "u.s.-japan"])
+    assert prior["time"] < prior["meeting"] < prior["alliance"] < prior["tariff"] == 1.0
     assert prior["ishiba"] == 1.0 and 0.0 < prior["u.s.-japan"] <= 1.0
     assert set(kw.specificity_prior(["time"], exponent=0.0).values()) == {1.0}
     with pytest.raises(ValueError):
@@ -322,3 +322,12 @@ def test_terms_spread_over_sections_are_demoted_in_section_scope():
         {0: ["japan", "gas", "gas"], 1: ["japan", "steel"], 2: ["japan"]}
     )
     assert spread["gas"] == spread["steel"] == 1.0 and 0.5 < spread["japan"] < 0.65
+
+
+def test_shell_nouns_are_demoted_but_phrases_naming_their_content_are_not():
+    from analysis.keywords import specificity_prior
+
+    zipf = {"topic": 4.5, "alliance": 4.5, "trade": 5.0}
+    prior = specificity_prior(["topic", "alliance", "trade topic"], zipf=zipf)
+    assert prior["topic"] == pytest.approx(prior["alliance"] / 2)
+    assert prior["trade topic"] > prior["topic"]
