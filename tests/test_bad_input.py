@@ -1,31 +1,20 @@
 """Bad input end to end: each bad file gets one line naming it, and the others go ahead."""
 
 import os
-import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from workflow_copy import SNAKEMAKE, copy_workflow
 
 pytestmark = pytest.mark.workflow
-REPO = Path(__file__).resolve().parents[1]
-SNAKEMAKE = Path(sys.executable).with_name("snakemake")
 GOOD = "Tariffs rose on Monday. Markets in Tokyo fell.\nTrade Talks\nThe U.S. and Japan met.\n"
 
 
 def make_workdir(root: Path, articles: dict[str, bytes]) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for part in ("Snakefile", "config", "workflow", "profiles"):
-        source = REPO / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
-    folder = root / "articles"
-    folder.mkdir()
-    for name, data in articles.items():
-        (folder / name).write_bytes(data)
-    return root
+    return copy_workflow(root, articles, folder="articles")
 
 
 def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:

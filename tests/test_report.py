@@ -1,15 +1,12 @@
 """The HTML report in a real browser: figures display, and article markup stays inert text."""
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from workflow_copy import SNAKEMAKE, copy_workflow
 
 pytestmark = pytest.mark.workflow
-REPO = Path(__file__).resolve().parents[1]
-SNAKEMAKE = Path(sys.executable).with_name("snakemake")
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 HOSTILE_TITLE = "<img src=x onerror=window.__pwned=1> Markup <script>window.__pwned=2</script>"
 ARTICLES = {
@@ -32,13 +29,7 @@ def snakemake(workdir: Path, *args: str) -> None:
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> Path:
-    workdir = tmp_path_factory.mktemp("report")
-    for part in ("Snakefile", "config", "workflow", "profiles"):
-        source = REPO / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, workdir / part)
-    (workdir / "seeds").mkdir()
-    for name, text in ARTICLES.items():
-        (workdir / "seeds" / name).write_text(text, encoding="utf-8")
+    workdir = copy_workflow(tmp_path_factory.mktemp("report"), ARTICLES)
     snakemake(workdir)
     snakemake(workdir, "--report", "results/report.html")
     return workdir / "results" / "report.html"

@@ -1,30 +1,14 @@
 """Reproducibility: committed results regenerate byte for byte, whatever the core count."""
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from workflow_copy import REPO, SNAKEMAKE
+from workflow_copy import copy_workflow as workflow_copy
 
 pytestmark = pytest.mark.workflow
-REPO = Path(__file__).resolve().parents[1]
-SNAKEMAKE = Path(sys.executable).with_name("snakemake")
 BUNDLED = "ishiba_trump_summit"
-
-
-def workflow_copy(root: Path, articles: dict[str, str] | None = None) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for part in ("Snakefile", "config", "workflow", "profiles"):
-        source = REPO / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
-    if articles is None:
-        shutil.copytree(REPO / "seeds", root / "seeds")
-    else:
-        (root / "seeds").mkdir()
-        for name, text in articles.items():
-            (root / "seeds" / name).write_text(text, encoding="utf-8")
-    return root
 
 
 def run(workdir: Path, *args: str) -> None:

@@ -8,15 +8,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from workflow_copy import SNAKEMAKE, copy_workflow
 
 pytestmark = pytest.mark.workflow
-SNAKEMAKE = Path(sys.executable).with_name("snakemake")
-REPO = Path(__file__).resolve().parents[1]
-WORKFLOW_PARTS = ("Snakefile", "config", "workflow", "profiles")
 ARTICLES = {
     "trade_talks.txt": (
         "Tariffs rose again on Monday. Markets in Tokyo fell sharply.\n"
@@ -52,15 +49,7 @@ def cluster_problem() -> str | None:
 
 def workflow_copy(workdir: Path) -> Path:
     """A copy of the workflow with two tiny articles, in `workdir`."""
-    workdir.mkdir()
-    for part in WORKFLOW_PARTS:
-        source = REPO / part
-        copy = shutil.copytree if source.is_dir() else shutil.copy
-        copy(source, workdir / part)
-    (workdir / "articles").mkdir()
-    for name, text in ARTICLES.items():
-        (workdir / "articles" / name).write_text(text, encoding="utf-8")
-    return workdir
+    return copy_workflow(workdir, ARTICLES, folder="articles")
 
 
 def start_snakemake(workdir: Path, *args: str, niceness: int = 0) -> subprocess.Popen:

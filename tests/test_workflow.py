@@ -1,16 +1,14 @@
 """Snakemake end to end, on a temporary copy of the workflow and two tiny articles."""
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from workflow_copy import SNAKEMAKE, copy_workflow
 
 from analysis.tables import read_tsv
 
 pytestmark = pytest.mark.workflow
-SNAKEMAKE = Path(sys.executable).with_name("snakemake")
 ARTICLES = {
     "trade_talks.txt": (
         "Tariffs rose again on Monday. Markets in Tokyo fell sharply.\n"
@@ -33,15 +31,7 @@ def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def workflow_copy(tmp_path_factory):
-    repo = Path(__file__).resolve().parents[1]
-    workdir = tmp_path_factory.mktemp("newsdag")
-    for part in ("Snakefile", "config", "workflow", "profiles"):
-        source = repo / part
-        copy = shutil.copytree if source.is_dir() else shutil.copy
-        copy(source, workdir / part)
-    (workdir / "articles").mkdir()
-    for name, text in ARTICLES.items():
-        (workdir / "articles" / name).write_text(text, encoding="utf-8")
+    workdir = copy_workflow(tmp_path_factory.mktemp("newsdag"), ARTICLES, folder="articles")
     config = ["--config", "input_dir=articles", "results_dir=out"]
     first = snakemake(workdir, *config)
     assert first.returncode == 0, first.stderr[-3000:]
