@@ -22,7 +22,7 @@ import pandas as pd
 
 from analysis import keywords as kw
 from analysis.figures import keywords as figures
-from analysis.keyness import keyness_table
+from analysis.keyness import KEYNESS_COLUMNS, keyness_table
 from analysis.stages.logs import job_log
 from analysis.tables import read_tsv, write_tsv
 from analysis.tokens import tokenise_sentences
@@ -309,20 +309,7 @@ def _tidy(ranking: pd.DataFrame, scope: str, labels: Mapping[str, str]) -> pd.Da
 
 def _keyness(occurrences, section_of, sizes, labels) -> pd.DataFrame:
     counts = kw.candidate_counts(kw.documents_from(occurrences, section_of))
-    table = keyness_table(counts, sizes, labels=labels)
-    return table[
-        [
-            "section_id",
-            "term",
-            "freq_target",
-            "freq_reference",
-            "g2",
-            "p_value",
-            "log_ratio",
-            "pct_diff",
-            "sign",
-        ]
-    ]
+    return keyness_table(counts, sizes, labels=labels)[KEYNESS_COLUMNS]
 
 
 def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
