@@ -15,7 +15,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -578,6 +578,7 @@ def headline_ranking(
     drop_nested: bool = True,
     prior: Mapping[str, float] | None = None,
     counts: Mapping[tuple[object, str], int] | None = None,
+    names: Collection[str] = frozenset(),
     top_k: int | None = None,
 ) -> pd.DataFrame:
     """Fuse several methods' rankings by weighted reciprocal-rank fusion.
@@ -598,6 +599,8 @@ def headline_ranking(
         counts: (doc, key) -> occurrences; when given (and ``drop_nested``), a term seen
             only inside one longer term ("personnel" in "military personnel") hands its
             score to that term (:func:`merge_subsumed`).
+        names: Keys that are proper names; a surname folds into the one full name of its
+            document that ends in it (:func:`merge_surnames`).
         top_k: Keep this many terms per document (all if None).
 
     Returns:
@@ -624,6 +627,8 @@ def headline_ranking(
     rows = [(doc, key, score * factor.get(key, 1.0)) for (doc, key), score in fused.items()]
     if drop_nested and counts is not None:
         rows = merge_subsumed(rows, counts)
+    if drop_nested and names:
+        rows = merge_surnames(rows, names)
     ranking = _ranked(rows, None)
     if drop_nested:
         ranking = remove_nested(ranking)
@@ -665,6 +670,35 @@ def merge_subsumed(
             if longer:
                 best = max(longer, key=lambda other: (scores[other], other))
                 scores[best] = max(scores[best], scores[key])
+                dropped.add((doc, key))
+    return [(doc, key, by_doc[doc][key]) for doc, key, _ in rows if (doc, key) not in dropped]
+
+
+def merge_surnames(
+    rows: Sequence[tuple[object, str, float]], names: Collection[str]
+) -> list[tuple[object, str, float]]:
+    """Fold a one-word name into the single longer name of its document that ends in it.
+
+    News names a person in full once and by surname after ("Shigeru Ishiba" ... "Ishiba"),
+    so both would fill a summary's slots. The full name keeps the better score and the
+    surname goes; a surname shared by two full names ("Abe": Shinzo and Akie) stays.
+
+    Args:
+        rows: (doc, key, score) triples.
+        names: Keys that are proper names.
+
+    Returns:
+        The rows without merged surnames, in the input order.
+    """
+    by_doc: dict[object, dict[str, float]] = {}
+    for doc, key, score in rows:
+        by_doc.setdefault(doc, {})[key] = score
+    dropped = set()
+    for doc, scores in by_doc.items():
+        for key in sorted(k for k in scores if k in names and " " not in k):
+            full = [o for o in scores if o in names and " " in o and o.split(" ")[-1] == key]
+            if len(full) == 1:
+                scores[full[0]] = max(scores[full[0]], scores[key])
                 dropped.add((doc, key))
     return [(doc, key, by_doc[doc][key]) for doc, key, _ in rows if (doc, key) not in dropped]
 

@@ -109,14 +109,15 @@ def run_methods(occurrences, texts, sizes, owner, *, weights, methods, max_ngram
         rankings["specificity"] = keywords.rank_specificity(occurrences, owner)
     prior = keywords.specificity_prior(occurrences["key"])
     counts = keywords.count_map(documents)
+    names = set(occurrences.loc[occurrences["proper"], "key"])
     for name, weight_set in weights.items():
         own = rankings_of(rankings)
         rankings[name] = keywords.headline_ranking(
-            own, weights=weight_set, prior=prior, counts=counts
+            own, weights=weight_set, prior=prior, counts=counts, names=names
         )
         if name == "headline":
             rankings["headline, no prior"] = keywords.headline_ranking(
-                own, weights=weight_set, counts=counts
+                own, weights=weight_set, counts=counts, names=names
             )
             rankings["headline, nested kept"] = keywords.headline_ranking(
                 own, weights=weight_set, prior=prior, drop_nested=False

@@ -331,3 +331,19 @@ def test_shell_nouns_are_demoted_but_phrases_naming_their_content_are_not():
     prior = specificity_prior(["topic", "alliance", "trade topic"], zipf=zipf)
     assert prior["topic"] == pytest.approx(prior["alliance"] / 2)
     assert prior["trade topic"] > prior["topic"]
+
+
+def test_surnames_fold_into_the_one_full_name_that_ends_in_them():
+    rows = [
+        ("a", "ishiba", 0.9),
+        ("a", "shigeru ishiba", 0.4),
+        ("a", "abe", 0.8),
+        ("a", "shinzo abe", 0.5),
+        ("a", "akie abe", 0.3),
+        ("a", "tariff", 0.7),
+    ]
+    names = {"ishiba", "shigeru ishiba", "abe", "shinzo abe", "akie abe"}
+    merged = dict((key, score) for _, key, score in kw.merge_surnames(rows, names))
+    assert "ishiba" not in merged and merged["shigeru ishiba"] == 0.9
+    assert merged["abe"] == 0.8  # two full names end in "abe": ambiguous, kept
+    assert merged["tariff"] == 0.7

@@ -117,6 +117,7 @@ def rank_article(
             weights=weights or kw.DEFAULT_WEIGHTS,
             prior=scope_prior,
             counts=kw.count_map(kw.documents_from(scope_occurrences, owner)),
+            names=set(scope_occurrences.loc[scope_occurrences["proper"], "key"]),
             top_k=top_k,
         )
         headline.append(_tidy(fused, scope, labels))
