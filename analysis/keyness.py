@@ -79,6 +79,16 @@ def log_likelihood_g2(
     return np.maximum(g2, 0.0)
 
 
+def _relative_frequency(
+    freq: np.ndarray | float, size: np.ndarray | float, *, zero_to: float | None
+) -> np.ndarray:
+    """freq / size, with a zero frequency replaced by ``zero_to`` (kept if None)."""
+    counts = np.asarray(freq, dtype=float)
+    if zero_to is not None:
+        counts = np.where(counts > 0, counts, zero_to)
+    return counts / np.asarray(size, dtype=float)
+
+
 def log_ratio(
     freq_target: np.ndarray | float,
     freq_reference: np.ndarray | float,
@@ -96,9 +106,9 @@ def log_ratio(
     Returns:
         log2((a / c) / (b / d)); +1 means twice as frequent in the target.
     """
-    a = np.where(np.asarray(freq_target, dtype=float) > 0, freq_target, ZERO_FREQUENCY)
-    b = np.where(np.asarray(freq_reference, dtype=float) > 0, freq_reference, ZERO_FREQUENCY)
-    return np.log2((a / np.asarray(size_target, float)) / (b / np.asarray(size_reference, float)))
+    target = _relative_frequency(freq_target, size_target, zero_to=ZERO_FREQUENCY)
+    reference = _relative_frequency(freq_reference, size_reference, zero_to=ZERO_FREQUENCY)
+    return np.log2(target / reference)
 
 
 def percent_diff(
@@ -118,10 +128,9 @@ def percent_diff(
     Returns:
         100 * (a/c - b/d) / (b/d).
     """
-    norm_target = np.asarray(freq_target, float) / np.asarray(size_target, float)
-    b = np.where(np.asarray(freq_reference, dtype=float) > 0, freq_reference, ZERO_FREQUENCY)
-    norm_reference = b / np.asarray(size_reference, float)
-    return 100.0 * (norm_target - norm_reference) / norm_reference
+    target = _relative_frequency(freq_target, size_target, zero_to=None)
+    reference = _relative_frequency(freq_reference, size_reference, zero_to=ZERO_FREQUENCY)
+    return 100.0 * (target - reference) / reference
 
 
 def keyness_table(

@@ -16,7 +16,6 @@ import gzip
 import importlib.util
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from functools import cache
 from pathlib import Path
 
 import networkx as nx
@@ -26,6 +25,7 @@ import yake
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from analysis.keyness import keyness_table
+from analysis.resources import load_once
 
 RANKING_COLUMNS = ["doc", "key", "score", "rank"]
 METHODS = ("tfidf", "keyness", "yake", "textrank", "salience", "specificity")
@@ -738,7 +738,7 @@ ZIPF_UNKNOWN = 2.5
 _WORDFREQ_LIST = "small_en.msgpack.gz"
 
 
-@cache
+@load_once
 def english_zipf() -> Mapping[str, float]:
     """General-English Zipf frequency of each word in wordfreq's small English list.
 

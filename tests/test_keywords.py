@@ -10,6 +10,7 @@ from analysis import keywords as kw
 from analysis.document import analyse_structure
 from analysis.stages import keywords as stage
 from analysis.tables import read_tsv, to_tsv_text, write_tsv
+from analysis.tokens import TOKEN_COLUMNS
 
 GENERIC_VS_SPECIFIC = """The summit had one main topic. The topic was trade, and officials met \
 at a meeting in Tokyo. Nippon Steel wants to buy U.S. Steel, and the meeting discussed \
@@ -65,18 +66,7 @@ def tokens_of(
                 )
             )
             position += len(token) + 1
-    columns = [
-        "sentence_id",
-        "token_id",
-        "start_char",
-        "end_char",
-        "token",
-        "lower",
-        "lemma",
-        "pos",
-        "is_stopword",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,6 @@ import os
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from pathlib import Path as _Path
 
 import numpy as np
 import pandas as pd
@@ -23,7 +22,7 @@ import pandas as pd
 from analysis import keywords as kw
 from analysis.figures import keywords as figures
 from analysis.keyness import KEYNESS_COLUMNS, keyness_table
-from analysis.stages.logs import job_log
+from analysis.stages.logs import article_of, job_log
 from analysis.tables import read_tsv, write_tsv
 from analysis.tokens import tokenise_sentences
 
@@ -438,11 +437,7 @@ def run_corpus(
         StageError: If names and files do not pair up or a file is unreadable.
     """
     with job_log(log, stage="keywords_corpus") as logger:
-        names = (
-            list(articles)
-            if articles is not None
-            else [_Path(p).parent.parent.name for p in tokens]
-        )
+        names = list(articles) if articles is not None else [article_of(p) for p in tokens]
         if len(names) != len(tokens) or len(set(names)) != len(names):
             raise ValueError("need one distinct article name per tokens file")
         tables = {name: read_tsv(path) for name, path in zip(names, tokens, strict=True)}

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path as _Path
 
 import pandas as pd
 
 from analysis import topics
 from analysis.figures import topics as figures
 from analysis.figures.style import save_png
-from analysis.stages.logs import job_log
+from analysis.stages.logs import article_of, job_log
 from analysis.tables import read_tsv, write_tsv
 
 Path = str | os.PathLike[str]
@@ -178,10 +177,6 @@ def run(
         logger.info("topics: k=%s (%s, %s documents)", chosen, method, unit)
 
 
-def _article_name(tokens_path: Path) -> str:
-    return _Path(tokens_path).parent.parent.name
-
-
 def corpus_tables(
     token_tables: Sequence[pd.DataFrame],
     article_ids: Sequence[str],
@@ -275,7 +270,7 @@ def run_corpus(
         StageError: If names and files do not pair up, or on invalid settings.
     """
     with job_log(log, stage="topics_corpus") as logger:
-        names = list(articles) if articles is not None else [_article_name(p) for p in tokens]
+        names = list(articles) if articles is not None else [article_of(p) for p in tokens]
         if len(names) != len(tokens) or (sentences is not None and len(sentences) != len(tokens)):
             raise ValueError("topics: tokens, sentences and article names must pair up")
         tables = corpus_tables(
