@@ -11,6 +11,17 @@ import pandas as pd
 FLOAT_FORMAT = "%.6f"
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once at import (umask can only be read by setting it, which is not thread-safe), so
+# results get the usual permissions (0644 with umask 022), not mkstemp's private 0600.
+FILE_MODE = 0o666 & ~_current_umask()
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -30,6 +41,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         # sync per table cost more than the analyses of a news-length article.
         with os.fdopen(handle, "wb") as tmp:
             tmp.write(data)
+            os.fchmod(tmp.fileno(), FILE_MODE)
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
