@@ -4,30 +4,31 @@ Each module exposes keyword-only ``run*`` functions over file paths, so a stage 
 the same from a Snakemake rule, a cluster job or a Python prompt.
 """
 
-import importlib
-from types import ModuleType
+from functools import partial
+
+from analysis.stages.workers import call_stage
 
 
-class _LazyStage:
-    """A stage module imported on first attribute access."""
+class _Stage:
+    """A stage module's functions, called through :func:`call_stage` (maybe in a worker)."""
 
     def __init__(self, name: str) -> None:
         self._name = f"analysis.stages.{name}"
 
-    def _module(self) -> ModuleType:
-        return importlib.import_module(self._name)  # thread-safe; cached after the first call
-
-    def __getattr__(self, attribute: str):
-        return getattr(self._module(), attribute)
+    def __getattr__(self, function: str):
+        return partial(call_stage, self._name, function)
 
 
-def lazy_stage(name: str) -> _LazyStage:
-    """Refer to ``analysis.stages.<name>`` without importing it yet.
+def lazy_stage(name: str) -> _Stage:
+    """Refer to ``analysis.stages.<name>``'s functions without importing the module yet.
+
+    The module is imported on the first call, in this process or, when worker processes
+    are in use (:func:`analysis.stages.workers.use_worker_processes`), in the workers only.
 
     Args:
         name: The stage module's name, such as ``"sentiment"``.
 
     Returns:
-        A stand-in whose attributes are the module's, imported on first use.
+        A stand-in whose attributes call the module's functions.
     """
-    return _LazyStage(name)
+    return _Stage(name)

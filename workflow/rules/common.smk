@@ -6,6 +6,12 @@ from analysis.corpus import find_articles, screen_articles
 from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
 from analysis.stages import lazy_stage
+from analysis.stages.workers import (
+    default_worker_count,
+    finish_run,
+    start_workers,
+    use_worker_processes,
+)
 from analysis.workflow_config import ConfigError, check_config
 
 try:
@@ -15,7 +21,25 @@ except (ConfigError, FileNotFoundError) as error:
     raise WorkflowError(f"newsdag: {error}") from None
 
 # Stage modules load their heavy libraries on first use, so parsing the workflow
-# (a dry run, linting, each cluster job) stays fast.
+# (a dry run, linting, each cluster job) stays fast. With several cores, jobs run in
+# worker processes forked from one process that did the imports once.
+use_worker_processes(
+    default_worker_count(workflow.resource_settings.cores, local=workflow.local_exec)
+)
+
+
+onstart:
+    start_workers()  # only when there are jobs to run, before the first is scheduled
+
+
+onsuccess:
+    finish_run()
+
+
+onerror:
+    finish_run()
+
+
 prepare_stage = lazy_stage("prepare")
 sentiment_stage = lazy_stage("sentiment")
 keywords_stage = lazy_stage("keywords")

@@ -1,0 +1,97 @@
+import os
+import threading
+
+import pytest
+
+from analysis.stages import lazy_stage
+from analysis.stages.logs import StageError
+from analysis.stages.workers import (
+    call_stage,
+    default_worker_count,
+    finish_run,
+    start_workers,
+    use_worker_processes,
+    worker_count,
+)
+
+
+@pytest.fixture
+def two_workers():
+    use_worker_processes(2)
+    yield
+    finish_run()
+    use_worker_processes(0)
+
+
+class PathLike(str):
+    """Stands in for Snakemake's path strings, which must reach workers as plain str."""
+
+
+def test_in_process_call_runs_in_this_process():
+    use_worker_processes(0)
+    assert call_stage("os", "getpid") == os.getpid()
+
+
+def test_worker_calls_run_in_another_process_and_return_values(two_workers):
+    assert call_stage("os", "getpid") != os.getpid()
+    encoded = call_stage("json", "dumps", obj={"tokens": [PathLike("results/a.tsv")]})
+    assert encoded == '{"tokens": ["results/a.tsv"]}'
+
+
+def test_stage_functions_are_called_through_the_workers(two_workers, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("The two leaders met on Friday. They agreed on tariffs.\n")
+    out = {name: tmp_path / f"{name}.tsv" for name in ["sections", "paragraphs", "sentences"]}
+    out |= {name: tmp_path / f"{name}.tsv" for name in ["tokens", "section_stats"]}
+    lazy_stage("prepare").run(
+        article=PathLike(article),
+        **{name: PathLike(path) for name, path in out.items()},
+        detect_headings=True,
+        max_bytes=10_000,
+        log=PathLike(tmp_path / "prepare.log"),
+    )
+    rows = [line.split("\t") for line in out["sentences"].read_text().splitlines()[1:]]
+    assert [row[-1] for row in rows] == [
+        "The two leaders met on Friday.",
+        "They agreed on tariffs.",
+    ]
+
+
+def test_stage_errors_come_back_as_one_line(two_workers, tmp_path):
+    with pytest.raises(StageError, match=r"empty\.txt.*empty article"):
+        empty = tmp_path / "empty.txt"
+        empty.write_text("   \n")
+        lazy_stage("prepare").run(
+            article=str(empty),
+            **{
+                name: str(tmp_path / f"{name}.tsv")
+                for name in ["sections", "paragraphs", "sentences", "tokens", "section_stats"]
+            },
+            detect_headings=True,
+            max_bytes=10_000,
+        )
+
+
+def test_a_dead_worker_fails_its_call_and_the_next_call_gets_a_new_pool(two_workers):
+    with pytest.raises(StageError, match="worker process died"):
+        call_stage("os", "abort")
+    assert call_stage("os", "getpid") != os.getpid()
+
+
+def test_finish_run_cancels_pending_timers_and_stops_the_pool(two_workers):
+    start_workers()
+    fired = threading.Event()
+    timer = threading.Timer(60, fired.set)
+    timer.start()
+    finish_run()
+    timer.join(timeout=5)
+    assert not timer.is_alive() and not fired.is_set()
+    assert worker_count() == 2  # a later call would start a fresh pool
+
+
+def test_worker_count_follows_the_core_setting():
+    assert default_worker_count(3) == 3
+    assert default_worker_count(None) == (os.cpu_count() or 1)
+    assert default_worker_count(8, local=False) == 0  # cluster jobs run elsewhere
+    with pytest.raises(ValueError, match="at least 0"):
+        use_worker_processes(-1)
