@@ -81,6 +81,7 @@ def rank_article(
     prior = kw.specificity_prior(
         [*occurrences["key"], *title_occurrences["key"]], exponent=specificity_exponent
     )
+    underused = _underused(occurrences, section_of, sizes)
     headline, by_method = [], []
     for scope in ("article", "section"):
         scope_occurrences, scope_sentences, owner = occurrences, sentences, section_of
@@ -103,10 +104,7 @@ def rank_article(
             continue
         fusable = rankings
         if scope == "section":
-            fusable = {
-                m: _without_underused(r, occurrences, section_of, sizes)
-                for m, r in rankings.items()
-            }
+            fusable = {m: _without_pairs(r, underused) for m, r in rankings.items()}
         scope_prior = prior
         if scope == "section":
             spread = _section_spread(kw.documents_from(scope_occurrences, owner))
@@ -224,22 +222,22 @@ def _titles(sections: pd.DataFrame) -> dict[int, str]:
     return dict(zip(sections["section_id"].astype(int), titles, strict=True))
 
 
-def _without_underused(ranking, occurrences, section_of, sizes) -> pd.DataFrame:
-    """Drop terms a section uses relatively less than the rest of the article ("Japan" in
-    every section): they describe the article, not what sets the section apart."""
+def _underused(occurrences, section_of, sizes) -> set[tuple[int, str]]:
+    """(section, term) pairs a section uses relatively less than the rest of the article
+    ("Japan" in every section): they describe the article, not what sets the section apart."""
     if len(sizes) < 2:
+        return set()
+    table = keyness_table(kw.candidate_counts(kw.documents_from(occurrences, section_of)), sizes)
+    under = table[table["sign"] < 0]
+    return set(zip(under["section_id"], under["term"], strict=True))
+
+
+def _without_pairs(ranking: pd.DataFrame, pairs: set[tuple[int, str]]) -> pd.DataFrame:
+    """Drop the rankings' (doc, key) pairs found in ``pairs`` and renumber the ranks."""
+    if not pairs:
         return ranking
-    counts = kw.candidate_counts(kw.documents_from(occurrences, section_of))
-    table = keyness_table(counts, sizes)
-    under = set(
-        zip(
-            table.loc[table["sign"] < 0, "section_id"],
-            table.loc[table["sign"] < 0, "term"],
-            strict=True,
-        )
-    )
     keep = [
-        (doc, key) not in under for doc, key in zip(ranking["doc"], ranking["key"], strict=True)
+        (doc, key) not in pairs for doc, key in zip(ranking["doc"], ranking["key"], strict=True)
     ]
     kept = ranking[keep].copy()
     kept["rank"] = kept.groupby("doc").cumcount() + 1
