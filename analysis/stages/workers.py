@@ -91,9 +91,16 @@ def start_workers() -> None:
     """
     if _worker_count >= 2:
         pool = _get_pool()
-        # Each submission makes the pool start one more worker; a start waits for the
-        # forkserver's imports, so it happens off the calling thread.
-        threading.Thread(target=lambda: [pool.submit(int) for _ in range(_worker_count)]).start()
+        # A start waits for the forkserver's imports, so it happens off the calling thread.
+        threading.Thread(target=_start_each_worker, args=(pool, _worker_count), daemon=True).start()
+
+
+def _start_each_worker(pool: ProcessPoolExecutor, count: int) -> None:
+    try:
+        for _ in range(count):
+            pool.submit(int)  # each submission makes the pool start one more worker
+    except RuntimeError:
+        pass  # the run ended, and the pool shut down, before every worker started
 
 
 def finish_run() -> None:
