@@ -7,7 +7,9 @@ import math
 import matplotlib
 import numpy as np
 import pandas as pd
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from analysis.figures.style import PALETTE, new_figure, wrap_label
@@ -117,7 +119,9 @@ def article_mixtures(document_topics: pd.DataFrame, terms: pd.DataFrame) -> Figu
     """Stacked bars of each article's topic mixture, sorted by dominant topic.
 
     Up to 40 articles get a named bar each; beyond that the bars touch and names are dropped,
-    so the figure reads as the corpus's topic landscape whatever its size.
+    so the figure reads as the corpus's topic landscape whatever its size. Touching bars are
+    drawn as one image (a row of pixels per article) rather than one rectangle per article and
+    topic, which for thousands of articles took seconds and hundreds of MiB.
 
     Args:
         document_topics: ``document_topics.tsv`` (article, topic, weight).
@@ -131,35 +135,50 @@ def article_mixtures(document_topics: pd.DataFrame, terms: pd.DataFrame) -> Figu
     grid = grid.loc[_article_order(grid)]
     n_articles = len(grid)
     labelled = n_articles <= MAX_LABELLED_ARTICLES
-    height = 1.8 + (0.28 * n_articles if labelled else 5.0)
-    figure = new_figure(10.0, height)
+    figure = new_figure(10.0, 1.8 + (0.28 * n_articles if labelled else 5.0))
     axes = figure.add_subplot()
     names = topic_names(terms)
     colours = topic_colours(grid.shape[1])
-    y = np.arange(n_articles)
-    left = np.zeros(n_articles)
+    if labelled:
+        _draw_named_bars(axes, grid, colours)
+    else:
+        _draw_bar_image(axes, grid, colours)
     for colour, topic in zip(colours, grid.columns, strict=True):
-        values = grid[topic].to_numpy()
-        axes.barh(
-            y,
-            values,
-            left=left,
-            height=0.8 if labelled else 1.0,
-            color=colour,
-            label=wrap_label(names.get(int(topic), f"T{topic}"), width=34),
-            linewidth=0,
-        )
-        left += values
+        label = wrap_label(names.get(int(topic), f"T{topic}"), width=34)
+        axes.add_patch(Rectangle((0, 0), 0, 0, color=colour, label=label))  # legend entry
     axes.set_xlim(0, 1)
     axes.set_ylim(n_articles - 0.5, -0.5)
-    if labelled:
-        axes.set_yticks(y)
-        axes.set_yticklabels([wrap_label(str(a), width=24) for a in grid.index], fontsize=8)
-        axes.set_ylabel("Article")
-    else:
-        axes.set_yticks([])
-        axes.set_ylabel(f"{n_articles} articles, sorted by dominant topic")
     axes.set_xlabel("Share of the article's content words")
     axes.set_title("Topic mixture of each article")
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     return figure
+
+
+def _draw_named_bars(axes, grid: pd.DataFrame, colours: list) -> None:
+    y = np.arange(len(grid))
+    left = np.zeros(len(grid))
+    for colour, topic in zip(colours, grid.columns, strict=True):
+        values = grid[topic].to_numpy()
+        axes.barh(y, values, left=left, height=0.8, color=colour, linewidth=0)
+        left += values
+    axes.set_yticks(y)
+    axes.set_yticklabels([wrap_label(str(a), width=24) for a in grid.index], fontsize=8)
+    axes.set_ylabel("Article")
+
+
+def _draw_bar_image(axes, grid: pd.DataFrame, colours: list, *, width: int = 1000) -> None:
+    """Draw touching stacked bars as an image: pixel (row, x) takes the colour of the topic
+    whose cumulative share first exceeds x."""
+    shares = grid.to_numpy()
+    bounds = np.cumsum(shares / np.maximum(shares.sum(axis=1, keepdims=True), 1e-12), axis=1)
+    centres = (np.arange(width) + 0.5) / width
+    topic_at = np.stack([np.searchsorted(row, centres, side="right") for row in bounds])
+    palette = np.array([to_rgb(colour) for colour in colours] + [(1.0, 1.0, 1.0)])
+    axes.imshow(
+        palette[np.minimum(topic_at, len(colours))],
+        extent=(0, 1, len(grid) - 0.5, -0.5),
+        aspect="auto",
+        interpolation="antialiased",  # many articles per pixel row: blend, do not skip
+    )
+    axes.set_yticks([])
+    axes.set_ylabel(f"{len(grid)} articles, sorted by dominant topic")
