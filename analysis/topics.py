@@ -45,6 +45,9 @@ LIGHT_VERBS = frozenset({"say", "tell", "add", "make", "come", "know", "want", "
 LABEL_SEPARATOR = " · "
 ARTICLE_K_CANDIDATES = (2, 3, 4, 5, 6, 7, 8)
 CORPUS_K_CANDIDATES = (4, 6, 8, 10, 12, 14, 16)
+# The token and sentence columns topic modelling reads (corpus jobs read only these).
+TOKEN_COLUMNS_USED = ("sentence_id", "token_id", "lemma", "pos", "is_stopword")
+SENTENCE_COLUMNS_USED = ("sentence_id", "paragraph_id")
 
 
 @dataclass(frozen=True)

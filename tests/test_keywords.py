@@ -9,6 +9,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from analysis import keywords as kw
 from analysis.document import analyse_structure
 from analysis.stages import keywords as stage
+from analysis.stages.logs import StageError
 from analysis.tables import read_tsv, to_tsv_text, write_tsv
 from analysis.tokens import TOKEN_COLUMNS
 
@@ -199,6 +200,12 @@ def test_stage_writes_deterministic_tables_and_figures(tmp_path):
     assert (figures / "k.png").read_bytes()[:4] == b"\x89PNG" and (
         figures / "kn.png"
     ).stat().st_size > 0
+    # Each figure alone, as its own job draws it: the same bytes.
+    alone = tmp_path / "alone.png"
+    stage.run_figures(keyness=paths["keyness"], sections=inputs["sections"], keyness_png=alone)
+    assert alone.read_bytes() == (figures / "kn.png").read_bytes()
+    with pytest.raises(StageError, match="no figure to draw"):
+        stage.run_figures(keywords=paths["keywords"], sections=inputs["sections"])
 
 
 def test_corpus_tfidf_uses_articles_as_documents(tmp_path):

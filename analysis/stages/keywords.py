@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -409,6 +409,23 @@ def rank_articles(
     )
 
 
+class _TablesOnDemand(Mapping[str, pd.DataFrame]):
+    """Name -> table, read from its file on each access: a corpus job then holds one
+    article's tokens at a time, not thousands."""
+
+    def __init__(self, paths: Mapping[str, Path]) -> None:
+        self._paths = paths
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return read_tsv(self._paths[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
 def run_corpus(
     *,
     tokens: Sequence[Path],
@@ -438,7 +455,7 @@ def run_corpus(
         names = list(articles) if articles is not None else [article_of(p) for p in tokens]
         if len(names) != len(tokens) or len(set(names)) != len(names):
             raise ValueError("need one distinct article name per tokens file")
-        tables = {name: read_tsv(path) for name, path in zip(names, tokens, strict=True)}
+        tables = _TablesOnDemand(dict(zip(names, tokens, strict=True)))
         table = rank_articles(tables, top_k=top_k, ngram_range=(ngram_min, ngram_max))
         logger.info("%d articles, %d rows", len(tables), len(table))
         write_tsv(table, keywords_articles)
@@ -446,31 +463,39 @@ def run_corpus(
 
 def run_figures(
     *,
-    keywords: Path,
-    keyness: Path,
     sections: Path,
-    keywords_sections_png: Path,
-    keyness_png: Path,
+    keywords: Path | None = None,
+    keyness: Path | None = None,
+    keywords_sections_png: Path | None = None,
+    keyness_png: Path | None = None,
     top_n: int = 8,
     log: Path | None = None,
 ) -> None:
-    """Draw ``keywords_sections.png`` and ``keyness.png`` from the stage's tables.
+    """Draw ``keywords_sections.png`` and/or ``keyness.png`` from the stage's tables.
+
+    Each figure is drawn when its table and output path are both given, so the two can be
+    separate jobs that render at the same time.
 
     Args:
-        keywords: ``keywords.tsv``.
-        keyness: ``keyness.tsv``.
         sections: ``sections.tsv`` (titles for the panels).
+        keywords: ``keywords.tsv`` (for ``keywords_sections_png``).
+        keyness: ``keyness.tsv`` (for ``keyness_png``).
         keywords_sections_png: Output figure: each section's top keywords.
         keyness_png: Output figure: each section's most over-used terms (log ratio).
         top_n: Terms per panel.
         log: The job's log file.
 
     Raises:
-        StageError: If a table is unreadable.
+        StageError: If a table is unreadable, or no figure was asked for.
     """
     with job_log(log, stage="keywords_figures"):
+        wanted = [(keywords, keywords_sections_png), (keyness, keyness_png)]
+        if not any(table and png for table, png in wanted):
+            raise ValueError("no figure to draw: give a table and its output path")
         section_table = read_tsv(sections)
-        figures.save_keywords_by_section(
-            read_tsv(keywords), section_table, keywords_sections_png, top_n=top_n
-        )
-        figures.save_keyness(read_tsv(keyness), section_table, keyness_png, top_n=top_n)
+        if keywords and keywords_sections_png:
+            figures.save_keywords_by_section(
+                read_tsv(keywords), section_table, keywords_sections_png, top_n=top_n
+            )
+        if keyness and keyness_png:
+            figures.save_keyness(read_tsv(keyness), section_table, keyness_png, top_n=top_n)

@@ -274,9 +274,13 @@ def run_corpus(
         if len(names) != len(tokens) or (sentences is not None and len(sentences) != len(tokens)):
             raise ValueError("topics: tokens, sentences and article names must pair up")
         tables = corpus_tables(
-            [read_tsv(path) for path in tokens],
+            [read_tsv(path, columns=topics.TOKEN_COLUMNS_USED) for path in tokens],
             names,
-            sentence_tables=[read_tsv(path) for path in sentences] if sentences else None,
+            sentence_tables=(
+                [read_tsv(path, columns=topics.SENTENCE_COLUMNS_USED) for path in sentences]
+                if sentences
+                else None
+            ),
             k=k,
             method=method,
             unit=unit,

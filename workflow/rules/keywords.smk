@@ -35,10 +35,9 @@ rule keywords:
         keywords_stage.run(**input, **output, **params, log=log[0])
 
 
-rule keywords_figures:
+rule keywords_sections_figure:
     input:
         keywords=table("keywords"),
-        keyness=table("keyness"),
         sections=table("sections"),
     output:
         keywords_sections_png=report(
@@ -47,6 +46,25 @@ rule keywords_figures:
             category="Keywords",
             subcategory="{article}",
         ),
+    log:
+        job_log("keywords_sections_figure"),
+    benchmark:
+        job_benchmark("keywords_sections_figure")
+    threads: 1
+    resources:
+        mem_mb=1000,
+        runtime=10,
+    params:
+        top_n=config["keywords"]["figure_top_n"],
+    run:
+        keywords_stage.run_figures(**input, **output, **params, log=log[0])
+
+
+rule keyness_figure:
+    input:
+        keyness=table("keyness"),
+        sections=table("sections"),
+    output:
         keyness_png=report(
             figure("keyness"),
             caption="../report/keyness.rst",
@@ -54,9 +72,9 @@ rule keywords_figures:
             subcategory="{article}",
         ),
     log:
-        job_log("keywords_figures"),
+        job_log("keyness_figure"),
     benchmark:
-        job_benchmark("keywords_figures")
+        job_benchmark("keyness_figure")
     threads: 1
     resources:
         mem_mb=1000,
