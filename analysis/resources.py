@@ -15,6 +15,7 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _LOAD_LOCK = threading.RLock()
+_LOADERS: list[Callable[[], object]] = []
 
 
 def load_once(loader: Callable[[], T]) -> Callable[[], T]:
@@ -33,4 +34,15 @@ def load_once(loader: Callable[[], T]) -> Callable[[], T]:
         with _LOAD_LOCK:
             return cached()
 
+    _LOADERS.append(get)
     return get
+
+
+def load_all() -> None:
+    """Load every resource whose module has been imported (each loader runs once).
+
+    Worker processes forked afterwards share the loaded resources instead of each
+    loading its own copy.
+    """
+    for get in list(_LOADERS):
+        get()

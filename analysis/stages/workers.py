@@ -24,13 +24,7 @@ from typing import Any
 from analysis.stages.logs import StageError
 
 # Imported once by the forkserver; every worker is forked from it with these loaded.
-PRELOADED_MODULES = (
-    "analysis.stages.prepare",
-    "analysis.stages.sentiment",
-    "analysis.stages.keywords",
-    "analysis.stages.topics",
-    "analysis.stages.provenance",
-)
+PRELOADED_MODULES = ("analysis.stages.preload",)
 
 _lock = threading.Lock()
 _worker_count = 0
