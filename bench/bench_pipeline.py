@@ -498,7 +498,8 @@ def main(argv: list[str] | None = None) -> None:
             "",
             "### Where the time goes (per-job `benchmarks/` files, last run of each scenario)",
             "",
-            "Jobs run two at a time as threads of one interpreter, so job seconds overlap.",
+            "Two jobs run at a time, one per worker process; a job's seconds include its wait "
+            "for the workers to start (the first jobs) and for a free core.",
             "",
             jobs_table([bundled[0], *corpora]),
             "",
