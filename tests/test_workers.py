@@ -1,6 +1,10 @@
 import os
+import subprocess
+import sys
 import threading
+import time
 
+import psutil
 import pytest
 
 from analysis.stages import lazy_stage
@@ -95,3 +99,34 @@ def test_worker_count_follows_the_core_setting():
     assert default_worker_count(8, local=False) == 0  # cluster jobs run elsewhere
     with pytest.raises(ValueError, match="at least 0"):
         use_worker_processes(-1)
+
+
+def test_workers_exit_when_the_process_that_owns_them_is_killed():
+    owner = subprocess.Popen(
+        [sys.executable, "-c", OWNER_SCRIPT], stdout=subprocess.PIPE, text=True
+    )
+    descendants = [int(pid) for pid in owner.stdout.readline().split()]
+    assert len(descendants) >= 3  # forkserver and two workers (and a resource tracker)
+    owner.kill()  # like `kill -9` on Snakemake: no clean-up code runs
+    owner.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_running(pid) for pid in descendants):
+        time.sleep(0.1)
+    assert not [pid for pid in descendants if _running(pid)]
+
+
+OWNER_SCRIPT = """
+import time, psutil
+from analysis.stages.workers import call_stage, use_worker_processes
+use_worker_processes(2)
+call_stage("os", "getpid")
+print(" ".join(str(p.pid) for p in psutil.Process().children(recursive=True)), flush=True)
+time.sleep(120)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False

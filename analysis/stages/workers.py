@@ -133,8 +133,26 @@ def _get_pool() -> ProcessPoolExecutor:
         if _pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(list(PRELOADED_MODULES))
-            _pool = ProcessPoolExecutor(max_workers=_worker_count, mp_context=context)
+            _pool = ProcessPoolExecutor(
+                max_workers=_worker_count, mp_context=context, initializer=_exit_with_parent
+            )
         return _pool
+
+
+def _exit_with_parent() -> None:
+    """In a worker: exit as soon as the process that owns the pool dies.
+
+    Otherwise a killed Snakemake (``kill -9``) would leave its idle workers, and the
+    forkserver they keep alive, behind for good.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_when_gone, args=(parent,), daemon=True).start()
+
+
+def _exit_when_gone(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()  # returns when the parent has exited, however it ended
+    os._exit(1)
 
 
 def _discard_broken_pool() -> None:
