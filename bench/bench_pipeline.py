@@ -3,7 +3,8 @@
 Usage::
 
     python bench/bench_pipeline.py [--sizes 100,1000] [--repeats floor=5,cold=3,rerun=3,corpus=1]
-                                   [--out FILE] [--seed 0] [--timeout 3600]
+                                   [--out FILE] [--seed 0] [--timeout 3600] [--no-dry-run]
+                                   [--no-scheduler-floor]
 
 The *import floor* is the wall time and peak memory of a fresh
 ``python -c "import nltk, sklearn, textblob, matplotlib, pandas"`` in the project's venv (the
@@ -13,7 +14,10 @@ workflow, profiles) with its articles in ``<tmp>/articles``, so it measures what
 
 1. cold run on the bundled article, default config (all figures);
 2. rerun with nothing changed, in the same folder right after each cold run;
-3. cold run on each generated corpus size (``--sizes``), per-article figures off.
+3. cold run on each generated corpus size (``--sizes``), per-article figures off;
+4. Snakemake alone, with the same profile, on 4 no-op jobs per article of the largest corpus
+   (each with a log and a benchmark, like newsdag's rules): what the per-article jobs cost
+   before any analysis (skip it with ``--no-scheduler-floor``).
 
 Walls are reported as ratios to the floor next to the targets (cold bundled <= 2x, rerun <= 0.7x,
 largest corpus <= 15x and linear in the number of articles, peak memory <= 1 GiB). The per-job
@@ -304,6 +308,58 @@ def corpus_scenario(
     return scenario
 
 
+NO_OP_SNAKEFILE = """\
+# {size} articles x 4 jobs that do nothing, with a log and a benchmark like newsdag's rules.
+rule all:
+    input:
+        expand("out/{{article}}/{{step}}.txt", article=range({size}), step=list("abcd")),
+
+
+rule first:
+    output:
+        "out/{{article}}/a.txt",
+    log:
+        "logs/{{article}}/a.log",
+    benchmark:
+        "benchmarks/{{article}}/a.tsv"
+    run:
+        open(output[0], "w").close()
+
+
+rule others:
+    input:
+        "out/{{article}}/a.txt",
+    output:
+        "out/{{article}}/{{step}}.txt",
+    wildcard_constraints:
+        step="[bcd]",
+    log:
+        "logs/{{article}}/{{step}}.log",
+    benchmark:
+        "benchmarks/{{article}}/{{step}}.tsv"
+    run:
+        open(output[0], "w").close()
+"""
+
+
+def scheduler_floor(snakemake: Path, scratch: Path, size: int, *, timeout: float) -> Scenario:
+    """Snakemake alone: the same profile running ``size`` x 4 jobs that do nothing.
+
+    What four per-article jobs cost before any analysis: start-up, DAG, scheduling, logs,
+    benchmarks and metadata.
+    """
+    scenario = Scenario(f"Snakemake alone: {size:,} × 4 no-op jobs", n_articles=size)
+    workdir = Path(tempfile.mkdtemp(prefix="noop-", dir=scratch))
+    shutil.copytree(scratch / SNAPSHOT / "profiles", workdir / "profiles")
+    (workdir / "Snakefile").write_text(NO_OP_SNAKEFILE.format(size=size), encoding="utf-8")
+    log = workdir / "bench-noop.log"
+    run = timed([str(snakemake), "--quiet"], cwd=workdir, log=log, timeout=timeout)
+    report_failure(run, log, scenario.name)
+    scenario.runs.append(run)
+    shutil.rmtree(workdir)
+    return scenario
+
+
 # ----------------------------------------------------------------------------- report
 
 
@@ -357,7 +413,12 @@ def linearity_rows(corpora: list[Scenario]) -> list[str]:
     ]
 
 
-def results_table(floor: Scenario, bundled: list[Scenario], corpora: list[Scenario]) -> str:
+def results_table(
+    floor: Scenario,
+    bundled: list[Scenario],
+    corpora: list[Scenario],
+    no_op: Scenario | None = None,
+) -> str:
     lines = [
         "| scenario | wall s | × floor | peak MiB | target | verdict |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -370,6 +431,8 @@ def results_table(floor: Scenario, bundled: list[Scenario], corpora: list[Scenar
         lines.append(scenario_row(corpus, floor, CORPUS_TARGET if largest else None))
     if len(corpora) > 1:
         lines += linearity_rows(corpora)
+    if no_op is not None:
+        lines.append(scenario_row(no_op, floor, None))
     return "\n".join(lines)
 
 
@@ -449,6 +512,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--no-dry-run", action="store_true", help="skip timing a dry run of each corpus"
     )
+    parser.add_argument(
+        "--no-scheduler-floor",
+        action="store_true",
+        help="skip timing Snakemake alone on 4 no-op jobs per article of the largest corpus",
+    )
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     return parser.parse_args(argv)
 
@@ -487,6 +555,10 @@ def main(argv: list[str] | None = None) -> None:
                     dry_run=not args.no_dry_run,
                 )
             )
+        no_op = None
+        if args.sizes and not args.no_scheduler_floor:
+            print(f"Snakemake alone on {max(args.sizes):,} x 4 no-op jobs ...", file=sys.stderr)
+            no_op = scheduler_floor(snakemake, scratch, max(args.sizes), timeout=args.timeout)
     report = "\n".join(
         [
             "## Pipeline against the import floor",
@@ -494,7 +566,7 @@ def main(argv: list[str] | None = None) -> None:
             *environment_lines(snakemake, load_before),
             f"- rule files: {', '.join(rules)}",
             "",
-            results_table(floor, list(bundled), corpora),
+            results_table(floor, list(bundled), corpora, no_op),
             "",
             "### Where the time goes (per-job `benchmarks/` files, last run of each scenario)",
             "",
