@@ -637,6 +637,22 @@ def headline_ranking(
     return ranking
 
 
+def _scores_by_doc(rows: Sequence[tuple[object, str, float]]) -> dict[object, dict[str, float]]:
+    by_doc: dict[object, dict[str, float]] = {}
+    for doc, key, score in rows:
+        by_doc.setdefault(doc, {})[key] = score
+    return by_doc
+
+
+def _rows_without(
+    rows: Sequence[tuple[object, str, float]],
+    by_doc: Mapping[object, Mapping[str, float]],
+    dropped: Collection[tuple[object, str]],
+) -> list[tuple[object, str, float]]:
+    """The rows in their input order, minus ``dropped``, with the (merged) scores of ``by_doc``."""
+    return [(doc, key, by_doc[doc][key]) for doc, key, _ in rows if (doc, key) not in dropped]
+
+
 def merge_subsumed(
     rows: Sequence[tuple[object, str, float]], counts: Mapping[tuple[object, str], int]
 ) -> list[tuple[object, str, float]]:
@@ -653,9 +669,7 @@ def merge_subsumed(
     Returns:
         The rows without subsumed terms, in the input order.
     """
-    by_doc: dict[object, dict[str, float]] = {}
-    for doc, key, score in rows:
-        by_doc.setdefault(doc, {})[key] = score
+    by_doc = _scores_by_doc(rows)
     dropped = set()
     for doc, scores in by_doc.items():
         for key in sorted(scores, key=lambda k: (len(k.split(" ")), k)):
@@ -671,7 +685,7 @@ def merge_subsumed(
                 best = max(longer, key=lambda other: (scores[other], other))
                 scores[best] = max(scores[best], scores[key])
                 dropped.add((doc, key))
-    return [(doc, key, by_doc[doc][key]) for doc, key, _ in rows if (doc, key) not in dropped]
+    return _rows_without(rows, by_doc, dropped)
 
 
 def merge_surnames(
@@ -690,9 +704,7 @@ def merge_surnames(
     Returns:
         The rows without merged surnames, in the input order.
     """
-    by_doc: dict[object, dict[str, float]] = {}
-    for doc, key, score in rows:
-        by_doc.setdefault(doc, {})[key] = score
+    by_doc = _scores_by_doc(rows)
     dropped = set()
     for doc, scores in by_doc.items():
         for key in sorted(k for k in scores if k in names and " " not in k):
@@ -700,7 +712,7 @@ def merge_surnames(
             if len(full) == 1:
                 scores[full[0]] = max(scores[full[0]], scores[key])
                 dropped.add((doc, key))
-    return [(doc, key, by_doc[doc][key]) for doc, key, _ in rows if (doc, key) not in dropped]
+    return _rows_without(rows, by_doc, dropped)
 
 
 def remove_nested(ranking: pd.DataFrame) -> pd.DataFrame:

@@ -11,17 +11,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from workflow_copy import SNAKEMAKE, copy_workflow
+from workflow_copy import SNAKEMAKE, TWO_ARTICLES, copy_workflow
 
 pytestmark = pytest.mark.workflow
-ARTICLES = {
-    "trade_talks.txt": (
-        "Tariffs rose again on Monday. Markets in Tokyo fell sharply.\n"
-        "Trade Talks Resume\n"
-        "The U.S. and Japan met in Washington. Officials were hopeful about a deal.\n"
-    ),
-    "football.md": "# Cup Final\nFans love the game. The final was exciting and close.\n",
-}
 RESULTS = "out"
 # Snakemake ignores a plain SIGTERM: `timeout -k` kills it if it outlives the limit.
 TIME_LIMIT = ["timeout", "-k", "10", "600"]
@@ -49,7 +41,7 @@ def cluster_problem() -> str | None:
 
 def workflow_copy(workdir: Path) -> Path:
     """A copy of the workflow with two tiny articles, in `workdir`."""
-    return copy_workflow(workdir, ARTICLES, folder="articles")
+    return copy_workflow(workdir, TWO_ARTICLES, folder="articles")
 
 
 def start_snakemake(workdir: Path, *args: str, niceness: int = 0) -> subprocess.Popen:

@@ -4,19 +4,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from workflow_copy import SNAKEMAKE, copy_workflow
+from workflow_copy import SNAKEMAKE, TWO_ARTICLES, copy_workflow
 
 from analysis.tables import read_tsv
 
 pytestmark = pytest.mark.workflow
-ARTICLES = {
-    "trade_talks.txt": (
-        "Tariffs rose again on Monday. Markets in Tokyo fell sharply.\n"
-        "Trade Talks Resume\n"
-        "The U.S. and Japan met in Washington. Officials were hopeful about a deal.\n"
-    ),
-    "football.md": "# Cup Final\nFans love the game. The final was exciting and close.\n",
-}
 
 
 def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:
@@ -31,7 +23,7 @@ def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def workflow_copy(tmp_path_factory):
-    workdir = copy_workflow(tmp_path_factory.mktemp("newsdag"), ARTICLES, folder="articles")
+    workdir = copy_workflow(tmp_path_factory.mktemp("newsdag"), TWO_ARTICLES, folder="articles")
     config = ["--config", "input_dir=articles", "results_dir=out"]
     first = snakemake(workdir, *config)
     assert first.returncode == 0, first.stderr[-3000:]
@@ -43,7 +35,7 @@ def test_tables_follow_the_contract(workflow_copy):
     sections = read_tsv(workdir / "out/trade_talks/tables/sections.tsv")
     assert sections["title"].fillna("").tolist() == ["", "Trade Talks Resume"]
     sentences = read_tsv(workdir / "out/trade_talks/tables/sentences.tsv")
-    text = ARTICLES["trade_talks.txt"]
+    text = TWO_ARTICLES["trade_talks.txt"]
     assert [text[r.start_char : r.end_char] for r in sentences.itertuples()] == sentences[
         "text"
     ].tolist()

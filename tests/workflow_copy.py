@@ -10,6 +10,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SNAKEMAKE = Path(sys.executable).with_name("snakemake")
 WORKFLOW_PARTS = ("Snakefile", "config", "workflow", "profiles")
+# Two tiny articles of different topics, one with a plain-text and one with a Markdown heading.
+TWO_ARTICLES = {
+    "trade_talks.txt": (
+        "Tariffs rose again on Monday. Markets in Tokyo fell sharply.\n"
+        "Trade Talks Resume\n"
+        "The U.S. and Japan met in Washington. Officials were hopeful about a deal.\n"
+    ),
+    "football.md": "# Cup Final\nFans love the game. The final was exciting and close.\n",
+}
 
 
 def copy_workflow(

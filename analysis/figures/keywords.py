@@ -35,6 +35,22 @@ def _grid(n_panels: int, rows_per_panel: int) -> tuple[Figure, list[Axes]]:
     return figure, axes[:n_panels]
 
 
+def _section_titles(sections: pd.DataFrame) -> dict[int, str]:
+    return dict(zip(sections["section_id"].astype(int), sections["title"].fillna(""), strict=True))
+
+
+def _message_figure(message: str) -> Figure:
+    """A small figure that only says why there is nothing to draw."""
+    figure = new_figure(5, 1.5)
+    figure.suptitle(message)
+    return figure
+
+
+def _panel_title(ax: Axes, section_id: int, titles: dict[int, str]) -> None:
+    title = section_title(int(section_id), titles)
+    ax.set_title(wrap_label(title, width=TITLE_WIDTH), fontsize=9, loc="left")
+
+
 def _bars(ax: Axes, labels: list[str], values: list[float], colours: list[str]) -> None:
     positions = list(range(len(labels)))
     ax.barh(positions, values, color=colours)
@@ -56,22 +72,16 @@ def keywords_by_section_figure(
     Returns:
         The figure.
     """
-    titles = dict(
-        zip(sections["section_id"].astype(int), sections["title"].fillna(""), strict=True)
-    )
+    titles = _section_titles(sections)
     rows = keywords[(keywords["scope"] == "section") & (keywords["rank"] <= top_n)].copy()
     rows["section_id"] = rows["section_id"].astype(int)
     groups = list(rows.sort_values(["section_id", "rank"]).groupby("section_id", sort=True))
     if not groups:
-        figure = new_figure(5, 1.5)
-        figure.suptitle("Top keywords per section: no keywords found")
-        return figure
+        return _message_figure("Top keywords per section: no keywords found")
     figure, axes = _grid(len(groups), top_n)
     for ax, (section_id, group) in zip(axes, groups, strict=True):
         _bars(ax, group["keyword"].tolist(), group["score"].tolist(), [PALETTE[0]] * len(group))
-        ax.set_title(
-            wrap_label(section_title(section_id, titles), width=TITLE_WIDTH), fontsize=9, loc="left"
-        )
+        _panel_title(ax, section_id, titles)
         ax.set_xlabel("fused score (higher = more central)", fontsize=8)
     figure.suptitle("Top keywords per section")
     return figure
@@ -90,26 +100,18 @@ def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int 
     Returns:
         The figure.
     """
-    titles = dict(
-        zip(sections["section_id"].astype(int), sections["title"].fillna(""), strict=True)
-    )
+    titles = _section_titles(sections)
     over = keyness[keyness["sign"] > 0].sort_values(
         ["section_id", "g2", "term"], ascending=[True, False, True]
     )
     groups = [(s, g.head(top_n)) for s, g in over.groupby("section_id", sort=True)]
     if not groups:
-        figure = new_figure(5, 1.5)
-        figure.suptitle("Keyness per section: needs two or more sections")
-        return figure
+        return _message_figure("Keyness per section: needs two or more sections")
     figure, axes = _grid(len(groups), top_n)
     for ax, (section_id, group) in zip(axes, groups, strict=True):
         colours = [PALETTE[3] if p < SIGNIFICANCE else "#E8A9AB" for p in group["p_value"]]
         _bars(ax, group["term"].tolist(), group["log_ratio"].tolist(), colours)
-        ax.set_title(
-            wrap_label(section_title(int(section_id), titles), width=TITLE_WIDTH),
-            fontsize=9,
-            loc="left",
-        )
+        _panel_title(ax, section_id, titles)
         ax.set_xlabel("log ratio vs rest of article (log2)", fontsize=8)
     legend = [
         Patch(color=PALETTE[3], label="p < 0.05 (G²)"),

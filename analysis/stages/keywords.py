@@ -81,7 +81,8 @@ def rank_article(
     prior = kw.specificity_prior(
         [*occurrences["key"], *title_occurrences["key"]], exponent=specificity_exponent
     )
-    underused = _underused(occurrences, section_of, sizes)
+    section_counts = kw.candidate_counts(kw.documents_from(occurrences, section_of))
+    underused = _underused(section_counts, sizes)
     headline, by_method = [], []
     for scope in ("article", "section"):
         scope_occurrences, scope_sentences, owner = occurrences, sentences, section_of
@@ -122,7 +123,7 @@ def rank_article(
             by_method.append(
                 _tidy(ranking[ranking["rank"] <= top_k], scope, labels).assign(method=method)
             )
-    keyness = _keyness(occurrences, section_of, sizes, labels)
+    keyness = keyness_table(section_counts, sizes, labels=labels)[KEYNESS_COLUMNS]
     return (
         _concat(headline, KEYWORD_COLUMNS),
         _concat(by_method, [*KEYWORD_COLUMNS, "method"]),
@@ -222,12 +223,12 @@ def _titles(sections: pd.DataFrame) -> dict[int, str]:
     return dict(zip(sections["section_id"].astype(int), titles, strict=True))
 
 
-def _underused(occurrences, section_of, sizes) -> set[tuple[int, str]]:
+def _underused(section_counts: pd.DataFrame, sizes) -> set[tuple[int, str]]:
     """(section, term) pairs a section uses relatively less than the rest of the article
     ("Japan" in every section): they describe the article, not what sets the section apart."""
     if len(sizes) < 2:
         return set()
-    table = keyness_table(kw.candidate_counts(kw.documents_from(occurrences, section_of)), sizes)
+    table = keyness_table(section_counts, sizes)
     under = table[table["sign"] < 0]
     return set(zip(under["section_id"], under["term"], strict=True))
 
@@ -303,11 +304,6 @@ def _tidy(ranking: pd.DataFrame, scope: str, labels: Mapping[str, str]) -> pd.Da
             "score": ranking["score"].astype(float),
         }
     )
-
-
-def _keyness(occurrences, section_of, sizes, labels) -> pd.DataFrame:
-    counts = kw.candidate_counts(kw.documents_from(occurrences, section_of))
-    return keyness_table(counts, sizes, labels=labels)[KEYNESS_COLUMNS]
 
 
 def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:

@@ -74,7 +74,8 @@ def call_stage(module: str, function: str, /, **kwargs: Any) -> Any:
     try:
         return _get_pool().submit(_call, module, function, arguments).result()
     except BrokenProcessPool as error:
-        _discard_broken_pool()
+        with _lock:
+            _shut_down()  # the next call starts a fresh pool
         raise StageError(f"{function}: its worker process died ({error})") from None
 
 
@@ -153,11 +154,6 @@ def _exit_with_parent() -> None:
 def _exit_when_gone(parent: multiprocessing.process.BaseProcess) -> None:
     parent.join()  # returns when the parent has exited, however it ended
     os._exit(1)
-
-
-def _discard_broken_pool() -> None:
-    with _lock:
-        _shut_down()
 
 
 def _shut_down(*, wait: bool = False) -> None:
