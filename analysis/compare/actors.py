@@ -1,0 +1,281 @@
+"""Actors across a corpus: one name per actor, then mentions and sentiment per period and group.
+
+Merging across articles reuses the name tests of :mod:`analysis.actors` and records each
+merge with its evidence (table ``actor_merges``):
+
+* ``title_dropped``: a leading person title ("President Trump" -> "Trump").
+* ``country_abbreviation``: the standard abbreviation table ("U.S." -> "United States").
+* ``surname_of_full_name_in_corpus``: a one-word name ("Trump") merges into the multi-word
+  name of 2-4 name words ending in it ("Donald Trump") that the corpus names in the most
+  articles, provided that name holds at least ``dominance`` of the articles naming any such
+  full name ("Shinzo Abe" and "Akie Abe" in similar numbers: no merge). An article that names
+  another full name ending in the surname keeps its one-word actor separate.
+
+Per article, an actor's sentiment is the article-level mean over the sentences naming it
+(a target-level column is preferred when the entity table has one); a cell's mean gives each
+article one vote, with a bootstrap interval over articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors import _NAME_WORD, COUNTRY_ABBREVIATIONS, TITLE_WORDS
+from analysis.compare.periods import KEY_COLUMNS, group_articles, sort_keys
+from analysis.compare.result import ComparisonResult
+from analysis.compare.sentiment import cell_means
+
+ACTORS_OVER_TIME_COLUMNS = [
+    *KEY_COLUMNS,
+    "actor",
+    "n_mentions",
+    "n_articles",
+    "mean_sentiment",
+    "ci_low",
+    "ci_high",
+]
+MERGE_COLUMNS = ["actor", "variant", "rule", "evidence", "n_articles"]
+#: Entity columns read for the sentiment toward an actor, most specific first.
+SENTIMENT_COLUMNS = (
+    "target_sentiment",
+    "mean_target_sentiment",
+    "target_mean",
+    "mean_sentiment",
+)
+DOMINANCE = 0.9
+
+
+def sentiment_column(entities: pd.DataFrame) -> str | None:
+    """The entity column that scores sentiment toward the actor (target-level first)."""
+    return next((c for c in SENTIMENT_COLUMNS if c in entities.columns), None)
+
+
+def article_actor_rows(entities: pd.DataFrame) -> pd.DataFrame:
+    """Whole-article rows of an entity table, as article, actor, n_mentions, n_sentences, sentiment.
+
+    Args:
+        entities: ``sentiment_entities`` rows of many articles (``article`` column); rows with a
+            ``scope`` other than ``article`` are left out.
+
+    Returns:
+        One row per article and actor.
+    """
+    frame = entities
+    if "scope" in frame.columns:
+        frame = frame[frame["scope"].astype(str) == "article"]
+    column = sentiment_column(frame)
+    out = pd.DataFrame(
+        {
+            "article": frame["article"].astype(str).to_numpy(),
+            "actor": frame["actor"].astype(str).to_numpy(),
+            "n_mentions": pd.to_numeric(frame.get("n_mentions", 1), errors="coerce").to_numpy(),
+            "n_sentences": pd.to_numeric(
+                frame.get("n_sentences", frame.get("n_mentions", 1)), errors="coerce"
+            ).to_numpy(),
+            "sentiment": pd.to_numeric(frame[column], errors="coerce").to_numpy()
+            if column
+            else np.nan,
+        }
+    )
+    return out.fillna({"n_mentions": 0, "n_sentences": 0})
+
+
+def _drop_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0] in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_full_name(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _is_surname(name: str) -> bool:
+    return len(name.split()) == 1 and bool(_NAME_WORD.match(name))
+
+
+def _normal_forms(rows: pd.DataFrame) -> tuple[pd.Series, list[dict]]:
+    """Titles dropped and abbreviations expanded; one merge row per rewritten name."""
+    merges = []
+    names = sorted(rows["actor"].unique())
+    normal = {}
+    for name in names:
+        untitled = _drop_titles(name)
+        target = COUNTRY_ABBREVIATIONS.get(untitled, untitled)
+        normal[name] = target
+        if target == name:
+            continue
+        rule = "title_dropped" if untitled != name else "country_abbreviation"
+        evidence = (
+            f"leading person title dropped: {name} = {untitled}"
+            if rule == "title_dropped"
+            else f"standard abbreviation table: {untitled} = {target}"
+        )
+        n = int((rows["actor"] == name).sum())
+        merges.append(
+            {"actor": target, "variant": name, "rule": rule, "evidence": evidence, "n_articles": n}
+        )
+    return rows["actor"].map(normal), merges
+
+
+def _alias_support(aliases: pd.DataFrame | None, full: str, surname: str) -> int:
+    """Articles whose own alias table merged ``surname`` into ``full``."""
+    if aliases is None or aliases.empty:
+        return 0
+    hit = (aliases["actor"].astype(str) == full) & (aliases["variant"].astype(str) == surname)
+    return int(aliases.loc[hit, "article"].astype(str).nunique()) if "article" in aliases else 0
+
+
+def merge_actors(
+    rows: pd.DataFrame,
+    aliases: pd.DataFrame | None = None,
+    *,
+    dominance: float = DOMINANCE,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Give the same actor one name across articles (see the module docstring).
+
+    Args:
+        rows: :func:`article_actor_rows` output.
+        aliases: ``actor_aliases`` rows (``article``, ``actor``, ``variant``): counted as
+            supporting evidence of a surname merge.
+        dominance: Least share of the full-name articles the merge target must hold.
+
+    Returns:
+        ``(rows, merges)``: rows with canonical ``actor`` names, combined per article (mentions
+        and sentences summed, sentiment weighted by sentences), and the ``actor_merges`` table
+        (:data:`MERGE_COLUMNS`).
+    """
+    if rows.empty:
+        return rows.copy(), pd.DataFrame(columns=MERGE_COLUMNS)
+    rows = rows.copy()
+    rows["actor"], merges = _normal_forms(rows)
+    articles_of = rows.groupby("actor")["article"].nunique()
+    full_names = [n for n in articles_of.index if _is_full_name(n)]
+    by_surname: dict[str, list[str]] = {}
+    for name in full_names:
+        by_surname.setdefault(name.split()[-1], []).append(name)
+    names_in_article = rows.groupby("article")["actor"].agg(frozenset)
+    target_of: dict[str, str] = {}
+    for surname in sorted(by_surname):
+        if surname not in articles_of.index or not _is_surname(surname):
+            continue
+        candidates = sorted(by_surname[surname], key=lambda n: (-articles_of[n], n))
+        share = articles_of[candidates[0]] / articles_of[candidates].sum()
+        if share < dominance:
+            continue
+        target = candidates[0]
+        target_of[surname] = target
+        others = ", ".join(f"{n} ({articles_of[n]})" for n in candidates[1:]) or "none"
+        evidence = (
+            f"'{target}' is the full name ending in '{surname}' in {articles_of[target]} "
+            f"articles ({share:.0%}; others: {others}); merged within "
+            f"{_alias_support(aliases, target, surname)} articles by their own text"
+        )
+        merges.append(
+            {
+                "actor": target,
+                "variant": surname,
+                "rule": "surname_of_full_name_in_corpus",
+                "evidence": evidence,
+                "n_articles": int(articles_of[surname]),
+            }
+        )
+
+    def canonical(article: str, actor: str) -> str:
+        target = target_of.get(actor)
+        if target is None:
+            return actor
+        rivals = {n for n in by_surname[actor] if n != target}
+        return actor if rivals & names_in_article[article] else target
+
+    rows["actor"] = [canonical(a, n) for a, n in zip(rows["article"], rows["actor"], strict=True)]
+    rows["_weighted"] = rows["sentiment"] * rows["n_sentences"]
+    rows["_weight"] = rows["n_sentences"].where(rows["sentiment"].notna(), 0)
+    combined = rows.groupby(["article", "actor"], sort=True)[
+        ["n_mentions", "n_sentences", "_weighted", "_weight"]
+    ].sum(min_count=1)
+    combined["sentiment"] = combined["_weighted"] / combined["_weight"].replace(0, np.nan)
+    combined = combined.drop(columns=["_weighted", "_weight"]).reset_index()
+    for merge in merges:  # "President Trump" -> "Trump" -> "Donald Trump": name the last
+        merge["actor"] = target_of.get(merge["actor"], merge["actor"])
+    merge_table = pd.DataFrame(merges, columns=MERGE_COLUMNS).sort_values(
+        ["actor", "variant"], kind="mergesort"
+    )
+    return combined, merge_table.reset_index(drop=True)
+
+
+def _top_actors(rows: pd.DataFrame, top_n: int, min_articles: int) -> list[str]:
+    stats = rows.groupby("actor").agg(n_articles=("article", "nunique"), n=("n_mentions", "sum"))
+    stats = stats[stats["n_articles"] >= min_articles].reset_index()
+    stats = stats.sort_values(["n", "n_articles", "actor"], ascending=[False, False, True])
+    return stats["actor"].head(top_n).tolist()
+
+
+def actors_over_time(
+    articles: pd.DataFrame,
+    entities: pd.DataFrame,
+    aliases: pd.DataFrame | None = None,
+    *,
+    period: str = "auto",
+    group_by: Sequence[str] = ("source",),
+    top_n: int = 20,
+    min_articles: int = 3,
+    dominance: float = DOMINANCE,
+    n_bootstrap: int = 2000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+    **grouping_options: int,
+) -> ComparisonResult:
+    """Mentions, articles and mean sentiment toward the corpus's most-named actors per cell.
+
+    Args:
+        articles: Article metadata (see :func:`analysis.compare.periods.group_articles`).
+        entities: ``sentiment_entities`` rows with an ``article`` column.
+        aliases: ``actor_aliases`` rows with an ``article`` column (evidence only).
+        period: Time resolution, or ``auto``.
+        group_by: Metadata columns to compare by.
+        top_n: Actors kept: most mentions across the corpus (ties: more articles, then name).
+        min_articles: Actors named in fewer articles are left out.
+        dominance: See :func:`merge_actors`.
+        n_bootstrap: Bootstrap resamples (over articles).
+        confidence: Interval coverage.
+        random_state: Seed.
+        **grouping_options: ``min_articles_per_period``, ``max_periods`` for ``auto``.
+
+    Returns:
+        Tables ``actors_over_time`` (:data:`ACTORS_OVER_TIME_COLUMNS`) and ``actor_merges``
+        (:data:`MERGE_COLUMNS`).
+    """
+    grouping = group_articles(articles, period=period, group_by=group_by, **grouping_options)
+    merged, merges = merge_actors(article_actor_rows(entities), aliases, dominance=dominance)
+    empty = pd.DataFrame(columns=ACTORS_OVER_TIME_COLUMNS)
+    if grouping.is_empty or merged.empty:
+        tables = {"actors_over_time": empty, "actor_merges": merges}
+        return ComparisonResult(tables, grouping.reason)
+    top = _top_actors(merged, top_n, min_articles)
+    rows = merged[merged["actor"].isin(top)]
+    cells = grouping.membership.merge(rows, on="article", how="inner")
+    keys = [*KEY_COLUMNS, "actor"]
+    counts = cells.groupby(keys, sort=True).agg(
+        n_mentions=("n_mentions", "sum"), n_articles=("article", "nunique")
+    )
+    means = cell_means(
+        cells,
+        "sentiment",
+        keys=keys,
+        n_bootstrap=n_bootstrap,
+        confidence=confidence,
+        random_state=random_state,
+    ).rename(columns={"mean": "mean_sentiment"})
+    table = counts.reset_index().merge(means, on=keys, how="left")
+    table["n_mentions"] = table["n_mentions"].astype(int)
+    rank = {actor: i for i, actor in enumerate(top)}
+    table["_rank"] = table["actor"].map(rank)
+    table = sort_keys(table, extra=["_rank"]).drop(columns="_rank")
+    tables = {"actors_over_time": table[ACTORS_OVER_TIME_COLUMNS], "actor_merges": merges}
+    return ComparisonResult(tables, grouping.reason)

@@ -1,0 +1,244 @@
+"""DuckDB queries that build the comparisons' inputs from the corpus's Parquet datasets.
+
+A dataset is a folder of ``shard-*.parquet`` files of one per-article table (``article`` is
+its first column). Queries read only the columns they need and aggregate inside DuckDB, so
+50 million token rows never become a pandas frame. Shards are read by column name, so a shard
+written before a column was added still reads (the column is empty there). Every result is
+sorted; queries that sum floats run on one thread so the same files give the same bits.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from analysis.compare.periods import ALL
+from analysis.sentiment import NEUTRAL_THRESHOLD
+from analysis.topics import CONTENT_POS_PREFIXES, LIGHT_VERBS
+
+Source = str | os.PathLike[str] | pd.DataFrame
+
+
+def connect(*, threads: int = 1) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection limited to ``threads`` threads."""
+    connection = duckdb.connect()
+    connection.execute(f"SET threads TO {int(threads)}")
+    connection.execute("SET preserve_insertion_order TO true")
+    return connection
+
+
+def _scan(folder: str | os.PathLike[str]) -> str:
+    pattern = str(Path(folder) / "*.parquet").replace("'", "''")
+    return f"read_parquet('{pattern}', union_by_name = true)"
+
+
+def has_data(folder: str | os.PathLike[str]) -> bool:
+    """True when ``folder`` holds at least one Parquet file."""
+    return Path(folder).is_dir() and any(Path(folder).glob("*.parquet"))
+
+
+def table_columns(folder: str | os.PathLike[str]) -> list[str]:
+    """The columns of a dataset (empty when the folder has no Parquet file)."""
+    if not has_data(folder):
+        return []
+    with connect() as connection:
+        rows = connection.execute(f"DESCRIBE SELECT * FROM {_scan(folder)}").fetchall()
+    return [row[0] for row in rows]
+
+
+def _view(connection: duckdb.DuckDBPyConnection, name: str, source: Source) -> None:
+    """Make ``source`` (a dataset folder or a DataFrame) queryable as ``name``."""
+    if isinstance(source, pd.DataFrame):
+        connection.register(name, source)
+    else:
+        connection.execute(f"CREATE VIEW {name} AS SELECT * FROM {_scan(source)}")
+
+
+def read_table(
+    folder: str | os.PathLike[str], columns: list[str] | None = None, *, where: str = ""
+) -> pd.DataFrame:
+    """Read a dataset's columns (those it has, in the order asked), sorted by ``article``.
+
+    Args:
+        folder: Dataset folder.
+        columns: Columns to read (None: all); columns the dataset lacks are left out.
+        where: Optional SQL condition on the rows.
+
+    Returns:
+        The rows; an empty frame with the asked columns when the folder has no data.
+    """
+    present = table_columns(folder)
+    if not present:
+        return pd.DataFrame(columns=columns or ["article"])
+    wanted = [c for c in (columns or present) if c in present]
+    select = ", ".join(f'"{c}"' for c in wanted)
+    order = ", ".join(f'"{c}"' for c in wanted if c in ("article", "sentence_id", "topic", "actor"))
+    query = f"SELECT {select} FROM {_scan(folder)}"
+    query += f" WHERE {where}" if where else ""
+    query += f" ORDER BY {order}" if order else ""
+    with connect() as connection:
+        return connection.execute(query).df()
+
+
+def article_sentiment(sections_folder: str | os.PathLike[str]) -> pd.DataFrame:
+    """Each article's overall headline sentiment: ``article``, ``sentiment``.
+
+    Args:
+        sections_folder: The ``sentiment_sections`` dataset.
+
+    Returns:
+        One row per article (its ``scope = 'article'``, ``measure = 'sentiment'`` row).
+    """
+    frame = read_table(
+        sections_folder,
+        ["article", "mean"],
+        where="scope = 'article' AND measure = 'sentiment'",
+    )
+    return frame.rename(columns={"mean": "sentiment"}).reindex(columns=["article", "sentiment"])
+
+
+def sentence_labels(
+    sentences_folder: str | os.PathLike[str],
+    *,
+    threshold: float = NEUTRAL_THRESHOLD,
+    column: str = "sentiment",
+    threads: int = 2,
+) -> pd.DataFrame:
+    """Sentences per article by polarity of the headline score (neutral within ±threshold).
+
+    Args:
+        sentences_folder: The ``sentiment_sentences`` dataset.
+        threshold: Half-width of the neutral band (strict inequalities, as per article).
+        column: Score column.
+        threads: DuckDB threads (the counts are integers, so any number gives the same result).
+
+    Returns:
+        Columns ``article``, ``n_sentences``, ``n_positive``, ``n_neutral``, ``n_negative``.
+    """
+    columns = ["article", "n_sentences", "n_positive", "n_neutral", "n_negative"]
+    if column not in table_columns(sentences_folder):
+        return pd.DataFrame(columns=columns)
+    t = float(threshold)
+    query = f"""
+        SELECT article, count("{column}") AS n_sentences,
+               count(*) FILTER (WHERE "{column}" > {t}) AS n_positive,
+               count(*) FILTER (WHERE "{column}" BETWEEN {-t} AND {t}) AS n_neutral,
+               count(*) FILTER (WHERE "{column}" < {-t}) AS n_negative
+        FROM {_scan(sentences_folder)} GROUP BY article ORDER BY article"""
+    with connect(threads=threads) as connection:
+        return connection.execute(query).df()
+
+
+def entity_rows(entities_folder: str | os.PathLike[str]) -> pd.DataFrame:
+    """The whole-article rows of the ``sentiment_entities`` dataset, every column it has."""
+    return read_table(entities_folder, where="scope = 'article'")
+
+
+def _content_filter() -> str:
+    prefixes = " OR ".join(f"starts_with(pos, '{p}')" for p in CONTENT_POS_PREFIXES)
+    return f"""({prefixes})
+        AND NOT coalesce(TRY_CAST(is_stopword AS BOOLEAN), false)
+        AND length(term) > 1 AND regexp_matches(term, '[a-z]')
+        AND term NOT IN (SELECT word FROM excluded)"""
+
+
+def _register_excluded(connection: duckdb.DuckDBPyConnection) -> None:
+    words = sorted(ENGLISH_STOP_WORDS | LIGHT_VERBS)
+    connection.register("excluded", pd.DataFrame({"word": words}))
+
+
+def group_term_counts(
+    tokens_folder: str | os.PathLike[str],
+    membership: pd.DataFrame,
+    *,
+    by_period: bool = False,
+    threads: int = 2,
+) -> pd.DataFrame:
+    """Content-word lemma counts per comparison cell, aggregated in DuckDB.
+
+    Content words are those of the topic model (noun, adjective or verb tags; no stop word
+    or light verb; a letter; two characters or more), counted by lower-cased lemma.
+
+    Args:
+        tokens_folder: The ``tokens`` dataset.
+        membership: ``Grouping.membership`` (article, period, group, value).
+        by_period: Also count per period (otherwise only the ``all`` period).
+        threads: DuckDB threads (integer counts: any number gives the same result).
+
+    Returns:
+        Columns ``period``, ``group``, ``value``, ``term``, ``count``, for group columns only
+        (not the whole-corpus ``all`` group), sorted.
+    """
+    columns = ["period", "group", "value", "term", "count"]
+    cells = membership[membership["group"] != ALL]
+    if not by_period:
+        cells = cells[cells["period"] == ALL]
+    if cells.empty or not has_data(tokens_folder):
+        return pd.DataFrame(columns=columns)
+    query = f"""
+        WITH tokens AS (SELECT article, lower(lemma) AS term, pos, is_stopword
+                        FROM {_scan(tokens_folder)}),
+             terms AS (SELECT article, term, count(*) AS n FROM tokens
+                       WHERE {_content_filter()} GROUP BY article, term)
+        SELECT c.period, c."group", c.value, t.term, sum(t.n)::BIGINT AS "count"
+        FROM terms t JOIN cells c ON c.article = t.article
+        GROUP BY c.period, c."group", c.value, t.term
+        ORDER BY c.period, c."group", c.value, t.term"""
+    with connect(threads=threads) as connection:
+        _register_excluded(connection)
+        connection.register("cells", cells[["article", "period", "group", "value"]])
+        return connection.execute(query).df()
+
+
+def period_topic_terms(
+    tokens_folder: str | os.PathLike[str],
+    document_topics: Source,
+    topic_terms: pd.DataFrame,
+    membership: pd.DataFrame,
+    *,
+    threads: int = 1,
+) -> pd.DataFrame:
+    """Topic-weighted counts of each topic's terms per period (for ``topic_terms_over_time``).
+
+    A term's weight for topic t in period p is the sum over p's articles of the term's count
+    in the article times the article's weight for t. Only single-word terms of each topic's
+    ``topic_terms`` list are counted (noun bigrams are not tokens).
+
+    Args:
+        tokens_folder: The ``tokens`` dataset.
+        document_topics: The ``document_topics`` dataset folder, or the table itself.
+        topic_terms: The corpus ``topic_terms`` table (topic, term).
+        membership: ``Grouping.membership``.
+        threads: DuckDB threads; 1 keeps float sums bit-identical between runs.
+
+    Returns:
+        Columns ``period``, ``topic``, ``term``, ``weight``, sorted.
+    """
+    columns = ["period", "topic", "term", "weight"]
+    periods = membership.loc[
+        (membership["group"] == ALL) & (membership["period"] != ALL), ["article", "period"]
+    ]
+    if periods.empty or topic_terms.empty or not has_data(tokens_folder):
+        return pd.DataFrame(columns=columns)
+    vocabulary = topic_terms[["topic", "term"]].astype({"topic": int, "term": str})
+    vocabulary = vocabulary[~vocabulary["term"].str.contains(" ", regex=False)].drop_duplicates()
+    query = f"""
+        WITH counts AS (
+            SELECT article, lower(lemma) AS term, count(*) AS n FROM {_scan(tokens_folder)}
+            WHERE lower(lemma) IN (SELECT term FROM vocabulary) GROUP BY article, term)
+        SELECT p.period, d.topic::INTEGER AS topic, c.term, round(sum(c.n * d.weight), 9) AS weight
+        FROM counts c
+        JOIN document_topics d ON d.article = c.article
+        JOIN vocabulary v ON v.topic = d.topic AND v.term = c.term
+        JOIN periods p ON p.article = c.article
+        GROUP BY p.period, d.topic, c.term
+        ORDER BY p.period, topic, c.term"""
+    with connect(threads=threads) as connection:
+        connection.register("vocabulary", vocabulary)
+        connection.register("periods", periods)
+        _view(connection, "document_topics", document_topics)
+        return connection.execute(query).df()

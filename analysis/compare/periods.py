@@ -1,0 +1,294 @@
+"""Periods and groups: which comparison cells each article belongs to.
+
+Every comparison table is keyed by ``period``, ``group`` and ``value``:
+
+* ``period`` is the label of a time bin (``2025-03-04`` for a day, the Monday ``2025-03-03``
+  for an ISO week, ``2025-03`` for a month, ``2025`` for a year) or ``all`` for the whole span;
+* ``group`` is a metadata column compared by (``source``, say) or ``all`` for the whole corpus,
+  and ``value`` is the article's value of that column (``all`` when ``group`` is ``all``).
+
+An article belongs to its period and to ``all``, crossed with the whole corpus and each of
+its group values. An article without a date is in the ``all`` period only; an article
+without a value of a group column is left out of that column's rows only. Both are counted
+in :func:`coverage_table`.
+
+``period="auto"`` picks the finest resolution (day, week, month, year) whose span has at most
+``max_periods`` periods and whose periods hold a median of at least
+``min_articles_per_period`` dated articles (periods without articles count as 0): enough
+periods to see a trend, enough articles in each to trust its mean. When none qualifies, the
+coarsest resolution with at least two periods is used (a year, for a single-year corpus).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+RESOLUTIONS = ("day", "week", "month", "year")
+ALL = "all"
+KEY_COLUMNS = ["period", "group", "value"]
+COVERAGE_COLUMNS = [
+    "variable",
+    "n_articles",
+    "n_present",
+    "n_missing",
+    "n_distinct",
+    "first",
+    "last",
+    "note",
+]
+MIN_ARTICLES_PER_PERIOD = 20
+MAX_PERIODS = 60
+_FREQ = {"day": "D", "week": "W-SUN", "month": "M", "year": "Y"}
+
+
+@dataclass
+class Grouping:
+    """Output of :func:`group_articles`."""
+
+    resolution: str | None  #: day, week, month or year; None without dates
+    membership: pd.DataFrame  #: article, period, group, value (one row per cell of an article)
+    coverage: pd.DataFrame  #: :data:`COVERAGE_COLUMNS`
+    group_columns: list[str] = field(default_factory=list)  #: group columns with values
+    reasons: list[str] = field(default_factory=list)  #: why a comparison was skipped
+
+    @property
+    def reason(self) -> str | None:
+        """One line saying which comparisons were skipped and why (None when none was)."""
+        return "; ".join(self.reasons) or None
+
+    @property
+    def is_empty(self) -> bool:
+        """True when neither a time nor a group comparison is possible."""
+        return self.resolution is None and not self.group_columns
+
+
+def _naive_dates(dates: pd.Series) -> pd.Series:
+    """Dates as timezone-naive datetimes (UTC wall time for aware ones), NaT when missing."""
+    parsed = pd.to_datetime(dates, errors="coerce")
+    if getattr(parsed.dt, "tz", None) is not None:
+        parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
+    return parsed
+
+
+def period_start(dates: pd.Series, resolution: str) -> pd.Series:
+    """The first day of the period of each date (NaT stays NaT).
+
+    Args:
+        dates: Datetimes.
+        resolution: One of :data:`RESOLUTIONS`; weeks start on Monday.
+
+    Returns:
+        Datetimes at midnight of each period's first day.
+
+    Raises:
+        ValueError: On an unknown resolution.
+    """
+    if resolution not in _FREQ:
+        raise ValueError(f"period must be one of {', '.join(RESOLUTIONS)} or auto")
+    dates = _naive_dates(dates)
+    return dates.dt.to_period(_FREQ[resolution]).dt.start_time
+
+
+def period_label(starts: pd.Series, resolution: str) -> pd.Series:
+    """Text labels of period starts that sort chronologically (None for NaT)."""
+    formats = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+    labels = starts.dt.strftime(formats[resolution])
+    return labels.astype(object).where(starts.notna(), None)
+
+
+def _periods_in_span(dates: pd.Series, resolution: str) -> pd.DatetimeIndex:
+    starts = period_start(dates.dropna(), resolution)
+    return pd.period_range(starts.min(), starts.max(), freq=_FREQ[resolution]).start_time
+
+
+def span_counts(dates: pd.Series, resolution: str) -> np.ndarray:
+    """Dated articles in each period from the first to the last (empty periods are 0)."""
+    starts = period_start(dates.dropna(), resolution)
+    if starts.empty:
+        return np.zeros(0, dtype=int)
+    span = _periods_in_span(dates, resolution)
+    counts = starts.value_counts()
+    return counts.reindex(span, fill_value=0).to_numpy(dtype=int)
+
+
+def choose_resolution(
+    dates: pd.Series,
+    *,
+    min_articles_per_period: int = MIN_ARTICLES_PER_PERIOD,
+    max_periods: int = MAX_PERIODS,
+) -> str | None:
+    """The ``auto`` resolution of a corpus's dates (see the module docstring).
+
+    Args:
+        dates: Article dates (NaT ignored).
+        min_articles_per_period: Least median number of dated articles per period.
+        max_periods: Most periods in the span.
+
+    Returns:
+        One of :data:`RESOLUTIONS`, or None when no article has a date.
+    """
+    if _naive_dates(dates).notna().sum() == 0:
+        return None
+    counts = {r: span_counts(dates, r) for r in RESOLUTIONS}
+    for resolution in RESOLUTIONS:
+        n = counts[resolution]
+        if len(n) <= max_periods and np.median(n) >= min_articles_per_period:
+            return resolution
+    for resolution in reversed(RESOLUTIONS):
+        if len(counts[resolution]) >= 2:
+            return resolution
+    return "year"
+
+
+def _group_values(column: pd.Series) -> pd.Series:
+    """Group values as stripped text; empty text and missing values become None."""
+    text = column.astype(object).where(column.notna(), None)
+    text = text.map(lambda v: None if v is None else (str(v).strip() or None))
+    return text
+
+
+def _coverage_row(variable: str, present: pd.Series, n_distinct: int, first, last, note: str):
+    return {
+        "variable": variable,
+        "n_articles": len(present),
+        "n_present": int(present.sum()),
+        "n_missing": int((~present).sum()),
+        "n_distinct": n_distinct,
+        "first": first,
+        "last": last,
+        "note": note,
+    }
+
+
+def _date_coverage(dates: pd.Series, resolution: str | None, requested: str) -> dict:
+    present = dates.notna()
+    if resolution is None:
+        return _coverage_row("date", present, 0, None, None, "no dates: no comparison over time")
+    counts = span_counts(dates, resolution)
+    how = "auto" if requested == "auto" else "set"
+    note = (
+        f"period {resolution} ({how}): {len(counts)} periods, "
+        f"median {np.median(counts):g} articles per period"
+    )
+    first, last = dates.min(), dates.max()
+    return _coverage_row(
+        "date", present, len(counts), first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d"), note
+    )
+
+
+def _membership(
+    articles: pd.Series, periods: pd.Series, groups: dict[str, pd.Series]
+) -> pd.DataFrame:
+    """One row per (article, period or all, group value or all)."""
+    base = pd.DataFrame({"article": articles.to_numpy(), "period": periods.to_numpy()})
+    pieces = [base.assign(group=ALL, value=ALL)]
+    for name, values in groups.items():
+        piece = base.assign(group=name, value=values.to_numpy())
+        pieces.append(piece[piece["value"].notna()])
+    cells = pd.concat(pieces, ignore_index=True)
+    dated = cells[cells["period"].notna()]
+    frame = pd.concat([dated, cells.assign(period=ALL)], ignore_index=True)
+    frame = frame[["article", *KEY_COLUMNS]].astype(str)
+    return frame.sort_values(["article", *KEY_COLUMNS], kind="mergesort").reset_index(drop=True)
+
+
+def group_articles(
+    articles: pd.DataFrame,
+    *,
+    period: str = "auto",
+    group_by: Sequence[str] = ("source",),
+    min_articles_per_period: int = MIN_ARTICLES_PER_PERIOD,
+    max_periods: int = MAX_PERIODS,
+) -> Grouping:
+    """Assign every article to its comparison cells and count what is missing.
+
+    Args:
+        articles: Article metadata: ``article``, ``date`` (datetime, NaT when missing) and the
+            ``group_by`` columns (any may be absent).
+        period: ``day``, ``week``, ``month``, ``year`` or ``auto``.
+        group_by: Metadata columns to compare by.
+        min_articles_per_period: See :func:`choose_resolution`.
+        max_periods: See :func:`choose_resolution`.
+
+    Returns:
+        The grouping; its ``reason`` names the comparisons skipped (no dates, a group column
+        absent or empty).
+
+    Raises:
+        ValueError: On an unknown period or a missing ``article`` column.
+    """
+    if period != "auto" and period not in RESOLUTIONS:
+        raise ValueError(f"period must be one of {', '.join(RESOLUTIONS)} or auto, got {period!r}")
+    if "article" not in articles.columns:
+        raise ValueError("articles need an 'article' column")
+    ids = articles["article"].astype(str).reset_index(drop=True)
+    if "date" in articles.columns:
+        dates = _naive_dates(articles["date"].reset_index(drop=True))
+    else:
+        dates = pd.Series(pd.NaT, index=ids.index, dtype="datetime64[ns]")
+    reasons: list[str] = []
+    resolution = None
+    if dates.notna().any():
+        resolution = (
+            choose_resolution(
+                dates, min_articles_per_period=min_articles_per_period, max_periods=max_periods
+            )
+            if period == "auto"
+            else period
+        )
+    else:
+        reasons.append("no article has a date, so nothing is compared over time")
+    periods = (
+        period_label(period_start(dates, resolution), resolution)
+        if resolution
+        else pd.Series([None] * len(ids), dtype=object)
+    )
+    coverage = [_date_coverage(dates, resolution, period)]
+    groups: dict[str, pd.Series] = {}
+    for name in group_by:
+        if name not in articles.columns:
+            reasons.append(f"no '{name}' column in the metadata, so nothing is compared by {name}")
+            empty = pd.Series(False, index=ids.index)
+            coverage.append(_coverage_row(name, empty, 0, None, None, "column absent"))
+            continue
+        values = _group_values(articles[name].reset_index(drop=True))
+        present = values.notna()
+        if not present.any():
+            reasons.append(f"no article has a '{name}' value, so nothing is compared by {name}")
+        else:
+            groups[name] = values
+        distinct = sorted(values.dropna().unique())
+        coverage.append(
+            _coverage_row(
+                name,
+                present,
+                len(distinct),
+                distinct[0] if distinct else None,
+                distinct[-1] if distinct else None,
+                "" if distinct else "no values",
+            )
+        )
+    membership = _membership(ids, periods, groups)
+    return Grouping(
+        resolution=resolution,
+        membership=membership,
+        coverage=pd.DataFrame(coverage, columns=COVERAGE_COLUMNS),
+        group_columns=list(groups),
+        reasons=reasons,
+    )
+
+
+def sort_keys(frame: pd.DataFrame, extra: Sequence[str] = ()) -> pd.DataFrame:
+    """Sort a comparison table: dated periods in order before ``all``, whole corpus first."""
+    order = frame.assign(
+        _period_all=frame["period"] == ALL,
+        _group_all=frame["group"] != ALL,
+        _value_all=frame["value"] != ALL,
+    )
+    keys = ["_period_all", "period", "_group_all", "group", "_value_all", "value", *extra]
+    order = order.sort_values(keys, kind="mergesort")
+    return order.drop(columns=["_period_all", "_group_all", "_value_all"]).reset_index(drop=True)

@@ -1,0 +1,165 @@
+"""Topics over time and by group, from the corpus topic model's article mixtures.
+
+A topic's ``share`` of a cell is the mean of its weight over the cell's articles (each
+article's mixture sums to 1, so a cell's shares do too): the share of the coverage given to
+the topic, with every article counted once, like BERTopic's ``topics_over_time`` and
+``topics_per_class`` but with mixtures instead of one topic per document. ``n_dominant``
+counts the articles whose largest weight is the topic (lowest topic number on ties).
+
+Top terms per period: each term of a topic's list in ``topic_terms`` is weighted in a period
+by its count in each article times the article's weight for the topic, summed over the
+period's articles; the ``n_terms`` heaviest are the topic's terms in that period, and
+``changed`` says whether they differ from the topic's overall top ``n_terms``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.compare.periods import ALL, KEY_COLUMNS, group_articles, sort_keys
+from analysis.compare.result import ComparisonResult
+from analysis.topics import LABEL_SEPARATOR
+
+TOPICS_OVER_TIME_COLUMNS = [
+    *KEY_COLUMNS,
+    "topic",
+    "label",
+    "n_articles",
+    "n_dominant",
+    "share",
+]
+TOPIC_TERMS_OVER_TIME_COLUMNS = ["period", "topic", "rank", "term", "weight", "changed"]
+
+
+def topic_labels(topic_terms: pd.DataFrame, *, n_terms: int = 3) -> dict[int, str]:
+    """Each topic's label: the ``label`` column when present, else its top terms joined."""
+    if topic_terms.empty:
+        return {}
+    if "label" in topic_terms.columns:
+        first = topic_terms.sort_values(["topic", "rank"]).drop_duplicates("topic")
+        return dict(zip(first["topic"].astype(int), first["label"].astype(str), strict=True))
+    ranked = topic_terms.sort_values(["topic", "rank"])
+    return {
+        int(t): LABEL_SEPARATOR.join(frame["term"].astype(str).head(n_terms))
+        for t, frame in ranked.groupby("topic")
+    }
+
+
+def mixture_matrix(document_topics: pd.DataFrame) -> pd.DataFrame:
+    """Article x topic weights (missing weights are 0), articles and topics sorted."""
+    frame = document_topics.astype({"article": str, "topic": int})
+    wide = frame.pivot_table(
+        index="article", columns="topic", values="weight", aggfunc="sum", fill_value=0.0
+    )
+    return wide.sort_index().sort_index(axis=1)
+
+
+def _dominant(wide: pd.DataFrame) -> pd.Series:
+    values = np.round(wide.to_numpy(dtype=float), 9)
+    return pd.Series(wide.columns.to_numpy()[np.argmax(values, axis=1)], index=wide.index)
+
+
+def topic_shares(membership: pd.DataFrame, wide: pd.DataFrame) -> pd.DataFrame:
+    """Share, articles and dominant-topic articles per cell and topic (long form)."""
+    cells = membership[membership["article"].isin(wide.index)]
+    weights = wide.reindex(cells["article"]).to_numpy(dtype=float)
+    frame = pd.DataFrame(weights, columns=wide.columns)
+    for column in KEY_COLUMNS:
+        frame[column] = cells[column].to_numpy()
+    grouped = frame.groupby(KEY_COLUMNS, sort=True)
+    shares = grouped[list(wide.columns)].mean()
+    n_articles = grouped.size()
+    dominant = pd.get_dummies(_dominant(wide).reindex(cells["article"]).to_numpy())
+    dominant = dominant.reindex(columns=wide.columns, fill_value=False).astype(int)
+    for column in KEY_COLUMNS:
+        dominant[column] = cells[column].to_numpy()
+    n_dominant = dominant.groupby(KEY_COLUMNS, sort=True)[list(wide.columns)].sum()
+    long = shares.stack().rename("share").to_frame()
+    long["n_dominant"] = n_dominant.stack()
+    long.index = long.index.set_names([*KEY_COLUMNS, "topic"])
+    long = long.reset_index()
+    long["n_articles"] = long.set_index(KEY_COLUMNS).index.map(n_articles).to_numpy()
+    return long
+
+
+def terms_by_period(
+    period_terms: pd.DataFrame, topic_terms: pd.DataFrame, *, n_terms: int = 5
+) -> pd.DataFrame:
+    """Each topic's top terms per period, and whether they differ from its overall top terms.
+
+    Args:
+        period_terms: ``period``, ``topic``, ``term``, ``weight`` (topic-weighted counts,
+            :func:`analysis.compare.datasets.period_topic_terms`).
+        topic_terms: The corpus ``topic_terms`` table (topic, rank, term).
+        n_terms: Terms per period and topic.
+
+    Returns:
+        :data:`TOPIC_TERMS_OVER_TIME_COLUMNS`, by period, topic, rank.
+    """
+    if period_terms.empty or topic_terms.empty:
+        return pd.DataFrame(columns=TOPIC_TERMS_OVER_TIME_COLUMNS)
+    overall = (
+        topic_terms.sort_values(["topic", "rank"])
+        .groupby("topic")["term"]
+        .apply(lambda t: frozenset(t.astype(str).head(n_terms)))
+    )
+    frame = period_terms[period_terms["weight"] > 0].astype({"topic": int, "term": str})
+    frame = frame.sort_values(
+        ["period", "topic", "weight", "term"], ascending=[True, True, False, True], kind="mergesort"
+    )
+    frame = frame.groupby(["period", "topic"], sort=False).head(n_terms).copy()
+    frame["rank"] = frame.groupby(["period", "topic"], sort=False).cumcount() + 1
+    top = frame.groupby(["period", "topic"])["term"].agg(frozenset)
+    changed = {key: terms != overall.get(key[1], frozenset()) for key, terms in top.items()}
+    frame["changed"] = [changed[key] for key in zip(frame["period"], frame["topic"], strict=True)]
+    return frame[TOPIC_TERMS_OVER_TIME_COLUMNS].reset_index(drop=True)
+
+
+def topics_over_time(
+    articles: pd.DataFrame,
+    document_topics: pd.DataFrame,
+    topic_terms: pd.DataFrame,
+    period_terms: pd.DataFrame | None = None,
+    *,
+    period: str = "auto",
+    group_by: Sequence[str] = ("source",),
+    n_terms: int = 5,
+    **grouping_options: int,
+) -> ComparisonResult:
+    """Each topic's share of the coverage per period and group, and its terms per period.
+
+    Args:
+        articles: Article metadata (see :func:`analysis.compare.periods.group_articles`).
+        document_topics: The corpus ``document_topics`` table (article, topic, weight).
+        topic_terms: The corpus ``topic_terms`` table (topic, rank, term, weight[, label]).
+        period_terms: Topic-weighted term counts per period (optional; see
+            :func:`terms_by_period`); without it ``topic_terms_over_time`` is empty.
+        period: Time resolution, or ``auto``.
+        group_by: Metadata columns to compare by.
+        n_terms: Top terms per topic and period.
+        **grouping_options: ``min_articles_per_period``, ``max_periods`` for ``auto``.
+
+    Returns:
+        Tables ``topics_over_time`` (:data:`TOPICS_OVER_TIME_COLUMNS`; ``n_articles`` counts the
+        cell's articles with a mixture) and ``topic_terms_over_time``.
+    """
+    grouping = group_articles(articles, period=period, group_by=group_by, **grouping_options)
+    empty = {
+        "topics_over_time": pd.DataFrame(columns=TOPICS_OVER_TIME_COLUMNS),
+        "topic_terms_over_time": pd.DataFrame(columns=TOPIC_TERMS_OVER_TIME_COLUMNS),
+    }
+    if grouping.is_empty or document_topics.empty:
+        return ComparisonResult(empty, grouping.reason)
+    wide = mixture_matrix(document_topics)
+    table = topic_shares(grouping.membership, wide)
+    table["label"] = table["topic"].map(topic_labels(topic_terms)).fillna("")
+    table = sort_keys(table, extra=["topic"])[TOPICS_OVER_TIME_COLUMNS]
+    terms = empty["topic_terms_over_time"]
+    if period_terms is not None and grouping.resolution is not None:
+        dated = period_terms[period_terms["period"].astype(str) != ALL]
+        terms = terms_by_period(dated, topic_terms, n_terms=n_terms)
+    tables = {"topics_over_time": table, "topic_terms_over_time": terms}
+    return ComparisonResult(tables, grouping.reason)

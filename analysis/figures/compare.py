@@ -1,0 +1,387 @@
+"""Comparison figures: trends over time and differences between groups, with intervals.
+
+Each function takes a comparison table (see :mod:`analysis.compare`) and returns a figure;
+:func:`save_figures` draws every figure of a set of results. Periods are drawn evenly spaced
+in order, with each period's number of articles under its label.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from analysis.compare.periods import ALL
+from analysis.compare.result import ComparisonResult
+from analysis.figures.style import PALETTE, new_figure, save_png, wrap_label
+
+MAX_TICKS = 14
+ALL_COLOUR = "#222222"
+
+
+def _message_figure(title: str, message: str) -> Figure:
+    figure = new_figure(7.0, 2.4)
+    ax = figure.add_subplot()
+    ax.set_title(title)
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return figure
+
+
+def _dated(table: pd.DataFrame) -> pd.DataFrame:
+    return table[table["period"] != ALL]
+
+
+def _periods(table: pd.DataFrame) -> list[str]:
+    return sorted(_dated(table)["period"].unique())
+
+
+def _period_axis(ax: Axes, periods: list[str], counts: Mapping[str, int] | None = None) -> None:
+    """Label the x axis with every k-th period (and its article count), k so labels fit."""
+    step = max(1, int(np.ceil(len(periods) / MAX_TICKS)))
+    positions = list(range(0, len(periods), step))
+    labels = [
+        periods[i] if counts is None else f"{periods[i]}\nn={counts.get(periods[i], 0):,}"
+        for i in positions
+    ]
+    ax.set_xticks(positions, labels, rotation=0 if len(positions) <= 7 else 45, ha="center")
+    ax.set_xlim(-0.5, len(periods) - 0.5)
+
+
+def _series(table: pd.DataFrame, group: str, value: str, periods: list[str]) -> pd.DataFrame:
+    rows = table[(table["group"] == group) & (table["value"] == value)]
+    return rows.set_index("period").reindex(periods)
+
+
+def _band(ax: Axes, x, frame: pd.DataFrame, mean: str, colour: str, label: str, **style) -> None:
+    ax.plot(x, frame[mean], marker="o", markersize=3.5, color=colour, label=label, **style)
+    ax.fill_between(
+        x,
+        frame["ci_low"].astype(float),
+        frame["ci_high"].astype(float),
+        color=colour,
+        alpha=0.15,
+        linewidth=0,
+    )
+
+
+def _group_values(table: pd.DataFrame, group: str) -> list[str]:
+    return sorted(table.loc[table["group"] == group, "value"].unique())
+
+
+def _counts(table: pd.DataFrame, column: str = "n_articles") -> dict[str, int]:
+    whole = table[(table["group"] == ALL) & (table["period"] != ALL)]
+    return dict(zip(whole["period"], whole[column].astype(int), strict=True))
+
+
+def sentiment_over_time_figure(table: pd.DataFrame, *, group: str = "source") -> Figure:
+    """Mean article sentiment per period for each value of ``group``, with intervals.
+
+    Top: one line per value (and the whole corpus, dashed) with its bootstrap interval.
+    Bottom: articles per period and value.
+
+    Args:
+        table: ``sentiment_over_time``.
+        group: The group column drawn.
+
+    Returns:
+        The figure (a message figure when the table has no dated rows).
+    """
+    title = f"Article sentiment over time, by {group}"
+    periods = _periods(table)
+    if not periods:
+        return _message_figure(title, "no dated articles: nothing to draw over time")
+    values = _group_values(table, group)
+    figure = new_figure(max(7.5, min(15.0, 0.35 * len(periods) + 5)), 6.2)
+    top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[3, 1.3])
+    x = np.arange(len(periods))
+    for i, value in enumerate(values):
+        _band(top, x, _series(table, group, value, periods), "mean", PALETTE[i % 8], value)
+    whole = _series(table, ALL, ALL, periods)
+    _band(top, x, whole, "mean", ALL_COLOUR, "all articles", linestyle="--")
+    top.axhline(0, color="#999999", linewidth=0.8)
+    top.set_title(title)
+    top.set_ylabel("mean headline sentiment\n(95% interval over articles)")
+    top.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title=group)
+    width = 0.8 / max(1, len(values))
+    for i, value in enumerate(values):
+        n = _series(table, group, value, periods)["n_articles"].fillna(0)
+        bottom.bar(x - 0.4 + width * (i + 0.5), n, width=width, color=PALETTE[i % 8])
+    bottom.set_ylabel("articles")
+    bottom.set_xlabel("period (n = articles with a score)")
+    _period_axis(bottom, periods, _counts(table))
+    return figure
+
+
+def _top_actors(table: pd.DataFrame, n: int) -> list[str]:
+    whole = table[(table["period"] == ALL) & (table["group"] == ALL)]
+    return whole["actor"].head(n).tolist()
+
+
+def actors_over_time_figure(table: pd.DataFrame, *, n_actors: int = 6) -> Figure:
+    """Sentiment toward the most-mentioned actors per period, one panel per actor.
+
+    Args:
+        table: ``actors_over_time``.
+        n_actors: Actors drawn (the first of the whole-corpus rows, by mentions).
+
+    Returns:
+        The figure: per panel, the mean with its interval and the articles naming the actor.
+    """
+    title = "Sentiment toward the most-mentioned actors over time"
+    actors, periods = _top_actors(table, n_actors), _periods(table)
+    if not actors or not periods:
+        return _message_figure(title, "no dated articles naming an actor")
+    columns = min(3, len(actors))
+    rows = int(np.ceil(len(actors) / columns))
+    figure = new_figure(4.2 * columns + 0.6, 3.2 * rows + 0.6)
+    axes = np.atleast_1d(figure.subplots(rows, columns, sharey=True, squeeze=False)).ravel()
+    x = np.arange(len(periods))
+    whole = table[table["group"] == ALL]
+    for position, (ax, actor) in enumerate(zip(axes, actors, strict=False)):
+        frame = whole[whole["actor"] == actor].set_index("period")
+        series = frame.reindex(periods)
+        counts = ax.twinx()
+        n = series["n_articles"].fillna(0)
+        counts.bar(x, n, color="#E3E3E3", width=0.7, zorder=0)
+        counts.set_ylim(0, 3 * max(1.0, float(n.max())))  # bars fill the lower third
+        if position % columns == columns - 1 or position == len(actors) - 1:
+            counts.set_ylabel("articles (grey bars)", color="#777777")
+        counts.tick_params(axis="y", colors="#777777", labelsize=7)
+        ax.set_zorder(counts.get_zorder() + 1)
+        ax.patch.set_visible(False)
+        _band(ax, x, series, "mean_sentiment", PALETTE[0], actor)
+        ax.axhline(0, color="#999999", linewidth=0.8)
+        total = int(frame.loc[ALL, "n_articles"]) if ALL in frame.index else 0
+        ax.set_title(wrap_label(f"{actor} ({total:,} articles)", width=40), fontsize=9)
+        if position % columns == 0:
+            ax.set_ylabel("mean sentiment toward actor")
+        _period_axis(ax, periods)
+        ax.tick_params(axis="x", labelsize=7)
+    for ax in axes[len(actors) :]:
+        ax.set_axis_off()
+    figure.suptitle(title + " (line: mean, band: 95% interval over articles; bars: articles)")
+    return figure
+
+
+def actors_by_group_figure(
+    table: pd.DataFrame, *, group: str = "source", n_actors: int = 8
+) -> Figure:
+    """Mean sentiment toward the most-mentioned actors in each value of ``group`` (whole span).
+
+    Args:
+        table: ``actors_over_time``.
+        group: The group column drawn.
+        n_actors: Actors drawn.
+
+    Returns:
+        A dot plot with intervals; each dot is labelled with its number of articles.
+    """
+    title = f"Sentiment toward the most-mentioned actors, by {group}"
+    actors = _top_actors(table, n_actors)
+    rows = table[(table["period"] == ALL) & (table["group"] == group)]
+    values = _group_values(table, group)
+    if not actors or rows.empty:
+        return _message_figure(title, f"no articles with a {group} naming an actor")
+    figure = new_figure(8.5, 0.2 * len(actors) * max(2, len(values)) + 1.6)
+    ax = figure.add_subplot()
+    offset = np.linspace(-0.3, 0.3, len(values)) if len(values) > 1 else np.zeros(1)
+    for i, value in enumerate(values):
+        frame = rows[rows["value"] == value].set_index("actor").reindex(actors)
+        y = np.arange(len(actors)) + offset[i]
+        mean = frame["mean_sentiment"].astype(float)
+        error = np.vstack([mean - frame["ci_low"], frame["ci_high"] - mean]).astype(float)
+        ax.errorbar(
+            mean,
+            y,
+            xerr=np.nan_to_num(error),
+            fmt="o",
+            markersize=4,
+            capsize=2,
+            color=PALETTE[i % 8],
+            label=value,
+        )
+        for xi, yi, n in zip(frame["ci_high"], y, frame["n_articles"], strict=True):
+            if pd.notna(n) and pd.notna(xi):
+                ax.text(xi + 0.01, yi, f"n={int(n)}", va="center", fontsize=6.5, color="#555555")
+    ax.set_yticks(np.arange(len(actors)), [wrap_label(a, width=24) for a in actors])
+    ax.invert_yaxis()
+    ax.axvline(0, color="#999999", linewidth=0.8)
+    ax.set_xlabel("mean sentiment toward the actor (95% interval over articles; n = articles)")
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title=group)
+    return figure
+
+
+def _topic_names(table: pd.DataFrame) -> dict[int, str]:
+    first = table.drop_duplicates("topic")
+    return {
+        int(t): wrap_label(f"{int(t)}: {label}", width=30)
+        for t, label in zip(first["topic"], first["label"], strict=True)
+    }
+
+
+def topics_over_time_figure(table: pd.DataFrame) -> Figure:
+    """Each topic's share of the coverage per period (stacked to 100 %).
+
+    Args:
+        table: ``topics_over_time``.
+
+    Returns:
+        The figure; the x labels give each period's number of articles.
+    """
+    title = "Topic prevalence over time"
+    whole = _dated(table[table["group"] == ALL])
+    periods = _periods(whole)
+    if not periods:
+        return _message_figure(title, "no dated articles with a topic mixture")
+    wide = whole.pivot_table(index="period", columns="topic", values="share").reindex(periods)
+    names = _topic_names(table)
+    figure = new_figure(max(7.5, min(15.0, 0.35 * len(periods) + 5.5)), 4.8)
+    ax = figure.add_subplot()
+    x = np.arange(len(periods))
+    colours = [PALETTE[i % 8] for i in range(wide.shape[1])]
+    ax.stackplot(
+        x,
+        wide.fillna(0).to_numpy().T,
+        labels=[names[t] for t in wide.columns],
+        colors=colours,
+        alpha=0.85,
+    )
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("share of the coverage (mean topic weight)")
+    ax.set_xlabel("period (n = articles with a topic mixture)")
+    ax.set_title(title)
+    ax.legend(
+        loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title="topic", reverse=True
+    )
+    _period_axis(ax, periods, _counts(whole))
+    return figure
+
+
+def topics_by_group_figure(table: pd.DataFrame, *, group: str = "source") -> Figure:
+    """Each topic's share of each group value's coverage (whole span), stacked bars.
+
+    Args:
+        table: ``topics_over_time``.
+        group: The group column drawn.
+
+    Returns:
+        The figure; each bar's label gives its number of articles.
+    """
+    title = f"Topic shares by {group}"
+    rows = table[(table["period"] == ALL) & (table["group"] == group)]
+    if rows.empty:
+        return _message_figure(title, f"no articles with a {group} and a topic mixture")
+    wide = rows.pivot_table(index="value", columns="topic", values="share").sort_index()
+    n = rows.drop_duplicates("value").set_index("value")["n_articles"]
+    names = _topic_names(table)
+    figure = new_figure(8.5, 0.5 * len(wide) + 1.8)
+    ax = figure.add_subplot()
+    left = np.zeros(len(wide))
+    for i, topic in enumerate(wide.columns):
+        ax.barh(
+            np.arange(len(wide)), wide[topic], left=left, color=PALETTE[i % 8], label=names[topic]
+        )
+        left += wide[topic].to_numpy()
+    labels = [wrap_label(f"{v} (n={int(n[v]):,})", width=28) for v in wide.index]
+    ax.set_yticks(np.arange(len(wide)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the coverage (mean topic weight over articles)")
+    ax.set_title(title)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title="topic")
+    return figure
+
+
+def keyness_figure(
+    table: pd.DataFrame, *, group: str = "source", period: str = ALL, top_n: int = 8
+) -> Figure:
+    """Terms each value of ``group`` over- and under-uses against the others, one panel each.
+
+    Args:
+        table: ``group_keyness``.
+        group: The group column drawn.
+        period: The period compared (``all``: the whole span).
+        top_n: Terms per direction and panel.
+
+    Returns:
+        Bars of the log ratio, labelled with the term and G².
+    """
+    title = f"Keyness by {group}: terms used more (right) and less (left) than the rest"
+    rows = table[(table["group"] == group) & (table["period"] == period)]
+    values = sorted(rows["value"].unique())
+    if not values:
+        return _message_figure(title, f"no {group} with two or more values to compare")
+    columns = min(2, len(values))
+    n_rows = int(np.ceil(len(values) / columns))
+    figure = new_figure(6.0 * columns, (0.24 * 2 * top_n + 1.0) * n_rows + 0.5)
+    axes = np.atleast_1d(figure.subplots(n_rows, columns, squeeze=False)).ravel()
+    for ax, value in zip(axes, values, strict=False):
+        cell = rows[(rows["value"] == value) & (rows["rank"] <= top_n)]
+        over = cell[cell["direction"] == "over"].sort_values("rank")
+        under = cell[cell["direction"] == "under"].sort_values("rank", ascending=False)
+        frame = pd.concat([over, under])
+        y = np.arange(len(frame))
+        colours = [PALETTE[0] if d == "over" else PALETTE[3] for d in frame["direction"]]
+        ax.barh(y, frame["log_ratio"], color=colours)
+        labels = [f"{t}  (G²={g:,.0f})" for t, g in zip(frame["term"], frame["g2"], strict=True)]
+        ax.set_yticks(y, labels, fontsize=7.5)
+        ax.invert_yaxis()
+        ax.axvline(0, color="#999999", linewidth=0.8)
+        n = int(cell["size_target"].iloc[0]) if len(cell) else 0
+        ax.set_title(
+            wrap_label(f"{value} vs other {group} values ({n:,} words)", width=50), fontsize=9
+        )
+        ax.set_xlabel("log ratio (log2 of relative frequency, vs the rest)")
+    for ax in axes[len(values) :]:
+        ax.set_axis_off()
+    figure.suptitle(title)
+    return figure
+
+
+def save_figures(
+    results: Mapping[str, ComparisonResult],
+    folder: str | os.PathLike[str],
+    *,
+    group: str = "source",
+) -> list[Path]:
+    """Draw every comparison figure of ``results`` into ``folder``.
+
+    Args:
+        results: Any of ``sentiment``, ``actors``, ``topics``, ``keyness`` ->
+            the entry point's result.
+        folder: Output folder (created).
+        group: The group column drawn.
+
+    Returns:
+        The PNG paths written, named ``compare_<figure>.png``.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    figures: dict[str, Figure] = {}
+    if "sentiment" in results:
+        table = results["sentiment"].tables["sentiment_over_time"]
+        figures["sentiment_time"] = sentiment_over_time_figure(table, group=group)
+    if "actors" in results:
+        table = results["actors"].tables["actors_over_time"]
+        figures["actors_time"] = actors_over_time_figure(table)
+        figures["actors_groups"] = actors_by_group_figure(table, group=group)
+    if "topics" in results:
+        table = results["topics"].tables["topics_over_time"]
+        figures["topics_time"] = topics_over_time_figure(table)
+        figures["topics_groups"] = topics_by_group_figure(table, group=group)
+    if "keyness" in results:
+        table = results["keyness"].tables["group_keyness"]
+        figures["keyness"] = keyness_figure(table, group=group)
+    paths = []
+    for name, figure in figures.items():
+        path = folder / f"compare_{name}.png"
+        save_png(figure, path)
+        paths.append(path)
+    return paths
