@@ -33,20 +33,33 @@ class Document:
     tokens: pd.DataFrame
 
 
-def analyse_structure(text: str, *, detect_headings: bool = True) -> Document:
+def analyse_structure(
+    text: str, *, detect_headings: bool = True, line_breaks: str = "auto"
+) -> Document:
     """Split an article into sections, paragraphs, sentences and tokens.
 
     Args:
         text: Normalised article text (see :func:`analysis.reading.normalise_newlines`).
         detect_headings: Passed to :func:`analysis.sections.split_sections`.
+        line_breaks: ``"auto"``, ``"paragraph"`` (every line is a paragraph) or
+            ``"wrap"`` (lines are hard-wrapped inside paragraphs); see
+            :func:`analysis.paragraphs.paragraph_spans`.
 
     Returns:
-        The article's :class:`Document`. Headings are never part of a sentence.
+        The article's :class:`Document`. Headings are never part of a sentence; a
+        sentence of a hard-wrapped paragraph keeps its newlines.
+
+    Raises:
+        ValueError: if ``line_breaks`` is not a known mode (never for any text).
     """
     section_rows, paragraph_rows, sentence_rows = [], [], []
-    for section_id, section in enumerate(split_sections(text, detect_headings=detect_headings)):
+    split = split_sections(text, detect_headings=detect_headings, line_breaks=line_breaks)
+    for section_id, section in enumerate(split):
         for paragraph in section.paragraphs:
-            spans = split_sentences(text, start=paragraph.start, end=paragraph.end)
+            # A paragraph spans several lines only when they are wrapped lines.
+            spans = split_sentences(
+                text, start=paragraph.start, end=paragraph.end, line_breaks_end=False
+            )
             paragraph_id = len(paragraph_rows)
             paragraph_rows.append(
                 (paragraph_id, section_id, paragraph.start, paragraph.end, len(spans))

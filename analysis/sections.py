@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from analysis.paragraphs import MARKDOWN_HEADING, paragraph_spans
+
 # Words that stay lower-case in a title ("Trade and Economic Discussions").
 _TITLE_SMALL_WORDS = frozenset(
     """a about after against amid among an and as at before between but by during for from in
     into nor of on or over per the to up via vs with within without under""".split()
 )
-_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>.*?)[ \t#]*")
-_LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W\d_][\w’'.&-]*|\d[\w.,]*")
 # A full stop followed by more text means the line holds a sentence, not a title.
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z]")
@@ -21,7 +21,10 @@ _ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}|\b[A-Z]\.")
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph: one line of body text, as [start, end) offsets without surrounding spaces."""
+    """A paragraph as [start, end) offsets without surrounding spaces.
+
+    One line of body text, or the lines a hard-wrapped paragraph was broken into.
+    """
 
     start: int
     end: int
@@ -72,7 +75,7 @@ def is_title_line(line: str, *, max_words: int = 14) -> bool:
 
 
 def _heading_title(line: str, *, detect_titles: bool) -> str | None:
-    markdown = _MARKDOWN_HEADING.fullmatch(line.strip())
+    markdown = MARKDOWN_HEADING.fullmatch(line.strip())
     if markdown:
         return markdown.group("title")
     if detect_titles and is_title_line(line):
@@ -80,43 +83,42 @@ def _heading_title(line: str, *, detect_titles: bool) -> str | None:
     return None
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _is_heading_context(lines: list[tuple[int, int]], index: int) -> bool:
     """A heading needs body text after it; a last line is a closing sentence."""
     return index + 1 < len(lines)
 
 
-def split_sections(text: str, *, detect_headings: bool = True) -> list[Section]:
+def split_sections(
+    text: str, *, detect_headings: bool = True, line_breaks: str = "auto"
+) -> list[Section]:
     """Split ``text`` into sections at heading lines, and sections into paragraphs.
 
-    Every non-blank line is either a heading or a paragraph: in news text single
-    newlines separate paragraphs, and blank lines do too. Text before the first
-    heading forms a section with an empty title; there is none if the text starts
-    with a heading. Markdown ``#`` headings always count; other title-like lines
-    count when ``detect_headings`` is true.
+    Every paragraph unit (see :func:`analysis.paragraphs.paragraph_spans`) is either a
+    heading or a paragraph: in news text single newlines separate paragraphs, and
+    blank lines do too, unless the text is hard-wrapped. Only a unit of one line can
+    be a heading. Text before the first heading forms a section with an empty title;
+    there is none if the text starts with a heading. Markdown ``#`` headings always
+    count; other title-like lines count when ``detect_headings`` is true.
 
     Args:
         text: Normalised article text.
         detect_headings: If false, the whole text is one untitled section (Markdown
             headings are then kept as paragraphs too).
+        line_breaks: ``"auto"``, ``"paragraph"`` or ``"wrap"``: what a single line
+            break means (see :func:`analysis.paragraphs.paragraph_spans`).
 
     Returns:
         The sections in order. Empty for blank text.
+
+    Raises:
+        ValueError: if ``line_breaks`` is not a known mode.
     """
-    lines = [_strip_span(text, m.start(), m.end()) for m in _LINE.finditer(text)]
-    lines = [(s, e) for s, e in lines if s < e]
+    units = paragraph_spans(text, line_breaks=line_breaks)
     sections: list[Section] = []
-    for index, (start, end) in enumerate(lines):
+    for index, (start, end) in enumerate(units):
         line = text[start:end]
         title = None
-        if detect_headings and _is_heading_context(lines, index):
+        if detect_headings and _is_heading_context(units, index) and "\n" not in line:
             title = _heading_title(line, detect_titles=True)
         if title is not None:
             sections.append(Section(title, start, end, start, end))

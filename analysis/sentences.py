@@ -4,12 +4,14 @@ The segmenter is a single regex pass over candidate boundaries (terminal punctua
 followed by whitespace) plus a small decision function per candidate. It knows about
 abbreviations, initials, acronyms such as "U.S.", decimals, e-mail addresses and URLs,
 quotations, parentheses, ellipses, repeated punctuation and list items. A line break is
-always a boundary: sentences never span lines.
+a boundary unless the caller says the lines are wrapped.
 """
 
 from __future__ import annotations
 
 import re
+
+from analysis.paragraphs import BULLETS
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -21,7 +23,6 @@ def _word_set(words: str) -> frozenset[str]:
 # spell out the curly single quotes and angle quotes.
 _OPENERS = "\"'“\u2018«\u2039([{¿¡"
 _CLOSERS = "\"'”\u2019»\u203a)]}"
-_BULLETS = "•\u2043◦▪‣∙"  # \u2043 is the hyphen bullet
 
 # Titles and words that are always followed by more of the same sentence.
 _NEVER_FINAL = _word_set(
@@ -75,8 +76,10 @@ _TIME_PREPOSITIONS = _word_set(
     "at by around about after before until till from since on in early late"
 )
 
-# Non-blank stretch of one line, without its surrounding whitespace.
+# Non-blank stretch of one line, without its surrounding whitespace; the second form
+# lets a stretch run over newlines (wrapped lines), not over other line separators.
 _LINE = re.compile(r"\S(?:[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*\S)?")
+_WRAPPED_LINES = re.compile(r"\S(?:[^\r\v\f\x1c-\x1e\x85\u2028\u2029]*\S)?")
 # Candidate boundary: token, terminal punctuation (incl. spaced ". . ."), closers,
 # whitespace, then a peek at the next token and its leading letters.
 _CANDIDATE = re.compile(
@@ -88,21 +91,25 @@ _CANDIDATE = re.compile(
 )
 _ACRONYM = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
 _LIST_LABEL = re.compile(r"\d{1,3}|[^\W\d_]")
-_LEADING_FILLER = re.compile(rf"[\s{_BULLETS}]*")
+_LEADING_FILLER = re.compile(rf"[\s{BULLETS}]*")
 # A line that starts like a list item: optional bullet, label, "." / ")" / ".)".
 _LIST_START = re.compile(
-    rf"(?P<bullet>[{_BULLETS}])|(?P<label>\d{{1,3}}|[a-z])(?P<mark>\.\)|[.)])\s"
+    rf"(?P<bullet>[{BULLETS}])|(?P<label>\d{{1,3}}|[a-z])(?P<mark>\.\)|[.)])\s"
 )
 _LIST_ITEM = re.compile(r"(?<=\s)(?P<label>\d{1,3}|[a-z])(?P<mark>\.\)|[.)])(?=\s)")
 
 
-def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, *, start: int = 0, end: int | None = None, line_breaks_end: bool = True
+) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences.
 
     Args:
-        text: The text, typically one paragraph; line breaks always end a sentence.
+        text: The text, typically one paragraph.
         start: Index in ``text`` where segmentation starts.
         end: Index in ``text`` where segmentation stops (default: end of text).
+        line_breaks_end: Whether a newline always ends a sentence; false for the
+            wrapped lines of one paragraph, where a sentence may go on after a newline.
 
     Returns:
         ``(start_char, end_char)`` spans as indices into ``text``, in order and
@@ -115,7 +122,8 @@ def split_sentences(text: str, *, start: int = 0, end: int | None = None) -> lis
         # Slice so that nothing outside the window influences the decisions.
         text = text[offset:end]
     spans: list[tuple[int, int]] = []
-    for line in _LINE.finditer(text):
+    stretches = _LINE if line_breaks_end else _WRAPPED_LINES
+    for line in stretches.finditer(text):
         for item_start, item_end in _list_items(text, line.start(), line.end()):
             _split_stretch(text, item_start, item_end, spans)
     if offset:
@@ -220,7 +228,7 @@ def _ellipsis_boundary(
 def _period_ends(text: str, m: re.Match[str], sentence_start: int) -> bool:
     """Whether a single period followed by a non-lower-case token ends the sentence."""
     tok_start = m.start("tok")
-    core = m["tok"].lstrip(_OPENERS + _BULLETS).rstrip(_CLOSERS)
+    core = m["tok"].lstrip(_OPENERS + BULLETS).rstrip(_CLOSERS)
     key = core.lower()
     if _LIST_LABEL.fullmatch(core) and _at_sentence_start(text, sentence_start, tok_start):
         return False  # list label or leading initial: "1. The first", "J. Smith said"

@@ -25,3 +25,34 @@ def test_structure_offsets_and_counts():
 def test_headings_are_never_inside_sentences():
     doc = analyse_structure(TEXT)
     assert not doc.sentences["text"].str.contains("Cooperation").any()
+
+
+WRAPPED = (
+    "Japanese Prime Minister Shigeru Ishiba is traveling to the\n"
+    "United States. He will meet President Donald Trump on Friday\n"
+    "at the White House.\n"
+    "\n"
+    "Trade will also be a major topic in the discussions between\n"
+    "the two leaders.\n"
+)
+
+
+def test_hard_wrapped_paragraphs_span_their_lines_and_sentences_keep_newlines():
+    doc = analyse_structure(WRAPPED)
+    assert doc.paragraphs[["start_char", "end_char"]].values.tolist() == [[0, 139], [141, 217]]
+    assert doc.sentences["text"].tolist() == [
+        "Japanese Prime Minister Shigeru Ishiba is traveling to the\nUnited States.",
+        "He will meet President Donald Trump on Friday\nat the White House.",
+        "Trade will also be a major topic in the discussions between\nthe two leaders.",
+    ]
+    for row in doc.sentences.itertuples():
+        assert WRAPPED[row.start_char : row.end_char] == row.text
+    assert "\n" not in "".join(doc.tokens["token"])
+
+
+def test_paragraph_mode_reads_every_line_as_a_paragraph():
+    doc = analyse_structure(WRAPPED, line_breaks="paragraph")
+    assert len(doc.paragraphs) == 5
+    assert doc.sentences["text"].tolist()[0] == (
+        "Japanese Prime Minister Shigeru Ishiba is traveling to the"
+    )
