@@ -245,7 +245,7 @@ def actors_over_time(
         n_bootstrap: Bootstrap resamples (over articles).
         confidence: Interval coverage.
         random_state: Seed.
-        **grouping_options: ``min_articles_per_period``, ``max_periods`` for ``auto``.
+        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``.
 
     Returns:
         Tables ``actors_over_time`` (:data:`ACTORS_OVER_TIME_COLUMNS`) and ``actor_merges``

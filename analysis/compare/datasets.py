@@ -18,7 +18,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.compare.periods import ALL
 from analysis.sentiment import NEUTRAL_THRESHOLD
-from analysis.topics import CONTENT_POS_PREFIXES, LIGHT_VERBS
+from analysis.topics.terms import CONTENT_POS_PREFIXES, LIGHT_VERBS
 
 Source = str | os.PathLike[str] | pd.DataFrame
 

@@ -12,8 +12,8 @@ its group values. An article without a date is in the ``all`` period only; an ar
 without a value of a group column is left out of that column's rows only. Both are counted
 in :func:`coverage_table`.
 
-``period="auto"`` picks the finest resolution (day, week, month, year) whose span has at most
-``max_periods`` periods and whose periods hold a median of at least
+``period="auto"`` picks the finest resolution (day, week, month, year) whose span has from
+``min_periods`` to ``max_periods`` periods and whose periods hold a median of at least
 ``min_articles_per_period`` dated articles (periods without articles count as 0): enough
 periods to see a trend, enough articles in each to trust its mean. When none qualifies, the
 coarsest resolution with at least two periods is used (a year, for a single-year corpus).
@@ -41,6 +41,7 @@ COVERAGE_COLUMNS = [
     "note",
 ]
 MIN_ARTICLES_PER_PERIOD = 20
+MIN_PERIODS = 3
 MAX_PERIODS = 60
 _FREQ = {"day": "D", "week": "W-SUN", "month": "M", "year": "Y"}
 
@@ -119,6 +120,7 @@ def choose_resolution(
     dates: pd.Series,
     *,
     min_articles_per_period: int = MIN_ARTICLES_PER_PERIOD,
+    min_periods: int = MIN_PERIODS,
     max_periods: int = MAX_PERIODS,
 ) -> str | None:
     """The ``auto`` resolution of a corpus's dates (see the module docstring).
@@ -126,6 +128,7 @@ def choose_resolution(
     Args:
         dates: Article dates (NaT ignored).
         min_articles_per_period: Least median number of dated articles per period.
+        min_periods: Fewest periods in the span.
         max_periods: Most periods in the span.
 
     Returns:
@@ -136,7 +139,8 @@ def choose_resolution(
     counts = {r: span_counts(dates, r) for r in RESOLUTIONS}
     for resolution in RESOLUTIONS:
         n = counts[resolution]
-        if len(n) <= max_periods and np.median(n) >= min_articles_per_period:
+        fits = min_periods <= len(n) <= max_periods
+        if fits and np.median(n) >= min_articles_per_period:
             return resolution
     for resolution in reversed(RESOLUTIONS):
         if len(counts[resolution]) >= 2:
@@ -202,6 +206,7 @@ def group_articles(
     period: str = "auto",
     group_by: Sequence[str] = ("source",),
     min_articles_per_period: int = MIN_ARTICLES_PER_PERIOD,
+    min_periods: int = MIN_PERIODS,
     max_periods: int = MAX_PERIODS,
 ) -> Grouping:
     """Assign every article to its comparison cells and count what is missing.
@@ -212,6 +217,7 @@ def group_articles(
         period: ``day``, ``week``, ``month``, ``year`` or ``auto``.
         group_by: Metadata columns to compare by.
         min_articles_per_period: See :func:`choose_resolution`.
+        min_periods: See :func:`choose_resolution`.
         max_periods: See :func:`choose_resolution`.
 
     Returns:
@@ -235,7 +241,10 @@ def group_articles(
     if dates.notna().any():
         resolution = (
             choose_resolution(
-                dates, min_articles_per_period=min_articles_per_period, max_periods=max_periods
+                dates,
+                min_articles_per_period=min_articles_per_period,
+                min_periods=min_periods,
+                max_periods=max_periods,
             )
             if period == "auto"
             else period

@@ -97,7 +97,7 @@ def sentiment_over_time(
         n_bootstrap: Bootstrap resamples (over articles).
         confidence: Interval coverage.
         random_state: Seed.
-        **grouping_options: ``min_articles_per_period``, ``max_periods`` for ``auto``.
+        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``.
 
     Returns:
         Table ``sentiment_over_time`` (:data:`SENTIMENT_OVER_TIME_COLUMNS`); ``n_articles``

@@ -21,7 +21,6 @@ import pandas as pd
 
 from analysis.compare.periods import ALL, KEY_COLUMNS, group_articles, sort_keys
 from analysis.compare.result import ComparisonResult
-from analysis.topics import LABEL_SEPARATOR
 
 TOPICS_OVER_TIME_COLUMNS = [
     *KEY_COLUMNS,
@@ -32,6 +31,7 @@ TOPICS_OVER_TIME_COLUMNS = [
     "share",
 ]
 TOPIC_TERMS_OVER_TIME_COLUMNS = ["period", "topic", "rank", "term", "weight", "changed"]
+LABEL_SEPARATOR = " · "  # as in the topic model's own labels
 
 
 def topic_labels(topic_terms: pd.DataFrame, *, n_terms: int = 3) -> dict[int, str]:
@@ -140,7 +140,7 @@ def topics_over_time(
         period: Time resolution, or ``auto``.
         group_by: Metadata columns to compare by.
         n_terms: Top terms per topic and period.
-        **grouping_options: ``min_articles_per_period``, ``max_periods`` for ``auto``.
+        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``.
 
     Returns:
         Tables ``topics_over_time`` (:data:`TOPICS_OVER_TIME_COLUMNS`; ``n_articles`` counts the

@@ -1,0 +1,154 @@
+"""Actors across a corpus: merging names across articles, and sentiment per cell."""
+
+import numpy as np
+import pandas as pd
+
+from analysis.compare.actors import (
+    ACTORS_OVER_TIME_COLUMNS,
+    actors_over_time,
+    article_actor_rows,
+    merge_actors,
+)
+
+
+def _rows(*entries):
+    """(article, actor, n_mentions, sentiment) -> article-level entity rows."""
+    return pd.DataFrame(
+        {
+            "article": [e[0] for e in entries],
+            "actor": [e[1] for e in entries],
+            "n_mentions": [e[2] for e in entries],
+            "n_sentences": [e[2] for e in entries],
+            "sentiment": [e[3] for e in entries],
+        }
+    )
+
+
+def _actors(rows):
+    return dict(
+        zip(zip(rows["article"], rows["actor"], strict=True), rows["sentiment"], strict=True)
+    )
+
+
+def test_surname_and_title_merge_into_the_corpus_full_name():
+    rows = _rows(
+        ("a", "Donald Trump", 4, 0.2),
+        ("b", "Trump", 2, -0.1),
+        ("c", "President Trump", 3, 0.0),
+        ("d", "Donald Trump", 1, 0.3),
+    )
+    merged, merges = merge_actors(rows)
+    assert set(merged["actor"]) == {"Donald Trump"}
+    rules = dict(zip(merges["variant"], merges["rule"], strict=True))
+    assert rules == {"Trump": "surname_of_full_name_in_corpus", "President Trump": "title_dropped"}
+    # a chain of merges names the final actor
+    assert set(merges["actor"]) == {"Donald Trump"}
+    assert "in 2 articles" in merges.set_index("variant").loc["Trump", "evidence"]
+
+
+def test_two_full_names_sharing_a_surname_block_the_merge():
+    rows = _rows(
+        ("a", "Shinzo Abe", 2, 0.1),
+        ("b", "Akie Abe", 2, 0.1),
+        ("c", "Abe", 2, 0.1),
+    )
+    merged, merges = merge_actors(rows)
+    assert "Abe" in set(merged["actor"])
+    assert merges.empty
+
+
+def test_an_article_naming_a_rival_full_name_keeps_the_surname_apart():
+    rows = _rows(
+        *[(f"a{i}", "Donald Trump", 2, 0.1) for i in range(20)],
+        ("m", "Melania Trump", 2, 0.5),
+        ("m", "Trump", 2, 0.4),
+        ("x", "Trump", 2, -0.3),
+    )
+    merged, _ = merge_actors(rows)
+    actors = _actors(merged)
+    assert ("m", "Trump") in actors  # ambiguous in its own article
+    assert ("x", "Donald Trump") in actors
+
+
+def test_merged_rows_of_one_article_are_combined_by_sentences():
+    rows = _rows(("a", "Donald Trump", 3, 0.3), ("a", "President Trump", 1, -0.5))
+    rows = pd.concat([rows, _rows(("b", "Donald Trump", 1, 0.0))], ignore_index=True)
+    merged, _ = merge_actors(rows)
+    a = merged[merged["article"] == "a"].iloc[0]
+    assert a["n_mentions"] == 4
+    assert np.isclose(a["sentiment"], (3 * 0.3 + 1 * -0.5) / 4)
+
+
+def test_abbreviations_are_expanded():
+    merged, merges = merge_actors(_rows(("a", "U.S.", 2, 0.1), ("b", "United States", 2, 0.2)))
+    assert set(merged["actor"]) == {"United States"}
+    assert merges["rule"].tolist() == ["country_abbreviation"]
+
+
+def test_target_level_sentiment_column_is_preferred():
+    entities = pd.DataFrame(
+        {
+            "article": ["a", "a"],
+            "actor": ["Japan", "Japan"],
+            "scope": ["article", "section"],
+            "section_id": [None, 1],
+            "n_mentions": [3, 1],
+            "n_sentences": [3, 1],
+            "mean_sentiment": [0.5, 0.5],
+            "target_sentiment": [-0.2, -0.2],
+        }
+    )
+    rows = article_actor_rows(entities)
+    assert rows["sentiment"].tolist() == [-0.2]
+    assert article_actor_rows(entities.drop(columns="target_sentiment"))["sentiment"].tolist() == [
+        0.5
+    ]
+
+
+def _corpus():
+    ids = [f"n{i:02d}" for i in range(24)]
+    articles = pd.DataFrame(
+        {
+            "article": ids,
+            "date": pd.to_datetime(["2025-01-10"] * 12 + ["2025-02-10"] * 12),
+            "source": ["Wire", "Ledger", "Post"] * 8,
+        }
+    )
+    rng = np.random.default_rng(1)
+    entities = []
+    for article, source in zip(articles["article"], articles["source"], strict=True):
+        tone = -0.5 if source == "Wire" else 0.3
+        name = "Trump" if article.endswith(("3", "7")) else "Donald Trump"
+        entities.append((article, name, "article", 3, tone + rng.normal(0, 0.05)))
+        entities.append((article, "Japan", "article", 2, 0.1 + rng.normal(0, 0.05)))
+    frame = pd.DataFrame(
+        entities, columns=["article", "actor", "scope", "n_mentions", "mean_sentiment"]
+    )
+    return articles, frame
+
+
+def test_one_outlet_negative_toward_one_actor_is_recovered():
+    articles, entities = _corpus()
+    result = actors_over_time(
+        articles, entities, period="month", group_by=["source"], n_bootstrap=300
+    )
+    table = result.tables["actors_over_time"]
+    assert list(table.columns) == ACTORS_OVER_TIME_COLUMNS
+    whole = table[(table["period"] == "all") & (table["group"] == "source")]
+    trump = whole[whole["actor"] == "Donald Trump"].set_index("value")
+    assert trump.loc["Wire", "n_articles"] == 8  # including the articles naming only "Trump"
+    assert trump.loc["Wire", "ci_high"] < min(
+        trump.loc["Ledger", "ci_low"], trump.loc["Post", "ci_low"]
+    )
+    japan = whole[whole["actor"] == "Japan"].set_index("value")
+    assert japan.loc["Wire", "ci_high"] > japan.loc["Ledger", "ci_low"]  # no planted difference
+    corpus = table[(table["period"] == "all") & (table["group"] == "all")]
+    assert corpus["actor"].tolist() == ["Donald Trump", "Japan"]  # most mentions first
+    assert corpus.set_index("actor").loc["Donald Trump", "n_mentions"] == 72
+
+
+def test_no_actor_gives_empty_tables():
+    articles, entities = _corpus()
+    result = actors_over_time(articles, entities.iloc[0:0], period="month", n_bootstrap=50)
+    assert result.tables["actors_over_time"].empty
+    assert list(result.tables["actors_over_time"].columns) == ACTORS_OVER_TIME_COLUMNS

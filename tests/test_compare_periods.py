@@ -1,0 +1,152 @@
+"""Periods, groups and coverage of the corpus comparisons."""
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.compare.periods import (
+    choose_resolution,
+    group_articles,
+    period_label,
+    period_start,
+    sort_keys,
+)
+
+
+def _dates(start: str, days: int, n: int) -> pd.Series:
+    step = days / n
+    return pd.Series(pd.Timestamp(start) + pd.to_timedelta([int(i * step) for i in range(n)], "D"))
+
+
+def test_labels_of_each_resolution():
+    dates = pd.Series(pd.to_datetime(["2025-03-05", "2025-03-09", "2025-03-10", None]))
+    assert period_label(period_start(dates, "day"), "day").tolist()[:3] == [
+        "2025-03-05",
+        "2025-03-09",
+        "2025-03-10",
+    ]
+    # ISO weeks start on Monday: Wednesday 5 and Sunday 9 March are in the week of Monday 3
+    weeks = period_label(period_start(dates, "week"), "week").tolist()
+    assert weeks == ["2025-03-03", "2025-03-03", "2025-03-10", None]
+    assert period_label(period_start(dates, "month"), "month").tolist()[0] == "2025-03"
+    assert period_label(period_start(dates, "year"), "year").tolist()[0] == "2025"
+
+
+def test_timezone_aware_dates_are_binned_in_utc():
+    dates = pd.Series(pd.to_datetime(["2025-03-31T23:30:00-02:00"]))
+    assert period_label(period_start(dates, "month"), "month").tolist() == ["2025-04"]
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "n", "expected"),
+    [
+        ("2025-01-01", 181, 300, "month"),  # 26 weeks of ~12 articles: too few; 6 months of 50
+        ("2025-01-01", 181, 10_000, "week"),  # 26 weeks of ~385 articles
+        ("2025-01-01", 30, 3_000, "day"),  # 30 days of 100
+        ("2023-01-01", 730, 24, "year"),  # no resolution has 20 a period: coarsest with two
+        ("2025-01-01", 3, 40, "day"),  # a single week, month and year: only days show a trend
+        ("2015-01-01", 3650, 100_000, "year"),  # 120 months is over the cap of 60 periods
+        ("2025-01-01", 60, 2_000, "day"),  # 60 days of ~33: finest first
+        ("2025-01-01", 50, 400, "week"),  # 8 weeks of 50
+    ],
+)
+def test_auto_resolution(start, days, n, expected):
+    assert choose_resolution(_dates(start, days, n)) == expected
+
+
+def test_auto_resolution_without_dates_is_none():
+    assert choose_resolution(pd.Series([pd.NaT, pd.NaT])) is None
+
+
+def _articles():
+    return pd.DataFrame(
+        {
+            "article": ["a", "b", "c", "d"],
+            "date": pd.to_datetime(["2025-01-10", "2025-02-03", None, "2025-02-20"]),
+            "source": ["Ledger", "Wire", "Wire", None],
+        }
+    )
+
+
+def test_missing_dates_and_values_are_counted_not_dropped():
+    grouping = group_articles(_articles(), period="month", group_by=["source"])
+    coverage = grouping.coverage.set_index("variable")
+    assert coverage.loc["date", ["n_articles", "n_present", "n_missing"]].tolist() == [4, 3, 1]
+    assert coverage.loc["date", "n_distinct"] == 2
+    assert coverage.loc["source", ["n_present", "n_missing", "n_distinct"]].tolist() == [3, 1, 2]
+    cells = grouping.membership
+    # the undated article is in the whole-span rows only; the one without a source in the
+    # whole-corpus rows only
+    assert set(cells.loc[cells["article"] == "c", "period"]) == {"all"}
+    assert set(cells.loc[cells["article"] == "d", "group"]) == {"all"}
+    assert len(cells[(cells["period"] == "all") & (cells["group"] == "all")]) == 4
+    assert grouping.reason is None
+
+
+def test_no_dates_and_no_group_column_skips_with_one_line():
+    articles = pd.DataFrame({"article": ["a", "b"], "date": [pd.NaT, pd.NaT]})
+    grouping = group_articles(articles, period="auto", group_by=["source"])
+    assert grouping.is_empty
+    assert "\n" not in grouping.reason
+    assert "no article has a date" in grouping.reason
+    assert "no 'source' column" in grouping.reason
+
+
+def test_empty_group_values_count_as_missing():
+    articles = _articles().assign(source=["", " ", None, pd.NA])
+    grouping = group_articles(articles, period="month", group_by=["source"])
+    assert grouping.group_columns == []
+    assert "no article has a 'source' value" in grouping.reason
+    assert not grouping.is_empty  # dates still allow the comparison over time
+
+
+def test_unknown_period_is_an_error():
+    with pytest.raises(ValueError, match="period"):
+        group_articles(_articles(), period="fortnight")
+
+
+def test_sort_keys_puts_periods_in_order_and_all_last():
+    frame = pd.DataFrame(
+        {
+            "period": ["all", "2025-02", "2025-01", "2025-01"],
+            "group": ["all", "all", "source", "all"],
+            "value": ["all", "all", "Wire", "all"],
+        }
+    )
+    ordered = sort_keys(frame)
+    assert ordered[["period", "group"]].values.tolist() == [
+        ["2025-01", "all"],
+        ["2025-01", "source"],
+        ["2025-02", "all"],
+        ["all", "all"],
+    ]
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.one_of(st.none(), st.integers(0, 400)), st.sampled_from([None, "A", "B"])),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_every_article_is_in_its_cells_once(rows):
+    dates = [
+        None if d is None else pd.Timestamp("2024-01-01") + pd.Timedelta(days=d) for d, _ in rows
+    ]
+    articles = pd.DataFrame(
+        {
+            "article": [f"x{i}" for i in range(len(rows))],
+            "date": pd.to_datetime(pd.Series(dates, dtype="object")),
+            "source": [s for _, s in rows],
+        }
+    )
+    grouping = group_articles(articles, period="auto", group_by=["source"])
+    cells = grouping.membership
+    assert not cells.duplicated().any()
+    for i, (day, source) in enumerate(rows):
+        mine = cells[cells["article"] == f"x{i}"]
+        has_source = source is not None and bool(grouping.group_columns)
+        dated = day is not None
+        assert len(mine) == (1 + dated) * (1 + has_source)
