@@ -32,6 +32,20 @@ GROUP_KEYNESS_COLUMNS = [
 ]
 
 
+def _with_zero_counts(counts: pd.DataFrame, totals: pd.Series) -> pd.DataFrame:
+    """Every (cell, kept term) pair of a group column, 0 where the value never uses the term.
+
+    A term one outlet never writes is under-used there: it needs a row to be found.
+    """
+    terms = totals.reset_index()
+    values = counts[KEY_COLUMNS].drop_duplicates()
+    grid = values.merge(terms, on=["period", "group"])
+    observed = counts[[*KEY_COLUMNS, "term", "count"]]
+    frame = grid.merge(observed, on=[*KEY_COLUMNS, "term"], how="left")
+    frame["count"] = frame["count"].fillna(0).astype(int)
+    return frame
+
+
 def keyness_scores(term_counts: pd.DataFrame, *, min_count: int = 5) -> pd.DataFrame:
     """G², p-value and log ratio of every (cell, term) against the rest of its group column.
 
@@ -39,7 +53,8 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int = 5) -> pd.DataF
         term_counts: ``period``, ``group``, ``value``, ``term``, ``count`` (group ``all`` rows
             are ignored: the whole corpus has no rest to compare with).
         min_count: Terms seen fewer times in the whole comparison (target plus reference)
-            are left out; sizes still count them.
+            are left out; sizes still count them. A kept term gets a row in every cell of its
+            group column, with a zero count where the value never uses it.
 
     Returns:
         One row per cell and term with the counts, sizes and scores, and ``sign`` (+1 over-used).
@@ -50,9 +65,9 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int = 5) -> pd.DataF
     sizes = counts.groupby(KEY_COLUMNS, sort=True)["count"].sum().rename("size_target")
     pooled_sizes = sizes.groupby(level=["period", "group"]).sum().rename("size_all")
     totals = counts.groupby(["period", "group", "term"], sort=True)["count"].sum().rename("total")
-    frame = counts.join(totals, on=["period", "group", "term"])
-    frame = frame[frame["total"] >= min_count]
+    frame = _with_zero_counts(counts, totals[totals >= min_count])
     frame = frame.join(sizes, on=KEY_COLUMNS).join(pooled_sizes, on=["period", "group"])
+    frame = frame.sort_values([*KEY_COLUMNS, "term"], kind="mergesort")
     frame = frame.rename(columns={"count": "freq_target"})
     frame["freq_reference"] = frame["total"] - frame["freq_target"]
     frame["size_reference"] = frame["size_all"] - frame["size_target"]

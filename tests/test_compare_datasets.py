@@ -1,0 +1,124 @@
+"""DuckDB queries over Parquet datasets: the comparisons' inputs."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.compare import datasets
+from analysis.compare.periods import group_articles
+
+
+def _write(folder, name, *shards):
+    path = folder / name
+    path.mkdir(parents=True)
+    for i, shard in enumerate(shards):
+        shard.to_parquet(path / f"shard-{i:05d}.parquet", index=False)
+    return path
+
+
+def _tokens(article, words):
+    """Token rows: (lemma, pos, is_stopword) per word."""
+    return pd.DataFrame(
+        {
+            "article": article,
+            "sentence_id": 0,
+            "token_id": range(len(words)),
+            "token": [w[0] for w in words],
+            "lower": [w[0].lower() for w in words],
+            "lemma": [w[0] for w in words],
+            "pos": [w[1] for w in words],
+            "is_stopword": [w[2] for w in words],
+        }
+    )
+
+
+def test_sentence_labels_count_by_threshold(tmp_path):
+    shard = pd.DataFrame(
+        {
+            "article": ["a", "a", "a", "b", "b"],
+            "sentence_id": [0, 1, 2, 0, 1],
+            "sentiment": [0.5, 0.05, -0.3, -0.06, None],
+        }
+    )
+    folder = _write(tmp_path, "sentiment_sentences", shard)
+    labels = datasets.sentence_labels(folder, threshold=0.05)
+    assert labels.to_dict("list") == {
+        "article": ["a", "b"],
+        "n_sentences": [3, 1],
+        "n_positive": [1, 0],
+        "n_neutral": [1, 0],
+        "n_negative": [1, 1],
+    }
+
+
+def test_article_sentiment_reads_the_article_row(tmp_path):
+    shard = pd.DataFrame(
+        {
+            "article": ["a", "a", "a"],
+            "scope": ["article", "article", "section"],
+            "measure": ["sentiment", "vader_compound", "sentiment"],
+            "mean": [0.25, 0.9, -0.7],
+        }
+    )
+    folder = _write(tmp_path, "sentiment_sections", shard)
+    assert datasets.article_sentiment(folder).to_dict("list") == {
+        "article": ["a"],
+        "sentiment": [0.25],
+    }
+
+
+def test_shards_with_different_columns_read_by_name(tmp_path):
+    old = pd.DataFrame({"article": ["a"], "actor": ["Japan"], "scope": ["article"]})
+    new = old.assign(article="b", target_sentiment=0.4)
+    folder = _write(tmp_path, "sentiment_entities", old, new)
+    rows = datasets.entity_rows(folder)
+    assert rows["article"].tolist() == ["a", "b"]
+    assert np.isnan(rows["target_sentiment"].iloc[0]) and rows["target_sentiment"].iloc[1] == 0.4
+    assert datasets.read_table(tmp_path / "missing", ["article"]).empty
+
+
+def test_group_term_counts_keep_content_lemmas(tmp_path):
+    a = _tokens(
+        "a",
+        [
+            ("Tariffs", "NNS", False),
+            ("the", "DT", True),
+            ("tariff", "NN", False),
+            ("say", "VBD", False),
+            ("x", "NN", False),
+            ("quickly", "RB", False),
+        ],
+    )
+    b = _tokens("b", [("Blockade", "NN", False), ("tariff", "NN", False), ("of", "IN", True)])
+    b["is_stopword"] = b["is_stopword"].map(str)  # "True"/"False" as a TSV reader gives them
+    folder = _write(tmp_path, "tokens", a, b)
+    articles = pd.DataFrame({"article": ["a", "b"], "source": ["Ledger", "Post"]})
+    grouping = group_articles(articles, group_by=["source"])
+    counts = datasets.group_term_counts(folder, grouping.membership)
+    # the stop word, the light verb "say", the one-letter "x" and the adverb are left out
+    assert counts.values.tolist() == [
+        ["all", "source", "Ledger", "tariff", 1],
+        ["all", "source", "Ledger", "tariffs", 1],
+        ["all", "source", "Post", "blockade", 1],
+        ["all", "source", "Post", "tariff", 1],
+    ]
+
+
+def test_period_topic_terms_weight_counts_by_topic(tmp_path):
+    a = _tokens("a", [("gas", "NN", False)] * 3 + [("trade", "NN", False)])
+    b = _tokens("b", [("gas", "NN", False)])
+    tokens = _write(tmp_path, "tokens", a, b)
+    document_topics = pd.DataFrame(
+        {"article": ["a", "a", "b", "b"], "topic": [1, 2, 1, 2], "weight": [0.25, 0.75, 1.0, 0.0]}
+    )
+    topic_terms = pd.DataFrame({"topic": [1, 2, 2], "term": ["trade", "gas", "natural gas"]})
+    articles = pd.DataFrame(
+        {"article": ["a", "b"], "date": pd.to_datetime(["2025-01-03", "2025-02-03"])}
+    )
+    grouping = group_articles(articles, period="month", group_by=[])
+    terms = datasets.period_topic_terms(tokens, document_topics, topic_terms, grouping.membership)
+    rows = {(p, t, w): x for p, t, w, x in terms.itertuples(index=False)}
+    assert rows[("2025-01", 2, "gas")] == pytest.approx(3 * 0.75)
+    assert rows[("2025-01", 1, "trade")] == pytest.approx(0.25)
+    assert rows[("2025-02", 2, "gas")] == pytest.approx(0.0)
+    assert ("2025-01", 1, "gas") not in rows  # gas is not one of topic 1's terms

@@ -1,0 +1,89 @@
+"""Topics over time and by group, and each topic's terms per period."""
+
+import numpy as np
+import pandas as pd
+
+from analysis.compare.topics import (
+    TOPICS_OVER_TIME_COLUMNS,
+    terms_by_period,
+    topic_labels,
+    topics_over_time,
+)
+
+ARTICLES = pd.DataFrame(
+    {
+        "article": ["a", "b", "c", "d", "e"],
+        "date": pd.to_datetime(["2025-03-02", "2025-03-20", "2025-04-03", "2025-04-09", None]),
+        "source": ["Ledger", "Wire", "Ledger", "Wire", "Wire"],
+    }
+)
+MIXTURES = {"a": [0.8, 0.2], "b": [0.6, 0.4], "c": [0.1, 0.9], "d": [0.3, 0.7], "e": [0.5, 0.5]}
+DOCUMENT_TOPICS = pd.DataFrame(
+    [(a, t + 1, w) for a, weights in MIXTURES.items() for t, w in enumerate(weights)],
+    columns=["article", "topic", "weight"],
+)
+TOPIC_TERMS = pd.DataFrame(
+    {
+        "topic": [1, 1, 1, 2, 2, 2],
+        "rank": [1, 2, 3, 1, 2, 3],
+        "term": ["trade", "tariff", "export", "energy", "gas", "hydrogen"],
+        "weight": [0.3, 0.2, 0.1, 0.3, 0.2, 0.1],
+    }
+)
+
+
+def _share(table, period, group, value, topic):
+    hit = table[
+        (table["period"] == period)
+        & (table["group"] == group)
+        & (table["value"] == value)
+        & (table["topic"] == topic)
+    ]
+    assert len(hit) == 1
+    return hit.iloc[0]
+
+
+def test_share_is_the_mean_article_weight_per_cell():
+    result = topics_over_time(ARTICLES, DOCUMENT_TOPICS, TOPIC_TERMS, period="month")
+    table = result.tables["topics_over_time"]
+    assert list(table.columns) == TOPICS_OVER_TIME_COLUMNS
+    april = _share(table, "2025-04", "all", "all", 2)
+    assert np.isclose(april["share"], (0.9 + 0.7) / 2)
+    assert april["n_articles"] == 2 and april["n_dominant"] == 2
+    march = _share(table, "2025-03", "all", "all", 2)
+    assert np.isclose(march["share"], 0.3) and march["n_dominant"] == 0
+    wire = _share(table, "all", "source", "Wire", 1)
+    assert np.isclose(wire["share"], (0.6 + 0.3 + 0.5) / 3)
+    cell_totals = table.groupby(["period", "group", "value"])["share"].sum()
+    assert np.allclose(cell_totals, 1.0)
+
+
+def test_labels_fall_back_to_top_terms():
+    assert topic_labels(TOPIC_TERMS) == {1: "trade · tariff · export", 2: "energy · gas · hydrogen"}
+    labelled = TOPIC_TERMS.assign(label=lambda f: "T" + f["topic"].astype(str))
+    assert topic_labels(labelled) == {1: "T1", 2: "T2"}
+
+
+def test_terms_by_period_marks_a_changed_top_list():
+    period_terms = pd.DataFrame(
+        {
+            "period": ["2025-03"] * 3 + ["2025-04"] * 3,
+            "topic": [2] * 6,
+            "term": ["energy", "gas", "hydrogen"] * 2,
+            "weight": [5.0, 3.0, 1.0, 2.0, 1.0, 9.0],
+        }
+    )
+    terms = terms_by_period(period_terms, TOPIC_TERMS, n_terms=2)
+    march = terms[terms["period"] == "2025-03"]
+    april = terms[terms["period"] == "2025-04"]
+    assert march["term"].tolist() == ["energy", "gas"] and not march["changed"].any()
+    assert april["term"].tolist() == ["hydrogen", "energy"] and april["changed"].all()
+    assert april["rank"].tolist() == [1, 2]
+
+
+def test_without_dates_or_groups_topics_are_skipped_with_a_reason():
+    bare = ARTICLES[["article"]]
+    result = topics_over_time(bare, DOCUMENT_TOPICS, TOPIC_TERMS)
+    assert result.tables["topics_over_time"].empty
+    assert result.tables["topic_terms_over_time"].empty
+    assert "date" in result.reason
