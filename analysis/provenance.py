@@ -6,7 +6,7 @@ import hashlib
 import os
 import platform
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -92,14 +92,14 @@ def git_commit(repository: str | os.PathLike[str]) -> dict[str, Any]:
 
 def provenance_record(
     *,
-    inputs: Mapping[str, str | os.PathLike[str]],
+    inputs: Sequence[str | os.PathLike[str]],
     config: Mapping[str, Any],
     repository: str | os.PathLike[str],
 ) -> dict[str, Any]:
     """Gather what a reviewer needs to trace a result back to its origin.
 
     Args:
-        inputs: Article id to article file.
+        inputs: The input files (articles, corpus files, metadata).
         config: The effective (merged) configuration.
         repository: The workflow's source folder, for its git commit.
 
@@ -108,10 +108,7 @@ def provenance_record(
         and the project's git commit.
     """
     return {
-        "inputs": {
-            article: {"path": Path(path).as_posix(), "sha256": sha256_file(path)}
-            for article, path in sorted(inputs.items())
-        },
+        "inputs": {Path(path).as_posix(): {"sha256": sha256_file(path)} for path in sorted(inputs)},
         "config": dict(config),
         "python": platform.python_version(),
         "platform": platform.platform(),

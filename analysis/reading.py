@@ -17,6 +17,14 @@ class ArticleError(ValueError):
     """An article that cannot be analysed; the message names the file and the problem."""
 
 
+class ArticleWarning(UserWarning):
+    """An article that one analysis cannot use (fully): it gets empty tables, not a failure.
+
+    Analyses raise it with :func:`warnings.warn` and a short reason ("no content words to
+    model"); the stage that runs them turns it into one line naming the article.
+    """
+
+
 def normalise_newlines(text: str) -> str:
     """Drop a leading byte-order mark and turn CRLF and CR newlines into LF.
 

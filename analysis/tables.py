@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 FLOAT_FORMAT = "%.6f"
@@ -88,3 +89,111 @@ def read_tsv(path: str | os.PathLike[str], *, columns: Sequence[str] | None = No
         ValueError: If a requested column is missing.
     """
     return pd.read_csv(path, sep="\t", keep_default_na=False, na_values=[""], usecols=columns)
+
+
+# Parquet type of a column by name in a table schema (see :func:`write_parquet`).
+ARROW_TYPES = {
+    "string": "string",
+    "int64": "int64",
+    "float64": "float64",
+    "bool": "bool",
+    "timestamp": "timestamp[ns]",
+}
+
+
+def _arrow_column(values: pd.Series, kind: str | None):
+    """One column as an Arrow array: of the named kind, or inferred from its values."""
+    import pyarrow as pa
+
+    if kind is not None:
+        if kind == "string":
+            values = (
+                values.astype("object")
+                .where(values.notna(), None)
+                .map(lambda v: v if v is None else str(v))
+            )
+        return pa.array(values, type=pa.type_for_alias(ARROW_TYPES[kind]), from_pandas=True)
+    if values.dtype != object:
+        return pa.array(values, from_pandas=True)
+    present = values.dropna()
+    if present.empty:
+        return pa.array(values.astype("object").where(values.notna(), None), type=pa.string())
+    kinds = {type(v) for v in present}
+    if kinds <= {int} or kinds <= {bool}:
+        return pa.array(values, from_pandas=True)
+    if kinds <= {int, float}:
+        return pa.array(values.astype("float64"), from_pandas=True)
+    return pa.array(values.where(values.isna(), values.astype(str)).where(values.notna(), None))
+
+
+def parquet_bytes(frame: pd.DataFrame, *, schema: Mapping[str, str] | None = None) -> bytes:
+    """Render a table as Parquet bytes, the same bytes for the same table.
+
+    Columns of mixed Python values (e.g. a section id that is empty on article rows) are
+    stored as their common type, or as text; ``schema`` (column -> one of
+    :data:`ARROW_TYPES`) fixes a column's type where its values cannot tell it (a table
+    with no rows), so every shard of a table has the same schema.
+
+    Args:
+        frame: The table; its index is not written.
+        schema: Known column types.
+
+    Returns:
+        Zstandard-compressed Parquet.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = schema or {}
+    arrays = [_arrow_column(frame[c], schema.get(c)) for c in frame.columns]
+    table = pa.Table.from_arrays(arrays, names=[str(c) for c in frame.columns])
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd")
+    return sink.getvalue().to_pybytes()
+
+
+def write_parquet(
+    frame: pd.DataFrame,
+    path: str | os.PathLike[str],
+    *,
+    schema: Mapping[str, str] | None = None,
+) -> None:
+    """Atomically write ``frame`` as a Parquet file (see :func:`parquet_bytes`)."""
+    atomic_write_bytes(path, parquet_bytes(frame, schema=schema))
+
+
+def read_parquet(
+    path: str | os.PathLike[str],
+    *,
+    columns: Sequence[str] | None = None,
+    article: str | None = None,
+    as_in_tsv: bool = True,
+) -> pd.DataFrame:
+    """Read a Parquet table (a file, or a folder of shard files) written by newsdag.
+
+    Args:
+        path: A Parquet file or a folder of them.
+        columns: Read only these columns (all if None).
+        article: Read only this article's rows (tables with an ``article`` column).
+        as_in_tsv: Give the values as :func:`read_tsv` would from the same table written
+            as TSV: empty text as NaN, whole numbers with gaps as floats. Otherwise whole
+            numbers keep their type (nullable) and empty text stays empty.
+
+    Returns:
+        The table.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    filters = [("article", "==", article)] if article is not None else None
+    table = pq.read_table(path, columns=list(columns) if columns else None, filters=filters)
+    if as_in_tsv:
+        frame = table.to_pandas()
+        for name in frame.columns:
+            if pa.types.is_string(table.schema.field(name).type) or pa.types.is_large_string(
+                table.schema.field(name).type
+            ):
+                frame[name] = frame[name].replace("", np.nan)
+        return frame
+    mapper = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}.get
+    return table.to_pandas(types_mapper=mapper)

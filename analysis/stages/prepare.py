@@ -1,62 +1,116 @@
-"""Stage ``prepare``: read and check an article, then write its text-model tables."""
+"""Stage ``prepare``: cut each article into sections, paragraphs, sentences and tokens.
+
+``article_tables(text=...)`` gives one article's text-model tables; ``run_shard(...)``
+does it for every article of a staged shard and adds the shard's ``articles`` table
+(metadata, sizes and warnings of each article).
+"""
 
 from __future__ import annotations
 
 import os
+import warnings
+from collections.abc import Mapping
 
+import pandas as pd
+
+from analysis.corpus.screening import text_warnings
 from analysis.document import analyse_structure
-from analysis.reading import ArticleError, read_article
+from analysis.reading import ArticleWarning
 from analysis.stages.logs import job_log
+from analysis.stages.shards import write_tables
 from analysis.stats import section_statistics
-from analysis.tables import write_tsv
+from analysis.tables import read_parquet
 
 Path = str | os.PathLike[str]
+TABLES = ("sections", "paragraphs", "sentences", "tokens", "section_stats")
 
 
-def run(
-    *,
-    article: Path,
-    sections: Path,
-    paragraphs: Path,
-    sentences: Path,
-    tokens: Path,
-    section_stats: Path,
-    detect_headings: bool,
-    max_bytes: int,
-    log: Path | None = None,
-) -> None:
-    """Write the sections, paragraphs, sentences, tokens and section-statistics tables.
+def article_tables(*, text: str, detect_headings: bool = True) -> dict[str, pd.DataFrame]:
+    """The text-model tables of one article.
 
     Args:
-        article: The article file.
-        sections: Output path of ``sections.tsv``.
-        paragraphs: Output path of ``paragraphs.tsv``.
-        sentences: Output path of ``sentences.tsv``.
-        tokens: Output path of ``tokens.tsv``.
-        section_stats: Output path of ``section_stats.tsv``.
+        text: The article's normalised text.
         detect_headings: Split sections at title-like lines.
-        max_bytes: Largest accepted article file.
+
+    Returns:
+        Tables ``sections``, ``paragraphs``, ``sentences``, ``tokens`` and
+        ``section_stats``. An article with no body text (only headings or punctuation)
+        gets tables without sentences and an :class:`ArticleWarning`.
+    """
+    document = analyse_structure(text, detect_headings=detect_headings)
+    if document.sentences.empty:
+        warnings.warn("no body text (only headings or punctuation)", ArticleWarning, stacklevel=2)
+    stats = section_statistics(document.sections, document.sentences, document.tokens)
+    return {
+        "sections": document.sections,
+        "paragraphs": document.paragraphs,
+        "sentences": document.sentences,
+        "tokens": document.tokens,
+        "section_stats": stats,
+    }
+
+
+def run_shard(
+    *,
+    staged: Path,
+    outputs: Mapping[str, Path],
+    detect_headings: bool = True,
+    log: Path | None = None,
+) -> int:
+    """Write the text-model tables and the ``articles`` table of one staged shard.
+
+    Args:
+        staged: The staged shard (article, text, metadata, origin).
+        outputs: Table name -> output Parquet path, for :data:`TABLES` and ``articles``.
+        detect_headings: Passed to :func:`article_tables`.
         log: The job's log file.
 
-    Raises:
-        StageError: if the article cannot be read or holds no sentences.
+    Returns:
+        The number of articles in the shard.
     """
     with job_log(log, stage="prepare") as logger:
-        text = read_article(article, max_bytes=max_bytes)
-        document = analyse_structure(text, detect_headings=detect_headings)
-        if document.sentences.empty:
-            raise ArticleError(f"{article}: no body text (only headings or punctuation)")
-        logger.info(
-            "%s: %d sections, %d paragraphs, %d sentences, %d tokens",
-            article,
-            len(document.sections),
-            len(document.paragraphs),
-            len(document.sentences),
-            len(document.tokens),
-        )
-        write_tsv(document.sections, sections)
-        write_tsv(document.paragraphs, paragraphs)
-        write_tsv(document.sentences, sentences)
-        write_tsv(document.tokens, tokens)
-        stats = section_statistics(document.sections, document.sentences, document.tokens)
-        write_tsv(stats, section_stats)
+        shard = read_parquet(staged, as_in_tsv=False)
+        tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+        sizes, notes = [], []
+        for article, text, origin in zip(shard["article"], shard["text"], shard["origin"],
+                                         strict=True):  # fmt: skip
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ArticleWarning)
+                result = article_tables(text=text, detect_headings=detect_headings)
+            found = text_warnings(text, source=origin)
+            found += [f"{origin}: {w.message}" for w in caught if w.category is ArticleWarning]
+            for message in found:
+                logger.warning("%s", message)
+                print(f"newsdag: warning: {message}", flush=True)
+            for name in TABLES:
+                tables[name].append(result[name].assign(article=article))
+            sizes.append(_sizes(text, result))
+            notes.append("; ".join(found))
+        if shard.empty:  # still write every table, with its columns
+            empty = article_tables(text="", detect_headings=detect_headings)
+            tables = {name: [frame.assign(article="").iloc[0:0]] for name, frame in empty.items()}
+        write_tables(tables, outputs)
+        articles = _articles_table(shard, sizes, notes)
+        write_tables({"articles": [articles]}, outputs, article_first=False)
+        logger.info("%d articles", len(shard))
+        return len(shard)
+
+
+def _sizes(text: str, result: Mapping[str, pd.DataFrame]) -> dict[str, int]:
+    return {
+        "n_chars": len(text),
+        "n_sections": len(result["sections"]),
+        "n_paragraphs": len(result["paragraphs"]),
+        "n_sentences": len(result["sentences"]),
+        "n_tokens": len(result["tokens"]),
+    }
+
+
+def _articles_table(shard: pd.DataFrame, sizes: list[dict], notes: list[str]) -> pd.DataFrame:
+    """One row per article: its metadata, where it came from, its sizes and warnings."""
+    metadata = shard.drop(columns=["text"])
+    counts = pd.DataFrame(sizes, columns=["n_chars", "n_sections", "n_paragraphs",
+                                          "n_sentences", "n_tokens"])  # fmt: skip
+    table = pd.concat([metadata.reset_index(drop=True), counts], axis=1)
+    table["warnings"] = pd.Series(notes, dtype="string") if notes else pd.Series(dtype="string")
+    return table

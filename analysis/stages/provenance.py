@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from analysis.provenance import manifest_table, provenance_record
@@ -16,7 +16,7 @@ Path = str | os.PathLike[str]
 
 def run_provenance(
     *,
-    articles: Mapping[str, Path],
+    inputs: Sequence[Path],
     config: Mapping[str, Any],
     notes: Mapping[str, Any],
     repository: Path,
@@ -26,7 +26,7 @@ def run_provenance(
     """Write ``provenance.json``: input checksums, config, packages, Python, git commit.
 
     Args:
-        articles: Article id to article file.
+        inputs: The input files.
         config: The effective configuration.
         notes: Extra facts to record, such as skipped files and warnings.
         repository: The workflow's source folder.
@@ -34,7 +34,7 @@ def run_provenance(
         log: The job's log file.
     """
     with job_log(log, stage="provenance"):
-        record = provenance_record(inputs=articles, config=config, repository=repository)
+        record = provenance_record(inputs=inputs, config=config, repository=repository)
         record.update(notes)
         text = json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         atomic_write_bytes(provenance, text.encode("utf-8"))

@@ -46,7 +46,7 @@ import pandas as pd
 from analysis import actors as A
 from analysis import sentiment as S
 from analysis.stages.logs import job_log
-from analysis.tables import read_tsv, write_tsv
+from analysis.tables import read_parquet, read_tsv, write_parquet, write_tsv
 
 SENTENCE_COLUMNS = ("sentence_id", "section_id", *S.SCORE_COLUMNS)
 SECTION_COLUMNS = (
@@ -102,14 +102,36 @@ def _read_optional(path: PathLike | None) -> pd.DataFrame | None:
 def load_inputs(
     sentences: PathLike, tokens: PathLike | None = None, sections: PathLike | None = None
 ) -> tuple[pd.DataFrame, list[list[A.Token]] | None, pd.DataFrame]:
-    """Read and normalise the stage's inputs.
+    """Read and normalise the stage's inputs (see :func:`normalise_inputs`)."""
+    return normalise_inputs(
+        read_tsv(sentences),
+        _read_optional(tokens),
+        _read_optional(sections),
+        names=(str(sentences), str(tokens), str(sections)),
+    )
+
+
+def normalise_inputs(
+    sent: pd.DataFrame,
+    tok: pd.DataFrame | None,
+    sec: pd.DataFrame | None,
+    *,
+    names: tuple[str, str, str] = ("sentences", "tokens", "sections"),
+) -> tuple[pd.DataFrame, list[list[A.Token]] | None, pd.DataFrame]:
+    """Normalise the stage's input tables.
+
+    Args:
+        sent: The sentences table.
+        tok: The tokens table (None: tag the text here).
+        sec: The sections table (None: section ids as found).
+        names: Where the three tables come from, for messages.
 
     Returns:
         ``(sentences, tokens, sections)``: sentences with ``sentence_id``, ``section_id``,
         ``text``; per-sentence ``(token, tag)`` lists aligned with the sentences (None when no
-        tokens file or no tag column); sections with ``section_id``, ``title`` in order.
+        tokens table or no tag column); sections with ``section_id``, ``title`` in order.
     """
-    sent = read_tsv(sentences)
+    sentences, tokens, sections = names
     _pick(sent, ("sentence_id",), str(sentences))
     text_col = _pick(sent, _TEXT, str(sentences))
     sent = pd.DataFrame(
@@ -120,7 +142,6 @@ def load_inputs(
         }
     )
 
-    sec = _read_optional(sections)
     order = list(dict.fromkeys(sent["section_id"].tolist()))
     if sec is not None and "section_id" in sec:
         title_col = _pick(sec, _TITLE, str(sections), required=False)
@@ -138,7 +159,6 @@ def load_inputs(
         sec = pd.DataFrame({"section_id": order, "title": ""})
 
     tok_lists: list[list[A.Token]] | None = None
-    tok = _read_optional(tokens)
     if tok is not None and "sentence_id" in tok:
         token_col = _pick(tok, _TOKEN, str(tokens), required=False)
         tag_col = _pick(tok, _TAG, str(tokens), required=False)
@@ -216,6 +236,28 @@ def sentiment_tables(
         "sentiment_entities": entities[list(A.ENTITY_COLUMNS)],
         "actor_aliases": found.aliases[list(ALIAS_COLUMNS)],
     }
+
+
+def article_tables(
+    *,
+    sentences: pd.DataFrame,
+    tokens: pd.DataFrame,
+    sections: pd.DataFrame,
+    **params,
+) -> dict[str, pd.DataFrame]:
+    """The sentiment tables of one article from its text-model tables.
+
+    Args:
+        sentences: The article's sentences table.
+        tokens: Its tokens table.
+        sections: Its sections table.
+        **params: Tuning arguments of :func:`sentiment_tables`.
+
+    Returns:
+        Table name -> table (see :func:`run`).
+    """
+    sent, tok_lists, sec = normalise_inputs(sentences, tokens, sections)
+    return sentiment_tables(sent, tok_lists, sec, **params)
 
 
 def run(
@@ -324,44 +366,35 @@ def run_figures(
         F.actors_figure(ent, sentiment_actors_png)
 
 
-def corpus_sentiment_table(
-    section_tables: Sequence[pd.DataFrame], articles: Sequence[str]
-) -> pd.DataFrame:
-    """Stack each article's article-level sentiment rows into one corpus table.
+def corpus_sentiment_table(sections: pd.DataFrame) -> pd.DataFrame:
+    """Each article's article-level sentiment rows, from the corpus ``sentiment_sections``.
 
     Args:
-        section_tables: Each article's ``sentiment_sections`` table.
-        articles: The articles' ids, in the same order.
+        sections: The ``sentiment_sections`` rows of many articles (``article`` first).
 
     Returns:
         One row per article and measure: article, n_sentences, measure, mean, ci_low,
         ci_high and the shares of positive, neutral and negative sentences.
     """
-    rows = []
-    for article, table in zip(articles, section_tables, strict=True):
-        whole = table[table["scope"] == "article"].drop(columns=["scope", "section_id", "title"])
-        rows.append(whole.assign(article=article))
-    if not rows:
-        return pd.DataFrame(columns=["article", "n_sentences", "measure", "mean"])
-    stacked = pd.concat(rows, ignore_index=True)
-    return stacked[["article", *[c for c in stacked.columns if c != "article"]]]
+    whole = sections[sections["scope"] == "article"]
+    whole = whole.drop(columns=["scope", "section_id", "title"])
+    return whole.sort_values(["article", "measure"], kind="stable").reset_index(drop=True)
 
 
 def run_corpus(
     *,
     sentiment_sections: Sequence[PathLike],
-    articles: Sequence[str],
     sentiment_articles: PathLike,
     log: PathLike | None = None,
 ) -> None:
-    """Write ``corpus/tables/sentiment_articles.tsv``: each article's overall sentiment.
+    """Write ``corpus/tables/sentiment_articles.parquet``: each article's overall sentiment.
 
     Args:
-        sentiment_sections: Each article's ``sentiment_sections.tsv``.
-        articles: The articles' ids, in the same order.
+        sentiment_sections: The shards of the corpus ``sentiment_sections`` table.
         sentiment_articles: Output path.
         log: The job's log file.
     """
     with job_log(log, stage="sentiment_corpus"):
-        tables = [read_tsv(path) for path in sentiment_sections]
-        write_tsv(corpus_sentiment_table(tables, articles), sentiment_articles)
+        shards = [read_parquet(path, as_in_tsv=False) for path in sentiment_sections]
+        table = corpus_sentiment_table(pd.concat(shards, ignore_index=True))
+        write_parquet(table, sentiment_articles)

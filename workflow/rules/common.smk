@@ -1,8 +1,12 @@
 # Helpers and input functions shared by the rule files.
 
+import hashlib
+import os
 import sys
 
-from analysis.corpus import find_articles, screen_articles
+from analysis.corpus import CorpusFileError, stage_corpus
+from analysis.corpus.shards import SHARD_NAME_PATTERN
+from analysis.progress import Progress
 from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
 from analysis.stages import lazy_stage
@@ -14,11 +18,41 @@ from analysis.stages.workers import (
 )
 from analysis.workflow_config import ConfigError, check_config
 
+RESULTS = config["results_dir"]
+# Staged shards live in Snakemake's own folder, one staging per results folder.
+STAGING_DIR = os.path.join(
+    ".snakemake",
+    "newsdag",
+    hashlib.sha256(os.path.abspath(RESULTS).encode()).hexdigest()[:16],
+)
+
 try:
     check_config(config, workflow.source_path("../schemas/config.schema.yaml"))
-    ARTICLE_SET = find_articles(config["input_dir"])
-except (ConfigError, FileNotFoundError) as error:
+    CORPUS = stage_corpus(
+        input_dir=config["input_dir"],
+        input_files=config["input_files"],
+        columns=config["columns"],
+        date_format=config["dates"]["format"],
+        max_bytes=config["articles"]["max_bytes"],
+        shard_size=config["corpus"]["shard_size"],
+        staging_dir=STAGING_DIR,
+    )
+except (ConfigError, CorpusFileError, FileNotFoundError) as error:
     raise WorkflowError(f"newsdag: {error}") from None
+
+# Problems with single files or rows are reported, once each, and recorded in
+# provenance.json; the other articles go ahead.
+for problem in CORPUS.errors:
+    print(f"newsdag: error: skipped {problem}", file=sys.stderr)
+if not CORPUS.articles:
+    where = config["input_files"] or f"{config['input_dir']} (*.txt or *.md)"
+    raise WorkflowError(f"newsdag: no article to analyse in {where}")
+
+ARTICLES = CORPUS.articles
+SHARDS = CORPUS.shards
+PER_ARTICLE = config["corpus"]["per_article_tables"]
+if PER_ARTICLE == "auto":
+    PER_ARTICLE = len(ARTICLES) <= 20
 
 # Stage modules load their heavy libraries on first use, so parsing the workflow
 # (a dry run, linting, each cluster job) stays fast. With several cores, jobs run in
@@ -26,9 +60,12 @@ except (ConfigError, FileNotFoundError) as error:
 use_worker_processes(
     default_worker_count(workflow.resource_settings.cores, local=workflow.local_exec)
 )
+SHARD_RULES = ("prepare", "sentiment", "keywords", "topics")
+PROGRESS = Progress()
 
 
 onstart:
+    PROGRESS.plan(planned_articles())
     start_workers()  # only when there are jobs to run, before the first is scheduled
 
 
@@ -41,38 +78,80 @@ onerror:
 
 
 prepare_stage = lazy_stage("prepare")
+shards_stage = lazy_stage("shards")
 sentiment_stage = lazy_stage("sentiment")
 keywords_stage = lazy_stage("keywords")
 topics_stage = lazy_stage("topics")
 provenance_stage = lazy_stage("provenance")
 
-RESULTS = config["results_dir"]
 SOURCE_DIR = workflow.basedir
 SOURCE_COMMIT = git_commit(SOURCE_DIR)["commit"] or "unknown"
-SCREENING = screen_articles(
-    ARTICLE_SET.articles, max_bytes=config["articles"]["max_bytes"]
-)
-ARTICLES = SCREENING.articles
-# Problems with single files are reported, once each, and recorded in provenance.json;
-# the other articles go ahead.
-SKIPPED = [*ARTICLE_SET.skipped, *SCREENING.errors]
-for problem in SKIPPED:
-    print(f"newsdag: error: skipped {problem}", file=sys.stderr)
-for warning in SCREENING.warnings:
-    print(f"newsdag: warning: {warning}", file=sys.stderr)
-if not ARTICLES:
-    raise WorkflowError(
-        f"newsdag: no article to analyse (*.txt or *.md) in {config['input_dir']}"
-    )
 
 
 wildcard_constraints:
     article=ARTICLE_ID_PATTERN,
+    shard=SHARD_NAME_PATTERN,
 
 
-def article_file(wildcards):
-    """The source file of one article."""
-    return ARTICLES[wildcards.article]
+def planned_articles():
+    """Articles times steps that this run's shard jobs will analyse (for progress)."""
+    try:
+        jobs = list(workflow.dag.needrun_jobs())
+    except AttributeError:  # another Snakemake version: count every shard step
+        return len(ARTICLES) * len(SHARD_RULES)
+    return sum(
+        CORPUS.shard_sizes[job.wildcards["shard"]]
+        for job in jobs
+        if job.rule.name in SHARD_RULES
+    )
+
+
+def staged_shard(wildcards):
+    """The staged articles of one shard."""
+    return CORPUS.shard_files[wildcards.shard]
+
+
+def shard_table(name):
+    """Path pattern of one shard of a corpus table (a folder of Parquet files)."""
+    return f"{RESULTS}/corpus/tables/{name}/{{shard}}.parquet"
+
+
+def all_shards(name):
+    """Every shard of a corpus table."""
+    return expand(shard_table(name), shard=SHARDS)
+
+
+def article_shard(name):
+    """Input function: the shard of a corpus table that holds the wildcard's article."""
+
+    def shard_of_article(wildcards):
+        if wildcards.article not in CORPUS_IDS:
+            raise WorkflowError(
+                f"newsdag: no article {wildcards.article!r} in the corpus"
+            )
+        return shard_table(name).format(
+            shard=CORPUS.shard_of_article(wildcards.article)
+        )
+
+    return shard_of_article
+
+
+CORPUS_IDS = frozenset(ARTICLES)
+
+
+def named(files, *names):
+    """Named inputs or outputs as a plain dict (all of them, or those named)."""
+    return {k: str(v) for k, v in files.items() if not names or k in names}
+
+
+def shard_log(stage):
+    """Log path of a per-shard job."""
+    return f"logs/shards/{{shard}}/{stage}.log"
+
+
+def shard_benchmark(stage):
+    """Benchmark path of a per-shard job."""
+    return f"benchmarks/shards/{{shard}}/{stage}.tsv"
 
 
 def table(name):
@@ -85,9 +164,9 @@ def figure(name):
     return f"{RESULTS}/{{article}}/figures/{name}.png"
 
 
-def corpus_table(name):
+def corpus_table(name, kind="tsv"):
     """Path of a corpus-level table."""
-    return f"{RESULTS}/corpus/tables/{name}.tsv"
+    return f"{RESULTS}/corpus/tables/{name}.{kind}"
 
 
 def corpus_figure(name):
@@ -105,35 +184,51 @@ def job_benchmark(stage):
     return f"benchmarks/{{article}}/{stage}.tsv"
 
 
+SHARD_TABLES = {
+    "prepare": [
+        *["articles", "sections", "paragraphs", "sentences", "tokens", "section_stats"],
+    ],
+    "sentiment": [
+        *["sentiment_sentences", "sentiment_sections", "sentiment_method_correlations"],
+        *["sentiment_entities", "actor_aliases"],
+    ],
+    "keywords": ["keywords", "keywords_by_method", "keyness", "keyword_candidates"],
+    # "topics": ["topics_terms", "topics_sections", "topics_paragraphs", "topics_quality"],
+}
+# Shard tables that are not exported per article: what the articles table and the
+# corpus-level steps read.
+SHARD_ONLY_TABLES = ("articles", "keyword_candidates", "topic_documents")
 PER_ARTICLE_TABLES = [
-    *["sections", "paragraphs", "sentences", "tokens", "section_stats"],
-    *["sentiment_sentences", "sentiment_sections", "sentiment_method_correlations"],
-    *["sentiment_entities", "actor_aliases"],
-    *["keywords", "keywords_by_method", "keyness"],
-    *["topics_terms", "topics_sections", "topics_paragraphs", "topics_quality"],
+    t for tables in SHARD_TABLES.values() for t in tables if t not in SHARD_ONLY_TABLES
 ]
 PER_ARTICLE_FIGURES = [
     *["sentiment_arc", "sentiment_sections", "sentiment_actors"],
     *["keywords_sections", "keyness"],
-    *["topics_sections", "topics_terms"],
+    # *["topics_sections", "topics_terms"],
 ]
 CORPUS_TABLES = [
-    "sentiment_articles",
-    "keywords_articles",
-    "document_topics",
-    "topic_terms",
-    "topic_quality",
+    corpus_table("sentiment_articles", "parquet"),
+    corpus_table("keywords_articles"),
+    # corpus_table("document_topics"),
+    # corpus_table("topic_terms"),
+    # corpus_table("topic_quality"),
 ]
-CORPUS_FIGURES = ["document_topics", "topic_terms"]
+CORPUS_FIGURES = []  # ["document_topics", "topic_terms"]
 
 
 def analysis_outputs():
-    """Every table and figure of the analyses, per article and for the corpus."""
-    outputs = expand(table("{name}"), article=ARTICLES, name=PER_ARTICLE_TABLES)
-    if config["figures"]["per_article"]:
-        outputs += expand(figure("{name}"), article=ARTICLES, name=PER_ARTICLE_FIGURES)
+    """Every table and figure of the analyses: shards, per article, and for the corpus."""
+    outputs = [
+        f for tables in SHARD_TABLES.values() for t in tables for f in all_shards(t)
+    ]
+    if PER_ARTICLE:
+        outputs += expand(table("{name}"), article=ARTICLES, name=PER_ARTICLE_TABLES)
+        if config["figures"]["per_article"]:
+            outputs += expand(
+                figure("{name}"), article=ARTICLES, name=PER_ARTICLE_FIGURES
+            )
     if len(ARTICLES) >= 2:  # corpus-level analyses need several articles
-        outputs += [corpus_table(name) for name in CORPUS_TABLES]
+        outputs += CORPUS_TABLES
         outputs += [corpus_figure(name) for name in CORPUS_FIGURES]
     return outputs
 

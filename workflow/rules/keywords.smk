@@ -3,9 +3,51 @@
 
 rule keywords:
     input:
-        tokens=table("tokens"),
-        sentences=table("sentences"),
-        sections=table("sections"),
+        articles=shard_table("articles"),
+        tokens=shard_table("tokens"),
+        sentences=shard_table("sentences"),
+        sections=shard_table("sections"),
+    output:
+        keywords=shard_table("keywords"),
+        keywords_by_method=shard_table("keywords_by_method"),
+        keyness=shard_table("keyness"),
+        keyword_candidates=shard_table("keyword_candidates"),
+    log:
+        shard_log("keywords"),
+    benchmark:
+        shard_benchmark("keywords")
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=60,
+    params:
+        top_k=config["keywords"]["top_k"],
+        ngram_min=config["keywords"]["ngram_min"],
+        ngram_max=config["keywords"]["ngram_max"],
+        methods=config["keywords"]["methods"],
+        weights=config["keywords"]["weights"],
+        use_titles=config["keywords"]["use_titles"],
+        specificity_exponent=config["keywords"]["specificity_exponent"],
+    run:
+        PROGRESS.done(
+            "keywords",
+            wildcards.shard,
+            shards_stage.run_shard(
+                stage="keywords",
+                articles=input.articles,
+                inputs=named(input, "tokens", "sentences", "sections"),
+                outputs=named(output),
+                params=dict(params.items()),
+                log=log[0],
+            ),
+        )
+
+
+rule export_keywords:
+    input:
+        keywords=article_shard("keywords"),
+        keywords_by_method=article_shard("keywords_by_method"),
+        keyness=article_shard("keyness"),
     output:
         keywords=report(
             table("keywords"),
@@ -16,23 +58,20 @@ rule keywords:
         keywords_by_method=table("keywords_by_method"),
         keyness=table("keyness"),
     log:
-        job_log("keywords"),
+        job_log("export_keywords"),
     benchmark:
-        job_benchmark("keywords")
+        job_benchmark("export_keywords")
     threads: 1
     resources:
         mem_mb=1000,
         runtime=10,
-    params:
-        top_k=config["keywords"]["top_k"],
-        ngram_min=config["keywords"]["ngram_min"],
-        ngram_max=config["keywords"]["ngram_max"],
-        methods=config["keywords"]["methods"],
-        weights=config["keywords"]["weights"],
-        use_titles=config["keywords"]["use_titles"],
-        specificity_exponent=config["keywords"]["specificity_exponent"],
     run:
-        keywords_stage.run(**input, **output, **params, log=log[0])
+        shards_stage.export_article(
+            article=wildcards.article,
+            tables=named(input),
+            outputs=named(output),
+            log=log[0],
+        )
 
 
 rule keywords_sections_figure:
@@ -87,7 +126,7 @@ rule keyness_figure:
 
 rule corpus_keywords:
     input:
-        tokens=expand(table("tokens"), article=ARTICLES),
+        candidates=all_shards("keyword_candidates"),
     output:
         keywords_articles=report(
             corpus_table("keywords_articles"),
@@ -104,9 +143,12 @@ rule corpus_keywords:
         mem_mb=4000,
         runtime=30,
     params:
-        articles=list(ARTICLES),
         top_k=config["keywords"]["corpus_top_k"],
-        ngram_min=config["keywords"]["ngram_min"],
-        ngram_max=config["keywords"]["ngram_max"],
     run:
-        keywords_stage.run_corpus(**input, **output, **params, log=log[0])
+        shards_stage.run_corpus(
+            stage="keywords",
+            inputs={"candidates": input.candidates},
+            outputs=named(output),
+            params=dict(params.items()),
+            log=log[0],
+        )

@@ -3,7 +3,41 @@
 
 rule prepare:
     input:
-        article=article_file,
+        staged=staged_shard,
+    output:
+        articles=shard_table("articles"),
+        sections=shard_table("sections"),
+        paragraphs=shard_table("paragraphs"),
+        sentences=shard_table("sentences"),
+        tokens=shard_table("tokens"),
+        section_stats=shard_table("section_stats"),
+    log:
+        shard_log("prepare"),
+    benchmark:
+        shard_benchmark("prepare")
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=30,
+    params:
+        detect_headings=config["sections"]["detect_headings"],
+    run:
+        PROGRESS.done(
+            "prepare",
+            wildcards.shard,
+            prepare_stage.run_shard(
+                staged=input.staged, outputs=named(output), **params, log=log[0]
+            ),
+        )
+
+
+rule export_prepare:
+    input:
+        sections=article_shard("sections"),
+        paragraphs=article_shard("paragraphs"),
+        sentences=article_shard("sentences"),
+        tokens=article_shard("tokens"),
+        section_stats=article_shard("section_stats"),
     output:
         sections=table("sections"),
         paragraphs=table("paragraphs"),
@@ -11,15 +45,17 @@ rule prepare:
         tokens=table("tokens"),
         section_stats=table("section_stats"),
     log:
-        job_log("prepare"),
+        job_log("export_prepare"),
     benchmark:
-        job_benchmark("prepare")
+        job_benchmark("export_prepare")
     threads: 1
     resources:
         mem_mb=1000,
         runtime=10,
-    params:
-        detect_headings=config["sections"]["detect_headings"],
-        max_bytes=config["articles"]["max_bytes"],
     run:
-        prepare_stage.run(**input, **output, **params, log=log[0])
+        shards_stage.export_article(
+            article=wildcards.article,
+            tables=named(input),
+            outputs=named(output),
+            log=log[0],
+        )

@@ -3,7 +3,7 @@
 
 rule provenance:
     input:
-        articles=ARTICLES.values(),
+        staged=CORPUS.shard_files.values(),
     output:
         provenance=f"{RESULTS}/provenance.json",
     log:
@@ -13,14 +13,18 @@ rule provenance:
     threads: 1
     resources:
         mem_mb=500,
-        runtime=5,
+        runtime=10,
     params:
         config=config,
         commit=SOURCE_COMMIT,
-        notes={"skipped": SKIPPED, "warnings": SCREENING.warnings},
+        notes={
+            "skipped": CORPUS.errors,
+            "articles": len(ARTICLES),
+            "shards": CORPUS.n_shards,
+        },
     run:
         provenance_stage.run_provenance(
-            articles=ARTICLES,
+            inputs=CORPUS.inputs,
             config=params.config,
             notes=params.notes,
             repository=SOURCE_DIR,
@@ -43,6 +47,6 @@ rule manifest:
     threads: 1
     resources:
         mem_mb=500,
-        runtime=5,
+        runtime=10,
     run:
         provenance_stage.run_manifest(files=input, **output, log=log[0])

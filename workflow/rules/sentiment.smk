@@ -3,9 +3,53 @@
 
 rule sentiment:
     input:
-        sentences=table("sentences"),
-        tokens=table("tokens"),
-        sections=table("sections"),
+        articles=shard_table("articles"),
+        sentences=shard_table("sentences"),
+        tokens=shard_table("tokens"),
+        sections=shard_table("sections"),
+    output:
+        sentiment_sentences=shard_table("sentiment_sentences"),
+        sentiment_sections=shard_table("sentiment_sections"),
+        sentiment_method_correlations=shard_table("sentiment_method_correlations"),
+        sentiment_entities=shard_table("sentiment_entities"),
+        actor_aliases=shard_table("actor_aliases"),
+    log:
+        shard_log("sentiment"),
+    benchmark:
+        shard_benchmark("sentiment")
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=60,
+    params:
+        n_bootstrap=config["sentiment"]["n_bootstrap"],
+        confidence=config["sentiment"]["confidence"],
+        random_state=config["sentiment"]["random_state"],
+        neutral_threshold=config["sentiment"]["neutral_threshold"],
+        top_n_actors=config["sentiment"]["top_n_actors"],
+        min_actor_mentions=config["sentiment"]["min_actor_mentions"],
+    run:
+        PROGRESS.done(
+            "sentiment",
+            wildcards.shard,
+            shards_stage.run_shard(
+                stage="sentiment",
+                articles=input.articles,
+                inputs=named(input, "sentences", "tokens", "sections"),
+                outputs=named(output),
+                params=dict(params.items()),
+                log=log[0],
+            ),
+        )
+
+
+rule export_sentiment:
+    input:
+        sentiment_sentences=article_shard("sentiment_sentences"),
+        sentiment_sections=article_shard("sentiment_sections"),
+        sentiment_method_correlations=article_shard("sentiment_method_correlations"),
+        sentiment_entities=article_shard("sentiment_entities"),
+        actor_aliases=article_shard("actor_aliases"),
     output:
         sentiment_sentences=table("sentiment_sentences"),
         sentiment_sections=report(
@@ -18,22 +62,20 @@ rule sentiment:
         sentiment_entities=table("sentiment_entities"),
         actor_aliases=table("actor_aliases"),
     log:
-        job_log("sentiment"),
+        job_log("export_sentiment"),
     benchmark:
-        job_benchmark("sentiment")
+        job_benchmark("export_sentiment")
     threads: 1
     resources:
         mem_mb=1000,
         runtime=10,
-    params:
-        n_bootstrap=config["sentiment"]["n_bootstrap"],
-        confidence=config["sentiment"]["confidence"],
-        random_state=config["sentiment"]["random_state"],
-        neutral_threshold=config["sentiment"]["neutral_threshold"],
-        top_n_actors=config["sentiment"]["top_n_actors"],
-        min_actor_mentions=config["sentiment"]["min_actor_mentions"],
     run:
-        sentiment_stage.run(**input, **output, **params, log=log[0])
+        shards_stage.export_article(
+            article=wildcards.article,
+            tables=named(input),
+            outputs=named(output),
+            log=log[0],
+        )
 
 
 rule sentiment_figures:
@@ -76,23 +118,21 @@ rule sentiment_figures:
 
 rule corpus_sentiment:
     input:
-        sentiment_sections=expand(table("sentiment_sections"), article=ARTICLES),
+        articles=all_shards("articles"),
+        sentiment_sections=all_shards("sentiment_sections"),
     output:
-        sentiment_articles=report(
-            corpus_table("sentiment_articles"),
-            caption="../report/sentiment_articles.rst",
-            category="Sentiment",
-            subcategory="corpus",
-        ),
+        sentiment_articles=corpus_table("sentiment_articles", "parquet"),
     log:
         "logs/corpus/sentiment.log",
     benchmark:
         "benchmarks/corpus/sentiment.tsv"
     threads: 1
     resources:
-        mem_mb=1000,
-        runtime=10,
-    params:
-        articles=list(ARTICLES),
+        mem_mb=4000,
+        runtime=30,
     run:
-        sentiment_stage.run_corpus(**input, **output, **params, log=log[0])
+        sentiment_stage.run_corpus(
+            sentiment_sections=input.sentiment_sections,
+            sentiment_articles=output.sentiment_articles,
+            log=log[0],
+        )

@@ -1,0 +1,151 @@
+"""Reading corpus files: CSV, TSV, JSON Lines and Parquet, one article per row."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+# File endings by format; a compression ending (.gz, .bz2, .xz, .zst) may follow.
+FORMATS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst")
+
+
+class CorpusFileError(ValueError):
+    """A corpus file that cannot be read at all; the message names the file and the problem."""
+
+
+def expand_inputs(patterns: str | Sequence[str]) -> list[Path]:
+    """The corpus files named by a path, a glob, or a list of them, sorted and unique.
+
+    Args:
+        patterns: The ``input_files`` setting.
+
+    Returns:
+        The files, sorted by path.
+
+    Raises:
+        CorpusFileError: If a plain path does not exist or a glob matches nothing.
+    """
+    found: set[Path] = set()
+    for pattern in [patterns] if isinstance(patterns, str) else patterns:
+        matches = glob.glob(os.path.expanduser(pattern), recursive=True)
+        if not matches:
+            raise CorpusFileError(f"{pattern}: no such corpus file (or the glob matches none)")
+        found.update(Path(m) for m in matches if Path(m).is_file())
+    return sorted(found)
+
+
+def file_format(path: Path) -> str:
+    """The format of a corpus file from its ending (``csv``, ``tsv``, ``jsonl``, ``parquet``).
+
+    Raises:
+        CorpusFileError: For an ending newsdag does not read.
+    """
+    name = path.name.lower()
+    for compression in COMPRESSIONS:
+        name = name.removesuffix(compression)
+    for ending, kind in FORMATS.items():
+        if name.endswith(ending):
+            return kind
+    raise CorpusFileError(
+        f"{path}: unknown corpus file type; use .csv, .tsv, .jsonl or .parquet"
+        " (optionally compressed: .gz, .bz2, .xz, .zst)"
+    )
+
+
+def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
+    """Read one corpus file into rows of text cells, keeping every value as written.
+
+    Cells stay strings (CSV, TSV) or the file's own scalars (JSON Lines, Parquet); "NA",
+    "null" and leading zeros are kept as text. Each row gets an ``origin`` naming the file
+    and its row (1-based, not counting a header) or line, for error messages.
+
+    Args:
+        path: The corpus file.
+
+    Returns:
+        The rows, and one-line errors for rows that could not be parsed (JSON Lines only;
+        the other rows are kept).
+
+    Raises:
+        CorpusFileError: If the file as a whole cannot be read.
+    """
+    kind = file_format(path)
+    try:
+        if kind == "jsonl":
+            return _read_jsonl(path)
+        if kind == "parquet":
+            frame = pd.read_parquet(path)
+        else:
+            frame = pd.read_csv(
+                path,
+                sep="\t" if kind == "tsv" else ",",
+                dtype=str,
+                keep_default_na=False,
+                na_values=[],
+                encoding="utf-8",
+            )
+    except UnicodeDecodeError as error:
+        raise CorpusFileError(
+            f"{path}: not UTF-8 (byte 0x{error.object[error.start]:02x} at offset"
+            f" {error.start}); re-save the file as UTF-8"
+        ) from None
+    except (ValueError, OSError) as error:  # pandas' and pyarrow's parse errors
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
+        raise CorpusFileError(f"{path}: cannot be read as {kind}: {message}") from None
+    frame.insert(0, "origin", [f"{path} row {i}" for i in range(1, len(frame) + 1)])
+    return frame, []
+
+
+def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
+    """Read JSON Lines line by line, so one broken line costs only that row."""
+    records, errors = [], []
+    opener = _open_text(path)
+    with opener as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                errors.append(f"{path} line {number}: not valid JSON ({error.msg}); row skipped")
+                continue
+            if not isinstance(record, dict):
+                errors.append(f"{path} line {number}: not a JSON object; row skipped")
+                continue
+            records.append({"origin": f"{path} line {number}", **record})
+    frame = pd.DataFrame.from_records(records) if records else pd.DataFrame(columns=["origin"])
+    return frame, errors
+
+
+def _open_text(path: Path):
+    """Open a (maybe compressed) text file as UTF-8 lines."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        import gzip
+
+        return gzip.open(path, "rt", encoding="utf-8")
+    if name.endswith(".bz2"):
+        import bz2
+
+        return bz2.open(path, "rt", encoding="utf-8")
+    if name.endswith(".xz"):
+        import lzma
+
+        return lzma.open(path, "rt", encoding="utf-8")
+    if name.endswith(".zst"):
+        raise CorpusFileError(f"{path}: zstd-compressed JSON Lines are not supported; use .gz")
+    return open(path, encoding="utf-8")

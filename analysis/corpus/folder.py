@@ -1,0 +1,152 @@
+"""A folder of articles: ``*.txt`` and ``*.md`` files, with optional metadata."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from analysis.corpus.records import RESERVED_IDS
+from analysis.reading import (
+    ARTICLE_ID_PATTERN,
+    ARTICLE_SUFFIXES,
+    ArticleError,
+    is_valid_article_id,
+    read_article,
+)
+
+METADATA_FILE = "metadata.csv"
+# YAML front matter: a first line "---", the YAML, and a closing "---" (or "...") line.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass
+class ArticleSet:
+    """The articles of a folder, by id, and the files that were passed over, with why."""
+
+    articles: dict[str, Path] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+
+def find_articles(folder: str | os.PathLike[str]) -> ArticleSet:
+    """List the articles in ``folder``: every ``*.txt`` or ``*.md`` file, its stem its id.
+
+    Files whose stem is not a safe id (see :func:`analysis.reading.is_valid_article_id`),
+    is reserved (``corpus``), or repeats another file's stem are passed over with a
+    one-line reason each, so one odd file name never stops the others.
+
+    Args:
+        folder: The input folder (not searched recursively).
+
+    Returns:
+        The articles sorted by id, and the skipped files' reasons.
+
+    Raises:
+        FileNotFoundError: if the folder does not exist.
+    """
+    root = Path(folder)
+    if not root.is_dir():
+        raise FileNotFoundError(f"input folder {root} does not exist or is not a folder")
+    found = ArticleSet()
+    candidates = sorted(p for p in root.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+    for path in candidates:
+        article_id = path.stem
+        if not path.is_file():
+            continue
+        if not is_valid_article_id(article_id):
+            found.skipped.append(
+                f"{path}: file name is not a valid article id ({ARTICLE_ID_PATTERN}); rename it"
+            )
+        elif article_id in RESERVED_IDS:
+            found.skipped.append(f"{path}: '{article_id}' is reserved; rename the file")
+        elif article_id in found.articles:
+            found.skipped.append(f"{path}: same id as {found.articles[article_id]}; rename one")
+        else:
+            found.articles[article_id] = path
+    found.articles = dict(sorted(found.articles.items()))
+    return found
+
+
+def split_front_matter(text: str, *, source: str) -> tuple[str, dict[str, object]]:
+    """Separate a Markdown file's YAML front matter from its text, keeping offsets.
+
+    The front matter is blanked (each character but newlines becomes a space) rather than
+    cut, so character offsets into the returned text are offsets into the file.
+
+    Args:
+        text: The file's normalised text.
+        source: The file name, for messages.
+
+    Returns:
+        The text with the front matter blanked, and the metadata it held.
+
+    Raises:
+        ArticleError: If the front matter is not a YAML mapping.
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text, {}
+    try:
+        metadata = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as error:
+        first = str(error).splitlines()[0]
+        raise ArticleError(f"{source}: front matter is not valid YAML ({first})") from None
+    if not isinstance(metadata, dict):
+        raise ArticleError(f"{source}: front matter is not a mapping of keys to values")
+    blank = re.sub(r"[^\n]", " ", match.group(0))
+    return blank + text[match.end() :], {str(k): v for k, v in metadata.items()}
+
+
+def read_folder(folder: str | os.PathLike[str], *, max_bytes: int) -> tuple[pd.DataFrame, list]:
+    """Read every article of a folder, with front matter and ``metadata.csv`` as metadata.
+
+    Args:
+        folder: The input folder.
+        max_bytes: Largest accepted file.
+
+    Returns:
+        Rows (``origin``, ``id``, ``text`` and metadata cells) and one-line errors for the
+        files that were skipped. ``metadata.csv`` needs an ``id`` column (the file stem);
+        front matter wins over it where both give a value.
+
+    Raises:
+        FileNotFoundError: If the folder does not exist.
+    """
+    found = find_articles(folder)
+    errors = list(found.skipped)
+    listed, metadata_errors = _metadata_table(Path(folder), set(found.articles))
+    errors += metadata_errors
+    rows = []
+    for article_id, path in found.articles.items():
+        try:
+            text, front = split_front_matter(
+                read_article(path, max_bytes=max_bytes), source=str(path)
+            )
+        except ArticleError as error:
+            errors.append(str(error))
+            continue
+        rows.append({**listed.get(article_id, {}), **front, "origin": str(path), "id": article_id,
+                     "text": text})  # fmt: skip
+    frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame(columns=["origin", "id"])
+    return frame, errors
+
+
+def _metadata_table(folder: Path, ids: set[str]) -> tuple[dict[str, dict], list[str]]:
+    path = folder / METADATA_FILE
+    if not path.is_file():
+        return {}, []
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    if "id" not in table.columns:
+        return {}, [f"{path}: no 'id' column (the article file names without extension)"]
+    errors = [
+        f"{path} row {row}: no article file {article_id!r} in {folder}; row ignored"
+        for row, article_id in enumerate(table["id"], start=1)
+        if article_id not in ids
+    ]
+    records = table.drop_duplicates("id").set_index("id").to_dict(orient="index")
+    cleaned = {k: {c: v for c, v in row.items() if not pd.isna(v)} for k, row in records.items()}
+    return cleaned, errors

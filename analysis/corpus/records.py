@@ -1,0 +1,170 @@
+"""Checking corpus rows: ids, texts and dates, with one clear message per bad row."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.corpus.screening import has_words
+from analysis.reading import ARTICLE_ID_PATTERN, is_valid_article_id, normalise_newlines
+
+# The metadata every article may have, in table order; other columns are kept after them.
+STANDARD_FIELDS = ("title", "date", "source", "author", "url")
+RESERVED_IDS = frozenset({"corpus"})
+# Control characters other than tab, newline and carriage return: text with many of them
+# is binary data that was stored in a text column.
+_CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f"}
+_MAX_CONTROL_SHARE = 0.01
+
+
+@dataclass
+class CheckedRows:
+    """Rows that passed the checks, and one message for each row that did not."""
+
+    rows: pd.DataFrame
+    errors: list[str] = field(default_factory=list)
+
+
+def text_problem(text: object, *, max_bytes: int) -> str | None:
+    """Why a text cannot be analysed, or None if it can.
+
+    Args:
+        text: The text cell (anything a reader returned).
+        max_bytes: Largest accepted size of the text in UTF-8.
+
+    Returns:
+        A short reason, such as "empty text", or None.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return "empty text (no characters besides white space)"
+    if "\x00" in text or sum(c in _CONTROL for c in text[:8192]) > _MAX_CONTROL_SHARE * min(
+        len(text), 8192
+    ):
+        return "binary content, not text"
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as error:
+        return f"invalid Unicode (an unpaired surrogate at character {error.start})"
+    if size > max_bytes:
+        return (
+            f"text of {size:,} bytes is over the limit of {max_bytes:,} bytes"
+            " (raise articles.max_bytes in the config to analyse it)"
+        )
+    if not has_words(text):
+        return "no words (only punctuation or symbols)"
+    return None
+
+
+def id_problem(article_id: object) -> str | None:
+    """Why a value cannot be an article id, or None if it can."""
+    if article_id is None or (isinstance(article_id, float) and pd.isna(article_id)):
+        return "no id"
+    text = str(article_id)
+    if not text.strip():
+        return "no id"
+    if not is_valid_article_id(text):
+        return f"id {text[:60]!r} is not a valid article id ({ARTICLE_ID_PATTERN})"
+    if text in RESERVED_IDS:
+        return f"id {text!r} is reserved"
+    return None
+
+
+def parse_dates(values: pd.Series, *, date_format: str | None) -> pd.Series:
+    """Parse dates (ISO 8601 unless a strptime format is given); unparseable ones become NaT.
+
+    Dates with a time zone are converted to UTC; all dates are returned without a zone, so
+    articles from different zones sort and group on one time line.
+
+    Args:
+        values: Date strings (missing values allowed).
+        date_format: A strptime format such as ``"%d/%m/%Y"``, or None for ISO 8601.
+
+    Returns:
+        Timestamps (``datetime64[ns]``), NaT where a value is missing or unparseable.
+    """
+    text = values.astype("string").str.strip()
+    parsed = pd.to_datetime(
+        text, format=date_format or "ISO8601", errors="coerce", utc=True
+    ).dt.tz_localize(None)
+    return parsed.astype("datetime64[ns]")
+
+
+def check_rows(
+    frame: pd.DataFrame,
+    *,
+    max_bytes: int,
+    date_format: str | None,
+    seen: dict[str, str],
+) -> CheckedRows:
+    """Keep the rows that can be analysed; give every other row a one-line reason.
+
+    Args:
+        frame: Rows with ``origin`` (file and row, for messages), ``id``, ``text`` and any
+            of :data:`STANDARD_FIELDS` and other metadata, as read.
+        max_bytes: Largest accepted text in UTF-8 bytes.
+        date_format: See :func:`parse_dates`.
+        seen: Ids already taken (id -> origin), across files; updated with this frame's.
+
+    Returns:
+        The good rows (``id`` and metadata as strings, ``date`` parsed, ``text`` with
+        newlines normalised) and the errors, each naming the file and row.
+    """
+    errors: list[str] = []
+    dates = (
+        parse_dates(frame["date"], date_format=date_format)
+        if "date" in frame
+        else pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    )
+    keep = []
+    for position, (origin, article_id, text, raw_date, date) in enumerate(
+        zip(
+            frame["origin"],
+            frame["id"],
+            frame["text"],
+            frame["date"] if "date" in frame else [None] * len(frame),
+            dates,
+            strict=True,
+        )
+    ):
+        problem = id_problem(article_id) or text_problem(text, max_bytes=max_bytes)
+        if problem is None and str(article_id) in seen:
+            problem = f"duplicate id {str(article_id)!r} (first at {seen[str(article_id)]})"
+        if problem is None and pd.isna(date) and _present(raw_date):
+            hint = f"the format {date_format!r}" if date_format else "ISO 8601"
+            problem = f"date {str(raw_date)[:40]!r} is not a date in {hint} (dates.format)"
+        if problem is not None:
+            errors.append(f"{origin}: {problem}; row skipped")
+            continue
+        seen[str(article_id)] = origin
+        keep.append(position)
+    rows = frame.iloc[keep].copy()
+    rows["id"] = rows["id"].astype(str)
+    rows["text"] = [normalise_newlines(text) for text in rows["text"]]
+    rows["date"] = dates.iloc[keep]
+    return CheckedRows(rows.reset_index(drop=True), errors)
+
+
+def _present(value: object) -> bool:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return False
+    return bool(str(value).strip())
+
+
+def standard_columns(frame: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """Rename a corpus file's columns to newsdag's names (``id``, ``text``, ``title``...).
+
+    Args:
+        frame: The file's rows with their own column names.
+        names: newsdag name -> the file's column name (from the ``columns`` setting).
+
+    Returns:
+        The frame with the mapped columns renamed; other columns are kept as metadata.
+    """
+    renames = {theirs: ours for ours, theirs in names.items() if theirs in frame.columns}
+    others = [c for c in frame.columns if c not in renames and c in names]
+    # A file column that happens to have one of our names but is mapped elsewhere is kept
+    # under a distinct name, so it cannot be mistaken for ours.
+    frame = frame.rename(columns={c: f"{c}_original" for c in others})
+    return frame.rename(columns=renames)

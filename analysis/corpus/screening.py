@@ -1,0 +1,53 @@
+"""Warnings about article texts that will be analysed but may mislead."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+")
+_HTML_TAG = re.compile(
+    r"</?(?:script|style|img|a|p|div|span|br|html|body|head|iframe|table|b|i|em|strong)\b[^>]*>",
+    re.IGNORECASE,
+)
+# Function words that make up a large share of any English text (and little of others).
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    """the of and to a in is that for it as was with be by on not he she they this are or
+    his her from at which but have an had has were their been its will would there who we""".split()
+)
+# Enough of a text to judge its language; reading more only costs time.
+_SAMPLE_CHARS = 200_000
+
+
+def english_share(text: str) -> float:
+    """Share of a text's words that are common English function words (about 0.4 in news)."""
+    words = _WORD.findall(text[:_SAMPLE_CHARS].lower())
+    if not words:
+        return 0.0
+    return sum(word in _ENGLISH_FUNCTION_WORDS for word in words) / len(words)
+
+
+def has_words(text: str) -> bool:
+    """Tell whether a text has at least one letter or digit (not only punctuation)."""
+    return any(character.isalnum() for character in text)
+
+
+def text_warnings(text: str, *, source: str) -> list[str]:
+    """One-line warnings about text that will be analysed but may mislead.
+
+    Args:
+        text: The article text.
+        source: Where the article comes from (file, or file and row), for the messages.
+
+    Returns:
+        Warnings for HTML markup and for text that does not look like English.
+    """
+    warnings = []
+    if _HTML_TAG.search(text):
+        warnings.append(f"{source}: contains HTML markup; it is analysed as plain text")
+    share = english_share(text)
+    if len(_WORD.findall(text[:_SAMPLE_CHARS])) >= 20 and share < 0.12:
+        warnings.append(
+            f"{source}: does not look like English ({share:.0%} common English words);"
+            " the English models will give unreliable results"
+        )
+    return warnings

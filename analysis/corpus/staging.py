@@ -1,0 +1,240 @@
+"""Staging a corpus: read and check every article once, then write it out shard by shard.
+
+Each shard's articles go to one Parquet file that is rewritten only when one of its
+articles (or their metadata) changed. The shard's jobs take that file as input, so editing
+one article reruns one shard; a first run in a fresh checkout writes every file anew, so
+every job runs once and Snakemake records it. An index remembers what the input files
+looked like, so later invocations (dry runs, cluster jobs) skip the reading altogether.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from analysis.corpus.files import CorpusFileError, expand_inputs, read_corpus_file
+from analysis.corpus.folder import METADATA_FILE, read_folder
+from analysis.corpus.records import STANDARD_FIELDS, check_rows, standard_columns
+from analysis.corpus.shards import shard_count, shard_name, shard_of
+from analysis.reading import ARTICLE_SUFFIXES
+from analysis.tables import atomic_write_bytes
+
+# Bump when the staged format or the checks change, so old staging is never reused.
+STAGING_VERSION = 1
+# Columns of every staged shard before the extra metadata, in order.
+STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
+
+
+@dataclass
+class StagedCorpus:
+    """What the workflow needs to know about a staged corpus."""
+
+    n_shards: int
+    shard_files: dict[str, str]
+    shard_sizes: dict[str, int]
+    articles: list[str]
+    metadata_columns: list[str]
+    inputs: list[str]
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def shards(self) -> list[str]:
+        """The shard names, in order."""
+        return list(self.shard_files)
+
+    def shard_of_article(self, article_id: str) -> str:
+        """The name of the shard that holds ``article_id``."""
+        return shard_name(shard_of(article_id, self.n_shards), self.n_shards)
+
+
+def stage_corpus(
+    *,
+    input_dir: str | None,
+    input_files: str | Sequence[str] | None,
+    columns: Mapping[str, str],
+    date_format: str | None,
+    max_bytes: int,
+    shard_size: int,
+    staging_dir: str | os.PathLike[str],
+) -> StagedCorpus:
+    """Read, check and shard a corpus, reusing the staging when the inputs are unchanged.
+
+    Args:
+        input_dir: A folder of ``*.txt``/``*.md`` articles (used when no input_files).
+        input_files: Corpus files (path, glob or list): CSV, TSV, JSON Lines, Parquet.
+        columns: newsdag column name -> the corpus files' column name.
+        date_format: strptime format of the dates, or None for ISO 8601.
+        max_bytes: Largest accepted article text in UTF-8 bytes.
+        shard_size: Articles per shard, at most about (see :func:`shard_count`).
+        staging_dir: Where the staged shards and the index are kept.
+
+    Returns:
+        The staged corpus; its ``errors`` list every file or row that was skipped.
+
+    Raises:
+        FileNotFoundError: If the input folder does not exist.
+        CorpusFileError: If an input file pattern matches nothing.
+    """
+    staging = Path(staging_dir)
+    files = _input_files(input_dir, input_files)
+    settings = {"columns": dict(columns), "date_format": date_format, "max_bytes": max_bytes}
+    signature = _signature(files, {**settings, "shard_size": shard_size})
+    cached = _load_index(staging, signature)
+    if cached is not None:
+        return cached
+    rows, errors = _read_all(input_dir, input_files, files, settings)
+    return _write_staging(rows, errors, files, signature, staging, shard_size)
+
+
+def _input_files(input_dir: str | None, input_files) -> list[Path]:
+    if input_files:
+        return expand_inputs(input_files)
+    root = Path(input_dir or ".")
+    if not root.is_dir():
+        raise FileNotFoundError(f"input folder {root} does not exist or is not a folder")
+    wanted = {*ARTICLE_SUFFIXES}
+    return sorted(
+        p for p in root.iterdir() if p.suffix.lower() in wanted or p.name == METADATA_FILE
+    )
+
+
+def _signature(files: Sequence[Path], settings: Mapping) -> str:
+    stats = []
+    for path in files:
+        info = path.stat()
+        stats.append([str(path), info.st_size, info.st_mtime_ns])
+    blob = json.dumps([STAGING_VERSION, stats, settings], sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _load_index(staging: Path, signature: str) -> StagedCorpus | None:
+    index = staging / "index.json"
+    try:
+        record = json.loads(index.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if record.get("signature") != signature:
+        return None
+    corpus = StagedCorpus(**record["corpus"])
+    if not all(Path(path).is_file() for path in corpus.shard_files.values()):
+        return None
+    return corpus
+
+
+def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, list[str]]:
+    frames, errors = [], []
+    if input_files:
+        for path in files:
+            try:
+                frame, row_errors = read_corpus_file(path)
+            except CorpusFileError as error:
+                errors.append(str(error))
+                continue
+            errors += row_errors
+            frame = standard_columns(frame, settings["columns"])
+            missing = [name for name in ("id", "text") if name not in frame.columns]
+            if missing:
+                wanted = ", ".join(repr(settings["columns"][m]) for m in missing)
+                errors.append(
+                    f"{path}: no column {wanted} (it has: {_listing(frame.columns[1:])});"
+                    " set `columns` in the config to name the id and text columns"
+                )
+                continue
+            frames.append(frame)
+    else:
+        frame, folder_errors = read_folder(input_dir, max_bytes=settings["max_bytes"])
+        errors += folder_errors
+        frames.append(frame)
+    checked, seen = [], {}
+    for frame in frames:
+        if frame.empty or "text" not in frame:
+            continue
+        result = check_rows(
+            frame,
+            max_bytes=settings["max_bytes"],
+            date_format=settings["date_format"],
+            seen=seen,
+        )
+        errors += result.errors
+        checked.append(result.rows)
+    rows = pd.concat(checked, ignore_index=True) if checked else pd.DataFrame()
+    return _tidy(rows), errors
+
+
+def _listing(names) -> str:
+    return ", ".join(str(name) for name in names)
+
+
+def _tidy(rows: pd.DataFrame) -> pd.DataFrame:
+    """Standard columns first, extra metadata after as text, sorted by article id."""
+    if rows.empty:
+        empty = {c: pd.Series(dtype="string") for c in STAGED_COLUMNS}
+        empty["date"] = pd.Series(dtype="datetime64[ns]")
+        return pd.DataFrame(empty)
+    # A metadata column named like one of ours is kept under another name.
+    rows = rows.rename(columns={"article": "article_metadata"})
+    rows = rows.rename(columns={"id": "article"})
+    for name in STANDARD_FIELDS:
+        if name not in rows:
+            rows[name] = None
+    extras = sorted(c for c in rows.columns if c not in STAGED_COLUMNS)
+    rows = rows[[*STAGED_COLUMNS, *extras]]
+    for name in [c for c in rows.columns if c != "date"]:
+        rows[name] = [_as_text(v) for v in rows[name]]
+        rows[name] = rows[name].astype("string")
+    rows["date"] = rows["date"].astype("datetime64[ns]")
+    return rows.sort_values("article", kind="stable").reset_index(drop=True)
+
+
+def _as_text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _shard_bytes(frame: pd.DataFrame) -> bytes:
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), sink, compression="zstd")
+    return sink.getvalue().to_pybytes()
+
+
+def _write_staging(rows, errors, files, signature, staging: Path, shard_size) -> StagedCorpus:
+    n_shards = shard_count(len(rows), shard_size=shard_size)
+    assignment = [shard_of(a, n_shards) for a in rows["article"]]
+    shard_files, shard_sizes = {}, {}
+    (staging / "shards").mkdir(parents=True, exist_ok=True)
+    grouped = dict(tuple(rows.groupby(pd.Series(assignment, index=rows.index), sort=True)))
+    for index in range(n_shards):
+        name = shard_name(index, n_shards)
+        members = grouped.get(index, rows.iloc[0:0]).reset_index(drop=True)
+        path = staging / "shards" / f"{name}.parquet"
+        data = _shard_bytes(members)
+        if not path.is_file() or path.read_bytes() != data:
+            atomic_write_bytes(path, data)
+        shard_files[name] = str(path)
+        shard_sizes[name] = len(members)
+    for stale in (staging / "shards").glob("*.parquet"):
+        if stale.stem not in shard_files:
+            stale.unlink()
+    corpus = StagedCorpus(
+        n_shards=n_shards,
+        shard_files=shard_files,
+        shard_sizes=shard_sizes,
+        articles=rows["article"].tolist(),
+        metadata_columns=[c for c in rows.columns if c not in ("article", "text", "origin")],
+        inputs=[str(p) for p in files],
+        errors=errors,
+    )
+    record = {"signature": signature, "corpus": asdict(corpus)}
+    atomic_write_bytes(staging / "index.json", json.dumps(record).encode("utf-8"))
+    return corpus

@@ -1,0 +1,186 @@
+"""Running a per-article stage over a shard: read its tables, loop over articles, write.
+
+Each analysis stage exposes ``article_tables(**frames, **params)``: one article's input
+tables in, its output tables out. Here that function is called for every article of a
+shard, in one process, and the results are written as one Parquet file per table with
+``article`` as the first column, so a whole corpus table is read with one call
+(``pandas.read_parquet(folder)``, DuckDB's ``read_parquet('folder/*.parquet')``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import warnings
+from collections.abc import Iterator, Mapping, Sequence
+
+import pandas as pd
+
+from analysis.reading import ArticleWarning
+from analysis.stages.logs import job_log
+from analysis.tables import read_parquet, write_parquet, write_tsv
+
+Path = str | os.PathLike[str]
+
+
+def write_tables(
+    tables: Mapping[str, Sequence[pd.DataFrame]],
+    outputs: Mapping[str, Path],
+    *,
+    article_first: bool = True,
+) -> None:
+    """Concatenate each table's per-article frames and write it to its output path.
+
+    Args:
+        tables: Table name -> frames, each with an ``article`` column.
+        outputs: Table name -> Parquet path.
+        article_first: Move the ``article`` column to the front.
+    """
+    for name, frames in tables.items():
+        frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        if article_first and "article" in frame:
+            frame = frame[["article", *[c for c in frame.columns if c != "article"]]]
+        write_parquet(frame, outputs[name])
+
+
+def split_by_article(frame: pd.DataFrame, articles: Sequence[str]) -> Iterator[pd.DataFrame]:
+    """Yield each article's rows of a shard table, without the ``article`` column.
+
+    Args:
+        frame: A shard table with an ``article`` column.
+        articles: The shard's articles, in order; one with no rows gets an empty frame.
+
+    Yields:
+        One frame per article, indexed from 0, as the per-article function expects.
+    """
+    columns = [c for c in frame.columns if c != "article"]
+    groups = dict(tuple(frame.groupby("article", sort=False))) if len(frame) else {}
+    empty = frame[columns].iloc[0:0]
+    for article in articles:
+        rows = groups.get(article)
+        yield empty if rows is None else rows[columns].reset_index(drop=True)
+
+
+def run_shard(
+    *,
+    stage: str,
+    articles: Path,
+    inputs: Mapping[str, Path],
+    outputs: Mapping[str, Path],
+    params: Mapping[str, object],
+    log: Path | None = None,
+) -> int:
+    """Call ``analysis.stages.<stage>.article_tables`` for each article of a shard.
+
+    Args:
+        stage: The stage module's name, such as ``"sentiment"``.
+        articles: The shard's ``articles`` table (its ids, in order).
+        inputs: Argument name -> shard Parquet table, passed per article as frames.
+        outputs: Output table name -> Parquet path.
+        params: Tuning arguments of ``article_tables``.
+        log: The job's log file.
+
+    Returns:
+        The number of articles in the shard.
+    """
+    module = importlib.import_module(f"analysis.stages.{stage}")
+    with job_log(log, stage=stage) as logger:
+        order = read_parquet(articles, columns=["article", "origin"], as_in_tsv=False)
+        frames = {name: read_parquet(path) for name, path in inputs.items()}
+        per_article = {name: split_by_article(f, order["article"]) for name, f in frames.items()}
+        results: dict[str, list[pd.DataFrame]] = {name: [] for name in outputs}
+        for article, origin in zip(order["article"], order["origin"], strict=True):
+            arguments = {name: next(parts) for name, parts in per_article.items()}
+            tables = _call(module.article_tables, arguments, params, origin, stage, logger)
+            for name, table in tables.items():
+                results[name].append(table.assign(article=article))
+        if order.empty:
+            empty = {name: f.drop(columns=["article"]).iloc[0:0] for name, f in frames.items()}
+            tables = module.article_tables(**empty, **params)
+            results = {name: [t.assign(article="").iloc[0:0]] for name, t in tables.items()}
+        write_tables(results, outputs)
+        logger.info("%d articles", len(order))
+        return len(order)
+
+
+def _call(function, arguments, params, origin, stage, logger) -> dict[str, pd.DataFrame]:
+    """Call a per-article function; its :class:`ArticleWarning` become one line each."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ArticleWarning)
+        tables = function(**arguments, **params)
+    for warning in caught:
+        if warning.category is ArticleWarning:
+            message = f"{origin}: {stage}: {warning.message}"
+            logger.warning("%s", message)
+            print(f"newsdag: warning: {message}", flush=True)
+        else:
+            logger.info("%s: %s", origin, warning.message)
+    return tables
+
+
+def export_article(
+    *,
+    article: str,
+    tables: Mapping[str, Path],
+    outputs: Mapping[str, Path],
+    log: Path | None = None,
+) -> None:
+    """Write one article's rows of shard tables as the per-article TSV tables.
+
+    Args:
+        article: The article's id.
+        tables: Table name -> the shard's Parquet table.
+        outputs: Table name -> TSV path.
+        log: The job's log file.
+    """
+    with job_log(log, stage="export"):
+        for name, path in tables.items():
+            frame = read_parquet(path, article=article, as_in_tsv=False)
+            write_tsv(frame.drop(columns=["article"]), outputs[name])
+
+
+def shard_reader(paths: Sequence[Path], columns: Sequence[str] | None = None):
+    """A zero-argument callable that yields the shards of a corpus table, one at a time."""
+
+    def shards() -> Iterator[pd.DataFrame]:
+        for path in paths:
+            yield read_parquet(path, columns=columns)
+
+    return shards
+
+
+def run_corpus(
+    *,
+    stage: str,
+    inputs: Mapping[str, Sequence[Path]],
+    outputs: Mapping[str, Path],
+    params: Mapping[str, object],
+    log: Path | None = None,
+) -> None:
+    """Call ``analysis.stages.<stage>.corpus_tables`` over whole corpus tables.
+
+    Args:
+        stage: The stage module's name.
+        inputs: Argument name -> the shards of a corpus table; each argument is passed as a
+            zero-argument callable yielding one shard's frame at a time, so memory holds
+            one shard, not the corpus.
+        outputs: Output table name -> path (``.tsv`` or ``.parquet``).
+        params: Tuning arguments of ``corpus_tables``.
+        log: The job's log file.
+    """
+    module = importlib.import_module(f"analysis.stages.{stage}")
+    with job_log(log, stage=f"{stage}_corpus") as logger:
+        readers = {name: shard_reader(paths) for name, paths in inputs.items()}
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ArticleWarning)
+            tables = module.corpus_tables(**readers, **params)
+        for warning in caught:
+            logger.warning("%s", warning.message)
+            if warning.category is ArticleWarning:
+                print(f"newsdag: warning: corpus {stage}: {warning.message}", flush=True)
+        for name, path in outputs.items():
+            if str(path).endswith(".parquet"):
+                write_parquet(tables[name], path)
+            else:
+                write_tsv(tables[name], path)
+            logger.info("%s: %d rows", name, len(tables[name]))
