@@ -1,6 +1,6 @@
 """Actors across a corpus: one name per actor, then mentions and sentiment per period and group.
 
-Merging across articles reuses the name tests of :mod:`analysis.actors` and records each
+Merging across articles reuses the name tests of :mod:`analysis.actors.detect`; it records each
 merge with its evidence (table ``actor_merges``):
 
 * ``title_dropped``: a leading person title ("President Trump" -> "Trump").
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.actors import _NAME_WORD, COUNTRY_ABBREVIATIONS, TITLE_WORDS
+from analysis.actors.detect import _NAME_WORD, COUNTRY_ABBREVIATIONS, TITLE_WORDS
 from analysis.compare.periods import KEY_COLUMNS, group_articles, sort_keys
 from analysis.compare.result import ComparisonResult
 from analysis.compare.sentiment import cell_means

@@ -1,0 +1,112 @@
+"""A generated corpus with planted differences: every comparison recovers its difference."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.figures import compare as figures
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _load_bench():
+    spec = importlib.util.spec_from_file_location("bench_compare", REPO / "bench/bench_compare.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_compare"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_bench()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    articles = bench.write_corpus(400, folder, seed=7)
+    results, _ = bench.run_comparisons(folder, n_bootstrap=300)
+    return articles, results
+
+
+def _cells(table, period="all", group="source"):
+    return table[(table["period"] == period) & (table["group"] == group)]
+
+
+def test_missing_dates_and_outlets_are_reported(corpus):
+    articles, results = corpus
+    coverage = results["grouping"].coverage.set_index("variable")
+    assert coverage.loc["date", "n_missing"] == articles["date"].isna().sum() > 0
+    assert coverage.loc["source", "n_missing"] == articles["source"].isna().sum() > 0
+    assert results["grouping"].resolution == "month"  # six months of ~65 articles
+
+
+def test_the_gloomy_outlet_is_more_negative(corpus):
+    _, results = corpus
+    table = _cells(results["sentiment"].tables["sentiment_over_time"]).set_index("value")
+    others = table.drop(index=bench.GLOOMY_OUTLET)
+    assert table.loc[bench.GLOOMY_OUTLET, "ci_high"] < others["ci_low"].min()
+    assert table.loc[bench.GLOOMY_OUTLET, "share_negative"] > others["share_negative"].max()
+
+
+def test_the_outlet_negative_toward_one_actor_is_found(corpus):
+    _, results = corpus
+    table = _cells(results["actors"].tables["actors_over_time"])
+    actor = table[table["actor"] == bench.NEGATIVE_ACTOR].set_index("value")
+    others = actor.drop(index=bench.NEGATIVE_OUTLET)
+    assert actor.loc[bench.NEGATIVE_OUTLET, "ci_high"] < 0 < others["ci_low"].min()
+    merges = results["actors"].tables["actor_merges"].set_index("variant")
+    assert merges.loc["Trump", "actor"] == merges.loc["President Trump", "actor"] == "Donald Trump"
+    # the same outlet is not negative toward the others
+    japan = table[table["actor"] == "Japan"].set_index("value")
+    assert japan.loc[bench.NEGATIVE_OUTLET, "ci_high"] > japan["ci_low"].max()
+
+
+def test_the_topic_that_rises_in_one_month(corpus):
+    _, results = corpus
+    table = results["topics"].tables["topics_over_time"]
+    topic = table[(table["group"] == "all") & (table["topic"] == bench.RISING_TOPIC)]
+    share = topic[topic["period"] != "all"].set_index("period")["share"]
+    assert share.idxmax() == bench.RISING_MONTH
+    assert share[bench.RISING_MONTH] > 2 * share.drop(index=bench.RISING_MONTH).max()
+    terms = results["topics"].tables["topic_terms_over_time"]
+    april = terms[(terms["period"] == bench.RISING_MONTH) & (terms["topic"] == bench.RISING_TOPIC)]
+    assert april.iloc[0]["term"] == bench.RISING_TERM and april["changed"].all()
+    march = terms[(terms["period"] == "2025-03") & (terms["topic"] == bench.RISING_TOPIC)]
+    assert not march["changed"].any()
+
+
+def test_the_term_of_one_outlet_only(corpus):
+    _, results = corpus
+    table = _cells(results["keyness"].tables["group_keyness"])
+    top = table[(table["direction"] == "over") & (table["rank"] == 1)].set_index("value")
+    assert top.loc[bench.TERM_OUTLET, "term"] == bench.OUTLET_TERM
+    assert top.loc[bench.TERM_OUTLET, "freq_reference"] == 0
+    planted = table[table["term"] == bench.OUTLET_TERM]
+    assert set(planted.loc[planted["value"] != bench.TERM_OUTLET, "direction"]) == {"under"}
+
+
+def test_figures_are_drawn_and_reproducible(corpus, tmp_path):
+    _, results = corpus
+    first = figures.save_figures(results, tmp_path / "one")
+    again = {"sentiment": results["sentiment"]}
+    second = figures.save_figures(again, tmp_path / "two")
+    assert [p.name for p in first] == [
+        "compare_sentiment_time.png",
+        "compare_actors_time.png",
+        "compare_actors_groups.png",
+        "compare_topics_time.png",
+        "compare_topics_groups.png",
+        "compare_keyness.png",
+    ]
+    assert first[0].read_bytes() == second[0].read_bytes()
+    assert all(path.stat().st_size > 10_000 for path in first)
+
+
+def test_empty_tables_give_message_figures():
+    empty = pd.DataFrame(columns=["period", "group", "value", "n_articles"])
+    figure = figures.sentiment_over_time_figure(empty)
+    assert "no dated articles" in figure.axes[0].texts[0].get_text()
+    assert figures.keyness_figure(empty.assign(rank=[], direction=[])).axes[0].texts
