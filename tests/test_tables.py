@@ -32,3 +32,40 @@ def test_written_files_follow_the_umask_not_mkstemps_private_mode(tmp_path):
     path = tmp_path / "table.tsv"
     atomic_write_bytes(path, b"x\n")
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask  # 0644 with the usual 022
+
+
+def test_parquet_round_trip_gives_the_tsv_reading_and_the_same_bytes(tmp_path):
+    from analysis.tables import parquet_bytes, read_parquet, write_parquet
+
+    frame = pd.DataFrame(
+        {
+            "article": ["a", "a", "b"],
+            "section_id": pd.Series([None, 0, 1], dtype=object),  # empty on article rows
+            "title": ["", "Trade", "NA"],
+            "mean": [0.25, float("nan"), -1 / 3],
+        }
+    )
+    path = tmp_path / "table" / "shard-000-of-001.parquet"
+    write_parquet(frame, path)
+    assert parquet_bytes(frame) == path.read_bytes()
+    as_tsv = read_parquet(path)
+    assert as_tsv["title"].isna().tolist() == [True, False, False]  # "" reads as missing
+    assert as_tsv["title"].iloc[2] == "NA"
+    exact = read_parquet(path, as_in_tsv=False)
+    assert str(exact["section_id"].dtype) == "Int64"
+    assert exact["section_id"].iloc[1] == 0
+    # The TSV written from Parquet equals the TSV written from the original frame.
+    assert to_tsv_text(exact) == to_tsv_text(frame)
+    assert read_parquet(path.parent, article="b")["mean"].round(6).tolist() == [-0.333333]
+
+
+def test_parquet_schema_fixes_the_type_of_an_empty_table(tmp_path):
+    import pyarrow.parquet as pq
+
+    from analysis.tables import write_parquet
+
+    empty = pd.DataFrame({"article": pd.Series([], dtype=object), "mean": []})
+    write_parquet(empty, tmp_path / "a.parquet", schema={"article": "string", "mean": "float64"})
+    schema = pq.read_schema(tmp_path / "a.parquet")
+    assert str(schema.field("article").type) == "string"
+    assert str(schema.field("mean").type) == "double"

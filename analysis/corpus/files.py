@@ -126,9 +126,24 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
             if not isinstance(record, dict):
                 errors.append(f"{path} line {number}: not a JSON object; row skipped")
                 continue
+            if _has_lone_surrogate(record):
+                errors.append(
+                    f"{path} line {number}: invalid Unicode (an unpaired surrogate escape"
+                    " such as \\ud800); row skipped"
+                )
+                continue
             records.append({"origin": f"{path} line {number}", **record})
     frame = pd.DataFrame.from_records(records) if records else pd.DataFrame(columns=["origin"])
     return frame, errors
+
+
+def _has_lone_surrogate(record: dict) -> bool:
+    """Tell whether a decoded JSON object holds text that is not valid Unicode."""
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _open_text(path: Path):

@@ -1,0 +1,116 @@
+"""Corpus files (CSV, TSV, JSON Lines, Parquet) and the checks of each row."""
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.corpus.files import CorpusFileError, expand_inputs, file_format, read_corpus_file
+from analysis.corpus.records import check_rows, parse_dates, standard_columns, text_problem
+
+TEXT = "Tariffs rose on Monday. Markets fell."
+
+
+def _check(frame, **options):
+    options = {"max_bytes": 10_000, "date_format": None, "seen": {}, **options}
+    return check_rows(frame, **options)
+
+
+def test_csv_keeps_every_cell_as_written(tmp_path):
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame({"id": ["007", "8"], "text": [TEXT, "NA"], "source": ["NA", ""]}).to_csv(
+        path, index=False
+    )
+    frame, errors = read_corpus_file(path)
+    assert errors == []
+    assert frame["id"].tolist() == ["007", "8"]  # leading zeros kept
+    assert frame["source"].tolist() == ["NA", ""]
+    assert frame["origin"].tolist() == [f"{path} row 1", f"{path} row 2"]
+
+
+def test_jsonl_bad_line_costs_only_its_row(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    good = json.dumps({"id": "a", "text": TEXT, "tags": ["x", "y"]})
+    lone = '{"id": "s", "text": "\\ud800 lone"}'
+    path.write_text(f"{good}\n{{broken\n\n[1, 2]\n{lone}\n", encoding="utf-8")
+    frame, errors = read_corpus_file(path)
+    assert frame["id"].tolist() == ["a"]
+    assert errors[0].startswith(f"{path} line 2: not valid JSON")
+    assert errors[1] == f"{path} line 4: not a JSON object; row skipped"
+    assert errors[2].startswith(f"{path} line 5: invalid Unicode (an unpaired surrogate")
+
+
+def test_parquet_and_tsv_and_compressed_csv(tmp_path):
+    frame = pd.DataFrame({"id": [1, 2], "text": [TEXT, TEXT]})
+    frame.to_parquet(tmp_path / "c.parquet")
+    frame.to_csv(tmp_path / "c.tsv", sep="\t", index=False)
+    frame.to_csv(tmp_path / "c.csv.gz", index=False)
+    for name in ("c.parquet", "c.tsv", "c.csv.gz"):
+        rows, _ = read_corpus_file(tmp_path / name)
+        assert [str(v) for v in rows["id"]] == ["1", "2"]
+
+
+def test_file_level_errors_name_the_file(tmp_path):
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("id,text\n1,caf\xe9\n".encode("latin-1"))
+    with pytest.raises(CorpusFileError, match=r"latin.csv: not UTF-8 \(byte 0xe9"):
+        read_corpus_file(latin)
+    with pytest.raises(CorpusFileError, match="unknown corpus file type"):
+        file_format(tmp_path / "corpus.xlsx")
+    with pytest.raises(CorpusFileError, match="no such corpus file"):
+        expand_inputs([str(tmp_path / "missing-*.csv")])
+
+
+def test_each_bad_row_gets_one_line_and_the_others_go_ahead():
+    frame = pd.DataFrame(
+        dtype=object,
+        data={
+            "origin": [f"c.csv row {i}" for i in range(1, 9)],
+            "id": ["a", "", "b c", "a", "d", "e", "f", "g"],
+            "text": [TEXT, TEXT, TEXT, TEXT, "   ", "PK\x00\x03binary", TEXT, "\ud800 lone"],
+            "date": ["2025-02-07", None, None, None, None, None, "yesterday", None],
+        },
+    )
+    checked = _check(frame)
+    assert checked.rows["id"].tolist() == ["a"]
+    assert checked.errors == [
+        "c.csv row 2: no id; row skipped",
+        "c.csv row 3: id 'b c' is not a valid article id ([A-Za-z0-9][A-Za-z0-9_-]{0,127});"
+        " row skipped",
+        "c.csv row 4: duplicate id 'a' (first at c.csv row 1); row skipped",
+        "c.csv row 5: empty text (no characters besides white space); row skipped",
+        "c.csv row 6: binary content, not text; row skipped",
+        "c.csv row 7: date 'yesterday' is not a date in ISO 8601 (dates.format); row skipped",
+        "c.csv row 8: invalid Unicode (an unpaired surrogate at character 0); row skipped",
+    ]
+
+
+def test_duplicates_are_found_across_files():
+    seen = {}
+    first = pd.DataFrame({"origin": ["a.csv row 1"], "id": ["x"], "text": [TEXT]})
+    second = pd.DataFrame({"origin": ["b.jsonl line 3"], "id": ["x"], "text": [TEXT]})
+    assert _check(first, seen=seen).errors == []
+    assert _check(second, seen=seen).errors == [
+        "b.jsonl line 3: duplicate id 'x' (first at a.csv row 1); row skipped"
+    ]
+
+
+def test_dates_iso_with_zones_and_a_configured_format():
+    values = pd.Series(["2025-02-07", "2025-02-07T23:30:00-05:00", None])
+    iso = parse_dates(values, date_format=None)
+    assert [str(d) for d in iso] == ["2025-02-07 00:00:00", "2025-02-08 04:30:00", "NaT"]
+    european = parse_dates(pd.Series(["07/02/2025"]), date_format="%d/%m/%Y")
+    assert str(european.iloc[0]) == "2025-02-07 00:00:00"
+
+
+def test_text_limits_and_symbols():
+    assert text_problem("x" * 11, max_bytes=10).startswith("text of 11 bytes is over")
+    assert text_problem("?! ...", max_bytes=100) == "no words (only punctuation or symbols)"
+    assert text_problem(TEXT, max_bytes=100) is None
+
+
+def test_columns_are_mapped_and_a_clashing_column_is_kept_aside():
+    frame = pd.DataFrame({"doc": ["a"], "body": [TEXT], "id": ["other"]})
+    mapped = standard_columns(frame, {"id": "doc", "text": "body"})
+    assert list(mapped.columns) == ["id", "text", "id_original"]
+    assert mapped["id"].tolist() == ["a"]

@@ -1,0 +1,38 @@
+"""Shard membership: stable, independent of the other articles, splitting in two."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.corpus.shards import shard_count, shard_name, shard_of
+
+IDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_-", min_size=1, max_size=40)
+
+
+def test_shard_count_is_a_power_of_two_near_the_size():
+    assert shard_count(1, shard_size=800) == 1
+    assert shard_count(2, shard_size=800) == 2  # both cores work on small corpora
+    assert shard_count(500, shard_size=800) == 2
+    assert shard_count(10_000, shard_size=800) == 16
+    assert shard_count(100_000, shard_size=800) == 128
+
+
+def test_shard_names_sort_in_order():
+    names = [shard_name(i, 128) for i in range(128)]
+    assert names == sorted(names)
+    assert names[7] == "shard-007-of-128"
+
+
+@given(IDS, st.integers(min_value=0, max_value=10))
+def test_doubling_the_shards_splits_each_shard_in_two(article_id, power):
+    n = 1 << power
+    before, after = shard_of(article_id, n), shard_of(article_id, 2 * n)
+    assert after in (before, before + n)
+
+
+def test_membership_depends_on_the_id_alone_and_is_balanced():
+    ids = [f"article_{i:05d}" for i in range(8000)]
+    counts = [0] * 16
+    for article_id in ids:
+        counts[shard_of(article_id, 16)] += 1
+    assert shard_of("article_00001", 16) == shard_of("article_00001", 16)
+    assert min(counts) > 400 and max(counts) < 600  # 500 expected per shard

@@ -1,0 +1,63 @@
+"""Staging: each shard's file is rewritten only when one of its articles changed."""
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus import stage_corpus
+
+COLUMNS = {"id": "id", "text": "text", "title": "title", "date": "date", "source": "source",
+           "author": "author", "url": "url"}  # fmt: skip
+
+
+def _stage(tmp_path, **options):
+    settings = {"input_dir": None, "input_files": str(tmp_path / "corpus.csv"),
+                "columns": COLUMNS, "date_format": None, "max_bytes": 10_000, "shard_size": 4,
+                "staging_dir": tmp_path / "staging", **options}  # fmt: skip
+    return stage_corpus(**settings)
+
+
+def _write(tmp_path, texts):
+    frame = pd.DataFrame(
+        {"id": [f"a{i:02d}" for i in range(len(texts))], "text": texts,
+         "date": "2025-02-07", "source": "Ledger", "desk": "world"}
+    )  # fmt: skip
+    frame.to_csv(tmp_path / "corpus.csv", index=False)
+
+
+def test_editing_one_article_rewrites_only_its_shard(tmp_path):
+    _write(tmp_path, [f"Article number {i} is here." for i in range(10)])
+    first = _stage(tmp_path)
+    assert first.n_shards == 4
+    assert sum(first.shard_sizes.values()) == 10
+    before = {name: Path(path).read_bytes() for name, path in first.shard_files.items()}
+    texts = [f"Article number {i} is here." for i in range(10)]
+    texts[3] = "Article three was edited."
+    _write(tmp_path, texts)
+    second = _stage(tmp_path)
+    changed = [n for n, p in second.shard_files.items() if Path(p).read_bytes() != before[n]]
+    assert changed == [second.shard_of_article("a03")]
+    staged = pd.read_parquet(second.shard_files[second.shard_of_article("a03")])
+    assert list(staged.columns)[:8] == ["article", "text", "title", "date", "source",
+                                        "author", "url", "origin"]  # fmt: skip
+    assert "desk" in staged.columns  # other columns are kept as metadata
+    assert str(staged["date"].dtype) == "datetime64[ns]"
+
+
+def test_unchanged_inputs_reuse_the_index(tmp_path):
+    _write(tmp_path, ["One text.", "Two texts."])
+    first = _stage(tmp_path)
+    (tmp_path / "staging" / "shards" / "unrelated.txt").write_text("x")
+    second = _stage(tmp_path)
+    assert second == first
+
+
+def test_bad_rows_are_listed_and_the_rest_staged(tmp_path):
+    frame = pd.DataFrame({"id": ["a", "a", "b"], "text": ["Fine.", "Again.", ""]})
+    frame.to_csv(tmp_path / "corpus.csv", index=False)
+    staged = _stage(tmp_path)
+    assert staged.articles == ["a"]
+    assert [e.split(": ", 1)[1] for e in staged.errors] == [
+        "duplicate id 'a' (first at {} row 1); row skipped".format(tmp_path / "corpus.csv"),
+        "empty text (no characters besides white space); row skipped",
+    ]
