@@ -1,30 +1,42 @@
-"""Benchmark the whole pipeline against the import floor.
+"""Benchmark newsdag against the import floor and a notebook-style peer, side by side.
 
 Usage::
 
-    python bench/bench_pipeline.py [--sizes 100,1000] [--repeats floor=5,cold=3,rerun=3,corpus=1]
-                                   [--out FILE] [--seed 0] [--timeout 3600] [--no-dry-run]
-                                   [--no-scheduler-floor]
+    python bench/bench_pipeline.py [--sizes 500[,10000,100000]] [--input auto|file|folder]
+                                   [--repeats floor=5,cold=3,rerun=3,corpus=1] [--peer-max 10000]
+                                   [--touch-size N] [--no-touch] [--no-long] [--no-dry-run]
+                                   [--scheduler-floor] [--seed 0] [--timeout 3600] [--out FILE]
 
-The *import floor* is the wall time and peak memory of a fresh
-``python -c "import nltk, sklearn, textblob, matplotlib, pandas"`` in the project's venv (the
-median of ``floor`` runs after one warm-up run). Every scenario runs ``snakemake`` as one process
-under ``/usr/bin/time -f "%e %M"`` in a fresh temporary copy of the workflow (Snakefile, config,
-workflow, profiles) with its articles in ``<tmp>/articles``, so it measures whatever rules exist:
+One run measures, each as one process under ``/usr/bin/time -f "%e %M"`` in a fresh temporary
+folder:
 
-1. cold run on the bundled article, default config (all figures);
-2. rerun with nothing changed, in the same folder right after each cold run;
-3. cold run on each generated corpus size (``--sizes``), per-article figures off;
-4. Snakemake alone, with the same profile, on 4 no-op jobs per article of the largest corpus
-   (each with a log and a benchmark, like newsdag's rules): what the per-article jobs cost
-   before any analysis (skip it with ``--no-scheduler-floor``).
+1. the *import floor*: a fresh ``python -c "import nltk, sklearn, textblob, matplotlib,
+   pandas"`` in the project's venv (the median of ``floor`` runs after one warm-up run);
+2. the bundled article, cold (default config, all figures), and a rerun with nothing changed
+   right after each cold run;
+3. the *long article*: the bundled article repeated 100 times (634 KB) as one article, cold;
+4. generated corpora (``bench/make_corpus.py --planted``, ~400 words an article) of each size
+   in ``--sizes``, cold, per-article figures off (every table and the corpus figures are made);
+5. *touch one article*: in the folder of the cold run on ``--touch-size`` articles (default:
+   10,000 if among the sizes, else the largest), add article ``N + 1`` and rerun; the report
+   lists which jobs ran (rule, count, wildcards);
+6. the peer, ``bench/peer_notebook.py`` (pySBD, VADER, TextBlob, YAKE, TF-IDF and NMF with
+   K=10 in one process on one core), on the same inputs as 2-4 (corpora up to ``--peer-max``).
 
-Walls are reported as ratios to the floor next to the targets (cold bundled <= 2x, rerun <= 0.7x,
-largest corpus <= 15x and linear in the number of articles, peak memory <= 1 GiB). The per-job
-``benchmarks/**/*.tsv`` files that every rule writes are summed per rule, to show where the time
-goes; for each corpus a ``--dry-run`` first times start-up plus DAG building alone (skip it with
-``--no-dry-run``). Temporary folders are removed, also after errors. The Markdown report goes to
-stdout and, with ``--out``, to a file.
+newsdag runs in a copy of the workflow (Snakefile, config, workflow, profiles) taken once at
+the start. A generated corpus is one Parquet file read with ``--config input_files=FILE``
+when the workflow accepts it (``--input auto`` checks with a dry run), else a folder of
+``*.txt`` files read with ``input_dir``; the peer reads the same file or folder. For each
+scenario: wall seconds, peak memory (the larger of ``time``'s largest single process and the
+sampled sum of proportional set sizes over the whole process tree, every 50 ms), the number of
+Snakemake jobs run (``Finished jobid`` lines of its log) and the number of files under the
+results folder. With the corpus sizes, a ``--dry-run`` times start-up plus planning (skip with
+``--no-dry-run``); ``--scheduler-floor`` also times Snakemake alone on 4 no-op jobs per article
+of the largest corpus. Targets (this 2-core machine): bundled cold <= 2x floor, rerun <= 0.7x;
+long article <= 100x the bundled article's job seconds; 500 articles faster than the peer;
+10,000 articles <= 5 min; 100,000 articles <= 45 min, <= 4 GiB, <= 1,000 jobs; touching one
+article reruns at most one job per rule. Temporary folders are removed, also after errors.
+The Markdown report goes to stdout and, with ``--out``, to a file.
 """
 
 from __future__ import annotations
@@ -33,6 +45,7 @@ import argparse
 import csv
 import importlib.util
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -41,28 +54,36 @@ import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
 
 REPO = Path(__file__).resolve().parents[1]
+BENCH = Path(__file__).resolve().parent
 TIME = "/usr/bin/time"
 FLOOR_IMPORTS = "import nltk, sklearn, textblob, matplotlib, pandas"
 WORKFLOW_PARTS = ("Snakefile", "config", "workflow", "profiles")
 BUNDLED_ARTICLE = REPO / "seeds" / "ishiba_trump_summit.txt"
+LONG_REPEATS = 100
 DEFAULT_REPEATS = {"floor": 5, "cold": 3, "rerun": 3, "corpus": 1}
+DEFAULT_TOUCH_SIZE = 10_000
 COLD_TARGET = 2.0
 RERUN_TARGET = 0.7
-CORPUS_TARGET = 15.0
-MEMORY_TARGET_MIB = 1024.0
-# Seconds per article at the largest corpus may exceed the smallest's by this much (noise).
-LINEARITY_TOLERANCE = 1.1
+LONG_TARGET = 100.0
+# Corpus size -> (wall seconds, peak MiB, jobs) targets; smaller sizes must beat the peer.
+CORPUS_TARGETS = {10_000: (300.0, None, None), 100_000: (2700.0, 4096.0, 1000)}
+PEER_SIZE = 500
 CORPUS_CONFIG = "figures:\n  per_article: false\n"
 # Taken once per benchmark, so every scenario runs the same rules while others edit the tree.
 SNAPSHOT = "workflow-snapshot"
-SNAKEMAKE_CONFIG = ("--config", "input_dir=articles", "results_dir=out")
+RESULTS = "out"
+CORPUS_FILE = "corpus.parquet"
+ARTICLES = "articles"
+_RULE_BLOCK = re.compile(r"^\s*(?:local)?rule (\S+):\s*$")
+_WILDCARDS = re.compile(r"^\s*wildcards: (.*)$")
+_FINISHED = re.compile(r"Finished jobid: \d+ \(Rule: (\S+)\)")
 
 
 @dataclass
@@ -85,12 +106,26 @@ class JobTimes:
 
 
 @dataclass
+class JobsRun:
+    """The jobs a Snakemake run finished, per rule, with the wildcards of each."""
+
+    per_rule: Counter[str] = field(default_factory=Counter)
+    wildcards: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.per_rule.values())
+
+
+@dataclass
 class Scenario:
-    """A measured scenario: its runs and the job times of its last run."""
+    """A measured scenario: its runs and what its last run did."""
 
     name: str
     runs: list[Run] = field(default_factory=list)
     jobs: JobTimes = field(default_factory=JobTimes)
+    jobs_run: JobsRun | None = None
+    output_files: int | None = None
     n_articles: int = 0
     dry_run: Run | None = None
 
@@ -105,6 +140,14 @@ class Scenario:
     @property
     def peak_mib(self) -> float:
         return max(run.peak_mib for run in self.runs)
+
+
+@dataclass
+class Inputs:
+    """How newsdag and the peer read one scenario's articles, relative to its folder."""
+
+    config: tuple[str, ...]
+    peer_path: str
 
 
 # ----------------------------------------------------------------------------- measuring
@@ -181,13 +224,18 @@ def import_floor(python: Path, *, runs: int, scratch: Path, timeout: float) -> S
     return floor
 
 
-def job_times(workdir: Path) -> JobTimes:
+def _is_unit(part: str, units: set[str]) -> bool:
+    """Whether a path part names one article or shard (a wildcard), not a rule."""
+    return part in units or re.fullmatch(r"(shard[_-]?)?\d+", part) is not None
+
+
+def job_times(workdir: Path, units: set[str]) -> JobTimes:
     """Seconds per job, grouped by rule, from the ``benchmarks/`` files of a run.
 
-    Per-article files (``benchmarks/<article>/<rule>.tsv``) are grouped by ``<rule>``; any
-    other file, such as ``benchmarks/corpus/topics.tsv``, by its path below ``benchmarks/``.
+    A path part naming an article or a shard (``benchmarks/<article>/<rule>.tsv``) is left out
+    of the group's name, so such files group by rule; others, such as
+    ``benchmarks/corpus/topics.tsv``, group by their path below ``benchmarks/``.
     """
-    articles = {path.stem for path in (workdir / "articles").iterdir()}
     root = workdir / "benchmarks"
     seconds: dict[str, list[float]] = defaultdict(list)
     for path in sorted(root.rglob("*.tsv")):
@@ -195,23 +243,96 @@ def job_times(workdir: Path) -> JobTimes:
             rows = list(csv.DictReader(handle, delimiter="\t"))
         if not rows or "s" not in rows[0]:
             continue
-        relative = path.relative_to(root).with_suffix("")
-        key = relative.name if relative.parent.name in articles else relative.as_posix()
+        parts = path.relative_to(root).with_suffix("").parts
+        key = "/".join(part for part in parts if not _is_unit(part, units)) or "/".join(parts)
         seconds[key].append(float(rows[-1]["s"]))
     return JobTimes(dict(seconds))
 
 
-# ----------------------------------------------------------------------------- scenarios
+def jobs_from_log(log: Path) -> JobsRun:
+    """The jobs a Snakemake log says finished, per rule, with their wildcards."""
+    jobs = JobsRun()
+    wildcards: dict[str, list[str]] = defaultdict(list)
+    rule = None
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        if match := _RULE_BLOCK.match(line):
+            rule = match.group(1)
+        elif (match := _WILDCARDS.match(line)) and rule is not None:
+            wildcards[rule].append(match.group(1).strip())
+        elif match := _FINISHED.search(line):
+            jobs.per_rule[match.group(1)] += 1
+    jobs.wildcards = dict(wildcards)
+    return jobs
 
 
-def write_corpus(size: int, out: Path, *, seed: int) -> None:
-    """Write ``size`` generated articles with ``bench/make_corpus.py`` (loaded by path)."""
-    spec = importlib.util.spec_from_file_location(
-        "make_corpus", Path(__file__).with_name("make_corpus.py")
-    )
-    make_corpus = sys.modules.setdefault("make_corpus", importlib.util.module_from_spec(spec))
-    spec.loader.exec_module(make_corpus)
-    make_corpus.write_corpus(size, out, seed=seed)
+def count_files(folder: Path) -> int:
+    """Files below ``folder`` (0 if it does not exist)."""
+    return sum(1 for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else 0
+
+
+# ----------------------------------------------------------------------------- inputs
+
+
+def _make_corpus_module():
+    """``bench/make_corpus.py``, loaded by path (``bench/`` is not a package)."""
+    if "make_corpus" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("make_corpus", BENCH / "make_corpus.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["make_corpus"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["make_corpus"]
+
+
+def write_inputs(size: int, workdir: Path, *, seed: int, as_file: bool) -> Inputs:
+    """Write ``size`` generated articles (planted) into ``workdir``: one file or a folder."""
+    make_corpus = _make_corpus_module()
+    if as_file:
+        make_corpus.write_corpus_file(size, workdir / CORPUS_FILE, seed=seed, planted=True)
+        return file_inputs()
+    make_corpus.write_corpus(size, workdir / ARTICLES, seed=seed, planted=True)
+    return folder_inputs()
+
+
+def add_one_article(size: int, workdir: Path, *, seed: int, as_file: bool) -> str:
+    """Add article ``size + 1`` to the corpus in ``workdir`` (the file is rewritten).
+
+    Returns:
+        The new article's id.
+    """
+    make_corpus = _make_corpus_module()
+    if as_file:
+        make_corpus.write_corpus_file(size + 1, workdir / CORPUS_FILE, seed=seed, planted=True)
+    else:
+        record = make_corpus.make_record(
+            size + 1,
+            seed=seed,
+            source=make_corpus.DEFAULT_SOURCE.read_text(encoding="utf-8"),
+            planted=True,
+        )
+        path = workdir / ARTICLES / f"{record['id']}.txt"
+        path.write_text(record["text"], encoding="utf-8", newline="\n")
+    return make_corpus.article_id(size + 1)
+
+
+def file_inputs() -> Inputs:
+    return Inputs((f"input_files={CORPUS_FILE}", f"results_dir={RESULTS}"), CORPUS_FILE)
+
+
+def folder_inputs() -> Inputs:
+    return Inputs((f"input_dir={ARTICLES}", f"results_dir={RESULTS}"), ARTICLES)
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> Inputs:
+    """Write ``articles`` (file name to text) into ``folder/articles``."""
+    (folder / ARTICLES).mkdir(parents=True)
+    for name, text in articles.items():
+        (folder / ARTICLES / name).write_text(text, encoding="utf-8", newline="\n")
+    return folder_inputs()
+
+
+def long_article() -> dict[str, str]:
+    """The bundled article repeated ``LONG_REPEATS`` times, as one article."""
+    return {"long_article.txt": BUNDLED_ARTICLE.read_text(encoding="utf-8") * LONG_REPEATS}
 
 
 def copy_workflow(source: Path, dest: Path) -> None:
@@ -225,87 +346,170 @@ def copy_workflow(source: Path, dest: Path) -> None:
             shutil.copy2(source / part, dest / part)
 
 
-def new_workdir(parent: Path, name: str, articles: list[Path] | int, *, seed: int) -> Path:
-    """A fresh copy of the workflow snapshot with its articles: files, or a corpus size."""
+def new_workdir(parent: Path, name: str) -> Path:
+    """A fresh copy of the workflow snapshot."""
     workdir = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=parent))
     copy_workflow(parent / SNAPSHOT, workdir)
-    if isinstance(articles, int):
-        write_corpus(articles, workdir / "articles", seed=seed)
-    else:
-        (workdir / "articles").mkdir()
-        for article in articles:
-            shutil.copy2(article, workdir / "articles" / article.name)
     return workdir
 
 
-def snakemake_command(snakemake: Path, *extra: str) -> list[str]:
-    return [str(snakemake), *SNAKEMAKE_CONFIG, *extra]
+def accepts_corpus_files(snakemake: Path, scratch: Path, *, timeout: float) -> bool:
+    """Whether the workflow plans a run on a corpus file (a dry run on three articles)."""
+    workdir = new_workdir(scratch, "probe")
+    try:
+        write_inputs(3, workdir, seed=0, as_file=True)
+        command = [str(snakemake), "--dry-run", "--quiet", "--config", *file_inputs().config]
+        run = timed(command, cwd=workdir, log=workdir / "probe.log", timeout=timeout)
+        return run.returncode == 0
+    finally:
+        shutil.rmtree(workdir)
+
+
+# ----------------------------------------------------------------------------- scenarios
 
 
 def report_failure(run: Run, log: Path, name: str) -> None:
     if run.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        print(
-            f"\n{name}: snakemake exited with {run.returncode}; log tail:\n{tail}", file=sys.stderr
-        )
+        print(f"\n{name}: exited with {run.returncode}; log tail:\n{tail}", file=sys.stderr)
+
+
+@dataclass
+class Tools:
+    """The programs a benchmark runs, and its limits."""
+
+    python: Path
+    snakemake: Path
+    timeout: float
+
+
+def run_newsdag(
+    tools: Tools, workdir: Path, inputs: Inputs, scenario: Scenario, *, label: str, extra=()
+) -> Run:
+    """One ``snakemake`` run in ``workdir``; records its jobs and output files in ``scenario``."""
+    log = workdir / f"bench-{label}.log"
+    command = [str(tools.snakemake), "--config", *inputs.config, *extra]
+    run = timed(command, cwd=workdir, log=log, timeout=tools.timeout)
+    report_failure(run, log, f"{scenario.name} ({label})")
+    scenario.runs.append(run)
+    scenario.jobs_run = jobs_from_log(log)
+    scenario.output_files = count_files(workdir / RESULTS)
+    return run
+
+
+def run_peer(
+    tools: Tools, workdir: Path, inputs: Inputs, name: str, *, n_articles: int
+) -> Scenario:
+    """The peer script on the same input as newsdag in ``workdir``."""
+    scenario = Scenario(name, n_articles=n_articles)
+    out = workdir / "peer-out"
+    command = [str(tools.python), str(BENCH / "peer_notebook.py"), inputs.peer_path, str(out)]
+    log = workdir / "bench-peer.log"
+    run = timed(command, cwd=workdir, log=log, timeout=tools.timeout)
+    report_failure(run, log, name)
+    scenario.runs.append(run)
+    scenario.output_files = count_files(out)
+    shutil.rmtree(out, ignore_errors=True)
+    return scenario
+
+
+@dataclass
+class Pair:
+    """newsdag and (when run) the peer on one input."""
+
+    newsdag: Scenario
+    peer: Scenario | None = None
+
+
+def units_of(workdir: Path, inputs: Inputs) -> set[str]:
+    folder = workdir / ARTICLES
+    return {path.stem for path in folder.iterdir()} if inputs.peer_path == ARTICLES else set()
 
 
 def bundled_scenarios(
-    snakemake: Path, scratch: Path, *, cold_runs: int, rerun_runs: int, timeout: float
-) -> tuple[Scenario, Scenario]:
+    tools: Tools, scratch: Path, *, cold_runs: int, rerun_runs: int, peer: bool
+) -> tuple[Pair, Scenario]:
     """Cold runs on the bundled article, each followed by a rerun in the same folder."""
-    cold = Scenario("cold, bundled article, all figures", n_articles=1)
-    rerun = Scenario("rerun, nothing changed", n_articles=1)
+    cold = Scenario("bundled article, cold, all figures", n_articles=1)
+    rerun = Scenario("bundled article, rerun, nothing changed", n_articles=1)
+    pair = Pair(cold)
     for index in range(max(cold_runs, rerun_runs)):
-        workdir = new_workdir(scratch, "bundled", [BUNDLED_ARTICLE], seed=0)
-        log = workdir / "bench-cold.log"
-        run = timed(snakemake_command(snakemake), cwd=workdir, log=log, timeout=timeout)
-        report_failure(run, log, cold.name)
+        workdir = new_workdir(scratch, "bundled")
+        inputs = write_articles(workdir, {BUNDLED_ARTICLE.name: BUNDLED_ARTICLE.read_text()})
+        target = cold if index < cold_runs else Scenario("extra cold run")
+        run_newsdag(tools, workdir, inputs, target, label="cold")
         if index < cold_runs:
-            cold.runs.append(run)
-            cold.jobs = job_times(workdir)
+            cold.jobs = job_times(workdir, units_of(workdir, inputs))
         if index < rerun_runs:
-            log = workdir / "bench-rerun.log"
-            again = timed(snakemake_command(snakemake), cwd=workdir, log=log, timeout=timeout)
-            report_failure(again, log, rerun.name)
-            rerun.runs.append(again)
+            run_newsdag(tools, workdir, inputs, rerun, label="rerun")
+        if index == 0 and peer:
+            pair.peer = run_peer(tools, workdir, inputs, "peer, bundled article", n_articles=1)
         shutil.rmtree(workdir)
-    return cold, rerun
+    return pair, rerun
+
+
+def long_scenario(tools: Tools, scratch: Path, *, peer: bool) -> Pair:
+    """The bundled article repeated 100 times as one article, cold, all figures."""
+    kib = len(long_article()["long_article.txt"].encode("utf-8")) / 1000
+    pair = Pair(Scenario(f"long article ({kib:.0f} KB), cold, all figures", n_articles=1))
+    workdir = new_workdir(scratch, "long")
+    try:
+        inputs = write_articles(workdir, long_article())
+        run_newsdag(tools, workdir, inputs, pair.newsdag, label="cold")
+        pair.newsdag.jobs = job_times(workdir, units_of(workdir, inputs))
+        if peer:
+            pair.peer = run_peer(tools, workdir, inputs, "peer, long article", n_articles=1)
+    finally:
+        shutil.rmtree(workdir)
+    return pair
+
+
+@dataclass
+class CorpusOptions:
+    """How the corpus scenarios run."""
+
+    runs: int
+    seed: int
+    as_file: bool
+    dry_run: bool
+    peer_max: int
+    touch_size: int | None
 
 
 def corpus_scenario(
-    snakemake: Path,
-    scratch: Path,
-    size: int,
-    *,
-    runs: int,
-    seed: int,
-    timeout: float,
-    dry_run: bool,
-) -> Scenario:
-    """Cold runs on ``size`` generated articles without per-article figures.
+    tools: Tools, scratch: Path, size: int, options: CorpusOptions
+) -> tuple[Pair, Scenario | None]:
+    """Cold runs on ``size`` generated articles, the peer, and maybe the touch-one rerun.
 
-    With ``dry_run``, a ``--dry-run`` before the first cold run times start-up and DAG
-    building alone (it writes no results, so the run after it is still cold).
+    With ``options.dry_run``, a ``--dry-run`` before the first cold run times start-up and
+    planning alone (it writes no results, so the run after it is still cold).
     """
-    name = f"cold, {size:,} generated articles, no per-article figures"
-    scenario = Scenario(name, n_articles=size)
-    for index in range(runs):
-        workdir = new_workdir(scratch, f"corpus{size}", size, seed=seed)
-        (workdir / "bench.yaml").write_text(CORPUS_CONFIG, encoding="utf-8")
-        command = snakemake_command(snakemake, "--configfile", "bench.yaml")
-        if dry_run and index == 0:
-            log = workdir / "bench-dry.log"
-            probe = [*command, "--dry-run", "--quiet"]
-            scenario.dry_run = timed(probe, cwd=workdir, log=log, timeout=timeout)
-            report_failure(scenario.dry_run, log, f"{name} (dry run)")
-        log = workdir / "bench-cold.log"
-        run = timed(command, cwd=workdir, log=log, timeout=timeout)
-        report_failure(run, log, scenario.name)
-        scenario.runs.append(run)
-        scenario.jobs = job_times(workdir)
-        shutil.rmtree(workdir)
-    return scenario
+    name = f"{size:,} generated articles, cold, no per-article figures"
+    pair = Pair(Scenario(name, n_articles=size))
+    touch = None
+    for index in range(options.runs):
+        workdir = new_workdir(scratch, f"corpus{size}")
+        try:
+            inputs = write_inputs(size, workdir, seed=options.seed, as_file=options.as_file)
+            (workdir / "bench.yaml").write_text(CORPUS_CONFIG, encoding="utf-8")
+            extra = ("--configfile", "bench.yaml")
+            if options.dry_run and index == 0:
+                probe = Scenario(f"{name} (dry run)")
+                run_newsdag(tools, workdir, inputs, probe, label="dry", extra=(*extra, "-n", "-q"))
+                pair.newsdag.dry_run = probe.runs[0]
+            run_newsdag(tools, workdir, inputs, pair.newsdag, label="cold", extra=extra)
+            pair.newsdag.jobs = job_times(workdir, units_of(workdir, inputs))
+            if index == 0 and size <= options.peer_max:
+                pair.peer = run_peer(
+                    tools, workdir, inputs, f"peer, {size:,} articles", n_articles=size
+                )
+            if index == 0 and size == options.touch_size:
+                touch = Scenario(f"{size:,} articles + 1 added, rerun", n_articles=size + 1)
+                add_one_article(size, workdir, seed=options.seed, as_file=options.as_file)
+                run_newsdag(tools, workdir, inputs, touch, label="touch", extra=extra)
+        finally:
+            shutil.rmtree(workdir)
+    return pair, touch
 
 
 NO_OP_SNAKEFILE = """\
@@ -342,7 +546,7 @@ rule others:
 """
 
 
-def scheduler_floor(snakemake: Path, scratch: Path, size: int, *, timeout: float) -> Scenario:
+def scheduler_floor(tools: Tools, scratch: Path, size: int) -> Scenario:
     """Snakemake alone: the same profile running ``size`` x 4 jobs that do nothing.
 
     What four per-article jobs cost before any analysis: start-up, DAG, scheduling, logs,
@@ -353,7 +557,8 @@ def scheduler_floor(snakemake: Path, scratch: Path, size: int, *, timeout: float
     shutil.copytree(scratch / SNAPSHOT / "profiles", workdir / "profiles")
     (workdir / "Snakefile").write_text(NO_OP_SNAKEFILE.format(size=size), encoding="utf-8")
     log = workdir / "bench-noop.log"
-    run = timed([str(snakemake), "--quiet"], cwd=workdir, log=log, timeout=timeout)
+    command = [str(tools.snakemake), "--quiet"]
+    run = timed(command, cwd=workdir, log=log, timeout=tools.timeout)
     report_failure(run, log, scenario.name)
     scenario.runs.append(run)
     shutil.rmtree(workdir)
@@ -363,84 +568,188 @@ def scheduler_floor(snakemake: Path, scratch: Path, size: int, *, timeout: float
 # ----------------------------------------------------------------------------- report
 
 
-def verdict(checks: list[tuple[str, bool]], scenario: Scenario) -> str:
-    if not scenario.ok:
-        return f"ERROR (exit {max(run.returncode for run in scenario.runs)})"
+def verdict(checks: list[tuple[str, bool]], scenarios: list[Scenario]) -> str:
+    failed_runs = [s for s in scenarios if not s.ok]
+    if failed_runs:
+        codes = sorted({run.returncode for s in failed_runs for run in s.runs} - {0})
+        return f"ERROR ({failed_runs[0].name}: exit {', '.join(map(str, codes)) or '?'})"
+    if not checks:
+        return "—"
     failed = [name for name, passed in checks if not passed]
     return "PASS" if not failed else f"FAIL ({', '.join(failed)})"
 
 
-def wall_cell(scenario: Scenario) -> str:
+def wall_cell(scenario: Scenario | None) -> str:
+    if scenario is None:
+        return "—"
     n = len(scenario.runs)
     return f"{scenario.wall:.2f}" + (f" (median of {n})" if n > 1 else "")
 
 
-def scenario_row(scenario: Scenario, floor: Scenario, time_target: float | None) -> str:
-    ratio = scenario.wall / floor.wall
-    checks = [("memory", scenario.peak_mib <= MEMORY_TARGET_MIB)]
-    target = f"≤ {MEMORY_TARGET_MIB:.0f} MiB"
-    if time_target is not None:
-        checks.insert(0, ("time", ratio <= time_target))
-        target = f"≤ {time_target:g}× floor, " + target
+def _jobs_cell(scenario: Scenario) -> str:
+    return "—" if scenario.jobs_run is None else f"{scenario.jobs_run.total:,}"
+
+
+def _files_cell(scenario: Scenario, peer: Scenario | None) -> str:
+    newsdag = "—" if scenario.output_files is None else f"{scenario.output_files:,}"
+    return newsdag if peer is None else f"{newsdag} / {peer.output_files:,}"
+
+
+def _peak_cell(scenario: Scenario, peer: Scenario | None) -> str:
+    return f"{scenario.peak_mib:.0f}" + ("" if peer is None else f" / {peer.peak_mib:.0f}")
+
+
+def table_row(
+    scenario: Scenario,
+    floor: Scenario,
+    *,
+    peer: Scenario | None = None,
+    target: str = "—",
+    checks: list[tuple[str, bool]] | None = None,
+) -> str:
+    peer_ratio = f"{scenario.wall / peer.wall:.2f}" if peer is not None and peer.ok else "—"
     cells = [
         scenario.name,
+        f"{scenario.n_articles:,}",
         wall_cell(scenario),
-        f"{ratio:.2f}",
-        f"{scenario.peak_mib:.0f}",
+        f"{scenario.wall / floor.wall:.2f}",
+        wall_cell(peer),
+        peer_ratio,
+        _peak_cell(scenario, peer),
+        _jobs_cell(scenario),
+        _files_cell(scenario, peer),
         target,
-        verdict(checks, scenario),
+        verdict(checks or [], [scenario] + ([peer] if peer is not None else [])),
     ]
     return "| " + " | ".join(cells) + " |"
 
 
-def linearity_rows(corpora: list[Scenario]) -> list[str]:
-    """Marginal seconds per article between the smallest and largest corpus, and linearity."""
-    small, large = corpora[0], corpora[-1]
-    if large.n_articles <= small.n_articles or not (small.ok and large.ok):
-        return []
-    marginal = (large.wall - small.wall) / (large.n_articles - small.n_articles)
-    per_small = small.wall / small.n_articles
-    per_large = large.wall / large.n_articles
-    linear = per_large <= LINEARITY_TOLERANCE * per_small
-    intercept = small.wall - marginal * small.n_articles
-    return [
-        f"| marginal cost per article, {small.n_articles:,} → {large.n_articles:,} | "
-        f"{marginal:.4f} | — | — | (fixed cost implied: {intercept:.1f} s) | — |",
-        f"| linearity: s/article at {small.n_articles:,} vs {large.n_articles:,} | "
-        f"{per_small:.4f} vs {per_large:.4f} | — | — | "
-        f"at {large.n_articles:,} ≤ {LINEARITY_TOLERANCE:g} × at {small.n_articles:,} | "
-        f"{'PASS' if linear else 'FAIL'} |",
-    ]
+def long_cost_ratio(long: Scenario, cold: Scenario, rerun: Scenario) -> tuple[float, str]:
+    """The long article's cost over the bundled article's, and how it was measured.
+
+    Summed job seconds when both runs wrote ``benchmarks/`` files; else walls less the
+    no-op rerun's (Snakemake's start-up).
+    """
+    if long.jobs.total() > 0 and cold.jobs.total() > 0:
+        return long.jobs.total() / cold.jobs.total(), "job s"
+    base = rerun.wall if rerun.ok else 0.0
+    return (long.wall - base) / max(cold.wall - base, 1e-9), "wall − rerun"
 
 
-def results_table(
-    floor: Scenario,
-    bundled: list[Scenario],
-    corpora: list[Scenario],
-    no_op: Scenario | None = None,
-) -> str:
+def corpus_target(pair: Pair) -> tuple[str, list[tuple[str, bool]]]:
+    """The targets of a corpus size and whether its run met them."""
+    scenario = pair.newsdag
+    limits = CORPUS_TARGETS.get(scenario.n_articles)
+    if limits is None:
+        if pair.peer is None or not pair.peer.ok:
+            return "—", []
+        return "faster than the peer", [("slower than peer", scenario.wall < pair.peer.wall)]
+    wall, memory, jobs = limits
+    target = [f"≤ {wall / 60:g} min"]
+    checks = [("time", scenario.wall <= wall)]
+    if memory is not None:
+        target.append(f"≤ {memory / 1024:g} GiB")
+        checks.append(("memory", scenario.peak_mib <= memory))
+    if jobs is not None:
+        target.append(f"≤ {jobs:,} jobs")
+        checks.append(("jobs", scenario.jobs_run is not None and scenario.jobs_run.total <= jobs))
+    return ", ".join(target), checks
+
+
+def touch_checks(touch: Scenario) -> list[tuple[str, bool]]:
+    per_rule = touch.jobs_run.per_rule if touch.jobs_run else Counter()
+    many = [rule for rule, count in sorted(per_rule.items()) if count > 1]
+    return [(f"{', '.join(many)} ran more than once", not many)]
+
+
+@dataclass
+class Results:
+    """Everything one benchmark run measured."""
+
+    floor: Scenario
+    cold: Pair
+    rerun: Scenario
+    long: Pair | None
+    corpora: list[Pair]
+    touch: Scenario | None
+    no_op: Scenario | None
+
+
+def results_table(results: Results) -> str:
+    floor, cold, rerun = results.floor, results.cold, results.rerun
     lines = [
-        "| scenario | wall s | × floor | peak MiB | target | verdict |",
-        "| --- | --- | --- | --- | --- | --- |",
-        f"| import floor | {wall_cell(floor)} | 1.00 | {floor.peak_mib:.0f} | — | — |",
+        "| scenario | articles | newsdag s | × floor | peer s | newsdag ÷ peer | "
+        "peak MiB (newsdag / peer) | jobs | output files (newsdag / peer) | target | verdict |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        f"| import floor | — | {wall_cell(floor)} | 1.00 | — | — | {floor.peak_mib:.0f} "
+        "| — | — | — | — |",
     ]
-    targets = [COLD_TARGET, RERUN_TARGET]
-    lines += [scenario_row(s, floor, t) for s, t in zip(bundled, targets, strict=True)]
-    for index, corpus in enumerate(corpora):
-        largest = index == len(corpora) - 1
-        lines.append(scenario_row(corpus, floor, CORPUS_TARGET if largest else None))
-    if len(corpora) > 1:
-        lines += linearity_rows(corpora)
-    if no_op is not None:
-        lines.append(scenario_row(no_op, floor, None))
+    cold_ok = [("time", cold.newsdag.wall / floor.wall <= COLD_TARGET)]
+    lines.append(
+        table_row(
+            cold.newsdag, floor, peer=cold.peer, target=f"≤ {COLD_TARGET:g}× floor", checks=cold_ok
+        )
+    )
+    rerun_ok = [("time", rerun.wall / floor.wall <= RERUN_TARGET)]
+    lines.append(table_row(rerun, floor, target=f"≤ {RERUN_TARGET:g}× floor", checks=rerun_ok))
+    if results.long is not None:
+        ratio, basis = long_cost_ratio(results.long.newsdag, cold.newsdag, rerun)
+        target = f"≤ {LONG_TARGET:g}× bundled ({basis}): {ratio:.0f}×"
+        checks = [("cost", ratio <= LONG_TARGET)]
+        lines.append(
+            table_row(
+                results.long.newsdag, floor, peer=results.long.peer, target=target, checks=checks
+            )
+        )
+    for pair in results.corpora:
+        target, checks = corpus_target(pair)
+        lines.append(table_row(pair.newsdag, floor, peer=pair.peer, target=target, checks=checks))
+    if results.touch is not None:
+        lines.append(
+            table_row(
+                results.touch, floor, target="≤ 1 job per rule", checks=touch_checks(results.touch)
+            )
+        )
+    if results.no_op is not None:
+        lines.append(table_row(results.no_op, floor))
     return "\n".join(lines)
+
+
+def per_article_lines(corpora: list[Pair]) -> list[str]:
+    """Seconds per article at each size: linear cost keeps them flat."""
+    cells = [
+        f"{pair.newsdag.n_articles:,}: {pair.newsdag.wall / pair.newsdag.n_articles:.4f}"
+        + (f" (peer {pair.peer.wall / pair.peer.n_articles:.4f})" if pair.peer else "")
+        for pair in corpora
+        if pair.newsdag.ok
+    ]
+    return [f"- seconds per article, newsdag (peer): {'; '.join(cells)}"] if cells else []
+
+
+def touch_lines(touch: Scenario | None) -> list[str]:
+    """Which jobs the rerun after adding one article ran: rule, count, wildcards."""
+    if touch is None or touch.jobs_run is None:
+        return []
+    lines = [
+        f"### Jobs rerun after adding one article to {touch.n_articles - 1:,}",
+        "",
+        "| rule | jobs | wildcards |",
+        "| --- | --- | --- |",
+    ]
+    for rule, count in sorted(touch.jobs_run.per_rule.items()):
+        wildcards = sorted(set(touch.jobs_run.wildcards.get(rule, [])))
+        shown = "; ".join(wildcards[:5]) + (
+            f"; … ({len(wildcards)} in all)" if len(wildcards) > 5 else ""
+        )
+        lines.append(f"| {rule} | {count} | {shown or '—'} |")
+    return [*lines, ""]
 
 
 def jobs_table(scenarios: list[Scenario]) -> str:
     """Per scenario and rule: jobs, summed job seconds, milliseconds per job.
 
-    Jobs run two at a time as threads sharing one interpreter, so summed job seconds can
-    exceed the wall; the dry run times start-up plus building the DAG of the same workflow.
+    Jobs may run two at a time, so summed job seconds can exceed the wall; the dry run times
+    start-up plus planning the DAG of the same workflow.
     """
     lines = [
         "| scenario | rule | jobs | job s (sum) | ms per job | share of job s |",
@@ -450,10 +759,10 @@ def jobs_table(scenarios: list[Scenario]) -> str:
         total_jobs = scenario.jobs.total()
         if scenario.dry_run is not None:
             lines.append(
-                f"| {scenario.name} | *dry run: start-up + DAG* | — | "
+                f"| {scenario.name} | *dry run: start-up + planning* | — | "
                 f"{scenario.dry_run.wall:.2f} | — | — |"
             )
-        ranked = sorted(scenario.jobs.seconds.items(), key=lambda item: -sum(item[1]))
+        ranked = sorted(scenario.jobs.seconds.items(), key=lambda item: (-sum(item[1]), item[0]))
         for rule, seconds in ranked:
             total = sum(seconds)
             lines.append(
@@ -463,7 +772,7 @@ def jobs_table(scenarios: list[Scenario]) -> str:
     return "\n".join(lines)
 
 
-def environment_lines(snakemake: Path, load_before: float) -> list[str]:
+def environment_lines(snakemake: Path, load_before: float, input_mode: str) -> list[str]:
     version = subprocess.run(
         [str(snakemake), "--version"], capture_output=True, text=True, check=False
     ).stdout.strip()
@@ -471,17 +780,42 @@ def environment_lines(snakemake: Path, load_before: float) -> list[str]:
         f"- command: `{' '.join([Path(sys.executable).name, *sys.argv])}`",
         f"- date: {time.strftime('%Y-%m-%d %H:%M')}; snakemake {version}; "
         f"python {sys.version.split()[0]}; {os.cpu_count()} CPUs",
+        f"- generated corpora read as: {input_mode}",
         f"- load average (1 min) before / after: {load_before:.2f} / {os.getloadavg()[0]:.2f}",
     ]
+
+
+def report(results: Results, *, environment: list[str], rules: list[str]) -> str:
+    pairs = [results.cold, *([results.long] if results.long else []), *results.corpora]
+    return "\n".join(
+        [
+            "## newsdag against the import floor and a notebook-style peer",
+            "",
+            *environment,
+            f"- rule files: {', '.join(rules)}",
+            *per_article_lines(results.corpora),
+            "",
+            results_table(results),
+            "",
+            *touch_lines(results.touch),
+            "### Where the time goes (per-job `benchmarks/` files, last run of each scenario)",
+            "",
+            jobs_table([pair.newsdag for pair in pairs]),
+            "",
+        ]
+    )
 
 
 # ----------------------------------------------------------------------------- CLI
 
 
 def parse_sizes(text: str) -> list[int]:
-    sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    try:
+        sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bad sizes {text!r}: use e.g. 500,10000") from None
     if not sizes or sizes[0] < 1:
-        raise argparse.ArgumentTypeError("sizes must be positive integers, e.g. 100,1000")
+        raise argparse.ArgumentTypeError("sizes must be positive integers, e.g. 500,10000")
     return sizes
 
 
@@ -499,87 +833,129 @@ def parse_repeats(text: str) -> dict[str, int]:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=parse_sizes, default=[100, 1000], help="corpus sizes")
+    parser.add_argument(
+        "--sizes", type=parse_sizes, default=[PEER_SIZE], help="corpus sizes, e.g. 500,10000"
+    )
+    parser.add_argument(
+        "--input",
+        choices=("auto", "file", "folder"),
+        default="auto",
+        help="generated corpora as one Parquet file or a folder (auto: file if accepted)",
+    )
     parser.add_argument(
         "--repeats",
         type=parse_repeats,
         default=dict(DEFAULT_REPEATS),
         help="runs per scenario, e.g. floor=5,cold=3,rerun=3,corpus=1 (missing keys: default)",
     )
+    parser.add_argument(
+        "--peer-max", type=int, default=DEFAULT_TOUCH_SIZE, help="largest corpus for the peer"
+    )
+    parser.add_argument(
+        "--touch-size",
+        type=int,
+        help="corpus size for the add-one-article rerun (default: 10000 if run, else largest)",
+    )
+    parser.add_argument("--no-touch", action="store_true", help="skip the add-one-article rerun")
+    parser.add_argument("--no-long", action="store_true", help="skip the long article")
+    parser.add_argument("--no-peer", action="store_true", help="skip the peer script")
     parser.add_argument("--venv", type=Path, default=REPO / ".venv", help="project venv")
+    parser.add_argument(
+        "--tree",
+        type=Path,
+        default=REPO,
+        help="source tree to benchmark, e.g. from `git archive REV | tar -x -C DIR` "
+        "(default: this repository; its analysis/ goes first on PYTHONPATH)",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the generated corpora")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per process")
     parser.add_argument(
         "--no-dry-run", action="store_true", help="skip timing a dry run of each corpus"
     )
     parser.add_argument(
-        "--no-scheduler-floor",
+        "--scheduler-floor",
         action="store_true",
-        help="skip timing Snakemake alone on 4 no-op jobs per article of the largest corpus",
+        help="also time Snakemake alone on 4 no-op jobs per article of the largest corpus",
     )
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     return parser.parse_args(argv)
 
 
+def touch_size(args: argparse.Namespace) -> int | None:
+    if args.no_touch:
+        return None
+    if args.touch_size is not None:
+        return args.touch_size
+    return DEFAULT_TOUCH_SIZE if DEFAULT_TOUCH_SIZE in args.sizes else max(args.sizes)
+
+
+def progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message} ...", file=sys.stderr, flush=True)
+
+
+def measure(args: argparse.Namespace, tools: Tools, scratch: Path) -> tuple[Results, str]:
+    """Run every scenario the arguments ask for, in ``scratch``."""
+    as_file = args.input == "file"
+    if args.input == "auto":
+        as_file = accepts_corpus_files(tools.snakemake, scratch, timeout=tools.timeout)
+    input_mode = "one Parquet file (input_files)" if as_file else "a folder of .txt (input_dir)"
+    progress(f"measuring the import floor; corpora as {input_mode}")
+    floor = import_floor(
+        tools.python, runs=args.repeats["floor"], scratch=scratch, timeout=tools.timeout
+    )
+    progress("the bundled article: cold runs and reruns")
+    cold, rerun = bundled_scenarios(
+        tools,
+        scratch,
+        cold_runs=args.repeats["cold"],
+        rerun_runs=args.repeats["rerun"],
+        peer=not args.no_peer,
+    )
+    long = None
+    if not args.no_long:
+        progress("the long article")
+        long = long_scenario(tools, scratch, peer=not args.no_peer)
+    options = CorpusOptions(
+        runs=args.repeats["corpus"],
+        seed=args.seed,
+        as_file=as_file,
+        dry_run=not args.no_dry_run,
+        peer_max=-1 if args.no_peer else args.peer_max,
+        touch_size=touch_size(args),
+    )
+    corpora, touch = [], None
+    for size in args.sizes:
+        progress(f"{size:,} generated articles")
+        pair, touched = corpus_scenario(tools, scratch, size, options)
+        corpora.append(pair)
+        touch = touched or touch
+    no_op = None
+    if args.scheduler_floor:
+        progress(f"Snakemake alone on {max(args.sizes):,} x 4 no-op jobs")
+        no_op = scheduler_floor(tools, scratch, max(args.sizes))
+    return Results(floor, cold, rerun, long, corpora, touch, no_op), input_mode
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    python, snakemake = args.venv / "bin" / "python", args.venv / "bin" / "snakemake"
+    tools = Tools(args.venv / "bin" / "python", args.venv / "bin" / "snakemake", args.timeout)
     load_before = os.getloadavg()[0]
+    tree = args.tree.resolve()
+    if tree != REPO:
+        # Every process then imports the benchmarked tree's package, not the installed one.
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(tree), os.environ.get("PYTHONPATH")])
+        )
     with tempfile.TemporaryDirectory(prefix="newsdag-bench-") as scratch_name:
         scratch = Path(scratch_name)
-        copy_workflow(REPO, scratch / SNAPSHOT)
+        copy_workflow(tree, scratch / SNAPSHOT)
         rules = sorted(p.stem for p in (scratch / SNAPSHOT / "workflow" / "rules").glob("*.smk"))
-        print("measuring the import floor ...", file=sys.stderr)
-        floor = import_floor(
-            python, runs=args.repeats["floor"], scratch=scratch, timeout=args.timeout
-        )
-        print("cold runs and reruns on the bundled article ...", file=sys.stderr)
-        bundled = bundled_scenarios(
-            snakemake,
-            scratch,
-            cold_runs=args.repeats["cold"],
-            rerun_runs=args.repeats["rerun"],
-            timeout=args.timeout,
-        )
-        corpora = []
-        for size in args.sizes:
-            print(f"cold run on {size:,} generated articles ...", file=sys.stderr)
-            corpora.append(
-                corpus_scenario(
-                    snakemake,
-                    scratch,
-                    size,
-                    runs=args.repeats["corpus"],
-                    seed=args.seed,
-                    timeout=args.timeout,
-                    dry_run=not args.no_dry_run,
-                )
-            )
-        no_op = None
-        if args.sizes and not args.no_scheduler_floor:
-            print(f"Snakemake alone on {max(args.sizes):,} x 4 no-op jobs ...", file=sys.stderr)
-            no_op = scheduler_floor(snakemake, scratch, max(args.sizes), timeout=args.timeout)
-    report = "\n".join(
-        [
-            "## Pipeline against the import floor",
-            "",
-            *environment_lines(snakemake, load_before),
-            f"- rule files: {', '.join(rules)}",
-            "",
-            results_table(floor, list(bundled), corpora, no_op),
-            "",
-            "### Where the time goes (per-job `benchmarks/` files, last run of each scenario)",
-            "",
-            "Two jobs run at a time, one per worker process; a job's seconds include its wait "
-            "for the workers to start (the first jobs) and for a free core.",
-            "",
-            jobs_table([bundled[0], *corpora]),
-            "",
-        ]
-    )
-    print(report)
+        results, input_mode = measure(args, tools, scratch)
+    environment = environment_lines(tools.snakemake, load_before, input_mode)
+    text = report(results, environment=environment, rules=rules)
+    print(text)
     if args.out:
-        args.out.write_text(report, encoding="utf-8")
+        args.out.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
