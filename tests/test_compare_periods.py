@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from analysis.compare.periods import (
     choose_resolution,
+    comparison_coverage,
     group_articles,
     period_label,
     period_start,
@@ -150,3 +151,12 @@ def test_every_article_is_in_its_cells_once(rows):
         has_source = source is not None and bool(grouping.group_columns)
         dated = day is not None
         assert len(mine) == (1 + dated) * (1 + has_source)
+
+
+def test_coverage_entry_point_gives_the_table_and_reason():
+    result = comparison_coverage(_articles().drop(columns="source"), period="month")
+    table = result.tables["compare_coverage"]
+    assert table["variable"].tolist() == ["date", "source"]
+    assert table.loc[1, "note"] == "column absent"
+    assert result.reason == "no 'source' column in the metadata, so nothing is compared by source"
+    assert "period month (set): 2 periods" in table.loc[0, "note"]

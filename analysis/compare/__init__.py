@@ -9,7 +9,12 @@ corpus's Parquet datasets). Every table is keyed by ``period``, ``group`` and ``
 
 from analysis.compare.actors import actors_over_time, merge_actors
 from analysis.compare.keyness import group_keyness
-from analysis.compare.periods import Grouping, choose_resolution, group_articles
+from analysis.compare.periods import (
+    Grouping,
+    choose_resolution,
+    comparison_coverage,
+    group_articles,
+)
 from analysis.compare.result import ComparisonResult
 from analysis.compare.sentiment import sentiment_over_time
 from analysis.compare.topics import topics_over_time
@@ -19,6 +24,7 @@ __all__ = [
     "Grouping",
     "actors_over_time",
     "choose_resolution",
+    "comparison_coverage",
     "group_articles",
     "group_keyness",
     "merge_actors",

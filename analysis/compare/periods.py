@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from analysis.compare.result import ComparisonResult
+
 RESOLUTIONS = ("day", "week", "month", "year")
 ALL = "all"
 KEY_COLUMNS = ["period", "group", "value"]
@@ -301,3 +303,26 @@ def sort_keys(frame: pd.DataFrame, extra: Sequence[str] = ()) -> pd.DataFrame:
     keys = ["_period_all", "period", "_group_all", "group", "_value_all", "value", *extra]
     order = order.sort_values(keys, kind="mergesort")
     return order.drop(columns=["_period_all", "_group_all", "_value_all"]).reset_index(drop=True)
+
+
+def comparison_coverage(
+    articles: pd.DataFrame,
+    *,
+    period: str = "auto",
+    group_by: Sequence[str] = ("source",),
+    **grouping_options: int,
+) -> ComparisonResult:
+    """The ``compare_coverage`` table: dates and group values present and missing.
+
+    Args:
+        articles: Article metadata (see :func:`group_articles`).
+        period: Time resolution, or ``auto``.
+        group_by: Metadata columns to compare by.
+        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``.
+
+    Returns:
+        Table ``compare_coverage`` (:data:`COVERAGE_COLUMNS`: one row for ``date`` and one per
+        group column), and the reason line of the comparisons skipped.
+    """
+    grouping = group_articles(articles, period=period, group_by=group_by, **grouping_options)
+    return ComparisonResult({"compare_coverage": grouping.coverage}, grouping.reason)

@@ -21,6 +21,7 @@ from analysis.compare.result import ComparisonResult
 from analysis.figures.style import PALETTE, new_figure, save_png, wrap_label
 
 MAX_TICKS = 14
+SIGNIFICANCE = 0.05
 ALL_COLOUR = "#222222"
 
 
@@ -311,9 +312,12 @@ def keyness_figure(
         top_n: Terms per direction and panel.
 
     Returns:
-        Bars of the log ratio, labelled with the term and G².
+        Bars of the log ratio, labelled with the term and G²; pale bars are not significant.
     """
-    title = f"Keyness by {group}: terms used more (right) and less (left) than the rest"
+    title = (
+        f"Keyness by {group}: terms used more (right) and less (left) than the rest"
+        f" (pale: p ≥ {SIGNIFICANCE})"
+    )
     rows = table[(table["group"] == group) & (table["period"] == period)]
     values = sorted(rows["value"].unique())
     if not values:
@@ -329,7 +333,9 @@ def keyness_figure(
         frame = pd.concat([over, under])
         y = np.arange(len(frame))
         colours = [PALETTE[0] if d == "over" else PALETTE[3] for d in frame["direction"]]
-        ax.barh(y, frame["log_ratio"], color=colours)
+        bars = ax.barh(y, frame["log_ratio"], color=colours)
+        for bar, p_value in zip(bars, frame["p_value"], strict=True):
+            bar.set_alpha(1.0 if p_value < SIGNIFICANCE else 0.35)
         labels = [f"{t}  (G²={g:,.0f})" for t, g in zip(frame["term"], frame["g2"], strict=True)]
         ax.set_yticks(y, labels, fontsize=7.5)
         ax.invert_yaxis()
