@@ -1,0 +1,193 @@
+"""The pipeline benchmark's bookkeeping: jobs from logs, job times, targets, the report."""
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+LOG = """\
+Building DAG of jobs...
+[Tue Dec  1 22:26:18 2026]
+localrule prepare:
+    input: articles/a.txt
+    output: out/a/tables/sections.tsv
+    jobid: 1
+    reason: Missing output files: out/a/tables/sections.tsv
+    wildcards: article=a
+    resources: tmpdir=/tmp
+
+[Tue Dec  1 22:26:18 2026]
+rule prepare:
+    input: articles/b.txt
+    jobid: 2
+    wildcards: article=b
+
+[Tue Dec  1 22:26:19 2026]
+localrule corpus_topics:
+    input: out/a/tables/tokens.tsv
+    jobid: 3
+Finished jobid: 1 (Rule: prepare)
+1 of 4 steps (25%) done
+Finished jobid: 2 (Rule: prepare)
+Finished jobid: 3 (Rule: corpus_topics)
+Finished jobid: 0 (Rule: all)
+"""
+
+
+def _load(name):
+    spec = importlib.util.spec_from_file_location(name, REPO / f"bench/{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load("bench_pipeline")
+
+
+def _scenario(name, walls, *, peak=100.0, n=1, jobs=None, returncode=0):
+    scenario = bench.Scenario(name, n_articles=n)
+    scenario.runs = [bench.Run(wall, peak, returncode) for wall in walls]
+    if jobs is not None:
+        scenario.jobs_run = bench.JobsRun(Counter(jobs))
+    return scenario
+
+
+def test_jobs_from_log_counts_finished_jobs_and_keeps_wildcards(tmp_path):
+    log = tmp_path / "run.log"
+    log.write_text(LOG, encoding="utf-8")
+    jobs = bench.jobs_from_log(log)
+    assert jobs.per_rule == {"prepare": 2, "corpus_topics": 1, "all": 1}
+    assert jobs.total == 4
+    assert jobs.wildcards == {"prepare": ["article=a", "article=b"]}
+
+
+def test_job_times_group_per_article_and_shard_files_by_rule(tmp_path):
+    root = tmp_path / "benchmarks"
+    for relative, seconds in [
+        ("a/prepare.tsv", 1.5),
+        ("b/prepare.tsv", 2.5),
+        ("shards/007/keywords.tsv", 4.0),
+        ("corpus/topics.tsv", 3.0),
+    ]:
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"s\th:m:s\n{seconds}\t0:00:01\n", encoding="utf-8")
+    times = bench.job_times(tmp_path, {"a", "b"})
+    assert times.seconds == {
+        "prepare": [1.5, 2.5],
+        "shards/keywords": [4.0],
+        "corpus/topics": [3.0],
+    }
+    assert times.total() == pytest.approx(11.0)
+
+
+def test_count_files_counts_files_only(tmp_path):
+    (tmp_path / "out" / "x").mkdir(parents=True)
+    (tmp_path / "out" / "x" / "a.tsv").write_text("", encoding="utf-8")
+    (tmp_path / "out" / "b.json").write_text("", encoding="utf-8")
+    assert bench.count_files(tmp_path / "out") == 2
+    assert bench.count_files(tmp_path / "missing") == 0
+
+
+def test_corpus_targets_by_size():
+    small = bench.Pair(_scenario("500", [10.0], n=500), _scenario("peer", [20.0], n=500))
+    assert bench.corpus_target(small) == (
+        "faster than the peer",
+        [("slower than peer", True)],
+    )
+    big = bench.Pair(_scenario("100k", [2800.0], peak=3000.0, n=100_000, jobs={"prepare": 900}))
+    target, checks = bench.corpus_target(big)
+    assert target == "≤ 45 min, ≤ 4 GiB, ≤ 1,000 jobs"
+    assert checks == [("time", False), ("memory", True), ("jobs", True)]
+
+
+def test_touch_passes_only_with_at_most_one_job_per_rule():
+    one_shard = _scenario("touch", [1.0], jobs={"prepare": 1, "corpus_topics": 1})
+    every_shard = _scenario("touch", [1.0], jobs={"prepare": 3, "keywords": 2, "all": 1})
+    assert bench.verdict(bench.touch_checks(one_shard), [one_shard]) == "PASS"
+    assert bench.verdict(bench.touch_checks(every_shard), [every_shard]) == (
+        "FAIL (keywords, prepare ran more than once)"
+    )
+
+
+def test_verdict_reports_a_failed_run_before_its_targets():
+    failed = _scenario("cold", [1.0, 1.0], returncode=1)
+    assert bench.verdict([("time", True)], [failed]) == "ERROR (cold: exit 1)"
+
+
+def test_long_article_cost_uses_job_seconds_else_walls_less_the_rerun():
+    long, cold = _scenario("long", [90.0]), _scenario("cold", [3.0])
+    rerun = _scenario("rerun", [1.0])
+    assert bench.long_cost_ratio(long, cold, rerun) == (pytest.approx(44.5), "wall − rerun")
+    long.jobs = bench.JobTimes({"keywords": [50.0]})
+    cold.jobs = bench.JobTimes({"keywords": [0.4], "topics": [0.1]})
+    assert bench.long_cost_ratio(long, cold, rerun) == (pytest.approx(100.0), "job s")
+
+
+def test_results_table_puts_newsdag_and_the_peer_side_by_side():
+    results = bench.Results(
+        floor=_scenario("import floor", [1.0, 1.2, 1.1], peak=180.0),
+        cold=bench.Pair(_scenario("cold", [2.0], jobs={"a": 11}), _scenario("peer", [4.0])),
+        rerun=_scenario("rerun", [0.5], jobs={}),
+        long=None,
+        corpora=[bench.Pair(_scenario("500 articles", [30.0], n=500, jobs={"a": 20}))],
+        touch=None,
+        no_op=None,
+    )
+    results.cold.newsdag.output_files = 26
+    results.cold.peer.output_files = 4
+    rows = bench.results_table(results).splitlines()
+    assert rows[2].startswith("| import floor | — | 1.10 (median of 3) | 1.00 |")
+    cells = [cell.strip() for cell in rows[3].strip("|").split("|")]
+    assert cells == [
+        "cold", "1", "2.00", "1.82", "4.00", "0.50", "100 / 100", "11", "26 / 4",
+        "≤ 2× floor", "PASS",
+    ]  # fmt: skip
+    assert rows[4].endswith("| 0 | — | ≤ 0.7× floor | PASS |")
+    assert rows[5].endswith("| 20 | — | — | — |")
+
+
+@pytest.mark.parametrize(("text", "sizes"), [("500", [500]), ("10000,500,500", [500, 10000])])
+def test_parse_sizes(text, sizes):
+    assert bench.parse_sizes(text) == sizes
+
+
+@pytest.mark.parametrize("text", ["", "0,10", "ten"])
+def test_parse_sizes_refuses_bad_lists(text):
+    with pytest.raises(bench.argparse.ArgumentTypeError):
+        bench.parse_sizes(text)
+
+
+def test_touch_size_defaults_to_ten_thousand_when_run():
+    assert bench.touch_size(bench.parse_args(["--sizes", "500,10000,100000"])) == 10_000
+    assert bench.touch_size(bench.parse_args(["--sizes", "50,200"])) == 200
+    assert bench.touch_size(bench.parse_args(["--sizes", "500", "--no-touch"])) is None
+
+
+def test_add_one_article_to_a_corpus_file_keeps_the_others(tmp_path):
+    import pandas as pd
+
+    bench.write_inputs(3, tmp_path, seed=1, as_file=True)
+    before = pd.read_parquet(tmp_path / bench.CORPUS_FILE)
+    assert bench.add_one_article(3, tmp_path, seed=1, as_file=True) == "article_0004"
+    after = pd.read_parquet(tmp_path / bench.CORPUS_FILE)
+    pd.testing.assert_frame_equal(after.head(3), before)
+    assert list(after["id"])[-1] == "article_0004"
+
+
+def test_add_one_article_to_a_folder_writes_its_file(tmp_path):
+    bench.write_inputs(2, tmp_path, seed=0, as_file=False)
+    bench.add_one_article(2, tmp_path, seed=0, as_file=False)
+    names = sorted(p.name for p in (tmp_path / bench.ARTICLES).iterdir())
+    assert names == ["article_0001.txt", "article_0002.txt", "article_0003.txt"]
+
+
+def test_long_article_is_the_bundled_one_a_hundred_times():
+    text = bench.long_article()["long_article.txt"]
+    bundled = bench.BUNDLED_ARTICLE.read_text(encoding="utf-8")
+    assert text == bundled * 100
+    assert 600_000 < len(text.encode("utf-8")) < 700_000
