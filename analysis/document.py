@@ -78,6 +78,23 @@ def analyse_structure(
     return Document(sections, paragraphs, sentences, tokens)
 
 
+def unusable_reason(document: Document) -> str | None:
+    """Say why an article's text model gives an analysis nothing to work on, if it does not.
+
+    Args:
+        document: The article's text model (:func:`analyse_structure`).
+
+    Returns:
+        A short reason ("no body text ..." or "no words ..."), or None when the article
+        has at least one sentence holding a word (a letter or digit).
+    """
+    if document.sentences.empty:
+        return "no body text (only headings)"
+    if not document.tokens["token"].str.contains(r"[^\W_]", regex=True).any():
+        return "no words (only punctuation or symbols)"
+    return None
+
+
 def _count_per_section(
     section_rows: list[tuple],
     paragraphs: pd.DataFrame,

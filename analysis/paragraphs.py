@@ -145,7 +145,7 @@ def paragraph_spans(text: str, *, line_breaks: str = "auto") -> list[tuple[int, 
         line_breaks: ``"paragraph"``: every line is a unit (blank lines separate units
             too); ``"wrap"``: lines are wrapped, and a unit ends at a blank line, an
             indented line, a list item, a heading, a table row or quote, or a short line
-            that ends a sentence or is followed by a capitalised word; ``"auto"``:
+            (the next word would have fitted) not followed by a lower-case word; ``"auto"``:
             ``"wrap"`` when :func:`is_hard_wrapped` says so, else ``"paragraph"``.
 
     Returns:
@@ -189,11 +189,8 @@ def _starts_paragraph(text: str, first: Line, previous: Line, line: Line, width:
         return first.kind == "item" or not fills
     if line.indent > previous.indent and first.kind != "item":
         return True  # a first-line indent; list items continue on hanging indents
-    if fills:
-        return False
-    if _ends_sentence(text, previous):
-        return True
-    return not text[line.start].islower()
+    # A short line ends its paragraph, unless the next one goes on in lower case.
+    return not (fills or text[line.start].islower())
 
 
 def _fills(text: str, previous: Line, line: Line, width: int) -> bool:

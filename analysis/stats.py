@@ -79,14 +79,26 @@ def section_statistics(
     Returns:
         A table with :data:`SECTION_STATS_COLUMNS`, one row per section.
     """
-    words = tokens[tokens["token"].str.contains(r"[^\W_]", regex=True)].copy()
-    words["section_id"] = words["sentence_id"].map(sentences.set_index("sentence_id")["section_id"])
-    words["syllables"] = words["lower"].map(count_syllables)
+    is_word = tokens["token"].str.contains(r"[^\W_]", regex=True).to_numpy(dtype=bool)
+    section_of = sentences.set_index("sentence_id")["section_id"]
+    words = pd.DataFrame(
+        {
+            "section_id": tokens["sentence_id"][is_word].map(section_of).to_numpy(dtype=int),
+            "lower": tokens["lower"][is_word].to_numpy(dtype=object),
+        }
+    )
+    # Explicit integers: an empty column of strings would sum to "".
+    words["syllables"] = [count_syllables(word) for word in words["lower"]]
+    words["syllables"] = words["syllables"].astype(int)
+    grouped = words.groupby("section_id")
+    n_words_of = grouped.size().to_dict()
+    n_types_of = grouped["lower"].nunique().to_dict()
+    syllables_of = grouped["syllables"].sum().to_dict()
     rows = []
     for section in sections.itertuples(index=False):
-        in_section = words[words["section_id"] == section.section_id]
-        n_words = len(in_section)
-        n_types = in_section["lower"].nunique()
+        n_words = int(n_words_of.get(section.section_id, 0))
+        n_types = int(n_types_of.get(section.section_id, 0))
+        n_syllables = int(syllables_of.get(section.section_id, 0))
         n_sentences = int(section.n_sentences)
         rows.append(
             (
@@ -97,11 +109,9 @@ def section_statistics(
                 n_types,
                 n_types / n_words if n_words else float("nan"),
                 n_words / n_sentences if n_sentences else float("nan"),
-                in_section["syllables"].sum() / n_words if n_words else float("nan"),
+                n_syllables / n_words if n_words else float("nan"),
                 flesch_reading_ease(
-                    n_words=n_words,
-                    n_sentences=n_sentences,
-                    n_syllables=int(in_section["syllables"].sum()),
+                    n_words=n_words, n_sentences=n_sentences, n_syllables=n_syllables
                 ),
             )
         )

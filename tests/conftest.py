@@ -1,10 +1,33 @@
-"""Shared fixtures: the repository root and small articles written to temporary folders."""
+"""Shared fixtures (the repository root) and the Hypothesis profiles.
 
+The default profile ``ci`` is small and derandomised, so CI runs the same examples every
+time and the property tests stay fast; ``HYPOTHESIS_PROFILE=thorough`` runs many more,
+freshly drawn examples locally.
+"""
+
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parents[1]
+
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "thorough",
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-from analysis.document import analyse_structure
+from analysis.document import analyse_structure, unusable_reason
 
 TEXT = (
     "Ishiba met Trump in Washington. The U.S. and Japan agreed.\n"
@@ -56,3 +56,12 @@ def test_paragraph_mode_reads_every_line_as_a_paragraph():
     assert doc.sentences["text"].tolist()[0] == (
         "Japanese Prime Minister Shigeru Ishiba is traveling to the"
     )
+
+
+def test_unusable_reason_names_what_is_missing():
+    assert unusable_reason(analyse_structure(TEXT)) is None
+    assert unusable_reason(analyse_structure("")) == "no body text (only headings)"
+    assert unusable_reason(analyse_structure("... !!! ???")) == (
+        "no words (only punctuation or symbols)"
+    )
+    assert unusable_reason(analyse_structure("石破茂首相は訪米した。")) is None

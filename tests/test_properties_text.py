@@ -1,0 +1,197 @@
+"""Generated-input tests of the text model: any text reads, and every offset is exact."""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.document import Document, analyse_structure, unusable_reason
+from analysis.paragraphs import LINE_BREAK_MODES
+from analysis.stats import SECTION_STATS_COLUMNS, section_statistics
+
+# Pieces that stress the segmenters: abbreviations, quotes, list and Markdown markers,
+# every kind of line break, right-to-left and CJK scripts, bidi controls, emoji with
+# modifiers, combining marks, control characters, a byte-order mark.
+PIECES = [
+    "Japan",
+    "the",
+    "U.S.",
+    "Mr.",
+    "Trump",
+    "said",
+    "tariffs",
+    "I.",
+    "No. 5",
+    "3.5",
+    "$1.13bn",
+    "e.g.",
+    ".",
+    "!",
+    "?",
+    "...",
+    "…",
+    ". . .",
+    ",",
+    ";",
+    ":",
+    '"',
+    "“",
+    "”",
+    "’s",
+    "n't",
+    "(",
+    ")",
+    "[",
+    "]",
+    "-",
+    "—",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\n\n\n\n",
+    "\r\n",
+    "\r",
+    "\v",
+    "\f",
+    "\x1c",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\u00a0",
+    "# ",
+    "## ",
+    "- ",
+    "* ",
+    "1. ",
+    "2) ",
+    "a) ",
+    "• ",
+    "> ",
+    "| ",
+    "```",
+    "---",
+    "    ",
+    "مرحبا بالعالم",
+    "שָׁלוֹם",
+    "\u200f",
+    "\u202e",
+    "石破茂首相は訪米した",
+    "。",
+    "😀",
+    "👍🏽",
+    "👨‍👩‍👧",
+    "e\u0301",
+    "\u0300\u0301",
+    "\x00",
+    "\x07",
+    "\x1b[0m",
+    "\ufeff",
+    "\ufffd",
+    "ǅ",
+    "ß",
+    "İ",
+]
+WORDS = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12)
+LONG_LINES = st.builds(lambda word, n: (word + " ") * n, WORDS, st.integers(100, 400))
+MESSY = st.lists(
+    st.one_of(st.sampled_from(PIECES), WORDS, LONG_LINES.filter(lambda _: True)),
+    max_size=120,
+).map("".join)
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=400)
+SENTENCES = st.lists(
+    st.sampled_from(
+        [
+            "Japan buys U.S. gas.",
+            "Mr. Ishiba met Trump on Friday, officials said.",
+            "Will tariffs rise?",
+            "“We agreed,” he said.",
+            "Exports rose 5.2 percent in January",
+            "Energy Cooperation Between Japan and the U.S.",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
+PARAGRAPH_LISTS = st.lists(SENTENCES, min_size=1, max_size=4)
+WIDTHS = st.integers(40, 90)
+# Blank lines between paragraphs, first-line indents, or nothing but a short last line.
+STYLES = st.sampled_from([("\n\n", ""), ("\n", "  "), ("\n", "")])
+
+
+def wrap(paragraphs: list[str], width: int, style: tuple[str, str]) -> str:
+    separator, indent = style
+    return separator.join(textwrap.fill(p, width, initial_indent=indent) for p in paragraphs)
+
+
+WRAPPED = st.builds(wrap, PARAGRAPH_LISTS, WIDTHS, STYLES)
+TEXTS = st.one_of(MESSY, ANY_TEXT, WRAPPED)
+
+
+def assert_consistent(text: str, doc: Document) -> None:
+    """Check ids, nesting, counts and that every offset slices its row's text."""
+    sections, paragraphs, sentences, tokens = (
+        doc.sections, doc.paragraphs, doc.sentences, doc.tokens,
+    )  # fmt: skip
+    assert sections["section_id"].tolist() == list(range(len(sections)))
+    assert paragraphs["paragraph_id"].tolist() == list(range(len(paragraphs)))
+    assert sentences["sentence_id"].tolist() == list(range(len(sentences)))
+    assert tokens["token_id"].tolist() == list(range(len(tokens)))
+    bounds = sections.set_index("section_id")[["start_char", "end_char"]]
+    previous_end = 0
+    for section in sections.itertuples():
+        assert previous_end <= section.start_char < section.end_char <= len(text)
+        previous_end = section.end_char
+    for paragraph in paragraphs.itertuples():
+        start, end = bounds.loc[paragraph.section_id]
+        assert start <= paragraph.start_char < paragraph.end_char <= end
+    spans = paragraphs.set_index("paragraph_id")[["section_id", "start_char", "end_char"]]
+    for sentence in sentences.itertuples():
+        section_id, start, end = spans.loc[sentence.paragraph_id]
+        assert sentence.section_id == section_id
+        assert start <= sentence.start_char < sentence.end_char <= end
+        assert text[sentence.start_char : sentence.end_char] == sentence.text
+        assert not sentence.text[0].isspace() and not sentence.text[-1].isspace()
+    limits = sentences.set_index("sentence_id")[["start_char", "end_char"]]
+    for token in tokens.itertuples():
+        start, end = limits.loc[token.sentence_id]
+        assert start <= token.start_char < token.end_char <= end
+        assert text[token.start_char : token.end_char] == token.token
+        assert not token.token.isspace()
+    assert (
+        paragraphs["n_sentences"].tolist()
+        == (
+            sentences.groupby("paragraph_id")
+            .size()
+            .reindex(paragraphs["paragraph_id"], fill_value=0)
+        ).tolist()
+    )
+    assert sections["n_tokens"].sum() == len(tokens)
+    assert sections["n_sentences"].sum() == len(sentences)
+    assert sections["n_paragraphs"].sum() == len(paragraphs)
+
+
+@given(text=TEXTS, mode=st.sampled_from(LINE_BREAK_MODES), detect_headings=st.booleans())
+def test_any_text_gives_a_consistent_text_model(text, mode, detect_headings):
+    doc = analyse_structure(text, detect_headings=detect_headings, line_breaks=mode)
+    assert_consistent(text, doc)
+    stats = section_statistics(doc.sections, doc.sentences, doc.tokens)
+    assert stats.columns.tolist() == SECTION_STATS_COLUMNS
+    assert stats["section_id"].tolist() == doc.sections["section_id"].tolist()
+    reason = unusable_reason(doc)
+    assert (reason is None) == doc.tokens["token"].str.contains(r"[^\W_]").any()
+
+
+@given(
+    paragraphs=PARAGRAPH_LISTS, width=WIDTHS, style=STYLES.filter(lambda s: s[0] == "\n\n" or s[1])
+)
+def test_joined_wrapped_lines_give_the_sentences_of_the_unwrapped_text(paragraphs, width, style):
+    wrapped = wrap(paragraphs, width, style)
+    doc = analyse_structure(wrapped, detect_headings=False, line_breaks="wrap")
+    assert_consistent(wrapped, doc)
+    found = doc.sentences["text"].map(lambda s: " ".join(s.split())).tolist()
+    unwrapped = analyse_structure("\n".join(paragraphs), detect_headings=False)
+    assert found == unwrapped.sentences["text"].tolist()
