@@ -83,6 +83,8 @@ CORPUS_FILE = "corpus.parquet"
 ARTICLES = "articles"
 _RULE_BLOCK = re.compile(r"^\s*(?:local)?rule (\S+):\s*$")
 _WILDCARDS = re.compile(r"^\s*wildcards: (.*)$")
+# A shard's name in paths: "shard-003-of-125", "shard_7", or a bare number.
+_SHARD = re.compile(r"(shard[_-]?)?\d+(-of-\d+)?")
 _FINISHED = re.compile(r"Finished jobid: \d+ \(Rule: (\S+)\)")
 
 
@@ -226,7 +228,7 @@ def import_floor(python: Path, *, runs: int, scratch: Path, timeout: float) -> S
 
 def _is_unit(part: str, units: set[str]) -> bool:
     """Whether a path part names one article or shard (a wildcard), not a rule."""
-    return part in units or re.fullmatch(r"(shard[_-]?)?\d+", part) is not None
+    return part in units or _SHARD.fullmatch(part) is not None
 
 
 def job_times(workdir: Path, units: set[str]) -> JobTimes:

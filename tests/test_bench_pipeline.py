@@ -70,7 +70,8 @@ def test_job_times_group_per_article_and_shard_files_by_rule(tmp_path):
     for relative, seconds in [
         ("a/prepare.tsv", 1.5),
         ("b/prepare.tsv", 2.5),
-        ("shards/007/keywords.tsv", 4.0),
+        ("shards/shard-007-of-125/keywords.tsv", 4.0),
+        ("shards/shard-008-of-125/keywords.tsv", 1.0),
         ("corpus/topics.tsv", 3.0),
     ]:
         path = root / relative
@@ -79,10 +80,10 @@ def test_job_times_group_per_article_and_shard_files_by_rule(tmp_path):
     times = bench.job_times(tmp_path, {"a", "b"})
     assert times.seconds == {
         "prepare": [1.5, 2.5],
-        "shards/keywords": [4.0],
+        "shards/keywords": [4.0, 1.0],
         "corpus/topics": [3.0],
     }
-    assert times.total() == pytest.approx(11.0)
+    assert times.total() == pytest.approx(12.0)
 
 
 def test_count_files_counts_files_only(tmp_path):
