@@ -254,10 +254,35 @@ def write_corpus(n: int, out: Path, *, seed: int = 0) -> pd.DataFrame:
     return articles
 
 
+BUNDLED_TABLES = (
+    "sentiment_sentences",
+    "sentiment_sections",
+    "sentiment_entities",
+    "actor_aliases",
+    "tokens",
+)
+
+
+def add_article(out: Path, tables: Path, *, article: str, date: str, source: str) -> None:
+    """Add one analysed article's TSV tables (``results/<article>/tables``) to a corpus.
+
+    It has no topic mixture (the generated corpus has no topic model to place it in), so it
+    is left out of the topic comparisons only.
+    """
+    for name in BUNDLED_TABLES:
+        frame = pd.read_csv(tables / f"{name}.tsv", sep="\t", keep_default_na=False, na_values=[""])
+        frame.insert(0, "article", article)
+        frame.to_parquet(out / "tables" / name / "shard-99999.parquet", index=False)
+    articles = pd.read_parquet(out / "articles.parquet")
+    row = {"article": article, "title": article, "date": pd.Timestamp(date), "source": source}
+    articles = pd.concat([articles, pd.DataFrame([row])], ignore_index=True)
+    articles.to_parquet(out / "articles.parquet", index=False)
+
+
 def run_comparisons(
     out: Path, *, n_bootstrap: int = 2000
-) -> tuple[dict, dict[str, tuple[float, float]]]:
-    """Every comparison on a written corpus; returns (results, CPU and wall seconds per step)."""
+) -> tuple[dict, dict[str, tuple[float, float, float]]]:
+    """Every comparison on a corpus; returns (results, CPU s, wall s and peak MiB per step)."""
     from analysis.compare import (
         actors_over_time,
         group_articles,
@@ -270,13 +295,14 @@ def run_comparisons(
     tables = out / "tables"
     articles = pd.read_parquet(out / "articles.parquet")
     topic_terms = pd.read_parquet(out / "topic_terms.parquet")
-    seconds: dict[str, tuple[float, float]] = {}
+    seconds: dict[str, tuple[float, float, float]] = {}
     results = {}
 
     def timed(name, function, *args, **kwargs):
         began, began_cpu = time.perf_counter(), time.process_time()
         value = function(*args, **kwargs)
-        seconds[name] = (time.process_time() - began_cpu, time.perf_counter() - began)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        seconds[name] = (time.process_time() - began_cpu, time.perf_counter() - began, peak)
         return value
 
     options = {"period": "auto", "group_by": ["source"]}
@@ -340,20 +366,30 @@ def main() -> None:
     parser.add_argument("--work", type=Path, required=True, help="folder for generated corpora")
     parser.add_argument("--figures", type=Path, help="also draw the figures of the last size here")
     parser.add_argument("--n-bootstrap", type=int, default=2000)
+    parser.add_argument(
+        "--add-article",
+        type=Path,
+        help="an analysed article's tables folder to add (dated 2025-02-07, Daily Ledger)",
+    )
     args = parser.parse_args()
     for n in (int(s) for s in args.sizes.split(",")):
         out = args.work / f"corpus-{n}"
         began = time.perf_counter()
         if not (out / "articles.parquet").exists():
             write_corpus(n, out)
+            if args.add_article:
+                name = args.add_article.parent.name
+                add_article(
+                    out, args.add_article, article=name, date="2025-02-07", source=OUTLETS[0]
+                )
         print(f"\n{n:,} articles (generated in {time.perf_counter() - began:.1f} s)")
         began = time.perf_counter()
         results, seconds = run_comparisons(out, n_bootstrap=args.n_bootstrap)
         wall = time.perf_counter() - began
-        print(f"  {'step':34s} {'CPU s':>8s} {'wall s':>8s}")
-        for name, (cpu, step_wall) in seconds.items():
-            print(f"  {name:34s} {cpu:8.2f} {step_wall:8.2f}")
-        cpu = sum(c for c, _ in seconds.values())
+        print(f"  {'step':34s} {'CPU s':>8s} {'wall s':>8s} {'peak MiB':>9s}")
+        for name, (cpu, step_wall, peak) in seconds.items():
+            print(f"  {name:34s} {cpu:8.2f} {step_wall:8.2f} {peak:9.0f}")
+        cpu = sum(c for c, _, _ in seconds.values())
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"  {'total':34s} {cpu:8.2f} {wall:8.2f}   peak RSS {peak:.0f} MiB")
         print("  " + (results["grouping"].reason or "nothing skipped"))

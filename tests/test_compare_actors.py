@@ -43,7 +43,7 @@ def test_surname_and_title_merge_into_the_corpus_full_name():
     assert rules == {"Trump": "surname_of_full_name_in_corpus", "President Trump": "title_dropped"}
     # a chain of merges names the final actor
     assert set(merges["actor"]) == {"Donald Trump"}
-    assert "in 2 articles" in merges.set_index("variant").loc["Trump", "evidence"]
+    assert "in 2 article(s)" in merges.set_index("variant").loc["Trump", "evidence"]
 
 
 def test_two_full_names_sharing_a_surname_block_the_merge():
@@ -68,6 +68,20 @@ def test_an_article_naming_a_rival_full_name_keeps_the_surname_apart():
     actors = _actors(merged)
     assert ("m", "Trump") in actors  # ambiguous in its own article
     assert ("x", "Donald Trump") in actors
+
+
+def test_an_article_that_kept_surname_and_full_name_apart_is_not_overruled():
+    rows = _rows(
+        ("seed", "Shinzo Abe", 2, 0.0),
+        ("seed", "Abe", 2, 0.5),
+        ("other", "Abe", 2, 0.1),
+        ("third", "Shinzo Abe", 2, 0.1),
+    )
+    merged, merges = merge_actors(rows)
+    actors = _actors(merged)
+    assert ("seed", "Abe") in actors and ("seed", "Shinzo Abe") in actors
+    assert ("other", "Shinzo Abe") in actors
+    assert merges["n_articles"].tolist() == [1]
 
 
 def test_merged_rows_of_one_article_are_combined_by_sentences():

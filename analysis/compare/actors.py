@@ -8,8 +8,10 @@ merge with its evidence (table ``actor_merges``):
 * ``surname_of_full_name_in_corpus``: a one-word name ("Trump") merges into the multi-word
   name of 2-4 name words ending in it ("Donald Trump") that the corpus names in the most
   articles, provided that name holds at least ``dominance`` of the articles naming any such
-  full name ("Shinzo Abe" and "Akie Abe" in similar numbers: no merge). An article that names
-  another full name ending in the surname keeps its one-word actor separate.
+  full name ("Shinzo Abe" and "Akie Abe" in similar numbers: no merge). An article whose
+  actors include a full name ending in the surname next to the surname itself keeps the two
+  apart: its own finder declined that merge (it saw a rival such as "Akie Abe" that the
+  entity table, which keeps the most-named actors only, may not list).
 
 Per article, an actor's sentiment is the article-level mean over the sentences naming it
 (a target-level column is preferred when the entity table has one); a cell's mean gives each
@@ -131,6 +133,20 @@ def _alias_support(aliases: pd.DataFrame | None, full: str, surname: str) -> int
     return int(aliases.loc[hit, "article"].astype(str).nunique()) if "article" in aliases else 0
 
 
+def _surname_targets(
+    articles_of: pd.Series, by_surname: dict[str, list[str]], dominance: float
+) -> dict[str, str]:
+    """Surname -> the full name it may merge into (the dominant one ending in it)."""
+    targets = {}
+    for surname in sorted(by_surname):
+        if surname not in articles_of.index or not _is_surname(surname):
+            continue
+        candidates = sorted(by_surname[surname], key=lambda n: (-articles_of[n], n))
+        if articles_of[candidates[0]] / articles_of[candidates].sum() >= dominance:
+            targets[surname] = candidates[0]
+    return targets
+
+
 def merge_actors(
     rows: pd.DataFrame,
     aliases: pd.DataFrame | None = None,
@@ -153,28 +169,40 @@ def merge_actors(
     if rows.empty:
         return rows.copy(), pd.DataFrame(columns=MERGE_COLUMNS)
     rows = rows.copy()
+    original = rows["actor"].to_numpy()
     rows["actor"], merges = _normal_forms(rows)
     articles_of = rows.groupby("actor")["article"].nunique()
-    full_names = [n for n in articles_of.index if _is_full_name(n)]
     by_surname: dict[str, list[str]] = {}
-    for name in full_names:
+    for name in (n for n in articles_of.index if _is_full_name(n)):
         by_surname.setdefault(name.split()[-1], []).append(name)
+    target_of = _surname_targets(articles_of, by_surname, dominance)
     names_in_article = rows.groupby("article")["actor"].agg(frozenset)
-    target_of: dict[str, str] = {}
-    for surname in sorted(by_surname):
-        if surname not in articles_of.index or not _is_surname(surname):
+
+    def canonical(article: str, written: str, actor: str) -> str:
+        target = target_of.get(actor)
+        if target is None:
+            return actor
+        present = names_in_article[article] & set(by_surname[actor])
+        # the article's own finder saw the surname and a full name and kept them apart
+        declined = written == actor and bool(present)
+        return actor if declined or present - {target} else target
+
+    before = rows["actor"].to_numpy()
+    rows["actor"] = [
+        canonical(a, w, n) for a, w, n in zip(rows["article"], original, before, strict=True)
+    ]
+    for surname, target in sorted(target_of.items()):
+        merged = rows["article"][(before == surname) & (rows["actor"].to_numpy() == target)]
+        if merged.nunique() == 0:
             continue
         candidates = sorted(by_surname[surname], key=lambda n: (-articles_of[n], n))
-        share = articles_of[candidates[0]] / articles_of[candidates].sum()
-        if share < dominance:
-            continue
-        target = candidates[0]
-        target_of[surname] = target
         others = ", ".join(f"{n} ({articles_of[n]})" for n in candidates[1:]) or "none"
+        share = articles_of[target] / articles_of[candidates].sum()
         evidence = (
             f"'{target}' is the full name ending in '{surname}' in {articles_of[target]} "
-            f"articles ({share:.0%}; others: {others}); merged within "
-            f"{_alias_support(aliases, target, surname)} articles by their own text"
+            f"article(s) ({share:.0%}; others: {others}); the articles merged name no full "
+            f"name ending in '{surname}'; {_alias_support(aliases, target, surname)} other "
+            "article(s) merged the two by their own text"
         )
         merges.append(
             {
@@ -182,18 +210,9 @@ def merge_actors(
                 "variant": surname,
                 "rule": "surname_of_full_name_in_corpus",
                 "evidence": evidence,
-                "n_articles": int(articles_of[surname]),
+                "n_articles": int(merged.nunique()),
             }
         )
-
-    def canonical(article: str, actor: str) -> str:
-        target = target_of.get(actor)
-        if target is None:
-            return actor
-        rivals = {n for n in by_surname[actor] if n != target}
-        return actor if rivals & names_in_article[article] else target
-
-    rows["actor"] = [canonical(a, n) for a, n in zip(rows["article"], rows["actor"], strict=True)]
     rows["_weighted"] = rows["sentiment"] * rows["n_sentences"]
     rows["_weight"] = rows["n_sentences"].where(rows["sentiment"].notna(), 0)
     combined = rows.groupby(["article", "actor"], sort=True)[
