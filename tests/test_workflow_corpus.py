@@ -1,0 +1,125 @@
+"""Corpus files end to end: metadata, bad rows, shards, Parquet tables, targeted reruns."""
+
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from workflow_copy import SNAKEMAKE, copy_workflow
+
+pytestmark = pytest.mark.workflow
+
+TEXTS = {
+    "trade1": "Tariffs rose again on Monday. Markets in Tokyo fell sharply.",
+    "trade2": "The U.S. and Japan met in Washington. Officials were hopeful about a deal.",
+    "sport1": "Fans love the game. The final was exciting and close.",
+    "sport2": "The striker scored twice. The coach praised the young team.",
+}
+
+
+def snakemake(workdir: Path, *args: str) -> subprocess.CompletedProcess:
+    # --configfile last: it takes every word after it.
+    command = [str(SNAKEMAKE), "--cores", "2", *args, "--configfile", "settings.yaml"]
+    return subprocess.run(command, cwd=workdir, capture_output=True, text=True, timeout=600)
+
+
+def write_corpus(workdir: Path, extra_rows: list[dict] | None = None) -> None:
+    rows = [
+        {"doc_id": k, "body": v, "date": f"2025-0{i + 1}-15", "source": f"Outlet {i % 2}",
+         "desk": "world" if k.startswith("trade") else "sport"}
+        for i, (k, v) in enumerate(TEXTS.items())
+    ]  # fmt: skip
+    pd.DataFrame(rows + (extra_rows or [])).to_csv(workdir / "corpus.csv", index=False)
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory):
+    workdir = copy_workflow(tmp_path_factory.mktemp("corpus"), {})
+    bad = [
+        {"doc_id": "trade1", "body": "A second row with the same id.", "date": "2025-01-01"},
+        {"doc_id": "empty", "body": "", "date": "2025-01-01"},
+        {"doc_id": "undated", "body": "Some words here.", "date": "not a date"},
+    ]
+    write_corpus(workdir, bad)
+    (workdir / "settings.yaml").write_text(
+        "input_files: corpus.csv\nresults_dir: out\ncolumns: {id: doc_id, text: body,"
+        " title: title, date: date, source: source, author: author, url: url}\n",
+        encoding="utf-8",
+    )
+    run = snakemake(workdir)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return workdir, run
+
+
+def test_bad_rows_get_one_line_each_and_the_rest_is_analysed(corpus_run):
+    workdir, run = corpus_run
+    errors = [line for line in run.stderr.splitlines() if "newsdag: error" in line]
+    assert len(errors) == 3, errors
+    assert "corpus.csv row 5: duplicate id 'trade1' (first at corpus.csv row 1)" in errors[0]
+    assert "corpus.csv row 6: empty text" in errors[1]
+    assert "corpus.csv row 7: date 'not a date' is not a date in ISO 8601" in errors[2]
+    produced = {p.name for p in (workdir / "out").iterdir() if p.is_dir()} - {"corpus"}
+    assert produced == set(TEXTS)
+
+
+def test_corpus_tables_are_parquet_datasets_with_article_first(corpus_run):
+    workdir, _ = corpus_run
+    tables = workdir / "out/corpus/tables"
+    articles = pd.read_parquet(tables / "articles").sort_values("article")
+    assert articles["article"].tolist() == sorted(TEXTS)
+    assert articles.columns[0] == "article"
+    assert articles.set_index("article").loc["sport1", "desk"] == "sport"
+    assert str(articles["date"].dtype).startswith("datetime64")
+    assert (articles["n_sentences"] == 2).all()
+    sentences = duckdb.sql(
+        f"SELECT article, count(*) AS n FROM read_parquet('{tables}/sentences/*.parquet')"
+        " GROUP BY article ORDER BY article"
+    ).fetchall()
+    assert sentences == [(a, 2) for a in sorted(TEXTS)]
+    shards = sorted(p.name for p in (tables / "sentences").iterdir())
+    assert shards == ["shard-000-of-002.parquet", "shard-001-of-002.parquet"]
+
+
+def test_per_article_tsv_equals_its_rows_of_the_shard_table(corpus_run):
+    workdir, _ = corpus_run
+    tsv = pd.read_csv(workdir / "out/trade2/tables/sentences.tsv", sep="\t")
+    shard = pd.read_parquet(workdir / "out/corpus/tables/sentences")
+    rows = shard[shard["article"] == "trade2"].drop(columns="article")
+    assert (
+        tsv["text"].tolist()
+        == rows["text"].tolist()
+        == [
+            "The U.S. and Japan met in Washington.",
+            "Officials were hopeful about a deal.",
+        ]
+    )
+
+
+def test_adding_one_article_reruns_only_its_shard(corpus_run):
+    workdir, _ = corpus_run
+    write_corpus(workdir, [{"doc_id": "trade3", "body": "Exports grew. Ports were busy."}])
+    dry = snakemake(workdir, "--dry-run")
+    from analysis.corpus.shards import shard_name, shard_of
+
+    shard = shard_name(shard_of("trade3", 2), 2)
+    shard_jobs = [line for line in dry.stdout.splitlines() if "wildcards: shard=" in line]
+    assert shard_jobs and all(shard in line for line in shard_jobs), dry.stdout[-3000:]
+    write_corpus(workdir)  # back as it was
+
+
+def test_one_articles_tables_can_be_asked_for_when_folders_are_off(corpus_run):
+    workdir, _ = corpus_run
+    settings = (workdir / "settings.yaml").read_text(encoding="utf-8")
+    (workdir / "settings.yaml").write_text(
+        settings + "corpus: {shard_size: 800, per_article_tables: false}\n", encoding="utf-8"
+    )
+    target = "out/sport2/tables/sentiment_sentences.tsv"
+    (workdir / target).unlink()
+    run = snakemake(workdir, target)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert (workdir / target).exists()
+    unknown = snakemake(workdir, "out/nobody/tables/sentences.tsv", "--dry-run")
+    assert unknown.returncode != 0
+    assert "no article 'nobody' in the corpus" in unknown.stdout + unknown.stderr
+    (workdir / "settings.yaml").write_text(settings, encoding="utf-8")
