@@ -10,10 +10,15 @@ from __future__ import annotations
 import io
 import os
 import textwrap
+import unicodedata
+import warnings
+from functools import lru_cache
 
 import matplotlib
+from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
 
 from analysis.tables import atomic_write_bytes
 
@@ -26,8 +31,69 @@ RC = {
     "axes.labelsize": 9,
     "svg.hashsalt": "newsdag",
     "path.simplify": True,
+    # Article text is never mathematics: "$1.1bn to $639m" must not be read as TeX.
+    "text.parse_math": False,
 }
 matplotlib.rcParams.update(RC)
+UNDRAWABLE_TEXT = "[not drawable in this font]"
+UNDRAWABLE_RUN = "[?]"
+# Labels pass through drawable_text first; any glyph still missing is not worth one
+# warning per character (a Japanese article would print hundreds).
+_MISSING_GLYPH = r"Glyph \d+ .*missing from font"
+warnings.filterwarnings("ignore", message=_MISSING_GLYPH, category=UserWarning)
+
+
+@lru_cache(maxsize=1)
+def _font_characters() -> frozenset[int]:
+    """Code points the figure font (DejaVu Sans, bundled with matplotlib) has glyphs for."""
+    path = font_manager.findfont(font_manager.FontProperties(family=RC["font.family"]))
+    return frozenset(FT2Font(path).get_charmap())
+
+
+def drawable_text(text: str) -> str:
+    """Return ``text`` as the figure font can draw it, saying so where it cannot.
+
+    DejaVu Sans covers Latin, Greek and Cyrillic but no CJK characters, and no font
+    that has them ships with the pinned packages; right-to-left scripts (Arabic,
+    Hebrew) have glyphs, but matplotlib would lay them out left to right and unjoined,
+    so they count as undrawable too. Each run of characters without a glyph (with the
+    spaces inside it) becomes "[?]"; a text left with no drawable letter or digit
+    becomes "[not drawable in this font]". Call it on every text a figure draws that comes
+    from an article (titles, keywords, topic labels, actor names).
+
+    Args:
+        text: A label, title or annotation; newlines are kept.
+
+    Returns:
+        The text unchanged when every character can be drawn, else the marked text.
+    """
+    if all(_is_drawable(char) for char in text):
+        return text
+    parts: list[str] = []
+    pending_space = ""
+    for char in text:
+        drawable = _is_drawable(char)
+        if char == " " and parts and parts[-1] == UNDRAWABLE_RUN:
+            pending_space += char  # a space may sit inside an undrawable run
+        elif drawable:
+            parts.append(pending_space + char)
+            pending_space = ""
+        elif not parts or parts[-1] != UNDRAWABLE_RUN:
+            parts.append(pending_space + UNDRAWABLE_RUN)
+            pending_space = ""
+        else:
+            pending_space = ""
+    marked = "".join(parts) + pending_space
+    if not any(char.isalnum() for char in marked.replace(UNDRAWABLE_RUN, "")):
+        return UNDRAWABLE_TEXT
+    return marked.rstrip()
+
+
+@lru_cache(maxsize=4096)
+def _is_drawable(char: str) -> bool:
+    if char == "\n":
+        return True
+    return ord(char) in _font_characters() and unicodedata.bidirectional(char) not in ("R", "AL")
 
 
 def new_figure(width: float, height: float) -> Figure:
@@ -66,5 +132,8 @@ def save_png(figure: Figure, path: str | os.PathLike[str]) -> None:
         path: Destination path.
     """
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    with warnings.catch_warnings():
+        # Drawing happens here; the filter above may have been reset by the caller.
+        warnings.filterwarnings("ignore", message=_MISSING_GLYPH, category=UserWarning)
+        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     atomic_write_bytes(path, buffer.getvalue())
