@@ -153,29 +153,59 @@ def keyness_table(
         is the document id; ``sign`` is +1 for over-use, -1 for under-use, 0 for none.
         Sorted by document, then over-used before under-used, G² descending, term.
     """
-    if counts.empty:
+    by_doc: dict[object, dict[str, int]] = {}
+    for doc, key, n in zip(counts["doc"], counts["key"], counts["count"], strict=True):
+        by_doc.setdefault(doc, {})[key] = by_doc.get(doc, {}).get(key, 0) + int(n)
+    return keyness_from_counts(by_doc, sizes, labels=labels, min_freq_target=min_freq_target)
+
+
+def keyness_from_counts(
+    counts: Mapping[object, Mapping[str, int]],
+    sizes: Mapping[object, int],
+    *,
+    labels: Mapping[str, str] | None = None,
+    min_freq_target: int = 1,
+) -> pd.DataFrame:
+    """:func:`keyness_table` from doc -> key -> count mappings (no frame to build first).
+
+    Args:
+        counts: document id -> term -> occurrences.
+        sizes: Words per document; every document of ``counts`` must be present.
+        labels: Display form of each key; keys are shown as is if absent.
+        min_freq_target: Rows for terms rarer than this in the target are left out.
+
+    Returns:
+        As :func:`keyness_table`.
+    """
+    totals: dict[str, int] = {}
+    for terms in counts.values():
+        for key, n in terms.items():
+            totals[key] = totals.get(key, 0) + n
+    rows = [
+        (doc, key, n, totals[key] - n)
+        for doc, terms in counts.items()
+        for key, n in terms.items()
+        if n >= min_freq_target
+    ]
+    if not rows:
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
-    totals = counts.groupby("key")["count"].sum()
     size_all = float(sum(sizes.values()))
-    frame = counts[counts["count"] >= min_freq_target].copy()
-    frame["freq_reference"] = frame["key"].map(totals).to_numpy() - frame["count"].to_numpy()
-    size_target = frame["doc"].map(sizes).astype(float).to_numpy()
+    target = np.array([row[2] for row in rows], dtype=float)
+    reference = np.array([row[3] for row in rows], dtype=float)
+    size_target = np.array([float(sizes[row[0]]) for row in rows])
     size_reference = np.maximum(size_all - size_target, 1.0)
-    args = (frame["count"].to_numpy(float), frame["freq_reference"].to_numpy(float))
-    frame["g2"] = log_likelihood_g2(*args, size_target, size_reference)
-    frame["p_value"] = chi2.sf(frame["g2"].to_numpy(), df=1)
-    frame["log_ratio"] = log_ratio(*args, size_target, size_reference)
-    frame["pct_diff"] = percent_diff(*args, size_target, size_reference)
-    relative_target = args[0] / size_target
-    relative_reference = args[1] / size_reference
-    frame["sign"] = np.sign(relative_target - relative_reference).astype(int)
-    frame["term"] = frame["key"].map(lambda key: (labels or {}).get(key, key))
-    frame = frame.rename(columns={"doc": "section_id", "count": "freq_target"})
-    frame["freq_reference"] = frame["freq_reference"].astype(int)
-    frame["_order"] = -frame["sign"]
-    frame = frame.sort_values(
-        ["section_id", "_order", "g2", "term"],
-        ascending=[True, True, False, True],
-        kind="mergesort",
-    )
-    return frame[KEYNESS_COLUMNS].reset_index(drop=True)
+    args = (target, reference, size_target, size_reference)
+    g2 = log_likelihood_g2(*args)
+    p_value = chi2.sf(g2, df=1)
+    ratio, diff = log_ratio(*args), percent_diff(*args)
+    sign = np.sign(target / size_target - reference / size_reference).astype(int)
+    shown = labels or {}
+    table = [
+        (doc, shown.get(key, key), n, ref, *values)
+        for (doc, key, n, ref), *values in zip(
+            rows, g2.tolist(), p_value.tolist(), ratio.tolist(), diff.tolist(), sign.tolist(),
+            strict=True,
+        )
+    ]  # fmt: skip
+    table.sort(key=lambda row: (row[0], -row[8], -row[4], row[1]))
+    return pd.DataFrame(table, columns=KEYNESS_COLUMNS)

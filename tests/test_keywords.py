@@ -1,4 +1,4 @@
-"""Tests for analysis.keywords and the keywords stage, on crafted texts with known keywords."""
+"""Tests for the analysis.keywords package, on crafted texts with known keywords."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ import pandas as pd
 import pytest
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from analysis import keywords as kw
+import analysis.keywords as kw
 from analysis.document import analyse_structure
-from analysis.stages import keywords as stage
-from analysis.stages.logs import StageError
-from analysis.tables import read_tsv, to_tsv_text, write_tsv
+from analysis.keywords import candidates, fusion, specificity, titles
+from analysis.keywords.article import _section_spread
+from analysis.keywords.candidates import annotate_tokens, find_candidates
+from analysis.keywords.ranking import RankInput
+from analysis.keywords.tfidf import tfidf_scores
 from analysis.tokens import TOKEN_COLUMNS
 
 GENERIC_VS_SPECIFIC = """The summit had one main topic. The topic was trade, and officials met \
@@ -73,7 +75,8 @@ def tokens_of(
 @pytest.fixture(scope="module")
 def two_sections():
     document = analyse_structure(TWO_SECTIONS)
-    return document, stage.rank_article(document.tokens, document.sentences, top_k=10)
+    result = kw.rank_article(document.tokens, document.sentences, top_k=10)
+    return document, (result.keywords, result.keywords_by_method, result.keyness)
 
 
 def section_keywords(headline: pd.DataFrame, section: int) -> list[str]:
@@ -122,9 +125,9 @@ def test_lemmas_merge_and_most_frequent_surface_is_shown():
             [("New", "JJ"), ("tariffs", "NNS"), ("came", "VBD")],
         ]
     )
-    occurrences = kw.extract_candidates(tokens)
-    assert (occurrences["key"] == "tariff").sum() == 4  # "Tariffs", "tariff", "tariffs", "tariffs"
-    assert kw.display_forms(occurrences)["tariff"] == "tariffs"
+    occurrences = find_candidates(annotate_tokens(tokens))
+    assert [o.key for o in occurrences].count("tariff") == 4  # Tariffs, tariff, tariffs, tariffs
+    assert candidates.display_forms(occurrences)["tariff"] == "tariffs"
 
 
 def test_phrases_never_cross_sentences():
@@ -155,80 +158,39 @@ def test_ngram_range_limits_phrase_length():
 
 def test_tfidf_prefers_terms_unique_to_a_document():
     documents = {0: ["japan", "gas", "gas"], 1: ["japan", "steel", "steel"]}
-    ranking = kw.rank_tfidf(documents)
-    assert ranking[ranking["doc"] == 0]["key"].tolist() == ["gas", "japan"]
+    scores = tfidf_scores(documents)[0]
+    assert scores["gas"] > scores["japan"]
+    # Hand-computed: (1 + ln 2) * (ln(3 / 2) + 1) and 1 * (ln(3 / 3) + 1).
+    assert scores["gas"] == pytest.approx(2.380, abs=1e-3) and scores["japan"] == 1.0
 
 
 def test_headline_accepts_any_subset_and_drops_nested_terms():
-    one = pd.DataFrame(
-        {
-            "doc": [0, 0, 0],
-            "key": ["liquefied natural gas", "natural gas", "japan"],
-            "score": [3.0, 2.0, 1.0],
-            "rank": [1, 2, 3],
-        }
-    )
+    one = {0: {"liquefied natural gas": 3.0, "natural gas": 2.0, "japan": 1.0}}
     fused = kw.headline_ranking({"yake": one})
-    assert fused["key"].tolist() == ["liquefied natural gas", "japan"] and fused[
-        "rank"
-    ].tolist() == [1, 2]
+    assert list(fused[0]) == ["liquefied natural gas", "japan"]
     only_zero_weight = kw.headline_ranking({"keyness": one}, weights={"keyness": 0.0})
-    assert only_zero_weight["key"].iloc[0] == "liquefied natural gas"
+    assert next(iter(only_zero_weight[0])) == "liquefied natural gas"
     with pytest.raises(ValueError):
         kw.headline_ranking({})
 
 
-def test_stage_writes_deterministic_tables_and_figures(tmp_path):
-    document = analyse_structure(TWO_SECTIONS)
-    tables = tmp_path / "a" / "tables"
-    for name in ("tokens", "sentences", "sections"):
-        write_tsv(getattr(document, name), tables / f"{name}.tsv")
-    paths = {name: tables / f"{name}.tsv" for name in ("keywords", "keywords_by_method", "keyness")}
-    inputs = {name: tables / f"{name}.tsv" for name in ("tokens", "sentences", "sections")}
-    stage.run(**inputs, **paths, top_k=5, methods=["yake", "keyness"])
-    first = {name: path.read_bytes() for name, path in paths.items()}
-    stage.run(**inputs, **paths, top_k=5, methods=["yake", "keyness"])
-    assert first == {name: path.read_bytes() for name, path in paths.items()}
-    headline = read_tsv(paths["keywords"])
-    assert list(headline.columns) == ["scope", "section_id", "rank", "keyword", "score"]
-    assert headline.groupby(["scope", "section_id"], dropna=False)["rank"].max().le(5).all()
-    figures = tmp_path / "a" / "figures"
-    pngs = {"keywords_sections_png": figures / "k.png", "keyness_png": figures / "kn.png"}
-    stage.run_figures(
-        keywords=paths["keywords"], keyness=paths["keyness"], sections=inputs["sections"], **pngs
+def test_a_method_the_weights_leave_out_keeps_its_default_weight():
+    # keyness weighs 0 by default; naming only tfidf must not give it weight 1.
+    resolved = fusion.resolve_weights(
+        ["keyness", "tfidf", "yake"], {"tfidf": 2.0}, kw.DEFAULT_WEIGHTS
     )
-    assert (figures / "k.png").read_bytes()[:4] == b"\x89PNG" and (
-        figures / "kn.png"
-    ).stat().st_size > 0
-    # Each figure alone, as its own job draws it: the same bytes.
-    alone = tmp_path / "alone.png"
-    stage.run_figures(keyness=paths["keyness"], sections=inputs["sections"], keyness_png=alone)
-    assert alone.read_bytes() == (figures / "kn.png").read_bytes()
-    with pytest.raises(StageError, match="no figure to draw"):
-        stage.run_figures(keywords=paths["keywords"], sections=inputs["sections"])
-
-
-def test_corpus_tfidf_uses_articles_as_documents(tmp_path):
-    texts = {
-        "gas": "Japan buys liquefied natural gas. Japan wants more gas.",
-        "steel": "Japan hates steel tariffs. Steel prices rose.",
-    }
-    paths = []
-    for name, text in texts.items():
-        path = tmp_path / name / "tables" / "tokens.tsv"
-        write_tsv(analyse_structure(text).tokens, path)
-        paths.append(path)
-    out = tmp_path / "corpus" / "tables" / "keywords_articles.tsv"
-    stage.run_corpus(tokens=paths, keywords_articles=out, top_k=3)
-    table = read_tsv(out)
-    assert to_tsv_text(table).startswith("article\trank\tkeyword\tscore\n")
-    assert "steel tariffs" in table[table["article"] == "steel"]["keyword"].tolist()
-    assert "Japan" not in table[table["rank"] == 1]["keyword"].tolist()
+    assert resolved == {"keyness": 0.0, "tfidf": 2.0, "yake": kw.DEFAULT_WEIGHTS["yake"]}
+    tfidf = {0: {"alpha": 2.0, "beta": 1.0}}
+    keyness = {0: {"beta": 9.0, "alpha": 1.0}}
+    fused = kw.headline_ranking({"tfidf": tfidf, "keyness": keyness}, weights={"tfidf": 1.0})
+    assert list(fused[0]) == ["alpha", "beta"]  # keyness (weight 0) cannot promote beta
+    with pytest.raises(ValueError):
+        fusion.resolve_weights(["tfidf"], {"tfidf": -1.0}, kw.DEFAULT_WEIGHTS)
 
 
 def article_keywords(text: str, **options) -> list[str]:
     document = analyse_structure(text)
-    headline, _, _ = stage.rank_article(document.tokens, document.sentences, **options)
+    headline = kw.rank_article(document.tokens, document.sentences, **options).keywords
     return headline[headline["scope"] == "article"].sort_values("rank")["keyword"].tolist()
 
 
@@ -252,10 +214,13 @@ def test_specificity_prior_follows_general_english_frequency():
 
 def test_word_zipf_handles_dots_possessives_compounds_and_unknown_words():
     zipf = {"u.s": 5.0, "japan": 4.0, "steel": 4.5}
-    assert kw.word_zipf("u.s.", zipf) == 5.0 and kw.word_zipf("japan's", zipf) == 4.0
-    assert kw.word_zipf("u.s.-japan", zipf) == pytest.approx(4.5)
-    assert kw.word_zipf("softbank", zipf) == kw.ZIPF_UNKNOWN
-    assert kw.informativeness("steel", zipf) == pytest.approx(kw.ZIPF_CEILING - 4.5)
+    word_zipf = specificity.word_zipf
+    assert word_zipf("u.s.", zipf) == 5.0 and word_zipf("japan's", zipf) == 4.0
+    assert word_zipf("u.s.-japan", zipf) == pytest.approx(4.5)
+    assert word_zipf("softbank", zipf) == specificity.ZIPF_UNKNOWN
+    assert specificity.informativeness("steel", zipf) == pytest.approx(
+        specificity.ZIPF_CEILING - 4.5
+    )
 
 
 def test_rank_specificity_prefers_the_rarer_of_equally_frequent_terms():
@@ -263,67 +228,62 @@ def test_rank_specificity_prefers_the_rarer_of_equally_frequent_terms():
         [[("Officials", "NNS"), ("discussed", "VBD"), ("tariffs", "NNS")],
          [("Officials", "NNS"), ("oppose", "VBP"), ("tariffs", "NNS")]]
     )  # fmt: skip
-    occurrences = kw.extract_candidates(tokens)
-    ranking = kw.rank_specificity(occurrences, {0: 0, 1: 0}, zipf={"official": 5.1, "tariff": 3.5})
-    assert ranking["key"].tolist() == ["tariff", "official"]
+    annotated = annotate_tokens(tokens)
+    inputs = RankInput(find_candidates(annotated), {0: 0, 1: 0}, annotated, {0: 6})
+    scores = specificity.rank_specificity(inputs, zipf={"official": 5.1, "tariff": 3.5})[0]
+    # (1 + ln 2) * (8 - Zipf): 7.62 for "tariff", 4.91 for "official".
+    assert (
+        scores["tariff"] == pytest.approx(7.619, abs=1e-3) and scores["tariff"] > scores["official"]
+    )
 
 
 def test_equal_scores_share_a_rank_in_the_fusion():
-    tied = pd.DataFrame(
-        {"doc": [0, 0], "key": ["alpha", "beta"], "score": [1.0, 1.0], "rank": [1, 2]}
-    )
-    beta_first = pd.DataFrame(
-        {"doc": [0, 0], "key": ["beta", "alpha"], "score": [2.0, 1.0], "rank": [1, 2]}
-    )
+    tied = {0: {"alpha": 1.0, "beta": 1.0}}
+    beta_first = {0: {"beta": 2.0, "alpha": 1.0}}
     fused = kw.headline_ranking({"tfidf": tied, "yake": beta_first})
     # Alphabetical tie order must not cancel yake's preference.
-    assert fused["key"].tolist() == ["beta", "alpha"]
+    assert list(fused[0]) == ["beta", "alpha"]
 
 
 def test_term_seen_only_inside_a_longer_term_folds_into_it():
-    ranking = pd.DataFrame(
-        {"doc": [0, 0, 0], "key": ["personnel", "summit", "military personnel"],
-         "score": [3.0, 2.0, 1.0], "rank": [1, 2, 3]}
-    )  # fmt: skip
-    counts = {(0, "personnel"): 1, (0, "military personnel"): 1, (0, "summit"): 1}
+    ranking = {0: {"personnel": 3.0, "summit": 2.0, "military personnel": 1.0}}
+    counts = {0: {"personnel": 1, "military personnel": 1, "summit": 1}}
     fused = kw.headline_ranking({"tfidf": ranking}, counts=counts)
-    assert fused["key"].tolist() == ["military personnel", "summit"]
-    counts[(0, "personnel")] = 2  # also seen alone: it stays, and the longer term is nested
-    assert kw.headline_ranking({"tfidf": ranking}, counts=counts)["key"].tolist() == [
+    assert list(fused[0]) == ["military personnel", "summit"]
+    assert fused[0]["military personnel"] == pytest.approx(1 / (fusion.RRF_K + 1))
+    counts[0]["personnel"] = 2  # also seen alone: it stays
+    assert list(kw.headline_ranking({"tfidf": ranking}, counts=counts)[0]) == [
         "personnel", "summit", "military personnel",
     ]  # fmt: skip
 
 
 def test_section_titles_count_as_the_sections_first_sentence():
     document = analyse_structure(TITLED)
-    titles = dict(zip(document.sections["section_id"], document.sections["title"], strict=True))
-    with_titles, _, _ = stage.rank_article(document.tokens, document.sentences, titles=titles)
-    without, _, _ = stage.rank_article(document.tokens, document.sentences)
+    headings = titles.section_titles(document.sections)
+    with_titles = kw.rank_article(document.tokens, document.sentences, titles=headings).keywords
+    without = kw.rank_article(document.tokens, document.sentences).keywords
     assert "energy prices" in section_keywords(with_titles, 1)[:5]
     assert "energy prices" not in section_keywords(without, 1)
     assert "pipeline safety" in section_keywords(with_titles, 0)
 
 
 def test_title_case_is_undone_except_for_names_and_acronyms():
-    assert stage._title_case_to_text("Trade and Economic Discussions", set()) == (
+    assert titles.title_case_to_text("Trade and Economic Discussions", set()) == (
         "trade and economic discussions"
     )
-    assert stage._title_case_to_text("Maintaining a Strong U.S.-Japan Alliance", set()) == (
+    assert titles.title_case_to_text("Maintaining a Strong U.S.-Japan Alliance", set()) == (
         "maintaining a strong U.S.-Japan alliance"
     )
-    assert stage._title_case_to_text("Japan’s Security", {"Japan"}) == "Japan’s security"
+    assert titles.title_case_to_text("Japan’s Security", {"Japan"}) == "Japan’s security"
 
 
 def test_terms_spread_over_sections_are_demoted_in_section_scope():
-    spread = stage._section_spread(
-        {0: ["japan", "gas", "gas"], 1: ["japan", "steel"], 2: ["japan"]}
-    )
+    spread = _section_spread({0: ["japan", "gas", "gas"], 1: ["japan", "steel"], 2: ["japan"]})
     assert spread["gas"] == spread["steel"] == 1.0 and 0.5 < spread["japan"] < 0.65
 
 
 def test_shell_nouns_are_demoted_but_phrases_naming_their_content_are_not():
-    from analysis.keywords import specificity_prior
-
+    specificity_prior = kw.specificity_prior
     zipf = {"topic": 4.5, "alliance": 4.5, "trade": 5.0}
     prior = specificity_prior(["topic", "alliance", "trade topic"], zipf=zipf)
     assert prior["topic"] == pytest.approx(prior["alliance"] / 2)
@@ -331,16 +291,10 @@ def test_shell_nouns_are_demoted_but_phrases_naming_their_content_are_not():
 
 
 def test_surnames_fold_into_the_one_full_name_that_ends_in_them():
-    rows = [
-        ("a", "ishiba", 0.9),
-        ("a", "shigeru ishiba", 0.4),
-        ("a", "abe", 0.8),
-        ("a", "shinzo abe", 0.5),
-        ("a", "akie abe", 0.3),
-        ("a", "tariff", 0.7),
-    ]
+    scores = {"ishiba": 0.9, "shigeru ishiba": 0.4, "abe": 0.8, "shinzo abe": 0.5,
+              "akie abe": 0.3, "tariff": 0.7}  # fmt: skip
     names = {"ishiba", "shigeru ishiba", "abe", "shinzo abe", "akie abe"}
-    merged = dict((key, score) for _, key, score in kw.merge_surnames(rows, names))
+    merged = fusion.merge_surnames(scores, names)
     assert "ishiba" not in merged and merged["shigeru ishiba"] == 0.9
     assert merged["abe"] == 0.8  # two full names end in "abe": ambiguous, kept
     assert merged["tariff"] == 0.7

@@ -1,0 +1,160 @@
+"""Tests for the keywords stage adapter: per-article tables, corpus tables, files, figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.document import analyse_structure
+from analysis.keywords.registry import METHODS
+from analysis.stages import keywords as stage
+from analysis.stages.logs import StageError
+from analysis.tables import read_tsv, to_tsv_text, write_tsv
+
+TWO_SECTIONS = """Japan is buying more liquefied natural gas from abroad. Liquefied natural gas \
+imports from Qatar rose in March, and liquefied natural gas prices fell. Gas imports to Japan grew.
+
+Steel Tariffs
+
+The United States raised steel tariffs again. Steel tariffs hurt Canadian exporters. \
+The tariff on steel reached 25 percent, and steel tariffs may rise further.
+"""
+CORPUS = {
+    "gas": "Japan buys liquefied natural gas. Japan wants more gas. Gas prices rose in Japan.",
+    "steel": "Japan hates steel tariffs. Steel prices rose. Japan may answer the tariffs.",
+    "cars": "Japan exports cars. Car makers in Japan worry about tariffs. Japan sells cars abroad.",
+}
+
+
+def tables_of(text: str, **options) -> dict[str, pd.DataFrame]:
+    document = analyse_structure(text)
+    return stage.article_tables(
+        tokens=document.tokens, sentences=document.sentences, sections=document.sections,
+        **options,
+    )  # fmt: skip
+
+
+def test_article_tables_have_the_documented_columns_and_no_article_column():
+    tables = tables_of(TWO_SECTIONS)
+    assert set(tables) == {"keywords", "keywords_by_method", "keyness", "keyword_candidates"}
+    assert list(tables["keywords"].columns) == ["scope", "section_id", "rank", "keyword", "score"]
+    assert list(tables["keyword_candidates"].columns) == [
+        "key", "keyword", "count", "proper", "score",
+    ]  # fmt: skip
+    assert all("article" not in table.columns for table in tables.values())
+    candidates = tables["keyword_candidates"].set_index("keyword")
+    assert candidates.loc["steel tariffs", "count"] == 3 and candidates.loc["tariffs", "count"] == 4
+    assert candidates.loc["steel tariffs", "key"] == "steel tariff"
+    assert candidates.loc["Qatar", "proper"] and not candidates.loc["steel tariffs", "proper"]
+    assert set(tables["keywords_by_method"]["method"]) == set(METHODS)
+
+
+@pytest.mark.parametrize("text", ["", "Hello.", "Ja, wir fahren morgen nach Berlin.", "!!! ???"])
+def test_articles_without_candidates_get_empty_tables_with_columns(text):
+    document = analyse_structure(text) if text else None
+    if document is None:
+        empty = stage.article_tables(
+            tokens=pd.DataFrame(columns=["sentence_id", "token_id", "token", "lower", "lemma",
+                                         "pos", "is_stopword"]),
+            sentences=pd.DataFrame(columns=["sentence_id", "section_id", "text"]),
+            sections=pd.DataFrame(columns=["section_id", "title"]),
+        )  # fmt: skip
+        assert all(table.empty for table in empty.values())
+        return
+    tables = tables_of(text)
+    assert list(tables["keywords"].columns) == ["scope", "section_id", "rank", "keyword", "score"]
+    assert list(tables["keyness"].columns)[:2] == ["section_id", "term"]
+
+
+def test_headline_only_story_still_gets_keywords():
+    tables = tables_of("Japan's Ishiba meets Trump at the White House")
+    article = tables["keywords"][tables["keywords"]["scope"] == "article"]
+    assert set(article["keyword"]) == {"Ishiba", "Trump", "Japan", "White House"}
+
+
+def test_unnamed_methods_keep_their_default_weights_in_the_stage():
+    # keyness weighs 0: naming tfidf only must leave the headline as with tfidf alone plus
+    # the other defaults, not hand keyness a vote.
+    named = tables_of(TWO_SECTIONS, weights={"tfidf": 1.0})["keywords"]
+    default = tables_of(TWO_SECTIONS)["keywords"]
+    assert to_tsv_text(named) == to_tsv_text(default)
+    keyness_on = tables_of(TWO_SECTIONS, weights={"keyness": 5.0})["keywords"]
+    assert to_tsv_text(keyness_on) != to_tsv_text(default)
+
+
+def corpus_shards() -> list[pd.DataFrame]:
+    shards = []
+    for name, text in sorted(CORPUS.items()):
+        table = tables_of(text)["keyword_candidates"]
+        shards.append(table.assign(article=name)[["article", *table.columns]])
+    return shards
+
+
+def test_corpus_ranking_demotes_what_every_article_says():
+    shards = corpus_shards()
+    single = {
+        name: shard.sort_values("score", ascending=False)["keyword"].iloc[0]
+        for name, shard in zip(sorted(CORPUS), shards, strict=True)
+    }
+    table = stage.corpus_tables(candidates=lambda: iter(shards), top_k=3)["keywords_articles"]
+    assert list(table.columns) == ["article", "rank", "keyword", "score"]
+    top = table[table["rank"] == 1].set_index("article")["keyword"].to_dict()
+    assert "Japan" in single.values()  # alone, Japan leads somewhere ...
+    assert "Japan" not in top.values()  # ... but every article names it
+    assert top["gas"] in {"gas", "natural gas", "liquefied natural gas"} and top["cars"] in {
+        "cars",
+        "tariffs",
+    }
+    # One pass over a plain iterable gives the same table as two over a callable.
+    again = stage.corpus_tables(candidates=shards, top_k=3)["keywords_articles"]
+    assert to_tsv_text(again) == to_tsv_text(table)
+
+
+def test_stage_writes_deterministic_tables_and_figures(tmp_path):
+    document = analyse_structure(TWO_SECTIONS)
+    tables = tmp_path / "a" / "tables"
+    for name in ("tokens", "sentences", "sections"):
+        write_tsv(getattr(document, name), tables / f"{name}.tsv")
+    names = ("keywords", "keywords_by_method", "keyness", "keyword_candidates")
+    paths = {name: tables / f"{name}.tsv" for name in names}
+    inputs = {name: tables / f"{name}.tsv" for name in ("tokens", "sentences", "sections")}
+    stage.run(**inputs, **paths, top_k=5, methods=["yake", "keyness"])
+    first = {name: path.read_bytes() for name, path in paths.items()}
+    stage.run(**inputs, **paths, top_k=5, methods=["yake", "keyness"])
+    assert first == {name: path.read_bytes() for name, path in paths.items()}
+    headline = read_tsv(paths["keywords"])
+    assert headline.groupby(["scope", "section_id"], dropna=False)["rank"].max().le(5).all()
+    figures = tmp_path / "a" / "figures"
+    pngs = {"keywords_sections_png": figures / "k.png", "keyness_png": figures / "kn.png"}
+    stage.run_figures(
+        keywords=paths["keywords"], keyness=paths["keyness"], sections=inputs["sections"], **pngs
+    )
+    assert (figures / "k.png").read_bytes()[:4] == b"\x89PNG"
+    alone = tmp_path / "alone.png"
+    stage.run_figures(keyness=paths["keyness"], sections=inputs["sections"], keyness_png=alone)
+    assert alone.read_bytes() == (figures / "kn.png").read_bytes()
+    with pytest.raises(StageError, match="no figure to draw"):
+        stage.run_figures(keywords=paths["keywords"], sections=inputs["sections"])
+    with pytest.raises(StageError, match="non-empty subset"):
+        stage.run(**inputs, **paths, methods=["nope"])
+
+
+def test_corpus_stage_from_token_files(tmp_path):
+    paths = []
+    for name, text in sorted(CORPUS.items()):
+        path = tmp_path / name / "tables" / "tokens.tsv"
+        write_tsv(analyse_structure(text).tokens, path)
+        paths.append(path)
+    out = tmp_path / "corpus" / "tables" / "keywords_articles.tsv"
+    stage.run_corpus(tokens=paths, keywords_articles=out, top_k=3)
+    table = read_tsv(out)
+    assert to_tsv_text(table).startswith("article\trank\tkeyword\tscore\n")
+    assert set(table["article"]) == set(CORPUS)
+    assert "Japan" not in table[table["rank"] == 1]["keyword"].tolist()
+
+
+def test_the_config_schema_lists_the_registry_methods():
+    from pathlib import Path
+
+    schema = (Path(__file__).parents[1] / "workflow" / "schemas" / "config.schema.yaml").read_text()
+    assert f"enum: [{', '.join(METHODS)}]" in schema
