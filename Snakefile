@@ -18,7 +18,7 @@ report: "workflow/report/workflow.rst"
 include: "workflow/rules/prepare.smk"
 include: "workflow/rules/sentiment.smk"
 include: "workflow/rules/keywords.smk"
-# include: "workflow/rules/topics.smk"
+include: "workflow/rules/topics.smk"
 include: "workflow/rules/provenance.smk"
 
 

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from workflow_copy import SNAKEMAKE, TWO_ARTICLES, copy_workflow
 
@@ -39,9 +40,22 @@ def cluster_problem() -> str | None:
     return None
 
 
+SHARDS = 4
+SETTINGS = f"""\
+input_files: corpus.csv
+results_dir: {RESULTS}
+corpus: {{shard_size: 2, per_article_tables: false}}
+"""
+
+
 def workflow_copy(workdir: Path) -> Path:
-    """A copy of the workflow with two tiny articles, in `workdir`."""
-    return copy_workflow(workdir, TWO_ARTICLES, folder="articles")
+    """A copy of the workflow with a corpus of eight tiny articles in four shards."""
+    copy_workflow(workdir, {})
+    texts = [text.replace("\n", " ") for text in TWO_ARTICLES.values()]
+    rows = [{"id": f"a{i}", "text": f"{texts[i % 2]} Item {i}."} for i in range(8)]
+    pd.DataFrame(rows).to_csv(workdir / "corpus.csv", index=False)
+    (workdir / "settings.yaml").write_text(SETTINGS, encoding="utf-8")
+    return workdir
 
 
 def start_snakemake(workdir: Path, *args: str, niceness: int = 0) -> subprocess.Popen:
@@ -50,10 +64,10 @@ def start_snakemake(workdir: Path, *args: str, niceness: int = 0) -> subprocess.
     A file, not a pipe: the two runs are read one after the other, and a full pipe
     would stall the second.
     """
-    config = ["--config", "input_dir=articles", f"results_dir={RESULTS}"]
+    config = ["--configfile", "settings.yaml"]
     with open(workdir / "snakemake.out", "w") as output:
         return subprocess.Popen(
-            ["nice", "-n", str(niceness), *TIME_LIMIT, str(SNAKEMAKE), *config, *args],
+            ["nice", "-n", str(niceness), *TIME_LIMIT, str(SNAKEMAKE), *args, *config],
             cwd=workdir,
             stdout=output,
             stderr=subprocess.STDOUT,
@@ -69,9 +83,26 @@ def finish(run: subprocess.Popen, workdir: Path) -> str:
 
 
 def tables(workdir: Path) -> dict[str, bytes]:
-    """Every TSV under the results folder, by path relative to it."""
+    """Every TSV and Parquet table under the results folder, by path relative to it."""
     results = workdir / RESULTS
-    return {str(path.relative_to(results)): path.read_bytes() for path in results.rglob("*.tsv")}
+    return {
+        str(path.relative_to(results)): path.read_bytes()
+        for path in sorted(results.rglob("*"))
+        if path.suffix in (".tsv", ".parquet")
+    }
+
+
+def job_counts(log: str) -> dict[str, int]:
+    """The rules and job counts of a run's "Job stats" table."""
+    lines = log.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("job ")) + 2
+    counts = {}
+    for line in lines[start:]:
+        if line.startswith("total"):
+            break
+        rule, count = line.split()
+        counts[rule] = int(count)
+    return counts
 
 
 @pytest.fixture(scope="module")
@@ -86,12 +117,12 @@ def runs(tmp_path_factory):
     # The local run only fills the pauses between status checks; the SLURM jobs share
     # this machine's CPUs and must not wait for it.
     local = start_snakemake(local_dir, niceness=19)
-    finish(local, local_dir)
-    return slurm_dir, finish(slurm, slurm_dir), local_dir
+    local_log = finish(local, local_dir)
+    return slurm_dir, finish(slurm, slurm_dir), local_dir, local_log
 
 
 def test_jobs_ran_as_slurm_jobs(runs):
-    _, slurm_log, _ = runs
+    _, slurm_log, _, _ = runs
     submitted = re.findall(r"has been submitted with SLURM jobid (\d+)", slurm_log)
     assert submitted, slurm_log[-3000:]
     run_id = re.search(r"SLURM run ID: (\S+)", slurm_log)
@@ -110,9 +141,20 @@ def test_jobs_ran_as_slurm_jobs(runs):
 
 
 def test_tables_are_byte_identical_to_a_local_run(runs):
-    slurm_dir, _, local_dir = runs
+    slurm_dir, _, local_dir, _ = runs
     on_slurm, local = tables(slurm_dir), tables(local_dir)
     assert local, "the local run wrote no tables"
     assert sorted(on_slurm) == sorted(local)
     differing = [name for name in sorted(local) if on_slurm[name] != local[name]]
     assert not differing, f"tables differ between SLURM and local runs: {differing}"
+
+
+def test_each_shard_is_one_submission(runs):
+    """A shard's steps go to SLURM as one group job, so submissions grow with shards."""
+    _, slurm_log, _, local_log = runs
+    counts = job_counts(local_log)
+    shard_jobs = sum(counts.get(rule, 0) for rule in ("prepare", "sentiment", "keywords", "topics"))
+    assert shard_jobs == 4 * SHARDS
+    others = sum(counts.values()) - shard_jobs - counts["all"]
+    submitted = re.findall(r"has been submitted with SLURM jobid (\d+)", slurm_log)
+    assert len(submitted) == SHARDS + others, (len(submitted), counts)

@@ -98,6 +98,11 @@ def run_shard(
             empty = {name: f.drop(columns=["article"]).iloc[0:0] for name, f in frames.items()}
             tables = module.article_tables(**empty, **params)
             results = {name: [t.assign(article="").iloc[0:0]] for name, t in tables.items()}
+        # A stage may also compute tables over the whole shard at once (e.g. term counts
+        # for a corpus model), which is faster than article by article.
+        if hasattr(module, "shard_tables"):
+            for name, table in module.shard_tables(**frames).items():
+                results[name] = [table]
         write_tables(results, outputs)
         logger.info("%d articles", len(order))
         return len(order)

@@ -1,9 +1,14 @@
-"""Stage ``topics``: topic models within one article and across the corpus, and their figures."""
+"""Stage ``topics``: topic models within one article and across the corpus, and their figures.
+
+The per-article function :func:`article_tables` and the corpus pair :func:`corpus_documents`
+(per shard) and :func:`corpus_tables` are called by the shard runner; ``run*`` read and write
+TSV files around them.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
@@ -15,8 +20,13 @@ from analysis.tables import read_tsv, write_tsv
 
 Path = str | os.PathLike[str]
 
-
 MIN_DOCUMENTS_FOR_AUTO = 3
+ARTICLE_TABLE_COLUMNS = {
+    "topics_terms": topics.tables.TERMS_COLUMNS,
+    "topics_sections": ["section_id", "topic", "weight"],
+    "topics_paragraphs": ["paragraph_id", "section_id", "dominant_topic", "weight"],
+    "topics_quality": topics.article.QUALITY_COLUMNS,
+}
 
 
 def _non_empty(docs: topics.Documents) -> int:
@@ -36,33 +46,35 @@ def _article_documents(
 def feasible_k(k: int | str, n_documents: int) -> int | str:
     """The number of topics a short article can support.
 
-    A topic model needs more documents than topics; rather than fail on a short
-    article, fewer topics are fitted: ``auto`` with fewer than three documents, or a
-    fixed ``k`` at or above the number of documents, becomes the largest K that fits
-    (one topic for one or two documents).
+    A fixed ``k`` at or above the number of documents becomes the largest K that fits (one
+    topic for one or two documents); ``auto`` stays ``auto`` (it fits one topic when the
+    article has fewer than four documents).
 
     Args:
         k: The configured ``k``.
-        n_documents: Non-empty documents in the article.
+        n_documents: Non-empty documents in the article (at least 1).
 
     Returns:
         ``k`` itself when feasible, otherwise the largest feasible integer.
-
-    Raises:
-        ValueError: If the article has no document with content words.
     """
-    if n_documents == 0:
-        raise ValueError("no content words to model (topics need nouns, verbs or adjectives)")
     if k == "auto":
-        return k if n_documents >= MIN_DOCUMENTS_FOR_AUTO else 1
+        return k
     return min(int(k), max(1, n_documents - 1))
 
 
+def empty_article_tables(unit: str = "paragraph") -> dict[str, pd.DataFrame]:
+    """The four per-article tables with their columns and no rows."""
+    columns = dict(ARTICLE_TABLE_COLUMNS)
+    columns["topics_paragraphs"] = [f"{unit}_id", *columns["topics_paragraphs"][1:]]
+    return {name: pd.DataFrame(columns=cols) for name, cols in columns.items()}
+
+
 def article_tables(
+    *,
     tokens: pd.DataFrame,
     sentences: pd.DataFrame,
     paragraphs: pd.DataFrame,
-    *,
+    sections: pd.DataFrame | None = None,
     k: int | str = "auto",
     method: str = "nmf",
     unit: str = "paragraph",
@@ -71,44 +83,55 @@ def article_tables(
 ) -> dict[str, pd.DataFrame]:
     """Fit one article's topic model and return its four tables.
 
+    An article without content words gets the tables with no rows.
+
     Args:
         tokens: The article's token table.
         sentences: Its sentence table.
         paragraphs: Its paragraph table (paragraph_id, section_id).
-        k: ``"auto"`` or a fixed number of topics (< number of non-empty documents).
+        sections: Its section table (unused; accepted so that all frames can be passed).
+        k: ``"auto"`` or a fixed number of topics.
         method: ``"nmf"`` or ``"lda"``.
         unit: Documents are ``"paragraph"`` or ``"sentence"``.
         random_state: Seed.
         n_terms: Top terms per topic.
 
     Returns:
-        Tables "terms", "sections", "paragraphs" and "quality" (see :func:`run`).
+        Tables "topics_terms", "topics_sections", "topics_paragraphs" and "topics_quality".
 
     Raises:
-        ValueError: On an invalid ``k``, ``method`` or ``unit``, or too few documents.
+        ValueError: On an invalid ``k``, ``method`` or ``unit``.
     """
+    del sections
+    topics.model.parse_k(k)
+    if method not in topics.METHODS:
+        raise ValueError(f"topics method must be one of {topics.METHODS}, got {method!r}")
     docs, unit = _article_documents(tokens, sentences, unit=unit)
-    model = topics.fit_topics(
+    if _non_empty(docs) == 0:
+        return empty_article_tables(unit)
+    model = topics.fit_article_topics(
         docs,
         k=feasible_k(k, _non_empty(docs)),
         method=method,
         random_state=random_state,
-        k_candidates=topics.ARTICLE_K_CANDIDATES,
         top_n=n_terms,
     )
-    section_of_sentence = sentences.set_index("sentence_id")["section_id"]
-    section_of_paragraph = paragraphs.set_index("paragraph_id")["section_id"]
-    lookup = section_of_paragraph if unit == "paragraph" else section_of_sentence
+    if unit == "paragraph":
+        lookup = dict(zip(paragraphs["paragraph_id"], paragraphs["section_id"], strict=True))
+    else:
+        lookup = dict(zip(sentences["sentence_id"], sentences["section_id"], strict=True))
     doc_sections = [int(lookup[i]) for i in docs.ids]
     dominant = topics.dominant_topics(model, docs).rename(
         columns={"doc": f"{unit}_id", "topic": "dominant_topic"}
     )
     dominant.insert(1, "section_id", doc_sections)
     return {
-        "terms": topics.terms_table(model, n_terms=n_terms),
-        "sections": topics.group_mixtures(model, docs, doc_sections, group_column="section_id"),
-        "paragraphs": dominant,
-        "quality": topics.quality_table(model),
+        "topics_terms": topics.terms_table(model, n_terms=n_terms),
+        "topics_sections": topics.group_mixtures(
+            model, docs, doc_sections, group_column="section_id"
+        ),
+        "topics_paragraphs": dominant,
+        "topics_quality": topics.quality_table(model),
     }
 
 
@@ -129,7 +152,7 @@ def run(
     n_terms: int = 10,
     log: Path | None = None,
 ) -> None:
-    """Write one article's topic tables.
+    """Write one article's topic tables (see :func:`article_tables`).
 
     Args:
         tokens: ``tokens.tsv``.
@@ -140,8 +163,7 @@ def run(
         topics_sections: Output: section_id, topic, weight (each section's weights sum to 1).
         topics_paragraphs: Output: paragraph_id (or sentence_id), section_id, dominant_topic,
             weight.
-        topics_quality: Output: k, coherence, stability, distinctiveness, score, chosen (one
-            row per K tried).
+        topics_quality: Output: k, coherence, support, distinctiveness, score, chosen.
         k: ``"auto"`` or a fixed number of topics.
         method: ``"nmf"`` or ``"lda"``.
         unit: ``"paragraph"`` or ``"sentence"`` documents.
@@ -153,83 +175,112 @@ def run(
         StageError: On invalid settings or unreadable tables.
     """
     with job_log(log, stage="topics") as logger:
+        section_table = read_tsv(sections)
         tables = article_tables(
-            read_tsv(tokens),
-            read_tsv(sentences),
-            read_tsv(paragraphs),
+            tokens=read_tsv(tokens),
+            sentences=read_tsv(sentences),
+            paragraphs=read_tsv(paragraphs),
+            sections=section_table,
             k=k,
             method=method,
             unit=unit,
             random_state=random_state,
             n_terms=n_terms,
         )
-        unknown = set(tables["sections"]["section_id"]) - set(read_tsv(sections)["section_id"])
+        unknown = set(tables["topics_sections"]["section_id"]) - set(section_table["section_id"])
         if unknown:
             raise ValueError(f"section ids {sorted(unknown)} are not in {sections}")
-        for name, path in (
-            ("terms", topics_terms),
-            ("sections", topics_sections),
-            ("paragraphs", topics_paragraphs),
-            ("quality", topics_quality),
-        ):
+        outputs = {
+            "topics_terms": topics_terms,
+            "topics_sections": topics_sections,
+            "topics_paragraphs": topics_paragraphs,
+            "topics_quality": topics_quality,
+        }
+        for name, path in outputs.items():
             write_tsv(tables[name], path)
-        chosen = tables["quality"].loc[tables["quality"]["chosen"], "k"].iloc[0]
-        logger.info("topics: k=%s (%s, %s documents)", chosen, method, unit)
+        quality = tables["topics_quality"]
+        chosen = quality.loc[quality["chosen"].astype(bool), "k"].tolist() or ["none"]
+        logger.info("topics: k=%s (%s, %s documents)", chosen[0], method, unit)
+
+
+def corpus_documents(
+    *,
+    tokens: pd.DataFrame,
+    sentences: pd.DataFrame,
+    paragraphs: pd.DataFrame | None = None,
+    sections: pd.DataFrame | None = None,
+    noun_bigrams: bool = True,
+) -> dict[str, pd.DataFrame]:
+    """Step 1 of the corpus model, per article or per shard: content-term counts per section.
+
+    Args:
+        tokens: Token table of one article, or of a shard with an ``article`` column.
+        sentences: The matching sentence table (sentence_id, section_id[, article]).
+        paragraphs: Unused; accepted so that all frames can be passed.
+        sections: Unused; accepted so that all frames can be passed.
+        noun_bigrams: Whether to add noun bigrams.
+
+    Returns:
+        Table "topic_terms_counts": [article,] section_id, term, count.
+    """
+    del paragraphs, sections
+    return {"topic_terms_counts": topics.term_counts(tokens, sentences, noun_bigrams=noun_bigrams)}
 
 
 def corpus_tables(
-    token_tables: Sequence[pd.DataFrame],
-    article_ids: Sequence[str],
     *,
-    sentence_tables: Sequence[pd.DataFrame] | None = None,
+    documents: Iterable[pd.DataFrame] | Callable[[], Iterable[pd.DataFrame]],
     k: int | str = "auto",
     method: str = "nmf",
     unit: str = "auto",
     random_state: int = 0,
     n_terms: int = 10,
     min_df: int = 2,
+    max_df: float = 0.5,
+    fit_sample: int = 20_000,
+    select_sample: int = 3_000,
 ) -> dict[str, pd.DataFrame]:
-    """Fit one topic model over several articles and return the corpus tables.
+    """Step 2 of the corpus model: fit on a sample of the counts, then every article's mixture.
 
     Args:
-        token_tables: One token table per article.
-        article_ids: The articles' ids.
-        sentence_tables: Optional sentence tables, for paragraph documents.
-        k: ``"auto"`` (K in 4..16 step 2, below the number of documents) or a fixed K.
+        documents: ``topic_terms_counts`` tables (article, section_id, term, count), or a
+            callable returning a fresh iterator of them (one shard at a time; read 3 times).
+        k: ``"auto"`` or a fixed K.
         method: ``"nmf"`` or ``"lda"``.
-        unit: ``"article"``, ``"paragraph"`` or ``"auto"`` (see
-            :func:`analysis.topics.corpus_documents`).
-        random_state: Seed.
+        unit: ``"article"``, ``"section"`` or ``"auto"`` (sections below 20 articles).
+        random_state: Seed of the sample and the solvers.
         n_terms: Top terms per topic.
-        min_df: Minimum number of documents a term occurs in.
+        min_df: Fewest documents a term must occur in.
+        max_df: Largest share of documents a term may occur in.
+        fit_sample: Articles the model is fitted on (a deterministic sample of larger corpora).
+        select_sample: Articles on which ``auto`` scores each K.
 
     Returns:
-        Tables "document_topics" (article, topic, weight), "topic_terms" (topic, rank, term,
-        weight, label) and "topic_quality" (see :func:`analysis.topics.corpus_quality_table`).
+        Tables "document_topics" (article, topic, weight), "section_topics" (article,
+        section_id, topic, weight), "topic_terms" (topic, rank, term, weight, label) and
+        "topic_quality" (see :func:`analysis.topics.corpus_quality_table`).
 
     Raises:
-        ValueError: On invalid settings or fewer than two articles.
+        ValueError: On invalid settings or fewer than two documents with content words.
     """
-    if len(article_ids) < 2:
-        raise ValueError("topics across articles need at least two articles")
-    docs, owners = topics.corpus_documents(
-        token_tables, article_ids, sentence_tables=sentence_tables, unit=unit
-    )
-    n_docs = len(docs.ids)
-    model = topics.fit_topics(
-        docs,
+    fitted = topics.fit_corpus(
+        documents,
         k=k,
         method=method,
+        unit=unit,
         random_state=random_state,
-        k_candidates=topics.CORPUS_K_CANDIDATES if n_docs > 8 else topics.ARTICLE_K_CANDIDATES,
         top_n=n_terms,
-        min_df=min_df if n_docs >= 10 else 1,
+        min_df=min_df,
+        max_df=max_df,
+        fit_sample=fit_sample,
+        select_sample=select_sample,
     )
-    mixtures = topics.group_mixtures(model, docs, owners, group_column="article")
+    document_topics, section_topics = topics.corpus_mixtures(fitted, documents)
     return {
-        "document_topics": mixtures,
-        "topic_terms": topics.terms_table(model, n_terms=n_terms),
-        "topic_quality": topics.corpus_quality_table(model),
+        "document_topics": document_topics,
+        "section_topics": section_topics,
+        "topic_terms": topics.terms_table(fitted.model, n_terms=n_terms),
+        "topic_quality": topics.corpus_quality_table(fitted.model),
     }
 
 
@@ -241,6 +292,7 @@ def run_corpus(
     topic_quality: Path,
     articles: Sequence[str] | None = None,
     sentences: Sequence[Path] | None = None,
+    section_topics: Path | None = None,
     k: int | str = "auto",
     method: str = "nmf",
     unit: str = "auto",
@@ -249,18 +301,21 @@ def run_corpus(
     min_df: int = 2,
     log: Path | None = None,
 ) -> None:
-    """Write ``corpus/tables/{document_topics,topic_terms,topic_quality}.tsv``.
+    """Write ``corpus/tables/{document_topics,topic_terms,topic_quality}.tsv`` from TSV files.
 
     Args:
         tokens: The articles' ``tokens.tsv`` files.
         document_topics: Output: article, topic, weight (each article's weights sum to 1).
         topic_terms: Output: topic, rank, term, weight, label.
-        topic_quality: Output: coherence per K tried and per topic, stability, chosen.
+        topic_quality: Output: quality per K tried and per topic.
         articles: Article ids, one per tokens file; by default the folder above ``tables/``.
-        sentences: Optional ``sentences.tsv`` files (same order) for paragraph documents.
+        sentences: The articles' ``sentences.tsv`` files (same order); without them each
+            article is one section.
+        section_topics: Optional output: article, section_id, topic, weight.
         k: ``"auto"`` or a fixed number of topics.
         method: ``"nmf"`` or ``"lda"``.
-        unit: ``"article"``, ``"paragraph"`` or ``"auto"``.
+        unit: ``"article"``, ``"section"`` or ``"auto"`` (``"paragraph"`` is read as
+            ``"section"``).
         random_state: Seed.
         n_terms: Top terms per topic.
         min_df: Minimum document frequency of a term.
@@ -273,17 +328,24 @@ def run_corpus(
         names = list(articles) if articles is not None else [article_of(p) for p in tokens]
         if len(names) != len(tokens) or (sentences is not None and len(sentences) != len(tokens)):
             raise ValueError("topics: tokens, sentences and article names must pair up")
+        counts = []
+        for position, (name, path) in enumerate(zip(names, tokens, strict=True)):
+            token_table = read_tsv(path, columns=topics.TOKEN_COLUMNS_USED)
+            if sentences:
+                sentence_table = read_tsv(
+                    sentences[position], columns=["sentence_id", "section_id"]
+                )
+            else:
+                sentence_table = pd.DataFrame(
+                    {"sentence_id": sorted(set(token_table["sentence_id"])), "section_id": 0}
+                )
+            table = corpus_documents(tokens=token_table, sentences=sentence_table)
+            counts.append(table["topic_terms_counts"].assign(article=name))
         tables = corpus_tables(
-            [read_tsv(path, columns=topics.TOKEN_COLUMNS_USED) for path in tokens],
-            names,
-            sentence_tables=(
-                [read_tsv(path, columns=topics.SENTENCE_COLUMNS_USED) for path in sentences]
-                if sentences
-                else None
-            ),
+            documents=counts,
             k=k,
             method=method,
-            unit=unit,
+            unit="section" if unit == "paragraph" else unit,
             random_state=random_state,
             n_terms=n_terms,
             min_df=min_df,
@@ -291,6 +353,8 @@ def run_corpus(
         write_tsv(tables["document_topics"], document_topics)
         write_tsv(tables["topic_terms"], topic_terms)
         write_tsv(tables["topic_quality"], topic_quality)
+        if section_topics is not None:
+            write_tsv(tables["section_topics"], section_topics)
         logger.info("topics corpus: %s articles", len(names))
 
 
@@ -345,3 +409,7 @@ def run_corpus_figures(
         save_png(
             figures.topic_terms(terms, title="Top terms of each corpus topic"), topic_terms_png
         )
+
+
+# The shard runner computes these once per shard (with an ``article`` column), not per article.
+shard_tables = corpus_documents

@@ -193,27 +193,31 @@ SHARD_TABLES = {
         *["sentiment_entities", "actor_aliases"],
     ],
     "keywords": ["keywords", "keywords_by_method", "keyness", "keyword_candidates"],
-    # "topics": ["topics_terms", "topics_sections", "topics_paragraphs", "topics_quality"],
+    "topics": [
+        *["topics_terms", "topics_sections", "topics_paragraphs", "topics_quality"],
+        "topic_terms_counts",
+    ],
 }
 # Shard tables that are not exported per article: what the articles table and the
 # corpus-level steps read.
-SHARD_ONLY_TABLES = ("articles", "keyword_candidates", "topic_documents")
+SHARD_ONLY_TABLES = ("articles", "keyword_candidates", "topic_terms_counts")
 PER_ARTICLE_TABLES = [
     t for tables in SHARD_TABLES.values() for t in tables if t not in SHARD_ONLY_TABLES
 ]
 PER_ARTICLE_FIGURES = [
     *["sentiment_arc", "sentiment_sections", "sentiment_actors"],
     *["keywords_sections", "keyness"],
-    # *["topics_sections", "topics_terms"],
+    *["topics_sections", "topics_terms"],
 ]
 CORPUS_TABLES = [
     corpus_table("sentiment_articles", "parquet"),
     corpus_table("keywords_articles"),
-    # corpus_table("document_topics"),
-    # corpus_table("topic_terms"),
-    # corpus_table("topic_quality"),
+    corpus_table("document_topics"),
+    corpus_table("section_topics", "parquet"),
+    corpus_table("topic_terms"),
+    corpus_table("topic_quality"),
 ]
-CORPUS_FIGURES = []  # ["document_topics", "topic_terms"]
+CORPUS_FIGURES = ["document_topics", "topic_terms"]
 
 
 def analysis_outputs():

@@ -3,10 +3,54 @@
 
 rule topics:
     input:
-        tokens=table("tokens"),
-        sentences=table("sentences"),
-        paragraphs=table("paragraphs"),
-        sections=table("sections"),
+        articles=shard_table("articles"),
+        tokens=shard_table("tokens"),
+        sentences=shard_table("sentences"),
+        paragraphs=shard_table("paragraphs"),
+        sections=shard_table("sections"),
+    output:
+        topics_terms=shard_table("topics_terms"),
+        topics_sections=shard_table("topics_sections"),
+        topics_paragraphs=shard_table("topics_paragraphs"),
+        topics_quality=shard_table("topics_quality"),
+        topic_terms_counts=shard_table("topic_terms_counts"),
+    log:
+        shard_log("topics"),
+    benchmark:
+        shard_benchmark("topics")
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=60,
+    params:
+        k=config["topics"]["k"],
+        method=config["topics"]["method"],
+        unit=config["topics"]["unit"],
+        random_state=config["topics"]["random_state"],
+        n_terms=config["topics"]["n_terms"],
+    run:
+        PROGRESS.done(
+            "topics",
+            wildcards.shard,
+            shards_stage.run_shard(
+                stage="topics",
+                articles=input.articles,
+                inputs=named(
+                    input, "tokens", "sentences", "paragraphs", "sections"
+                ),
+                outputs=named(output),
+                params=dict(params.items()),
+                log=log[0],
+            ),
+        )
+
+
+rule export_topics:
+    input:
+        topics_terms=article_shard("topics_terms"),
+        topics_sections=article_shard("topics_sections"),
+        topics_paragraphs=article_shard("topics_paragraphs"),
+        topics_quality=article_shard("topics_quality"),
     output:
         topics_terms=table("topics_terms"),
         topics_sections=report(
@@ -18,21 +62,20 @@ rule topics:
         topics_paragraphs=table("topics_paragraphs"),
         topics_quality=table("topics_quality"),
     log:
-        job_log("topics"),
+        job_log("export_topics"),
     benchmark:
-        job_benchmark("topics")
+        job_benchmark("export_topics")
     threads: 1
     resources:
         mem_mb=1000,
         runtime=10,
-    params:
-        k=config["topics"]["k"],
-        method=config["topics"]["method"],
-        unit=config["topics"]["unit"],
-        random_state=config["topics"]["random_state"],
-        n_terms=config["topics"]["n_terms"],
     run:
-        topics_stage.run(**input, **output, **params, log=log[0])
+        shards_stage.export_article(
+            article=wildcards.article,
+            tables=named(input),
+            outputs=named(output),
+            log=log[0],
+        )
 
 
 rule topics_figures:
@@ -67,10 +110,10 @@ rule topics_figures:
 
 rule corpus_topics:
     input:
-        tokens=expand(table("tokens"), article=ARTICLES),
-        sentences=expand(table("sentences"), article=ARTICLES),
+        documents=all_shards("topic_terms_counts"),
     output:
         document_topics=corpus_table("document_topics"),
+        section_topics=corpus_table("section_topics", "parquet"),
         topic_terms=corpus_table("topic_terms"),
         topic_quality=corpus_table("topic_quality"),
     log:
@@ -80,9 +123,8 @@ rule corpus_topics:
     threads: 1
     resources:
         mem_mb=4000,
-        runtime=60,
+        runtime=120,
     params:
-        articles=list(ARTICLES),
         k=config["topics"]["k"],
         method=config["topics"]["method"],
         unit=config["topics"]["corpus_unit"],
@@ -90,7 +132,13 @@ rule corpus_topics:
         n_terms=config["topics"]["n_terms"],
         min_df=config["topics"]["min_df"],
     run:
-        topics_stage.run_corpus(**input, **output, **params, log=log[0])
+        shards_stage.run_corpus(
+            stage="topics",
+            inputs={"documents": input.documents},
+            outputs=named(output),
+            params=dict(params.items()),
+            log=log[0],
+        )
 
 
 rule corpus_topics_figures:
