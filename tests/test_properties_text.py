@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.document import Document, analyse_structure, unusable_reason
 from analysis.paragraphs import LINE_BREAK_MODES
+from analysis.reading import ArticleError, decode_article
 from analysis.stats import SECTION_STATS_COLUMNS, section_statistics
 
 # Pieces that stress the segmenters: abbreviations, quotes, list and Markdown markers,
@@ -195,3 +197,21 @@ def test_joined_wrapped_lines_give_the_sentences_of_the_unwrapped_text(paragraph
     found = doc.sentences["text"].map(lambda s: " ".join(s.split())).tolist()
     unwrapped = analyse_structure("\n".join(paragraphs), detect_headings=False)
     assert found == unwrapped.sentences["text"].tolist()
+
+
+@given(data=st.binary(max_size=200) | TEXTS.map(lambda t: t.encode("utf-8")))
+def test_reading_gives_text_without_lone_surrogates_or_a_clear_error(data):
+    try:
+        text = decode_article(data, source="article.txt")
+    except ArticleError as error:
+        assert str(error).startswith("article.txt: ")
+    else:
+        assert not any("\ud800" <= char <= "\udfff" for char in text)
+        assert "\r" not in text and not text.startswith("\ufeff")
+
+
+@given(text=TEXTS, surrogate=st.characters(categories=("Cs",)))
+def test_encoded_lone_surrogates_are_refused_at_reading(text, surrogate):
+    data = (text + surrogate).encode("utf-8", "surrogatepass")
+    with pytest.raises(ArticleError, match="not UTF-8|binary content"):
+        decode_article(data, source="article.txt")
