@@ -1,10 +1,12 @@
-"""Tests of the topic models on small inline texts with two clearly separate themes."""
+"""Tests of the per-article topic model on small inline texts with two clearly separate themes."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from threadpoolctl import threadpool_limits
 
 from analysis import topics
@@ -29,8 +31,8 @@ MONEY = [
 ]
 
 
-def _tables(paragraphs: list[str], sections: list[int]) -> tuple[pd.DataFrame, ...]:
-    """Token, sentence and paragraph tables: one sentence per paragraph, every word a noun."""
+def _tables(paragraphs: list[str], sections: list[int]) -> dict[str, pd.DataFrame]:
+    """Text-model frames: one sentence per paragraph, every word a noun."""
     token_rows, sentence_rows, paragraph_rows = [], [], []
     for pid, (text, sid) in enumerate(zip(paragraphs, sections, strict=True)):
         paragraph_rows.append({"paragraph_id": pid, "section_id": sid})
@@ -45,64 +47,89 @@ def _tables(paragraphs: list[str], sections: list[int]) -> tuple[pd.DataFrame, .
                     "is_stopword": word == "the",
                 }
             )
-    return pd.DataFrame(token_rows), pd.DataFrame(sentence_rows), pd.DataFrame(paragraph_rows)
+    section_ids = sorted(set(sections))
+    return {
+        "tokens": pd.DataFrame(token_rows),
+        "sentences": pd.DataFrame(sentence_rows),
+        "paragraphs": pd.DataFrame(paragraph_rows),
+        "sections": pd.DataFrame({"section_id": section_ids, "title": ""}),
+    }
 
 
-def _two_topic_tables() -> tuple[pd.DataFrame, ...]:
+def _two_topic_tables() -> dict[str, pd.DataFrame]:
     texts = [t for pair in zip(FOOTBALL, MONEY, strict=True) for t in pair]
-    sections = [0, 0, 1, 1, 2, 2, 0, 0, 1, 1, 2, 2]
-    return _tables(texts, sections)
+    return _tables(texts, [0, 0, 1, 1, 2, 2, 0, 0, 1, 1, 2, 2])
 
 
 def _docs() -> topics.Documents:
-    tokens, sentences, _ = _two_topic_tables()
-    return topics.article_documents(tokens, sentences)
+    frames = _two_topic_tables()
+    return topics.article_documents(frames["tokens"], frames["sentences"])
 
 
 @pytest.mark.parametrize("method", ["nmf", "lda"])
 def test_two_themes_are_recovered(method):
     docs = _docs()
-    model = topics.fit_topics(docs, k=2, method=method)
+    model = topics.fit_article_topics(docs, k=2, method=method)
     dominant = topics.dominant_topics(model, docs)["topic"].to_numpy()
     football, money = dominant[0::2], dominant[1::2]
     assert len(set(football)) == 1 and len(set(money)) == 1
     assert football[0] != money[0]
-    labels = {model.label(t) for t in range(2)}
-    assert any("goal" in model.top_terms(t) for t in range(2)), labels
-    assert any("inflation" in model.top_terms(t) for t in range(2)), labels
+    assert any("goal" in model.top_terms(t) for t in range(2))
+    assert any("inflation" in model.top_terms(t) for t in range(2))
 
 
 def test_auto_picks_two_on_a_clean_two_topic_text():
-    model = topics.fit_topics(_docs(), k="auto")
+    model = topics.fit_article_topics(_docs(), k="auto")
     assert model.k == 2
     quality = model.quality
     assert quality["chosen"].sum() == 1
-    assert quality["k"].max() < 12  # candidates stay below the number of documents
+    assert quality["k"].tolist() == [2, 3, 4, 5, 6]  # at most half of the 12 documents
+    assert list(quality.columns) == [
+        "k",
+        "coherence",
+        "support",
+        "distinctiveness",
+        "score",
+        "chosen",
+    ]
+
+
+def test_auto_tries_at_most_half_the_documents():
+    assert topics.article_k_candidates(3) == []
+    assert topics.article_k_candidates(5) == [2]
+    assert topics.article_k_candidates(40) == [2, 3, 4, 5, 6, 7, 8]
 
 
 def test_fixed_k_is_respected():
-    model = topics.fit_topics(_docs(), k=3)
+    model = topics.fit_article_topics(_docs(), k=3)
     assert model.k == 3
     assert model.doc_topic.shape == (12, 3)
+    assert np.allclose(model.doc_topic.sum(axis=1), 1.0)
     assert list(model.quality["k"]) == [3]
 
 
 @pytest.mark.parametrize("k", [0, -1, 12, 20, "three", 2.5])
 def test_invalid_k_raises(k):
     with pytest.raises(ValueError, match="topics k"):
-        topics.fit_topics(_docs(), k=k)
+        topics.fit_article_topics(_docs(), k=k)
+
+
+def test_support_counts_topics_that_lead_in_two_documents():
+    from analysis.topics.quality import support
+
+    weights = np.array([[0.9, 0.1, 0.0], [0.8, 0.2, 0.0], [0.1, 0.9, 0.0], [0.2, 0.1, 0.7]])
+    assert support(weights) == pytest.approx(1 / 3)  # only topic 0 leads twice
 
 
 def test_section_mixtures_sum_to_one_and_follow_themes():
-    tokens, sentences, paragraphs = _tables(FOOTBALL[:4] + MONEY[:4], [0, 0, 0, 0, 1, 1, 1, 1])
-    tables = stage.article_tables(tokens, sentences, paragraphs, k=2)
-    mixtures = tables["sections"]
-    sums = mixtures.groupby("section_id")["weight"].sum()
-    assert np.allclose(sums, 1.0)
+    frames = _tables(FOOTBALL[:4] + MONEY[:4], [0, 0, 0, 0, 1, 1, 1, 1])
+    tables = stage.article_tables(**frames, k=2)
+    mixtures = tables["topics_sections"]
+    assert np.allclose(mixtures.groupby("section_id")["weight"].sum(), 1.0)
     top = mixtures.loc[mixtures.groupby("section_id")["weight"].idxmax()]
     assert top["topic"].nunique() == 2
     assert (top["weight"] > 0.8).all()
-    assert list(tables["paragraphs"].columns) == [
+    assert list(tables["topics_paragraphs"].columns) == [
         "paragraph_id",
         "section_id",
         "dominant_topic",
@@ -111,10 +138,10 @@ def test_section_mixtures_sum_to_one_and_follow_themes():
 
 
 def test_same_input_gives_identical_tables_whatever_the_threads():
-    tokens, sentences, paragraphs = _two_topic_tables()
-    first = stage.article_tables(tokens, sentences, paragraphs, method="nmf")
+    frames = _two_topic_tables()
+    first = stage.article_tables(**frames, method="nmf")
     with threadpool_limits(limits=2):
-        second = stage.article_tables(tokens, sentences, paragraphs, method="nmf")
+        second = stage.article_tables(**frames, method="nmf")
     for name in first:
         assert to_tsv_text(first[name]) == to_tsv_text(second[name])
 
@@ -133,8 +160,11 @@ def test_content_terms_drop_stop_words_numbers_and_punctuation():
         [tokens, tokens.assign(sentence_id=1, token_id=tokens["token_id"] + 7)], ignore_index=True
     )
     terms = topics.content_terms(tokens)["term"].tolist()
+    assert terms[:4] == ["natural", "gas", "natural gas", "import"]
     assert "the" not in terms and "2024" not in terms and "," not in terms
     assert terms.count("natural gas") == 2  # kept: it occurs twice
+    once = topics.content_terms(tokens.iloc[:7])["term"].tolist()
+    assert "natural gas" not in once  # one occurrence is below min_bigram_count
 
 
 def test_npmi_is_one_for_terms_always_together_and_minus_one_for_disjoint():
@@ -147,32 +177,11 @@ def test_npmi_is_one_for_terms_always_together_and_minus_one_for_disjoint():
     assert apart[0] == pytest.approx(-1.0)
 
 
-def test_corpus_tables_give_each_article_a_mixture(tmp_path):
-    token_tables, names = [], []
-    for position, texts in enumerate([FOOTBALL, MONEY, FOOTBALL[::-1], MONEY[::-1]]):
-        tokens, _, _ = _tables(texts, [0] * len(texts))
-        token_tables.append(tokens)
-        names.append(f"article{position}")
-    tables = stage.corpus_tables(token_tables, names, k=2, unit="paragraph")
-    mixtures = tables["document_topics"]
-    assert np.allclose(mixtures.groupby("article")["weight"].sum(), 1.0)
-    dominant = mixtures.loc[mixtures.groupby("article")["weight"].idxmax()].set_index("article")
-    assert dominant.loc["article0", "topic"] == dominant.loc["article2", "topic"]
-    assert dominant.loc["article0", "topic"] != dominant.loc["article1", "topic"]
-    quality = tables["topic_quality"]
-    assert set(quality["kind"]) == {"k", "topic"}
-
-
 def test_run_writes_readable_tables(tmp_path):
-    tokens, sentences, paragraphs = _two_topic_tables()
-    sections = pd.DataFrame({"section_id": [0, 1, 2], "title": ["", "Sport", "Money"]})
+    frames = _two_topic_tables()
+    frames["sections"] = pd.DataFrame({"section_id": [0, 1, 2], "title": ["", "Sport", "Money"]})
     paths = {}
-    for name, frame in [
-        ("tokens", tokens),
-        ("sentences", sentences),
-        ("paragraphs", paragraphs),
-        ("sections", sections),
-    ]:
+    for name, frame in frames.items():
         paths[name] = tmp_path / f"{name}.tsv"
         frame.to_csv(paths[name], sep="\t", index=False)
     outputs = {
@@ -182,61 +191,50 @@ def test_run_writes_readable_tables(tmp_path):
     stage.run(**paths, **outputs, k="auto")
     quality = read_tsv(outputs["topics_quality"])
     assert quality.loc[quality["chosen"], "k"].tolist() == [2]
-    terms = read_tsv(outputs["topics_terms"])
-    assert set(terms["topic"]) == {1, 2}
+    assert set(read_tsv(outputs["topics_terms"])["topic"]) == {1, 2}
 
 
 def test_sentence_documents_and_short_articles_fall_back():
     from analysis.document import analyse_structure
-    from analysis.stages.topics import article_tables, feasible_k
 
-    text = "Football fans cheered the football team. The team won the cup final.\n"
+    doc = analyse_structure(
+        "Football fans cheered the football team. The team won the cup final.\n"
+    )
+    frames = {n: getattr(doc, n) for n in ("tokens", "sentences", "paragraphs", "sections")}
+    tables = stage.article_tables(**frames, k="auto")
+    assert tables["topics_quality"]["k"].tolist() == [1]  # two sentences support one topic
+    assert tables["topics_sections"]["weight"].sum() == pytest.approx(1.0)
+    assert "sentence_id" in tables["topics_paragraphs"].columns
+    assert stage.feasible_k(6, 4) == 3 and stage.feasible_k(2, 1) == 1
+    assert stage.feasible_k("auto", 5) == "auto"
+
+
+@pytest.mark.parametrize("text", ["", "The and of it.", "12 345 678.\n\n9 10.", "Hello"])
+def test_articles_without_content_get_empty_tables(text):
+    from analysis.document import analyse_structure
+
     doc = analyse_structure(text)
-    tables = article_tables(doc.tokens, doc.sentences, doc.paragraphs, k="auto")
-    assert tables["quality"]["k"].tolist() == [1]  # two sentences support one topic
-    assert tables["sections"]["weight"].sum() == pytest.approx(1.0)
-    assert "sentence_id" in tables["paragraphs"].columns
-    assert feasible_k(6, 4) == 3 and feasible_k("auto", 5) == "auto" and feasible_k(2, 1) == 1
-    with pytest.raises(ValueError, match="no content words"):
-        feasible_k("auto", 0)
+    frames = {n: getattr(doc, n) for n in ("tokens", "sentences", "paragraphs", "sections")}
+    tables = stage.article_tables(**frames)
+    assert set(tables) == set(stage.ARTICLE_TABLE_COLUMNS)
+    for name, table in tables.items():
+        assert list(table.columns)[1:] == stage.ARTICLE_TABLE_COLUMNS[name][1:]
 
 
-def _mixtures(n_articles: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    # Article i: topic 0 share 0.25 (even i) or 0.75 (odd i), topic 1 the rest.
-    rows = []
-    for i in range(n_articles):
-        first = 0.25 if i % 2 == 0 else 0.75
-        rows += [(f"a{i:04d}", 0, first), (f"a{i:04d}", 1, 1 - first)]
-    document_topics = pd.DataFrame(rows, columns=["article", "topic", "weight"])
-    terms = pd.DataFrame({"topic": [0, 1], "label": ["gas · lng", "steel · tariff"]})
-    return document_topics, terms
-
-
-def test_article_mixtures_names_each_bar_of_a_small_corpus():
-    from analysis.figures.topics import article_mixtures
-
-    figure = article_mixtures(*_mixtures(4))
-    axes = figure.axes[0]
-    assert [t.get_text() for t in axes.get_yticklabels()] == ["a0001", "a0003", "a0000", "a0002"]
-    assert len(axes.patches) == 4 * 2 + 2  # a bar per article and topic, two legend swatches
-    legend = [t.get_text() for t in axes.get_legend().get_texts()]
-    assert legend == ["T0: gas · lng", "T1: steel · tariff"]
-
-
-def test_article_mixtures_draws_a_large_corpus_as_one_image_of_the_shares():
-    from matplotlib.colors import to_rgb
-
-    from analysis.figures.style import PALETTE
-    from analysis.figures.topics import article_mixtures
-
-    figure = article_mixtures(*_mixtures(100))
-    axes = figure.axes[0]
-    assert len(axes.images) == 1 and len(axes.patches) == 2  # no bar per article
-    pixels = axes.images[0].get_array()
-    assert pixels.shape[0] == 100
-    # Rows are sorted by dominant topic: the 50 articles at 0.75 of topic 0 come first.
-    first, last = np.asarray(to_rgb(PALETTE[0])), np.asarray(to_rgb(PALETTE[1]))
-    share_of_first = (np.abs(pixels - first).sum(axis=2) < 1e-9).mean(axis=1)
-    assert np.allclose(share_of_first[:50], 0.75, atol=0.002)
-    assert np.allclose(share_of_first[50:], 0.25, atol=0.002)
-    assert (np.abs(pixels[:50, -1] - last).sum(axis=1) < 1e-9).all()
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["goal", "bank", "rate", "club", "fans", "bond", "the"]), max_size=8
+        ),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_any_article_gives_mixtures_that_sum_to_one(paragraphs):
+    frames = _tables([" ".join(words) for words in paragraphs], [0] * len(paragraphs))
+    tables = stage.article_tables(**frames)
+    sums = tables["topics_sections"].groupby("section_id")["weight"].sum()
+    assert np.allclose(sums, 1.0)
+    chosen = tables["topics_quality"]["chosen"]
+    assert chosen.sum() == (1 if len(tables["topics_terms"]) else 0)

@@ -1,0 +1,604 @@
+"""Topics across a corpus, in two steps that scale to 100,000 articles.
+
+1. Per shard, :func:`term_counts` reduces each article to a compact long table of content-term
+   counts per section (``section_id, term, count``).
+2. :func:`fit_corpus` reads those tables three times, one shard at a time: it counts each
+   term's document frequency, fits the model on a deterministic sample of articles, then
+   gives every article and every section its topic mixture under that model.
+
+The sample is the ``fit_sample`` articles with the smallest hash of ``(random_state, id)``,
+so it does not depend on the order or the sharding of the corpus, and a document's mixture
+depends only on that document and the model (a fixed number of coordinate-descent sweeps per
+row, see :func:`nmf_mixtures`).
+
+Documents are whole articles (``unit="article"``) or sections (``"section"``; an article's
+mixture is then the length-weighted mean of its sections'); ``"auto"`` uses sections for
+corpora of fewer than ``min_articles_as_documents`` articles, which could not support K topics
+otherwise. Terms are weighted by sublinear TF times the smoothed IDF of the whole corpus.
+
+With ``k="auto"`` each candidate K is fitted on the first ``select_sample`` articles of the
+sample and scored by :func:`corpus_k_score`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from sklearn.metrics import adjusted_rand_score
+
+from analysis.topics.fitting import fit_model, normalise_rows, transform, weighted_tfidf
+from analysis.topics.model import TopicModel, parse_k, prevalence_order
+from analysis.topics.quality import distinctiveness, npmi_coherence, term_sets, top_indices
+from analysis.topics.terms import extract_terms
+
+COUNT_COLUMNS = ["section_id", "term", "count"]
+CORPUS_K_CANDIDATES = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 20)
+QUALITY_COLUMNS = ["kind", "k", "topic", "label", "coherence", "stability"]
+QUALITY_COLUMNS += ["distinctiveness", "score", "chosen"]
+_TRANSFORM_SWEEPS = 60
+# K whose score is within this share of the best count as equally good; the smallest wins.
+PARSIMONY = 0.05
+
+Shards = Iterable[pd.DataFrame] | Callable[[], Iterable[pd.DataFrame]]
+
+
+# ----------------------------------------------------------------------------- step 1
+
+
+def term_counts(
+    tokens: pd.DataFrame, sentences: pd.DataFrame, *, noun_bigrams: bool = True
+) -> pd.DataFrame:
+    """Content-term counts of each section of one article (or of a shard's articles).
+
+    Bigrams are kept from their first occurrence (the corpus ``min_df`` prunes rare ones).
+
+    Args:
+        tokens: Token table (sentence_id, token_id, lemma, pos, is_stopword), optionally with
+            an ``article`` column holding several articles.
+        sentences: Sentence table (sentence_id, section_id), with ``article`` if tokens has it.
+        noun_bigrams: Whether to add noun bigrams.
+
+    Returns:
+        Columns [article,] section_id, term, count, sorted; no rows without content terms.
+    """
+    group = "article" if "article" in tokens.columns else None
+    keys = [group] if group else []
+    columns = [*keys, *COUNT_COLUMNS]
+    if tokens.empty or sentences.empty:
+        return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in columns})
+    frame = tokens.sort_values([*keys, "token_id"], kind="stable").reset_index(drop=True)
+    found = extract_terms(frame, noun_bigrams=noun_bigrams, min_bigram_count=1, group_column=group)
+    sentence_keys = [*keys, "sentence_id"]
+    section_of = dict(
+        zip(
+            map(tuple, sentences[sentence_keys].to_numpy().tolist()),
+            sentences["section_id"].tolist(),
+            strict=True,
+        )
+    )
+    owner = frame[sentence_keys].to_numpy().tolist()
+    tally: Counter = Counter()
+    for row, term in zip(found.row, found.term, strict=True):
+        section = section_of.get(tuple(owner[row]))
+        if section is not None:
+            tally[(*owner[row][:-1], int(section), term)] += 1
+    out = pd.DataFrame([(*key, n) for key, n in tally.items()], columns=columns)
+    out = out.astype({c: _dtype(c) for c in columns})
+    return out.sort_values(columns[:-1], kind="stable").reset_index(drop=True)
+
+
+def _dtype(column: str) -> str:
+    return {"article": "object", "term": "object"}.get(column, "int64")
+
+
+# ----------------------------------------------------------------------------- step 2
+
+
+def _shards(documents: Shards) -> Callable[[], Iterator[pd.DataFrame]]:
+    """A callable giving a fresh iterator of count tables (a plain iterable is kept in memory)."""
+    if callable(documents):
+        return lambda: iter(documents())
+    kept = [documents] if isinstance(documents, pd.DataFrame) else list(documents)
+    return lambda: iter(kept)
+
+
+@dataclass(frozen=True)
+class CorpusScan:
+    """First pass over the counts: articles, sections and document frequencies.
+
+    Attributes:
+        articles: Article ids with at least one content term, sorted.
+        article_df: Number of articles each term occurs in.
+        section_df: Number of sections each term occurs in.
+        n_sections: Number of sections with at least one content term.
+    """
+
+    articles: list[str]
+    article_df: pd.Series
+    section_df: pd.Series
+    n_sections: int
+
+
+def scan(shards: Callable[[], Iterator[pd.DataFrame]]) -> CorpusScan:
+    """Count articles, sections and document frequencies, one shard at a time."""
+    articles: set[str] = set()
+    article_df = pd.Series(dtype="int64")
+    section_df = pd.Series(dtype="int64")
+    n_sections = 0
+    for frame in shards():
+        if frame.empty:
+            continue
+        frame = frame.astype({"article": str})
+        articles.update(frame["article"].unique().tolist())
+        n_sections += len(frame.drop_duplicates(["article", "section_id"]))
+        per_article = frame.drop_duplicates(["article", "term"])["term"].value_counts()
+        article_df = article_df.add(per_article, fill_value=0)
+        section_df = section_df.add(frame["term"].value_counts(), fill_value=0)
+    return CorpusScan(
+        articles=sorted(articles),
+        article_df=article_df.astype("int64").sort_index(),
+        section_df=section_df.astype("int64").sort_index(),
+        n_sections=n_sections,
+    )
+
+
+def choose_vocabulary(
+    df: pd.Series, n_docs: int, *, min_df: int, max_df: float, max_terms: int
+) -> np.ndarray:
+    """Terms in at least ``min_df`` and at most ``max_df`` (share) of the documents.
+
+    Of more than ``max_terms`` such terms the most frequent are kept (ties by term).
+
+    Returns:
+        The sorted vocabulary.
+    """
+    kept = df[(df >= min_df) & (df <= max(1.0, max_df * n_docs))]
+    if len(kept) > max_terms:
+        frame = kept.rename("df").rename_axis("term").reset_index()
+        frame = frame.sort_values(["df", "term"], ascending=[False, True], kind="stable")
+        kept = kept.loc[frame["term"].iloc[:max_terms]]
+    return np.array(sorted(kept.index.tolist()), dtype=object)
+
+
+def smoothed_idf(df: pd.Series, vocabulary: np.ndarray, n_docs: int) -> np.ndarray:
+    """``ln((1 + n) / (1 + df)) + 1`` of each vocabulary term (scikit-learn's smooth idf)."""
+    counts = df.reindex(vocabulary).to_numpy(dtype=float)
+    return np.log((1.0 + n_docs) / (1.0 + counts)) + 1.0
+
+
+def sample_articles(articles: Sequence[str], size: int, *, random_state: int) -> list[str]:
+    """The ``size`` articles with the smallest BLAKE2 hash of ``random_state`` and their id.
+
+    Returns:
+        The sample in hash order (so its first n articles are the sample of size n).
+    """
+
+    def key(article: str) -> bytes:
+        return hashlib.blake2b(f"{random_state}:{article}".encode(), digest_size=8).digest()
+
+    return sorted(articles, key=lambda a: (key(a), a))[:size]
+
+
+def document_matrix(
+    frame: pd.DataFrame, vocabulary: np.ndarray, *, unit: str
+) -> tuple[pd.DataFrame, sparse.csr_matrix]:
+    """Count matrix of a shard's documents (articles, or sections) over the vocabulary.
+
+    Returns:
+        (keys, counts): one row per document with at least one vocabulary term, sorted by
+        article (and section_id), and the matching CSR counts.
+    """
+    keys = ["article"] if unit == "article" else ["article", "section_id"]
+    column = pd.Index(vocabulary).get_indexer(frame["term"])
+    inside = frame.loc[column >= 0, keys].assign(_col=column[column >= 0])
+    inside["count"] = frame["count"].to_numpy()[column >= 0]
+    grouped = inside.groupby([*keys, "_col"], sort=True)["count"].sum().reset_index()
+    documents = grouped[keys].drop_duplicates().reset_index(drop=True)
+    row = grouped.groupby(keys, sort=True).ngroup().to_numpy()
+    counts = sparse.csr_matrix(
+        (grouped["count"].to_numpy(dtype=np.float64), (row, grouped["_col"].to_numpy())),
+        shape=(len(documents), len(vocabulary)),
+    )
+    return documents, counts
+
+
+def _rows_of(
+    shards: Callable[[], Iterator[pd.DataFrame]],
+    vocabulary: np.ndarray,
+    *,
+    unit: str,
+    articles: set[str] | None = None,
+) -> tuple[pd.DataFrame, sparse.csr_matrix]:
+    """Stack the document matrices of all shards (or of the given articles only)."""
+    keys, blocks = [], []
+    for frame in shards():
+        frame = frame.astype({"article": str})
+        if articles is not None:
+            frame = frame[frame["article"].isin(articles)]
+        if frame.empty:
+            continue
+        documents, counts = document_matrix(frame, vocabulary, unit=unit)
+        keys.append(documents)
+        blocks.append(counts)
+    if not blocks:
+        return pd.DataFrame(columns=["article"]), sparse.csr_matrix((0, len(vocabulary)))
+    documents = pd.concat(keys, ignore_index=True)
+    order = np.lexsort([documents[c].to_numpy() for c in reversed(documents.columns)])
+    return documents.iloc[order].reset_index(drop=True), sparse.vstack(blocks).tocsr()[order]
+
+
+def nmf_mixtures(matrix: sparse.csr_matrix, topic_term: np.ndarray) -> np.ndarray:
+    """Non-negative least-squares weights of each row on fixed NMF topics, scale-free.
+
+    A fixed number of coordinate-descent sweeps (HALS) from a clipped projection: each
+    row's result depends only on that row and the topics, whatever the shard it is in.
+
+    Returns:
+        n x K weights ``W[d, k] * ||H[k]||_2`` (zero for an empty row).
+    """
+    xh = np.asarray(matrix @ topic_term.T)
+    hh = topic_term @ topic_term.T
+    diagonal = np.maximum(np.diag(hh), 1e-12)
+    w = np.maximum(xh / diagonal, 0.0) / topic_term.shape[0]
+    for _ in range(_TRANSFORM_SWEEPS):
+        for j in range(topic_term.shape[0]):
+            w[:, j] = np.maximum(w[:, j] + (xh[:, j] - w @ hh[:, j]) / diagonal[j], 0.0)
+    return w * np.linalg.norm(topic_term, axis=1)
+
+
+def _dominant(weights: np.ndarray) -> np.ndarray:
+    return np.argmax(np.round(weights, 9), axis=1)
+
+
+def corpus_k_score(coherence: float, stability: float, distinct: float) -> float:
+    """``stability * (1 + coherence) / 2 * distinctiveness``, rounded to six decimals.
+
+    All three factors lie in [0, 1]. Stability is the agreement (adjusted Rand index, floored
+    at 0) of the documents' dominant topics with those of models refitted on 80 % subsamples:
+    news categories are partitions of the articles, and a K that splits or merges them
+    differently on each subsample is not a K the corpus supports. Coherence (NPMI of each
+    topic's top terms) rewards topics whose words occur together; distinctiveness penalises
+    near-duplicate topics.
+    """
+    return round(float(stability * (1.0 + coherence) / 2.0 * distinct), 6)
+
+
+def partition_stability(
+    counts: sparse.csr_matrix,
+    tfidf: sparse.csr_matrix,
+    reference: np.ndarray,
+    *,
+    k: int,
+    method: str,
+    random_state: int,
+    n_runs: int,
+    subsample: float,
+) -> float:
+    """Mean adjusted Rand index of reference dominant topics with subsample refits' (>= 0)."""
+    n_docs = counts.shape[0]
+    size = min(n_docs - 1, round(subsample * n_docs))
+    if size <= k:
+        return 0.0
+    scores = []
+    for run in range(1, n_runs + 1):
+        seed = random_state + run
+        rows = np.sort(np.random.default_rng(seed).choice(n_docs, size=size, replace=False))
+        weights, _, _ = fit_model(
+            counts[rows], k=k, method=method, random_state=seed, tfidf=tfidf[rows]
+        )
+        scores.append(max(0.0, adjusted_rand_score(reference[rows], _dominant(weights))))
+    return float(np.mean(scores)) if scores else 1.0
+
+
+def select_corpus_k(
+    counts: sparse.csr_matrix,
+    tfidf: sparse.csr_matrix,
+    vocabulary: np.ndarray,
+    *,
+    candidates: Sequence[int],
+    method: str,
+    random_state: int,
+    top_n: int,
+    n_runs: int,
+    subsample: float,
+) -> pd.DataFrame:
+    """Score every candidate K (see :func:`corpus_k_score`) on one matrix.
+
+    The smallest K whose score is within :data:`PARSIMONY` of the best is chosen: finer
+    splits of a stable theme (sport into football and tennis) score almost as well as the
+    theme, and editors' categories are the coarser reading.
+
+    Returns:
+        One row per K: k, coherence, stability, distinctiveness, score, chosen.
+    """
+    rows = []
+    for k in candidates:
+        weights, topic_term, _ = fit_model(
+            counts, k=k, method=method, random_state=random_state, tfidf=tfidf
+        )
+        coherence = float(npmi_coherence(top_indices(topic_term, vocabulary, top_n), counts).mean())
+        stable = partition_stability(
+            counts,
+            tfidf,
+            _dominant(weights),
+            k=k,
+            method=method,
+            random_state=random_state,
+            n_runs=n_runs,
+            subsample=subsample,
+        )
+        distinct = distinctiveness(term_sets(topic_term, vocabulary, top_n))
+        rows.append(
+            {
+                "k": k,
+                "coherence": coherence,
+                "stability": stable,
+                "distinctiveness": distinct,
+                "score": corpus_k_score(coherence, stable, distinct),
+            }
+        )
+    quality = pd.DataFrame(rows)
+    near_best = quality["score"] >= (1.0 - PARSIMONY) * quality["score"].max()
+    quality["chosen"] = quality["k"] == quality.loc[near_best, "k"].min()
+    return quality
+
+
+@dataclass(frozen=True)
+class CorpusModel:
+    """A corpus topic model and how it was fitted.
+
+    Attributes:
+        model: The topics (``doc_topic`` holds the fitting sample's documents).
+        estimator: The fitted scikit-learn model (its topics in the solver's order).
+        order: Solver topic index of each reported topic (topic t is ``order[t - 1]``).
+        vocabulary: The model's terms.
+        idf: Their idf weights.
+        unit: ``"article"`` or ``"section"``.
+        n_articles: Articles in the corpus (with content terms).
+        n_fitted: Documents the model was fitted on.
+    """
+
+    model: TopicModel
+    estimator: object
+    order: list[int]
+    vocabulary: np.ndarray
+    idf: np.ndarray
+    unit: str
+    n_articles: int
+    n_fitted: int
+
+    def mixtures(self, counts: sparse.csr_matrix) -> np.ndarray:
+        """Each row's topic mixture (rows sum to 1; NaN for a row without model terms)."""
+        if self.model.method == "nmf":
+            matrix = weighted_tfidf(counts, self.idf)
+            weights = nmf_mixtures(matrix, self.estimator.components_)
+        else:
+            weights = transform(self.estimator, counts)
+            weights[np.asarray(counts.sum(axis=1)).ravel() == 0] = 0.0
+        return normalise_rows(weights[:, self.order])
+
+
+def resolve_unit(unit: str, n_articles: int, *, min_articles_as_documents: int = 20) -> str:
+    """``"article"`` or ``"section"`` for a corpus of ``n_articles``.
+
+    Raises:
+        ValueError: On an unknown unit.
+    """
+    if unit == "auto":
+        return "article" if n_articles >= min_articles_as_documents else "section"
+    if unit not in ("article", "section"):
+        raise ValueError(f"topics corpus unit must be 'article', 'section' or 'auto', got {unit!r}")
+    return unit
+
+
+def fit_corpus(
+    documents: Shards,
+    *,
+    k: int | str = "auto",
+    method: str = "nmf",
+    unit: str = "auto",
+    random_state: int = 0,
+    top_n: int = 10,
+    min_df: int = 2,
+    max_df: float = 0.5,
+    max_terms: int = 20_000,
+    fit_sample: int = 20_000,
+    select_sample: int = 3_000,
+    k_candidates: Sequence[int] = CORPUS_K_CANDIDATES,
+    n_runs: int = 3,
+    subsample: float = 0.8,
+) -> CorpusModel:
+    """Fit a corpus topic model on a deterministic sample of the articles' term counts.
+
+    Args:
+        documents: Count tables (article, section_id, term, count), or a callable returning a
+            fresh iterator of them (read three times).
+        k: ``"auto"`` or a fixed number of topics.
+        method: ``"nmf"`` or ``"lda"``.
+        unit: ``"article"``, ``"section"`` or ``"auto"`` (see the module docstring).
+        random_state: Seed of the sample and the solvers.
+        top_n: Top terms per topic for the quality measures.
+        min_df: Fewest documents a term must occur in (1 below 10 documents).
+        max_df: Largest share of documents a term may occur in.
+        max_terms: Largest vocabulary (the most frequent terms are kept).
+        fit_sample: Articles the model is fitted on (all when the corpus is smaller).
+        select_sample: Articles on which ``auto`` scores each K.
+        k_candidates: K tried by ``auto`` (those >= the documents are dropped).
+        n_runs: Subsample refits per K for the stability score.
+        subsample: Share of documents in each refit.
+
+    Returns:
+        The fitted :class:`CorpusModel`.
+
+    Raises:
+        ValueError: On invalid settings, fewer than two documents or no shared terms.
+    """
+    setting = parse_k(k)
+    shards = _shards(documents)
+    found = scan(shards)
+    unit = resolve_unit(unit, len(found.articles))
+    n_docs = len(found.articles) if unit == "article" else found.n_sections
+    if n_docs < 2:
+        raise ValueError("topics across articles need at least two documents with content words")
+    df = found.article_df if unit == "article" else found.section_df
+    vocabulary = choose_vocabulary(
+        df, n_docs, min_df=min_df if n_docs >= 10 else 1, max_df=max_df, max_terms=max_terms
+    )
+    if len(vocabulary) < 2:
+        raise ValueError("topics across articles: too few terms shared by several documents")
+    idf = smoothed_idf(df, vocabulary, n_docs)
+    sample = sample_articles(found.articles, fit_sample, random_state=random_state)
+    keys, counts = _rows_of(shards, vocabulary, unit=unit, articles=set(sample))
+    used = np.asarray(counts.sum(axis=1)).ravel() > 0
+    keys, counts = keys[used].reset_index(drop=True), counts[used]
+    tfidf = weighted_tfidf(counts, idf)
+    if setting == "auto":
+        rank = {a: i for i, a in enumerate(sample)}
+        first = np.flatnonzero(keys["article"].map(rank).to_numpy() < select_sample)
+        candidates = [c for c in k_candidates if 2 <= c < len(first)]
+        if not candidates:
+            raise ValueError(f"topics k='auto' needs more than 2 documents; got {len(first)}")
+        quality = select_corpus_k(
+            counts[first],
+            tfidf[first],
+            vocabulary,
+            candidates=candidates,
+            method=method,
+            random_state=random_state,
+            top_n=top_n,
+            n_runs=n_runs,
+            subsample=subsample,
+        )
+        chosen = int(quality.loc[quality["chosen"], "k"].iloc[0])
+    else:
+        chosen = min(setting, counts.shape[0] - 1) if counts.shape[0] > 1 else 1
+        quality = None
+    weights, topic_term, estimator = fit_model(
+        counts, k=chosen, method=method, random_state=random_state, tfidf=tfidf
+    )
+    top = min(top_n, len(vocabulary))
+    coherence = npmi_coherence(top_indices(topic_term, vocabulary, top), counts)
+    if quality is None:
+        distinct = distinctiveness(term_sets(topic_term, vocabulary, top))
+        quality = pd.DataFrame(
+            [
+                {
+                    "k": chosen,
+                    "coherence": float(coherence.mean()),
+                    "stability": np.nan,
+                    "distinctiveness": distinct,
+                    "score": np.nan,
+                    "chosen": True,
+                }
+            ]
+        )
+    doc_topic = normalise_rows(weights)
+    lengths = np.asarray(counts.sum(axis=1)).ravel()
+    order = prevalence_order(doc_topic, topic_term, vocabulary, lengths)
+    model = TopicModel(
+        k=chosen,
+        method=method,
+        vocabulary=vocabulary,
+        topic_term=normalise_rows(topic_term[order]),
+        doc_topic=doc_topic[:, order],
+        coherence=coherence[order],
+        quality=quality,
+        top_n=top,
+    )
+    return CorpusModel(
+        model=model,
+        estimator=estimator,
+        order=order,
+        vocabulary=vocabulary,
+        idf=idf,
+        unit=unit,
+        n_articles=len(found.articles),
+        n_fitted=counts.shape[0],
+    )
+
+
+def corpus_mixtures(fitted: CorpusModel, documents: Shards) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every article's and every section's mixture under the corpus model, shard by shard.
+
+    An article's mixture is that of its whole bag of terms (unit ``article``) or the
+    length-weighted mean of its sections' (unit ``section``).
+
+    Returns:
+        (document_topics: article, topic, weight; section_topics: article, section_id, topic,
+        weight). Documents without a model term get no rows.
+    """
+    articles, sections = [], []
+    for frame in _shards(documents)():
+        if frame.empty:
+            continue
+        frame = frame.astype({"article": str})
+        keys, counts = document_matrix(frame, fitted.vocabulary, unit="section")
+        section_weights = fitted.mixtures(counts)
+        sections.append(_tidy(keys, section_weights))
+        if fitted.unit == "article":
+            keys, counts = document_matrix(frame, fitted.vocabulary, unit="article")
+            articles.append(_tidy(keys, fitted.mixtures(counts)))
+        else:
+            lengths = np.asarray(counts.sum(axis=1)).ravel()[:, None]
+            weighted = np.nan_to_num(section_weights) * lengths
+            articles.append(_tidy(keys[["article"]], weighted, group="article"))
+    return _stack(articles, ["article"]), _stack(sections, ["article", "section_id"])
+
+
+def _tidy(keys: pd.DataFrame, weights: np.ndarray, *, group: str | None = None) -> pd.DataFrame:
+    frame = keys.reset_index(drop=True)
+    wide = pd.DataFrame(weights, columns=np.arange(1, weights.shape[1] + 1))
+    if group:
+        wide = wide.groupby(frame[group].to_numpy(), sort=True).sum()
+        wide = wide[wide.sum(axis=1) > 0]
+        wide = wide.div(wide.sum(axis=1), axis=0)
+        frame = pd.DataFrame({group: wide.index.to_numpy()})
+        wide = wide.reset_index(drop=True)
+    keep = ~np.isnan(wide.to_numpy()).any(axis=1)
+    tidy = pd.concat(
+        [frame[keep].reset_index(drop=True), wide[keep].reset_index(drop=True)], axis=1
+    )
+    tidy = tidy.melt(id_vars=list(frame.columns), var_name="topic", value_name="weight")
+    return tidy.astype({"topic": "int64"})
+
+
+def _stack(frames: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
+    columns = [*keys, "topic", "weight"]
+    if not frames:
+        return pd.DataFrame(
+            {c: pd.Series(dtype="object" if c == "article" else "float64") for c in columns}
+        )
+    out = pd.concat(frames, ignore_index=True)[columns]
+    return out.sort_values([*keys, "topic"], kind="stable").reset_index(drop=True)
+
+
+def corpus_quality_table(model: TopicModel) -> pd.DataFrame:
+    """Quality of every K tried (kind "k") and of each topic of the chosen K (kind "topic").
+
+    Columns: kind, k, topic (0 on "k" rows), label ("" on "k" rows), coherence, stability,
+    distinctiveness and score (of the whole K), chosen.
+    """
+    per_k = (
+        model.quality.sort_values("k").reset_index(drop=True).assign(kind="k", topic=0, label="")
+    )
+    chosen = per_k[per_k["chosen"]].iloc[0]
+    per_topic = pd.DataFrame(
+        {
+            "kind": "topic",
+            "k": model.k,
+            "topic": np.arange(1, model.k + 1),
+            "label": [model.label(t) for t in range(model.k)],
+            "coherence": model.coherence,
+            "stability": chosen["stability"],
+            "distinctiveness": chosen["distinctiveness"],
+            "score": chosen["score"],
+            "chosen": True,
+        }
+    )
+    return pd.concat([per_k[QUALITY_COLUMNS], per_topic[QUALITY_COLUMNS]], ignore_index=True)
