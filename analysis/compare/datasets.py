@@ -23,11 +23,18 @@ from analysis.topics.terms import CONTENT_POS_PREFIXES, LIGHT_VERBS
 Source = str | os.PathLike[str] | pd.DataFrame
 
 
-def connect(*, threads: int = 1) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection limited to ``threads`` threads."""
+MEMORY_LIMIT = "256MB"  # 100,000 articles need no more; DuckDB spills to disk beyond it
+
+
+def connect(*, threads: int = 1, memory_limit: str = MEMORY_LIMIT) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection limited to ``threads`` threads and ``memory_limit``.
+
+    Every query orders its result, so insertion order need not be kept (it costs memory).
+    """
     connection = duckdb.connect()
     connection.execute(f"SET threads TO {int(threads)}")
-    connection.execute("SET preserve_insertion_order TO true")
+    connection.execute("SET preserve_insertion_order TO false")
+    connection.execute(f"SET memory_limit = '{memory_limit}'")
     return connection
 
 
@@ -179,13 +186,13 @@ def group_term_counts(
         cells = cells[cells["period"] == ALL]
     if cells.empty or not has_data(tokens_folder):
         return pd.DataFrame(columns=columns)
+    # Join first, then count per cell: the hash table holds cells x terms, not articles x terms.
     query = f"""
         WITH tokens AS (SELECT article, lower(lemma) AS term, pos, is_stopword
-                        FROM {_scan(tokens_folder)}),
-             terms AS (SELECT article, term, count(*) AS n FROM tokens
-                       WHERE {_content_filter()} GROUP BY article, term)
-        SELECT c.period, c."group", c.value, t.term, sum(t.n)::BIGINT AS "count"
-        FROM terms t JOIN cells c ON c.article = t.article
+                        FROM {_scan(tokens_folder)})
+        SELECT c.period, c."group", c.value, t.term, count(*)::BIGINT AS "count"
+        FROM tokens t JOIN cells c ON c.article = t.article
+        WHERE {_content_filter()}
         GROUP BY c.period, c."group", c.value, t.term
         ORDER BY c.period, c."group", c.value, t.term"""
     with connect(threads=threads) as connection:
@@ -226,19 +233,23 @@ def period_topic_terms(
         return pd.DataFrame(columns=columns)
     vocabulary = topic_terms[["topic", "term"]].astype({"topic": int, "term": str})
     vocabulary = vocabulary[~vocabulary["term"].str.contains(" ", regex=False)].drop_duplicates()
+    # One row per token of a topic's list, joined to its article's weight for that topic and
+    # summed per period: the hash table holds periods x topic terms, not articles x terms.
     query = f"""
-        WITH counts AS (
-            SELECT article, lower(lemma) AS term, count(*) AS n FROM {_scan(tokens_folder)}
-            WHERE lower(lemma) IN (SELECT term FROM vocabulary) GROUP BY article, term)
-        SELECT p.period, d.topic::INTEGER AS topic, c.term, round(sum(c.n * d.weight), 9) AS weight
-        FROM counts c
-        JOIN document_topics d ON d.article = c.article
-        JOIN vocabulary v ON v.topic = d.topic AND v.term = c.term
-        JOIN periods p ON p.article = c.article
-        GROUP BY p.period, d.topic, c.term
-        ORDER BY p.period, topic, c.term"""
+        WITH tokens AS (SELECT article, lower(lemma) AS term FROM {_scan(tokens_folder)})
+        SELECT p.period, v.topic, t.term, round(sum(d.weight), 9) AS weight
+        FROM tokens t
+        JOIN vocabulary v ON v.term = t.term
+        JOIN document_topics d ON d.article = t.article AND d.topic = v.topic
+        JOIN periods p ON p.article = t.article
+        GROUP BY p.period, v.topic, t.term
+        ORDER BY p.period, v.topic, t.term"""
     with connect(threads=threads) as connection:
         connection.register("vocabulary", vocabulary)
         connection.register("periods", periods)
-        _view(connection, "document_topics", document_topics)
+        _view(connection, "document_topics_source", document_topics)
+        connection.execute(
+            "CREATE TEMP TABLE document_topics AS SELECT CAST(article AS VARCHAR) AS article, "
+            "CAST(topic AS INTEGER) AS topic, weight FROM document_topics_source"
+        )
         return connection.execute(query).df()
