@@ -1,12 +1,14 @@
-"""Actor detection from text, variant merging with recorded evidence, and actor sentiment."""
+"""Actor detection from text, variant merging with recorded evidence, types and actor sentiment."""
 
 from __future__ import annotations
 
 import math
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis.actors import actor_sentiment, find_actors
+from analysis.actors import actor_sentiment, find_actors, score_mentions
 
 NEWS = [
     "Japanese Prime Minister Shigeru Ishiba is traveling to the United States to meet "
@@ -57,22 +59,103 @@ def test_titles_demonyms_and_common_words_are_not_actors():
     assert "SoftBank" in counts
 
 
-def test_merges_are_recorded_and_ambiguous_surnames_kept():
+def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
     assert ("Trump", "Donald Trump", "surname_of_full_name") in aliases
     assert ("Ishiba", "Shigeru Ishiba", "surname_of_full_name") in aliases
     assert ("U.S.", "United States", "country_abbreviation") in aliases
-    assert ("liquefied natural gas", "LNG", "acronym_defined_in_text") in aliases
     assert all(r.evidence for r in result.aliases.itertuples())
     counts = _counts(result)
-    # "Abe" could be Shinzo Abe or Akie Abe: not merged
-    assert counts["Abe"] == 1 and counts["Shinzo Abe"] == 1 and counts["Akie Abe"] == 1
+    # "Abe" in s7 is one sentence after the sentence naming both Akie Abe and Shinzo Abe;
+    # Shinzo Abe is written later in it, so fewer characters away
+    assert "Abe" not in counts
+    assert counts["Shinzo Abe"] == 2 and counts["Akie Abe"] == 1
+    rule = result.aliases[result.aliases["rule"] == "surname_nearest_full_name"]
+    assert rule[["actor", "variant"]].values.tolist() == [["Shinzo Abe", "Abe"]]
+    assert "sentence s7 -> Shinzo Abe (sentence s6)" in rule["evidence"].iloc[0]
     # a metonym is not merged into the country
     assert counts["Washington"] == 1
     assert not any(v == "Washington" for v, _, _ in aliases)
-    # LNG: acronym twice, later expansion once (the defining expansion is not double-counted)
-    assert counts["LNG"] == 3
+
+
+def test_surname_goes_to_the_nearest_full_name_and_earlier_on_ties():
+    texts = [
+        "Shinzo Abe led Japan.",
+        "Abe spoke first.",  # next to Shinzo Abe
+        "Critics were many.",
+        "Akie Abe arrived later.",
+        "Abe smiled.",  # next to Akie Abe
+        "Nobody left.",
+        "Shinzo Abe returned.",
+        "Abe waved.",  # one sentence from Shinzo Abe (s6), far from Akie Abe
+    ]
+    ids = [f"s{i}" for i in range(len(texts))]
+    mentions = find_actors(ids, texts).mentions
+    abe = mentions[mentions["surface"] == "Abe"]
+    assert abe[["sentence_id", "actor"]].values.tolist() == [
+        ["s1", "Shinzo Abe"],
+        ["s4", "Akie Abe"],
+        ["s7", "Shinzo Abe"],
+    ]
+    tie = find_actors(
+        ["a", "b", "c"], ["Shinzo Abe spoke.", "Then Abe left.", "Akie Abe stayed."]
+    ).mentions
+    assert tie.loc[tie["surface"] == "Abe", "actor"].tolist() == ["Shinzo Abe"]
+
+
+def test_acronyms_of_things_are_not_actors_but_organisations_are():
+    texts = [
+        "Japan reduced its purchases of liquefied natural gas (LNG) from Russia.",
+        "The Liberal Democratic Party (LDP) lost seats.",
+        "Firms are investing in AI infrastructure and AI chips.",
+        "NATO said the LDP would cooperate with NATO allies.",
+        "More LNG is coming.",
+        "The Liberal Democratic Party won.",
+    ]
+    result = find_actors([f"s{i}" for i in range(6)], texts)
+    counts = _counts(result)
+    for thing in ("LNG", "liquefied natural gas", "AI"):
+        assert thing not in counts
+    assert counts["LDP"] == 3  # the defining "Liberal Democratic Party (LDP)" counts once
+    assert "Liberal Democratic Party" not in counts
+    assert counts["NATO"] == 2
+    types = dict(zip(result.types["actor"], result.types["actor_type"], strict=True))
+    assert types["LDP"] == "organisation" and types["NATO"] == "organisation"
+    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    assert ("Liberal Democratic Party", "LDP", "acronym_defined_in_text") in aliases
+
+
+def test_actor_types_from_text_evidence():
+    types = _result().types.set_index("actor")["actor_type"].to_dict()
+    assert types["Donald Trump"] == "person"  # "U.S. President Donald Trump"
+    assert types["Shigeru Ishiba"] == "person"
+    assert types["Akie Abe"] == "person"
+    assert types["United States"] == "place"
+    assert types["Japan"] == "place"
+    assert types["Russia"] == "place"
+    assert types["Nippon Steel"] == "organisation"  # "Steel"
+    assert types["SoftBank"] == "organisation"  # "investment giant SoftBank"
+    demonym = find_actors(["a", "b"], ["Voters in Ruritania cheered.", "Ruritanian voters sang."])
+    assert demonym.types.set_index("actor").loc["Ruritania", "actor_type"] == "place"
+
+
+def test_mention_spans_point_at_the_surface():
+    result = _result()
+    text_of = dict(zip(IDS, NEWS, strict=True))
+    for row in result.mentions.itertuples():
+        assert text_of[row.sentence_id][row.start : row.end].lower() == row.surface.lower()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(alphabet="AbcDe .,’s()-Uxy", max_size=60), min_size=1, max_size=4))
+def test_any_text_gives_consistent_tables(texts):
+    ids = [str(i) for i in range(len(texts))]
+    result = find_actors(ids, texts)
+    assert list(result.mentions.columns) == ["sentence_id", "actor", "surface", "start", "end"]
+    assert set(result.mentions["actor"]) == set(result.types["actor"])
+    for row in result.mentions.itertuples():
+        assert 0 <= row.start <= row.end <= len(texts[int(row.sentence_id)])
 
 
 def test_given_tags_are_used():
@@ -90,6 +173,7 @@ def test_actor_sentiment_ranking_and_intervals():
             "sentence_id": ["a", "b", "c", "c", "d"],
             "actor": ["X", "X", "X", "Y", "Z"],
             "surface": ["X"] * 5,
+            "target_sentiment": [0.9, -0.3, 0.0, -0.6, 0.2],
         }
     )
     sentences = pd.DataFrame(
@@ -99,15 +183,24 @@ def test_actor_sentiment_ranking_and_intervals():
             "sentiment": [0.5, 0.1, -0.3, 0.0],
         }
     )
-    table = actor_sentiment(mentions, sentences, top_n=5, min_mentions=1, n_bootstrap=500)
+    types = pd.DataFrame({"actor": ["X", "Y"], "actor_type": ["person", "place"]})
+    table = actor_sentiment(
+        mentions, sentences, types=types, top_n=5, min_mentions=1, n_bootstrap=500
+    )
     article = table[table["scope"] == "article"]
     assert article["actor"].tolist() == ["X", "Y", "Z"]
+    assert article["actor_type"].tolist() == ["person", "place", "unknown"]
     x = article.iloc[0]
     assert x["n_mentions"] == 3 and x["n_sentences"] == 3
-    assert math.isclose(x["mean_sentiment"], 0.1)
-    assert x["ci_low"] <= x["mean_sentiment"] <= x["ci_high"]
+    assert math.isclose(x["target_sentiment"], 0.2)
+    assert math.isclose(x["sentence_sentiment"], 0.1)
+    assert x["ci_low"] <= 0.2 <= x["ci_high"]
+    assert x["ci_low"] >= -0.3 and x["ci_high"] <= 0.9
+    assert x["sentence_ci_low"] <= 0.1 <= x["sentence_ci_high"]
     y = article.iloc[1]
-    assert math.isnan(y["ci_low"]) and math.isnan(y["ci_high"])  # one sentence: no interval
+    assert math.isclose(y["target_sentiment"], -0.6)
+    assert math.isclose(y["sentence_sentiment"], -0.3)
+    assert math.isnan(y["ci_low"]) and math.isnan(y["sentence_ci_high"])  # one value
     sections = table[table["scope"] == "section"]
     assert sections[["actor", "section_id"]].values.tolist() == [
         ["X", "1"],
@@ -115,6 +208,16 @@ def test_actor_sentiment_ranking_and_intervals():
         ["Y", "2"],
         ["Z", "2"],
     ]
+    assert math.isclose(sections.iloc[0]["target_sentiment"], 0.3)
     assert actor_sentiment(mentions, sentences, top_n=1, min_mentions=2)[
         "actor"
     ].unique().tolist() == ["X"]
+
+
+def test_target_scores_differ_within_one_sentence():
+    texts = ["Trump praised Abe warmly but harshly attacked China."]
+    found = find_actors(["s0"], texts)
+    scored = score_mentions(found.mentions, pd.DataFrame({"sentence_id": ["s0"], "text": texts}))
+    score = dict(zip(scored["actor"], scored["target_sentiment"], strict=True))
+    assert score["Abe"] > 0.2
+    assert score["China"] < -0.2

@@ -133,31 +133,64 @@ def sections_figure(sections: pd.DataFrame, path: str | os.PathLike[str]) -> Non
     save_png(figure, path)
 
 
+def _actor_label(actor: str, actor_type: object, n_mentions: object) -> str:
+    kind = "" if actor_type is None or (isinstance(actor_type, float)) else f", {actor_type}"
+    return wrap_label(f"{actor} ({int(n_mentions)} mentions{kind})", width=36)
+
+
 def actors_figure(entities: pd.DataFrame, path: str | os.PathLike[str]) -> None:
-    """Mean headline score of the sentences naming each actor, with interval and n."""
+    """Target-level sentiment toward each actor, beside the mean of the sentences naming it.
+
+    Filled markers: the mean target-level score of the actor's mentions with its 95 % bootstrap
+    interval over mentions. Hollow markers, slightly lower: the mean headline score of the
+    sentences naming the actor, with its interval over sentences.
+    """
     rows = entities[entities["scope"] == "article"]
-    figure = new_figure(7.0, max(2.5, 0.4 * len(rows) + 1.2))
+    figure = new_figure(8.0, max(2.8, 0.45 * len(rows) + 1.6))
     ax = figure.add_subplot()
     if rows.empty:
         _empty(ax, "no actor reached the minimum number of mentions")
         save_png(figure, path)
         return
-    y = np.arange(len(rows))[::-1]
+    y = np.arange(len(rows))[::-1].astype(float)
+    types = rows["actor_type"] if "actor_type" in rows else [None] * len(rows)
     labels = [
-        f"{a} (n={int(n)} sent.)" for a, n in zip(rows["actor"], rows["n_sentences"], strict=True)
+        _actor_label(a, t, n)
+        for a, t, n in zip(rows["actor"], types, rows["n_mentions"], strict=True)
     ]
     ax.axvline(0.0, color="#444444", linewidth=0.8)
+    sentence = rows.rename(columns={"ci_low": "_t_low", "ci_high": "_t_high"}).rename(
+        columns={"sentence_ci_low": "ci_low", "sentence_ci_high": "ci_high"}
+    )
     ax.errorbar(
-        rows["mean_sentiment"],
-        y,
-        xerr=_ci_errors(rows, "mean_sentiment"),
-        fmt="none",
+        sentence["sentence_sentiment"],
+        y - 0.18,
+        xerr=_ci_errors(sentence, "sentence_sentiment"),
+        fmt="o",
+        mfc="white",
+        mec=PALETTE[0],
+        ecolor=PALETTE[0],
+        alpha=0.8,
+        capsize=2,
+        label="sentences naming the actor (headline score)",
+    )
+    ax.errorbar(
+        rows["target_sentiment"],
+        y + 0.12,
+        xerr=_ci_errors(rows, "target_sentiment"),
+        fmt="o",
+        color=PALETTE[3],
         ecolor="#555555",
         capsize=3,
+        label="toward the actor (target-level score of its mentions)",
     )
-    ax.scatter(rows["mean_sentiment"], y, color=PALETTE[2], zorder=3)
     ax.set_yticks(y, labels)
+    ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.set_xlim(-1.05, 1.05)
-    ax.set_xlabel("mean headline sentiment of sentences naming the actor, 95% bootstrap CI")
-    ax.set_title("Sentiment by actor (ranked by mentions)")
+    ax.set_xlabel("sentiment (-1 .. 1), mean with 95% bootstrap CI")
+    ax.set_title("Sentiment toward each actor (ranked by mentions)")
+    handles, texts = ax.get_legend_handles_labels()
+    figure.legend(
+        handles[::-1], texts[::-1], loc="outside lower center", fontsize=7, frameon=False, ncols=2
+    )
     save_png(figure, path)

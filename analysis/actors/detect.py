@@ -1,4 +1,4 @@
-"""Actors named in an article, found from the text, and the sentiment of the sentences naming them.
+"""Actors named in an article, found from the text: detection and merging of name variants.
 
 Detection (no list of names anywhere)
 -------------------------------------
@@ -10,7 +10,8 @@ Universal (``PROPN``); with no tags, :func:`tag_sentences` tags the text with Te
    while capitalised in mid-sentence or written with inner capitals (``SoftBank``, ``OpenAI``,
    ``LNG``: the Brill lexicon does not know them and calls them ``NN``).
 2. *Runs*: maximal sequences of proper tokens, with ``of`` / ``&`` allowed inside ("Bank of
-   Japan", "Procter & Gamble"). A possessive (``'s``, ``’s``, or ``’`` + ``s`` as some
+   Japan", "Procter & Gamble"), and capitalised adjectives between name words ("Liberal
+   Democratic Party"). A possessive (``'s``, ``’s``, or ``’`` + ``s`` as some
    tokenisers split it) ends a run and is stripped.
 3. *Titles* split a run and are dropped: "U.S. President Donald Trump" gives "U.S." and
    "Donald Trump"; "Prime Minister" alone is no actor (:data:`TITLE_WORDS`: a closed class of
@@ -47,11 +48,14 @@ Merging (each merge is written to ``actor_aliases``: actor, variant, rule, evide
   before a parenthesised acronym spell it, the acronym is the actor and the expansion a variant
   whose later occurrences count as mentions (the defining occurrence counts once).
 
-Sentiment per actor
--------------------
-:func:`actor_sentiment` ranks actors by article mention count (top N, minimum mentions), then
-gives the mean headline sentiment of the sentences naming each actor with a bootstrap interval
-(:func:`analysis.sentiment.bootstrap_mean_ci`), per article and per section.
+* ``surname_nearest_full_name``: a one-word name shared by several full names ("Abe": "Shinzo
+  Abe", "Akie Abe") is attributed per mention to the nearest full name: fewest sentences away,
+  on a tie the earlier one (a surname usually refers back), then fewer characters away, then the
+  one named more often. The evidence lists each mention's choice.
+
+Not actors: acronyms of things (an acronym defined by lower-case words, "artificial
+intelligence (AI)", or an undefined one the text never shows acting; see
+:mod:`analysis.actors.kinds`), which also gives each actor its type.
 """
 
 from __future__ import annotations
@@ -63,10 +67,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.actors import kinds as K
 from analysis.resources import load_once
-from analysis.sentiment import bootstrap_mean_ci
 
 Token = tuple[str, str | None]
+#: Columns of ``find_actors(...).mentions``; ``start``/``end`` are offsets in the sentence text.
+MENTION_COLUMNS = ("sentence_id", "actor", "surface", "start", "end")
 
 PROPER_TAGS = frozenset({"NNP", "NNPS", "PROPN"})
 UPOS_TO_PENN = {"PROPN": "NNP", "NOUN": "NN", "ADJ": "JJ", "VERB": "VB", "ADV": "RB", "NUM": "CD"}
@@ -211,10 +217,14 @@ def _raw_runs(sentence: _Sentence) -> list[tuple[list[tuple[str, str]], bool]]:
     while i < len(tokens):
         tok, tag = tokens[i]
         proper = tag != "POS" and _is_proper(tok, tag, i == first)
-        if not proper and current and tok in CONNECTORS and i + 1 < len(tokens):
+        if not proper and current and i + 1 < len(tokens):
             nxt, nxt_tag = tokens[i + 1]
-            if _is_proper(nxt, nxt_tag, False):
+            if tok in CONNECTORS and _is_proper(nxt, nxt_tag, False):
                 current.append((tok, "CONN"))
+                i += 1
+                continue
+            if tag == "JJ" and _NAME_WORD.match(tok) and _is_proper(nxt, nxt_tag, False):
+                current.append((tok, "NNP"))  # "Liberal Democratic Party": a name word
                 i += 1
                 continue
         if proper:
@@ -299,8 +309,9 @@ def _acronym_definitions(sentences: Sequence[_Sentence]) -> dict[str, tuple[str,
 class ActorResult:
     """Output of :func:`find_actors`."""
 
-    mentions: pd.DataFrame  #: sentence_id, actor, surface (one row per mention)
+    mentions: pd.DataFrame  #: :data:`MENTION_COLUMNS`, one row per mention
     aliases: pd.DataFrame  #: actor, variant, rule, evidence
+    types: pd.DataFrame  #: actor, actor_type, type_evidence (see :mod:`analysis.actors.kinds`)
 
 
 def find_actors(
@@ -358,27 +369,68 @@ def find_actors(
         s.runs = new_runs
 
     surfaces = Counter(" ".join(run) for s in sentences for run in s.runs)
-    canonical: dict[str, str] = {}
-    alias_rows: list[dict[str, object]] = []
+    canonical, alias_rows = _abbreviation_merges(surfaces)
+    ambiguous = _surname_merges(surfaces, canonical, alias_rows)
+    definitions = _acronym_definitions(sentences)
+    things = _acronyms_of_things(surfaces, canonical, definitions, sentences)
+    expansions: dict[str, str] = {}
+    for acronym, (expansion, sid) in sorted(definitions.items()):
+        if acronym in things:
+            continue
+        target = canonical.get(acronym, acronym)
+        expansions[expansion] = target
+        alias_rows.append(
+            _alias(
+                target,
+                expansion,
+                "acronym_defined_in_text",
+                f"sentence {sid}: '{expansion} ({acronym})'",
+            )
+        )
 
+    rows = _mention_rows(sentences, canonical, expansions, things)
+    rows = _attribute_surnames(rows, ambiguous, alias_rows)
+    mentions = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
+    aliases = pd.DataFrame(alias_rows, columns=["actor", "variant", "rule", "evidence"])
+    surname_actors = frozenset(
+        a["actor"] for a in alias_rows if str(a["rule"]).startswith("surname_")
+    )
+    types = _types_table(mentions, sentences, surname_actors)
+    return ActorResult(mentions=mentions, aliases=aliases, types=types)
+
+
+def _alias(actor: str, variant: str, rule: str, evidence: str) -> dict[str, object]:
+    return {"actor": actor, "variant": variant, "rule": rule, "evidence": evidence}
+
+
+def _abbreviation_merges(surfaces: Counter) -> tuple[dict[str, str], list[dict[str, object]]]:
+    canonical: dict[str, str] = {}
+    rows: list[dict[str, object]] = []
     for surface in sorted(surfaces):
         if surface in COUNTRY_ABBREVIATIONS:
             target = COUNTRY_ABBREVIATIONS[surface]
             canonical[surface] = target
-            alias_rows.append(
-                {
-                    "actor": target,
-                    "variant": surface,
-                    "rule": "country_abbreviation",
-                    "evidence": f"standard abbreviation table: {surface} = {target}",
-                }
+            rows.append(
+                _alias(
+                    target,
+                    surface,
+                    "country_abbreviation",
+                    f"standard abbreviation table: {surface} = {target}",
+                )
             )
+    return canonical, rows
 
+
+def _surname_merges(
+    surfaces: Counter, canonical: dict[str, str], alias_rows: list[dict[str, object]]
+) -> dict[str, list[str]]:
+    """Merge a surname into the only full name ending in it; return the ambiguous surnames."""
     full_names = [
         s
         for s in surfaces
         if 2 <= len(s.split()) <= 4 and all(_NAME_WORD.match(w) for w in s.split())
     ]
+    ambiguous: dict[str, list[str]] = {}
     for surface in sorted(surfaces):
         if surface in canonical or len(surface.split()) != 1 or not _NAME_WORD.match(surface):
             continue
@@ -386,123 +438,167 @@ def find_actors(
         if len(candidates) == 1:
             canonical[surface] = candidates[0]
             alias_rows.append(
-                {
-                    "actor": candidates[0],
-                    "variant": surface,
-                    "rule": "surname_of_full_name",
-                    "evidence": f"only multi-word name ending in '{surface}' in the article",
-                }
+                _alias(
+                    candidates[0],
+                    surface,
+                    "surname_of_full_name",
+                    f"only multi-word name ending in '{surface}' in the article",
+                )
             )
+        elif candidates:
+            ambiguous[surface] = candidates
+    return ambiguous
 
-    expansions: dict[str, str] = {}
-    for acronym, (expansion, sid) in sorted(_acronym_definitions(sentences).items()):
-        target = canonical.get(acronym, acronym)
-        expansions[expansion] = target
-        alias_rows.append(
-            {
-                "actor": target,
-                "variant": expansion,
-                "rule": "acronym_defined_in_text",
-                "evidence": f"sentence {sid}: '{expansion} ({acronym})'",
-            }
-        )
 
+def _acronyms_of_things(
+    surfaces: Counter,
+    canonical: dict[str, str],
+    definitions: dict[str, tuple[str, object]],
+    sentences: Sequence[_Sentence],
+) -> frozenset[str]:
+    """Acronyms that name things, not actors (see :mod:`analysis.actors.kinds`)."""
+    things = set()
+    for surface in surfaces:
+        if surface in canonical or not K.is_acronym(surface):
+            continue
+        if surface in definitions:
+            expansion = definitions[surface][0]
+            if expansion == expansion.lower():
+                things.add(surface)
+        elif not K.acronym_is_organisation(surface, [s.tokens for s in sentences]):
+            things.add(surface)
+    return frozenset(things)
+
+
+def _locate(text: str, surface: str, cursor: int) -> tuple[int, int]:
+    """Character span of ``surface`` in ``text`` at or after ``cursor`` (whitespace-tolerant)."""
+    at = text.find(surface, cursor)
+    if at < 0:
+        at = text.find(surface)
+    if at >= 0:
+        return at, at + len(surface)
+    pattern = r"\s*".join(re.escape(part) for part in surface.split())
+    match = re.compile(pattern).search(text, cursor) or re.compile(pattern).search(text)
+    if match:
+        return match.start(), match.end()
+    return 0, 0  # not found as written: the target model falls back to the first token
+
+
+def _mention_rows(sentences, canonical, expansions, things) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    for s in sentences:
+    for position, s in enumerate(sentences):
+        cursor = 0
         for run in s.runs:
             surface = " ".join(run)
+            start, end = _locate(s.text, surface, cursor)
+            cursor = max(cursor, end)
+            if surface in things:
+                continue
+            if surface in expansions:
+                if s.text[end:].lstrip().startswith("("):
+                    continue  # the defining occurrence counts once, as its acronym
+                surface_actor = expansions[surface]
+            else:
+                surface_actor = canonical.get(surface, surface)
             rows.append(
                 {
                     "sentence_id": s.sentence_id,
-                    "actor": canonical.get(surface, surface),
+                    "actor": surface_actor,
                     "surface": surface,
+                    "start": start,
+                    "end": end,
+                    "_pos": position,
+                    "_len": len(s.text),
                 }
             )
+        own = [r for r in rows if r["_pos"] == position]
         for expansion, target in expansions.items():
             pattern = re.compile(
                 r"(?<![\w-])" + re.escape(expansion) + r"(?![\w-])(?!\s*\()", re.IGNORECASE
             )
             for match in pattern.finditer(s.text):
+                if any(r["start"] < match.end() and match.start() < r["end"] for r in own):
+                    continue  # already a mention as a proper-noun run
                 rows.append(
-                    {"sentence_id": s.sentence_id, "actor": target, "surface": match.group(0)}
+                    {
+                        "sentence_id": s.sentence_id,
+                        "actor": target,
+                        "surface": match.group(0),
+                        "start": match.start(),
+                        "end": match.end(),
+                        "_pos": position,
+                        "_len": len(s.text),
+                    }
                 )
-    mentions = pd.DataFrame(rows, columns=["sentence_id", "actor", "surface"])
-    aliases = pd.DataFrame(alias_rows, columns=["actor", "variant", "rule", "evidence"])
-    return ActorResult(mentions=mentions, aliases=aliases)
+    return rows
 
 
-ENTITY_COLUMNS = (
-    "actor",
-    "scope",
-    "section_id",
-    "n_mentions",
-    "n_sentences",
-    "mean_sentiment",
-    "ci_low",
-    "ci_high",
-)
+def _attribute_surnames(
+    rows: list[dict[str, object]],
+    ambiguous: dict[str, list[str]],
+    alias_rows: list[dict[str, object]],
+) -> list[dict[str, object]]:
+    """Give each mention of a surname shared by several full names to the nearest one.
 
-
-def actor_sentiment(
-    mentions: pd.DataFrame,
-    sentences: pd.DataFrame,
-    *,
-    top_n: int = 15,
-    min_mentions: int = 2,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
-    section_order: Sequence[object] | None = None,
-) -> pd.DataFrame:
-    """Mean headline sentiment of the sentences naming each of the most-named actors.
-
-    Args:
-        mentions: ``find_actors(...).mentions``.
-        sentences: ``sentence_id``, ``section_id``, ``sentiment`` per sentence.
-        top_n: Keep the ``top_n`` actors with most mentions in the article (ties by name).
-        min_mentions: Drop actors named fewer times in the article.
-        n_bootstrap: Bootstrap resamples.
-        confidence: Interval coverage.
-        random_state: Seed.
-        section_order: Order of section rows (default: first appearance in ``sentences``).
-
-    Returns:
-        Columns :data:`ENTITY_COLUMNS`: article rows (``section_id`` empty) by rank, then section
-        rows (only sections where the actor is named) by section, then rank.
+    Nearest: fewest sentences away; on a tie the earlier mention (a surname usually refers
+    back), then the fewer characters away, then the full name named more often, then by name.
     """
-    if mentions.empty:
-        return pd.DataFrame(columns=list(ENTITY_COLUMNS))
-    score = sentences.set_index("sentence_id")["sentiment"]
-    section_of = sentences.set_index("sentence_id")["section_id"]
-    counts = mentions.groupby("actor").size()
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    ranked = [a for a, n in ranked if n >= min_mentions][:top_n]
-    if section_order is None:
-        section_order = list(dict.fromkeys(sentences["section_id"].tolist()))
+    full = {name for names in ambiguous.values() for name in names}
+    anchors = [r for r in rows if r["actor"] in full]
+    counts = Counter(r["actor"] for r in anchors)
+    evidence: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        candidates = ambiguous.get(str(r["surface"])) if r["actor"] == r["surface"] else None
+        if not candidates:
+            continue
+        options = [a for a in anchors if a["actor"] in candidates]
+        if not options:
+            continue
 
-    def row(actor, scope, section_id, frame):
-        ids = list(dict.fromkeys(frame["sentence_id"].tolist()))
-        values = score.reindex(ids).to_numpy(dtype=float)
-        mean, low, high = bootstrap_mean_ci(
-            values, n_bootstrap=n_bootstrap, confidence=confidence, random_state=random_state
+        def key(a, r=r):
+            gap = int(a["_pos"]) - int(r["_pos"])
+            if gap == 0:
+                chars = abs(int(a["start"]) - int(r["start"]))
+            else:  # characters between the anchor and the edge of its sentence facing r
+                chars = int(a["_len"]) - int(a["end"]) if gap < 0 else int(a["start"])
+            return (abs(gap), gap > 0, chars, -counts[a["actor"]], a["actor"])
+
+        best = min(options, key=key)
+        r["actor"] = best["actor"]
+        evidence.setdefault((str(best["actor"]), str(r["surface"])), []).append(
+            f"sentence {r['sentence_id']} -> {best['actor']} (sentence {best['sentence_id']})"
         )
-        return {
-            "actor": actor,
-            "scope": scope,
-            "section_id": section_id,
-            "n_mentions": len(frame),
-            "n_sentences": len(ids),
-            "mean_sentiment": mean,
-            "ci_low": low,
-            "ci_high": high,
-        }
+    for (actor, surface), items in sorted(evidence.items()):
+        others = ", ".join(ambiguous[surface])
+        alias_rows.append(
+            _alias(
+                actor,
+                surface,
+                "surname_nearest_full_name",
+                f"full names ending in '{surface}': {others}; " + "; ".join(items),
+            )
+        )
+    return [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
 
-    by_actor = {a: mentions[mentions["actor"] == a] for a in ranked}
-    rows = [row(a, "article", None, by_actor[a]) for a in ranked]
-    for section_id in section_order:
-        for a in ranked:
-            frame = by_actor[a]
-            frame = frame[section_of.reindex(frame["sentence_id"]).to_numpy() == section_id]
-            if len(frame):
-                rows.append(row(a, "section", section_id, frame))
-    return pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
+
+def _types_table(mentions, sentences, surname_actors) -> pd.DataFrame:
+    texts = {s.sentence_id: s.text for s in sentences}
+    by_actor: dict[str, list[tuple[str, str, int]]] = {}
+    for sid, actor, surface, start in zip(
+        mentions["sentence_id"],
+        mentions["actor"],
+        mentions["surface"],
+        mentions["start"],
+        strict=True,
+    ):
+        by_actor.setdefault(actor, []).append((texts[sid], surface, int(start)))
+    words = frozenset(tok for s in sentences for tok, _ in s.tokens)
+    typed = K.type_actors(
+        sorted(by_actor),
+        by_actor,
+        surname_actors=surname_actors,
+        titles=TITLE_WORDS,
+        article_words=words,
+    )
+    rows = [(a, t, e) for a, (t, e) in sorted(typed.items())]
+    return pd.DataFrame(rows, columns=["actor", "actor_type", "type_evidence"])

@@ -1,0 +1,32 @@
+"""Actors (people, organisations, places) named in an article, and the sentiment toward them.
+
+* :mod:`analysis.actors.detect`: finding actors from proper-noun runs and merging variants by
+  recorded rules (:func:`find_actors`).
+* :mod:`analysis.actors.kinds`: each actor's type and the acronyms that name things.
+* :mod:`analysis.actors.scores`: target-level sentiment per mention and per actor, beside the
+  sentence-level mean (:func:`score_mentions`, :func:`actor_sentiment`).
+"""
+
+from analysis.actors.detect import (
+    COUNTRY_ABBREVIATIONS,
+    MENTION_COLUMNS,
+    TITLE_WORDS,
+    ActorResult,
+    Token,
+    find_actors,
+    tag_sentences,
+)
+from analysis.actors.scores import ENTITY_COLUMNS, actor_sentiment, score_mentions
+
+__all__ = [
+    "COUNTRY_ABBREVIATIONS",
+    "ENTITY_COLUMNS",
+    "MENTION_COLUMNS",
+    "TITLE_WORDS",
+    "ActorResult",
+    "Token",
+    "actor_sentiment",
+    "find_actors",
+    "score_mentions",
+    "tag_sentences",
+]

@@ -1,0 +1,193 @@
+"""Actor types (person / organisation / place) from evidence in the text; acronyms of things.
+
+Each actor gets the first type whose evidence the article shows, and the evidence is kept
+(``find_actors(...).types``):
+
+1. ``country_abbreviation``: the standard abbreviation table of :mod:`analysis.actors.detect`
+   names states (place) and two organisations (European Union, United Nations).
+2. ``acronym``: an all-capital or dotted name the text uses as an organisation (see
+   :func:`acronym_is_organisation`) -> organisation.
+3. ``person_title``: a person title (:data:`analysis.actors.detect.TITLE_WORDS`) directly before
+   a mention, optionally with "former" or a comma ("Prime Minister, Shinzo Abe") -> person.
+4. ``surname_used_alone``: a full name whose last word the article uses alone -> person.
+5. ``organisation_word``: a word of the name is an organisation head ("Bank of Japan",
+   "Nippon Steel", "White House"), or an organisation noun stands before it in apposition
+   ("investment giant SoftBank", "firm OpenAI") -> organisation.
+6. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture")
+   -> place.
+7. ``country_or_city_name``: the name is a country in ISO 3166 or a time-zone city of the IANA
+   time-zone database (both read from the installed ``tzdata`` package, a locked dependency of
+   pandas) -> place.
+8. ``demonym_in_text``: the article also writes the name's demonym ("Japan" / "Japanese",
+   "Korea" / "Korean") -> place.
+9. ``full_name``: two to four name words with none of the above, none of which the article
+   also writes in lower case ("Akie Abe"; not "America First") -> person.
+10. otherwise ``unknown`` (a single proper name the text gives no type evidence for).
+
+Acronyms of things are not actors: an acronym the text defines by lower-case words
+("artificial intelligence (AI)", "liquefied natural gas (LNG)"), or an undefined one that the
+text only uses to modify a following lower-case noun ("AI infrastructure"), is dropped unless
+the text shows it acting (followed by a verb: "NATO said") or as an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from importlib import resources
+
+from analysis.resources import load_once
+
+PERSON, ORGANISATION, PLACE, UNKNOWN = "person", "organisation", "place", "unknown"
+
+#: Types of the targets of the standard abbreviation table.
+ABBREVIATION_TYPES = {
+    "United States": PLACE,
+    "United Kingdom": PLACE,
+    "United Arab Emirates": PLACE,
+    "European Union": ORGANISATION,
+    "United Nations": ORGANISATION,
+}
+#: Head words of organisation names (a closed class of institution nouns, not names).
+ORGANISATION_WORDS = frozenset(
+    """Party Bank Ministry Department Agency Council Committee Commission Court Corp. Corp
+    Corporation Inc. Inc Co. Ltd. Ltd Group Company Association University Institute Foundation
+    Fund Forum Organization Organisation Alliance Federation Office Administration Congress
+    Parliament Senate House Assembly Army Navy Police Bureau Service Steel Motors Airlines
+    Airways Holdings Industries Technologies Systems Partners Capital Reserve Board Authority
+    Exchange Club League Church School College Hospital Times Post Network Cabinet Diet
+    Government Commerce Securities Energy Electric Telecom Pharmaceuticals""".split()
+)
+#: Nouns that introduce an organisation in apposition ("investment giant SoftBank").
+ORGANISATION_NOUNS = frozenset(
+    """firm company giant maker group party agency carrier startup start-up conglomerate bank
+    automaker chipmaker retailer insurer lender broker manufacturer operator producer supplier
+    developer publisher outlet newspaper network utility""".split()
+)
+#: Head words of place names.
+PLACE_WORDS = frozenset(
+    """City County Province Prefecture State Island Islands Republic Kingdom Sea River Strait
+    Peninsula Valley Mountains Bay Coast Gulf Ocean Lake District Region""".split()
+)
+_DEMONYM_ENDINGS = ("ese", "an", "ian", "ean", "ish", "i", "n")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
+
+
+def is_acronym(name: str) -> bool:
+    """True for an all-capital or dotted abbreviation ("NATO", "LNG", "U.N.")."""
+    return bool(_ACRONYM.match(name))
+
+
+@load_once
+def place_names() -> frozenset[str]:
+    """Country names (ISO 3166) and time-zone city names from the installed ``tzdata``."""
+    zoneinfo = resources.files("tzdata") / "zoneinfo"
+    names: set[str] = set()
+    for line in (zoneinfo / "iso3166.tab").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name = line.split("\t")[1].strip()
+            names.add(name)
+            names.add(re.sub(r"\s*\(.*\)$", "", name))  # "Korea (South)" -> "Korea"
+            names.add(re.sub(r"^(.*), (.*)$", r"\2 \1", name))  # "Korea, Rep." forms
+    for line in (zoneinfo / "zone1970.tab").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            zone = line.split("\t")[2]
+            names.add(zone.rsplit("/", 1)[-1].replace("_", " "))
+    return frozenset(names)
+
+
+def _title_before(titles: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(t) for t in titles), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w.])(?:{words})(?:\s+(?:{words}))*,?\s+$")
+
+
+def acronym_is_organisation(acronym: str, tagged: Sequence[Sequence[tuple[str, str]]]) -> bool:
+    """Does the text show an undefined acronym acting, rather than naming a thing?
+
+    Args:
+        acronym: The acronym.
+        tagged: Per sentence, ``(token, tag)`` pairs.
+
+    Returns:
+        True when a mention is followed by a verb or modal ("NATO said", "the FBI will").
+    """
+    for tokens in tagged:
+        for i, (tok, _) in enumerate(tokens):
+            if tok != acronym or i + 1 >= len(tokens):
+                continue
+            nxt_tag = tokens[i + 1][1]
+            if nxt_tag.startswith("VB") or nxt_tag == "MD":
+                return True
+    return False
+
+
+def type_actors(
+    actors: Sequence[str],
+    mentions_by_actor: dict[str, list[tuple[str, str, int]]],
+    *,
+    surname_actors: frozenset[str],
+    titles: frozenset[str],
+    article_words: frozenset[str],
+) -> dict[str, tuple[str, str]]:
+    """Type each actor with the first rule whose evidence the article shows (module docstring).
+
+    Args:
+        actors: Actor names.
+        mentions_by_actor: Per actor, ``(sentence text, surface, start offset)`` of its mentions.
+        surname_actors: Full names whose surname the article uses alone.
+        titles: Person title words.
+        article_words: Every word the article writes, as written (demonym and full-name rules).
+
+    Returns:
+        Actor -> ``(type, evidence)``.
+    """
+    title_before = _title_before(titles)
+    out: dict[str, tuple[str, str]] = {}
+    for actor in actors:
+        out[actor] = _type_one(
+            actor, mentions_by_actor.get(actor, []), surname_actors, title_before, article_words
+        )
+    return out
+
+
+def _type_one(actor, mentions, surname_actors, title_before, article_words) -> tuple[str, str]:
+    words = actor.split()
+    if actor in ABBREVIATION_TYPES:
+        return ABBREVIATION_TYPES[actor], "country_abbreviation"
+    if is_acronym(actor):
+        return ORGANISATION, "acronym: used as an organisation in the text"
+    for text, surface, start in mentions:
+        match = title_before.search(text[:start])
+        if match:
+            return PERSON, f"person_title: '{match.group(0).strip()} {surface}'"
+    if actor in surname_actors:
+        return PERSON, f"surname_used_alone: '{words[-1]}'"
+    heads = [w for w in words if w in ORGANISATION_WORDS]
+    if heads:
+        return ORGANISATION, f"organisation_word: '{heads[0]}'"
+    for text, surface, start in mentions:
+        before = text[:start].split()
+        if before and before[-1].lower() in ORGANISATION_NOUNS:
+            return ORGANISATION, f"organisation_word: '{before[-1]} {surface}'"
+    places = [w for w in words if w in PLACE_WORDS]
+    if places:
+        return PLACE, f"place_word: '{places[0]}'"
+    if actor in place_names():
+        return PLACE, "country_or_city_name (ISO 3166 / IANA time zones)"
+    demonym = _demonym_in(actor, article_words)
+    if demonym:
+        return PLACE, f"demonym_in_text: '{demonym}'"
+    if 2 <= len(words) <= 4 and not any(w.lower() in article_words for w in words):
+        return PERSON, "full_name"
+    return UNKNOWN, "no type evidence in the text"
+
+
+def _demonym_in(name: str, article_words: frozenset[str]) -> str | None:
+    if " " in name or len(name) < 4:
+        return None
+    stems = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
+    for stem in sorted(stems):
+        for ending in _DEMONYM_ENDINGS:
+            if stem + ending in article_words and stem + ending != name:
+                return stem + ending
+    return None

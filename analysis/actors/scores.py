@@ -1,0 +1,204 @@
+"""Sentiment toward each actor: target-level per mention, beside the sentence-level mean.
+
+:func:`score_mentions` gives every mention the target-level score of
+:func:`analysis.target_sentiment.score_targets` (the tone of its sentence toward that mention).
+:func:`actor_sentiment` ranks actors by article mention count (top N, minimum mentions) and
+gives, per article and per section:
+
+* ``target_sentiment``: the mean target-level score of the actor's mentions, with a percentile
+  bootstrap interval resampling *mentions* (``ci_low``, ``ci_high``);
+* ``sentence_sentiment``: the mean headline score of the distinct sentences naming the actor,
+  with an interval resampling those sentences (``sentence_ci_low``, ``sentence_ci_high``).
+
+Intervals: one value gives NaN, constant values give the value (as
+:func:`analysis.sentiment.bootstrap_mean_ci`); each row's resamples come from a generator
+seeded with ``random_state`` afresh, so a row's interval depends only on its values and the seed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.target_sentiment import score_targets
+
+ENTITY_COLUMNS = (
+    "actor",
+    "actor_type",
+    "scope",
+    "section_id",
+    "n_mentions",
+    "n_sentences",
+    "target_sentiment",
+    "ci_low",
+    "ci_high",
+    "sentence_sentiment",
+    "sentence_ci_low",
+    "sentence_ci_high",
+)
+
+
+def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add ``target_sentiment`` (in [-1, 1]) to each mention.
+
+    Args:
+        mentions: ``find_actors(...).mentions`` (``sentence_id``, ``start``, ``end``, ...).
+        sentences: ``sentence_id`` and ``text`` per sentence.
+
+    Returns:
+        A copy of ``mentions`` with the new column.
+    """
+    text_of = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
+    texts = [str(text_of.get(sid, "")) for sid in mentions["sentence_id"]]
+    scores = score_targets(texts, mentions["start"].tolist(), mentions["end"].tolist())
+    return mentions.assign(target_sentiment=scores)
+
+
+def bootstrap_intervals(
+    groups: Sequence[np.ndarray],
+    *,
+    n_bootstrap: int = 2000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+) -> list[tuple[float, float, float]]:
+    """Mean and percentile bootstrap interval of each group of values.
+
+    Args:
+        groups: Arrays of values (NaN dropped).
+        n_bootstrap: Resamples per group.
+        confidence: Interval coverage.
+        random_state: Seed of every group's resampling.
+
+    Returns:
+        ``(mean, low, high)`` per group: NaN for no value, NaN interval for one value, the
+        value itself for constant values.
+    """
+    alpha = (1.0 - confidence) / 2.0
+    out = []
+    for values in groups:
+        x = np.asarray(values, dtype=float)
+        x = x[~np.isnan(x)]
+        if x.size == 0:
+            out.append((math.nan, math.nan, math.nan))
+            continue
+        mean = float(x.mean())
+        if x.size == 1:
+            out.append((mean, math.nan, math.nan))
+        elif np.all(x == x[0]):
+            out.append((mean, mean, mean))
+        else:
+            rng = np.random.default_rng(random_state)
+            means = x[rng.integers(0, x.size, size=(n_bootstrap, x.size))].mean(axis=1)
+            low, high = _quantiles(means, alpha)
+            out.append((mean, min(low, mean), max(high, mean)))
+    return out
+
+
+def _quantiles(values: np.ndarray, alpha: float) -> tuple[float, float]:
+    """``np.quantile(values, [alpha, 1 - alpha])`` (linear method) without its overhead."""
+    ordered = np.sort(values)
+    last = ordered.size - 1
+    out = []
+    for q in (alpha, 1.0 - alpha):
+        position = q * last
+        below = math.floor(position)
+        above = min(below + 1, last)
+        fraction = position - below
+        out.append(float(ordered[below] + fraction * (ordered[above] - ordered[below])))
+    return out[0], out[1]
+
+
+def _ranked(mentions: pd.DataFrame, top_n: int, min_mentions: int) -> list[str]:
+    counts = Counter(mentions["actor"].tolist())
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [a for a, n in ranked if n >= min_mentions][:top_n]
+
+
+def actor_sentiment(
+    mentions: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    types: pd.DataFrame | None = None,
+    top_n: int = 15,
+    min_mentions: int = 2,
+    n_bootstrap: int = 2000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+    section_order: Sequence[object] | None = None,
+) -> pd.DataFrame:
+    """Target-level and sentence-level sentiment of the most-named actors.
+
+    Args:
+        mentions: Mentions with ``sentence_id``, ``actor`` and ``target_sentiment``
+            (:func:`score_mentions`).
+        sentences: ``sentence_id``, ``section_id``, ``sentiment`` (headline) per sentence.
+        types: ``actor``, ``actor_type`` (``find_actors(...).types``); None: all ``unknown``.
+        top_n: Keep the ``top_n`` actors with most mentions in the article (ties by name).
+        min_mentions: Drop actors named fewer times in the article.
+        n_bootstrap: Bootstrap resamples.
+        confidence: Interval coverage.
+        random_state: Seed.
+        section_order: Order of section rows (default: first appearance in ``sentences``).
+
+    Returns:
+        Columns :data:`ENTITY_COLUMNS`: article rows (``section_id`` empty) by rank, then section
+        rows (only sections where the actor is named) by section, then rank.
+
+    Raises:
+        KeyError: If ``mentions`` lacks ``target_sentiment``.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=list(ENTITY_COLUMNS))
+    ranked = _ranked(mentions, top_n, min_mentions)
+    if section_order is None:
+        section_order = list(dict.fromkeys(sentences["section_id"].tolist()))
+    score = dict(zip(sentences["sentence_id"], sentences["sentiment"], strict=True))
+    section_of = dict(zip(sentences["sentence_id"], sentences["section_id"], strict=True))
+    type_of = {} if types is None else dict(zip(types["actor"], types["actor_type"], strict=True))
+
+    ids_of: dict[str, list[object]] = {a: [] for a in ranked}
+    values_of: dict[str, list[float]] = {a: [] for a in ranked}
+    for sid, actor, value in zip(
+        mentions["sentence_id"], mentions["actor"], mentions["target_sentiment"], strict=True
+    ):
+        if actor in ids_of:
+            ids_of[actor].append(sid)
+            values_of[actor].append(float(value))
+    cells = [(a, "article", None, ids_of[a], values_of[a]) for a in ranked]
+    for section_id in section_order:
+        for a in ranked:
+            keep = [k for k, sid in enumerate(ids_of[a]) if section_of.get(sid) == section_id]
+            if keep:
+                ids = [ids_of[a][k] for k in keep]
+                cells.append((a, "section", section_id, ids, [values_of[a][k] for k in keep]))
+
+    target_groups = [np.asarray(values, dtype=float) for *_, values in cells]
+    sentence_ids = [list(dict.fromkeys(ids)) for *_, ids, _ in cells]
+    sentence_groups = [np.array([score.get(s, np.nan) for s in ids], float) for ids in sentence_ids]
+    params = {"n_bootstrap": n_bootstrap, "confidence": confidence, "random_state": random_state}
+    target_ci = bootstrap_intervals(target_groups, **params)
+    sentence_ci = bootstrap_intervals(sentence_groups, **params)
+    rows = [
+        {
+            "actor": a,
+            "actor_type": type_of.get(a, "unknown"),
+            "scope": scope,
+            "section_id": section_id,
+            "n_mentions": len(values),
+            "n_sentences": len(ids),
+            "target_sentiment": t[0],
+            "ci_low": t[1],
+            "ci_high": t[2],
+            "sentence_sentiment": s[0],
+            "sentence_ci_low": s[1],
+            "sentence_ci_high": s[2],
+        }
+        for (a, scope, section_id, _, values), ids, t, s in zip(
+            cells, sentence_ids, target_ci, sentence_ci, strict=True
+        )
+    ]
+    return pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
