@@ -81,6 +81,8 @@ SNAPSHOT = "workflow-snapshot"
 RESULTS = "out"
 CORPUS_FILE = "corpus.parquet"
 ARTICLES = "articles"
+# Exit status recorded for a run killed at the timeout.
+TIMED_OUT = -int(signal.SIGKILL)
 _RULE_BLOCK = re.compile(r"^\s*(?:local)?rule (\S+):\s*$")
 _WILDCARDS = re.compile(r"^\s*wildcards: (.*)$")
 # A shard's name in paths: "shard-003-of-125", "shard_7", or a bare number.
@@ -162,8 +164,9 @@ def timed(command: list[str], *, cwd: Path, log: Path, timeout: float) -> Run:
     worker processes, so the process tree's total is sampled too (proportional set
     sizes, which count shared pages once, every 50 ms) and the larger of the two kept.
 
-    Raises:
-        TimeoutError: if the command runs longer than ``timeout`` seconds (it is killed).
+    A command that runs longer than ``timeout`` seconds is killed with its whole tree and
+    returned as a failed run (exit ``TIMED_OUT``) of ``timeout`` seconds, so one scenario
+    that overruns does not lose the others' figures.
     """
     stats = log.with_suffix(".time")
     full = [TIME, "-f", "%e %M", "-o", str(stats), *command]
@@ -178,7 +181,8 @@ def timed(command: list[str], *, cwd: Path, log: Path, timeout: float) -> Run:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-            raise TimeoutError(f"{' '.join(command)} ran longer than {timeout:.0f} s") from None
+            print(f"{' '.join(command)} ran longer than {timeout:.0f} s", file=sys.stderr)
+            return Run(timeout, sampler.peak_mib, TIMED_OUT)
         finally:
             sampler.stop()
     # time prints "Command exited with non-zero status N" before the numbers on failure.
@@ -574,7 +578,9 @@ def verdict(checks: list[tuple[str, bool]], scenarios: list[Scenario]) -> str:
     failed_runs = [s for s in scenarios if not s.ok]
     if failed_runs:
         codes = sorted({run.returncode for s in failed_runs for run in s.runs} - {0})
-        return f"ERROR ({failed_runs[0].name}: exit {', '.join(map(str, codes)) or '?'})"
+        if TIMED_OUT in codes:
+            return f"ERROR ({failed_runs[0].name}: timed out)"
+        return f"ERROR ({failed_runs[0].name}: exit {', '.join(map(str, codes))})"
     if not checks:
         return "—"
     failed = [name for name, passed in checks if not passed]

@@ -120,6 +120,19 @@ def test_verdict_reports_a_failed_run_before_its_targets():
     assert bench.verdict([("time", True)], [failed]) == "ERROR (cold: exit 1)"
 
 
+def test_a_command_over_its_timeout_is_killed_and_reported_as_timed_out(tmp_path):
+    run = bench.timed(["sleep", "30"], cwd=tmp_path, log=tmp_path / "sleep.log", timeout=0.5)
+    assert run.returncode == bench.TIMED_OUT and run.wall == 0.5
+    scenario = _scenario("big", [])
+    scenario.runs = [run]
+    assert bench.verdict([], [scenario]) == "ERROR (big: timed out)"
+
+
+def test_a_command_is_timed(tmp_path):
+    run = bench.timed(["sleep", "0.2"], cwd=tmp_path, log=tmp_path / "sleep.log", timeout=10)
+    assert run.returncode == 0 and 0.2 <= run.wall < 5 and run.peak_mib > 0
+
+
 def test_long_article_cost_uses_job_seconds_else_walls_less_the_rerun():
     long, cold = _scenario("long", [90.0]), _scenario("cold", [3.0])
     rerun = _scenario("rerun", [1.0])
