@@ -176,13 +176,15 @@ def merge_actors(
     for name in (n for n in articles_of.index if _is_full_name(n)):
         by_surname.setdefault(name.split()[-1], []).append(name)
     target_of = _surname_targets(articles_of, by_surname, dominance)
-    names_in_article = rows.groupby("article")["actor"].agg(frozenset)
+    relevant = {n for surname in target_of for n in by_surname[surname]}
+    keep = rows["actor"].isin(relevant).to_numpy()
+    named = set(zip(rows["article"].to_numpy()[keep], rows["actor"].to_numpy()[keep], strict=True))
 
     def canonical(article: str, written: str, actor: str) -> str:
         target = target_of.get(actor)
         if target is None:
             return actor
-        present = names_in_article[article] & set(by_surname[actor])
+        present = {n for n in by_surname[actor] if (article, n) in named}
         # the article's own finder saw the surname and a full name and kept them apart
         declined = written == actor and bool(present)
         return actor if declined or present - {target} else target

@@ -9,6 +9,7 @@ positive, neutral and negative sentences pool the cell's sentences.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import numpy as np
 import pandas as pd
@@ -53,16 +54,23 @@ def cell_means(
     Returns:
         Columns ``keys``, ``mean``, ``ci_low``, ``ci_high``, one row per cell.
     """
-    rows = []
-    for key, frame in values.groupby(list(keys), sort=True):
-        mean, low, high = bootstrap_mean_ci(
-            frame[value_column].to_numpy(dtype=float),
+    grouped = values.groupby(list(keys), sort=True)
+    cells = grouped.size().index.to_frame(index=False)
+    codes = grouped.ngroup().to_numpy()
+    order = np.argsort(codes, kind="stable")  # rows of each cell together, in input order
+    scores = values[value_column].to_numpy(dtype=float)[order]
+    bounds = np.searchsorted(codes[order], np.arange(len(cells) + 1))
+    stats = [
+        bootstrap_mean_ci(
+            scores[start:stop],
             n_bootstrap=n_bootstrap,
             confidence=confidence,
             random_state=random_state,
         )
-        rows.append((*key, mean, low, high))
-    return pd.DataFrame(rows, columns=[*keys, "mean", "ci_low", "ci_high"])
+        for start, stop in pairwise(bounds)
+    ]
+    cells[["mean", "ci_low", "ci_high"]] = np.array(stats, dtype=float).reshape(-1, 3)
+    return cells
 
 
 def _empty_result(grouping: Grouping) -> ComparisonResult:
