@@ -1,14 +1,23 @@
-"""Benchmark the topic models on a labelled corpus built from the development sets.
+"""Benchmark the topic models: quality on labelled corpora, cost per article and per corpus.
 
-Documents of news-like length (~400 words) are made by concatenating consecutive snippets of
-one source: amazon reviews (rebuilt from ``review_sentence`` ids), movie snippets, tweets,
-SemEval2017 and Inspec abstracts. Labels are the source ("source", 5 labels) or the source with
-amazon split by product ("fine", 8 labels: dvd player, cameras, phone and mp3 player reviews
-occupy consecutive review-id ranges). Each article's dominant corpus topic is scored against the
-labels by normalised mutual information (NMI).
+Quality: each article's dominant corpus topic is scored against human labels by normalised
+mutual information (NMI), for newsdag's model and for scikit-learn's NMF and LDA with their
+defaults (on TF-IDF and counts of the raw text, English stop words removed), at every K in the
+same run, on two corpora:
+
+- ``news``: BBC News stories in five categories (``--bbc``, a folder with ``docs/`` and
+  ``labels.tsv``);
+- ``source`` / ``fine``: ~400-word documents made by concatenating consecutive snippets of one
+  source of the other development sets (``--data``): amazon reviews (rebuilt from
+  ``review_sentence`` ids), movie snippets, tweets, SemEval2017 and Inspec abstracts, labelled by
+  source (5 labels) or by source with amazon split by product (8 labels).
+
+Cost: per-article topics and term counts on generated ~400-word articles, and the corpus model
+on term-count shards of a generated corpus (``--scale-shards``; see ``--help``).
 
 Usage:
-    python bench/bench_topics.py --data /work/shared/benchmarks [--article seeds/x.txt]
+    python bench/bench_topics.py --bbc BBC-dev --data benchmarks [--article seeds/x.txt]
+    python bench/bench_topics.py --scale-shards DIR --scale 100000
 """
 
 from __future__ import annotations
@@ -16,7 +25,6 @@ from __future__ import annotations
 import argparse
 import re
 import time
-import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +33,6 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import normalized_mutual_info_score
 
-from analysis import topics
 from analysis.stages import topics as stage
 
 AMAZON_PRODUCTS = ((98, "dvd_player"), (175, "camera"), (215, "phone"), (10**9, "mp3_player"))
@@ -156,11 +163,33 @@ def structure(text: str) -> tuple[dict[str, pd.DataFrame], str]:
         return _fallback_structure(text), "fallback (PatternTagger + lemminflect)"
 
 
+# ----------------------------------------------------------------------------- corpora
+
+
+def news_corpus(folder: Path) -> pd.DataFrame:
+    """The labelled news stories of ``folder`` (``labels.tsv``: doc, category; ``docs/``)."""
+    labels = pd.read_csv(folder / "labels.tsv", sep="\t")
+    texts = [(folder / "docs" / f"{doc}.txt").read_text(encoding="utf-8") for doc in labels["doc"]]
+    return pd.DataFrame({"article": labels["doc"], "label": labels["category"], "text": texts})
+
+
+def term_count_tables(corpus: pd.DataFrame) -> tuple[pd.DataFrame, float]:
+    """Each article's term counts (pipeline text model) and the CPU ms per article spent."""
+    frames, spent = [], 0.0
+    for article, text in zip(corpus["article"], corpus["text"], strict=True):
+        tables, _ = structure(text)
+        start = time.process_time()
+        counts = stage.corpus_documents(tokens=tables["tokens"], sentences=tables["sentences"])
+        spent += time.process_time() - start
+        frames.append(counts["topic_terms_counts"].assign(article=article))
+    return pd.concat(frames, ignore_index=True), 1000 * spent / len(corpus)
+
+
 # ----------------------------------------------------------------------------- scoring
 
 
-def _nmi(labels: pd.Series, weights: np.ndarray) -> float:
-    return float(normalized_mutual_info_score(labels, np.argmax(weights, axis=1)))
+def _nmi(labels: pd.Series, assigned) -> float:
+    return float(normalized_mutual_info_score(labels, assigned))
 
 
 def baseline_nmi(texts: pd.Series, labels: pd.Series, *, k: int) -> dict[str, float]:
@@ -169,99 +198,186 @@ def baseline_nmi(texts: pd.Series, labels: pd.Series, *, k: int) -> dict[str, fl
     counts = CountVectorizer(stop_words="english").fit_transform(texts)
     nmf = NMF(n_components=k, random_state=0).fit_transform(tfidf)
     lda = LatentDirichletAllocation(n_components=k, random_state=0).fit_transform(counts)
-    return {"default NMF": _nmi(labels, nmf), "default LDA": _nmi(labels, lda)}
+    return {
+        "NMF defaults": _nmi(labels, nmf.argmax(axis=1)),
+        "LDA defaults": _nmi(labels, lda.argmax(axis=1)),
+    }
 
 
-def tokenise_corpus(corpus: pd.DataFrame) -> list[pd.DataFrame]:
-    """Token tables of the corpus's articles (pipeline text model, or the fallback)."""
-    return [structure(text)[0]["tokens"] for text in corpus["text"]]
+def dominant_topic(document_topics: pd.DataFrame) -> pd.Series:
+    """Each article's heaviest topic (lowest number on ties)."""
+    ranked = document_topics.sort_values(
+        ["article", "weight", "topic"], ascending=[True, False, True]
+    )
+    return ranked.drop_duplicates("article").set_index("article")["topic"]
 
 
-def tuned_nmi(
-    token_tables: list[pd.DataFrame], corpus: pd.DataFrame, *, k: int | str, method: str
-) -> tuple[float, pd.DataFrame, float, float]:
-    """NMI of each article's dominant corpus topic, with quality table, seconds and peak MiB.
-
-    Time is measured on a first run; peak memory (Python and numpy allocations, traced) on a
-    second, since tracing slows pandas down several times.
-    """
-    start = time.perf_counter()
-    tables = stage.corpus_tables(token_tables, list(corpus["article"]), k=k, method=method)
-    seconds = time.perf_counter() - start
-    tracemalloc.start()
-    stage.corpus_tables(token_tables, list(corpus["article"]), k=k, method=method)
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    mixtures = tables["document_topics"]
-    dominant = mixtures.loc[mixtures.groupby("article")["weight"].idxmax()].set_index("article")
-    labels = corpus.set_index("article")["label"].loc[dominant.index]
-    score = float(normalized_mutual_info_score(labels, dominant["topic"]))
-    return score, tables["topic_quality"], seconds, peak
+def newsdag_nmi(
+    counts: pd.DataFrame, labels: pd.Series, *, k: int | str, method: str = "nmf"
+) -> tuple[float, dict[str, pd.DataFrame], float]:
+    """NMI of newsdag's corpus model, its tables and CPU seconds."""
+    start = time.process_time()
+    tables = stage.corpus_tables(documents=[counts], k=k, method=method)
+    seconds = time.process_time() - start
+    dominant = dominant_topic(tables["document_topics"])
+    return _nmi(labels.loc[dominant.index], dominant.to_numpy()), tables, seconds
 
 
-def _print_quality(quality: pd.DataFrame) -> None:
-    per_k = quality[quality["kind"] == "k"]
-    columns = ["k", "coherence", "stability", "distinctiveness", "score", "chosen"]
-    print(per_k[columns].to_string(index=False, float_format="%.3f"))
+def bench_labelled(name: str, corpus: pd.DataFrame, *, ks: list[int]) -> None:
+    """NMI per K of newsdag and the defaults, then ``auto`` with its quality per K."""
+    counts, per_article = term_count_tables(corpus)
+    labels = corpus.set_index("article")["label"]
+    n_labels = labels.nunique()
+    print(f"\n== {name}: {len(corpus)} articles, {n_labels} labels")
+    print(f"term counts: {per_article:.1f} ms CPU per article")
+    rows = []
+    for k in ks:
+        row = {"k": k, **baseline_nmi(corpus["text"], corpus["label"], k=k)}
+        row["newsdag LDA"] = newsdag_nmi(counts, labels, k=k, method="lda")[0]
+        row["newsdag NMF"] = newsdag_nmi(counts, labels, k=k)[0]
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    print(table.to_string(index=False, float_format="%.3f"))
+    score, tables, seconds = newsdag_nmi(counts, labels, k="auto")
+    quality = tables["topic_quality"]
+    per_k = quality[quality["kind"] == "k"].drop(columns=["kind", "topic", "label"])
+    per_k = per_k.merge(
+        table[["k", "newsdag NMF"]].rename(columns={"newsdag NMF": "nmi"}), how="left"
+    )
+    chosen = int(per_k.loc[per_k["chosen"], "k"].iloc[0])
+    print(f"auto: K={chosen} (true {n_labels}), NMI {score:.3f}, {seconds:.1f} s CPU")
+    print(per_k.to_string(index=False, float_format="%.3f"))
+    print(tables["topic_terms"].drop_duplicates("topic")[["topic", "label"]].to_string(index=False))
 
 
-def bench_corpus(data: Path, *, per_label: int) -> None:
-    """NMI of baselines and tuned models on the source- and fine-labelled corpora."""
-    for fine in (False, True):
-        corpus = build_corpus(data, fine=fine, per_label=per_label)
-        token_tables = tokenise_corpus(corpus)
-        n_labels = corpus["label"].nunique()
-        kind = "fine" if fine else "source"
-        print(f"\n== labels={kind}: {len(corpus)} articles, {n_labels} labels")
-        print(corpus["label"].value_counts().sort_index().to_dict())
-        for k in sorted({10, n_labels}):
-            scores = baseline_nmi(corpus["text"], corpus["label"], k=k)
-            for method in topics.METHODS:
-                scores[f"tuned {method}"] = tuned_nmi(token_tables, corpus, k=k, method=method)[0]
-            print(f"k={k}: " + ", ".join(f"{name} {value:.3f}" for name, value in scores.items()))
-        score, quality, seconds, peak = tuned_nmi(token_tables, corpus, k="auto", method="nmf")
-        chosen = int(quality.loc[(quality["kind"] == "k") & quality["chosen"], "k"].iloc[0])
-        print(f"auto (nmf): K={chosen}, NMI {score:.3f}, {seconds:.1f} s, peak {peak:.0f} MiB")
-        _print_quality(quality)
+# ----------------------------------------------------------------------------- cost
 
 
-def bench_scale(data: Path, *, n_articles: int) -> None:
-    """Fit time and peak memory on ``n_articles`` ~400-word articles, fixed K and auto."""
-    corpus = build_corpus(data, fine=False, per_label=n_articles).head(n_articles)
-    token_tables = tokenise_corpus(corpus)
-    words = sum(len(t) for t in token_tables)
-    print(f"\n== scale: {len(corpus)} articles, {words} tokens")
-    for k in (10, "auto"):
-        score, _, seconds, peak = tuned_nmi(token_tables, corpus, k=k, method="nmf")
-        print(f"nmf k={k}: {seconds:.2f} s, traced peak {peak:.0f} MiB, NMI {score:.3f}")
-    start = time.perf_counter()
-    stage.corpus_tables(token_tables, list(corpus["article"]), k=10, method="lda")
-    print(f"lda k=10: {time.perf_counter() - start:.2f} s")
-
-
-def bench_article(path: Path) -> None:
-    """Per-article auto K on one article, with the quality of every K tried."""
+def bench_article(path: Path, generated: Path | None) -> None:
+    """The bundled article's topics per section, and CPU ms per generated article."""
     tables, how = structure(path.read_text(encoding="utf-8"))
-    result = stage.article_tables(tables["tokens"], tables["sentences"], tables["paragraphs"])
+    result = stage.article_tables(**tables)
     print(f"\n== article {path.name} (tokens from {how}), {len(tables['paragraphs'])} paragraphs")
-    print(result["quality"].to_string(index=False, float_format="%.3f"))
-    labels = result["terms"].drop_duplicates("topic")[["topic", "label"]]
+    print(result["topics_quality"].to_string(index=False, float_format="%.3f"))
+    labels = result["topics_terms"].drop_duplicates("topic")[["topic", "label"]]
     print(labels.to_string(index=False))
-    mixtures = result["sections"].pivot(index="section_id", columns="topic", values="weight")
-    print(mixtures.round(2).to_string())
+    mixtures = result["topics_sections"].pivot(index="section_id", columns="topic", values="weight")
+    titles = tables["sections"].set_index("section_id")["title"].fillna("").str.slice(0, 40)
+    print(mixtures.round(2).set_index(titles.reindex(mixtures.index)).to_string())
+    if generated is None:
+        return
+    articles = [
+        structure(p.read_text(encoding="utf-8"))[0] for p in sorted(generated.glob("*.txt"))
+    ]
+    for name, function in (("article_tables", stage.article_tables), ("corpus_documents", None)):
+        start = time.process_time()
+        for frames in articles:
+            if function is None:
+                stage.corpus_documents(tokens=frames["tokens"], sentences=frames["sentences"])
+            else:
+                function(**frames)
+        spent = 1000 * (time.process_time() - start) / len(articles)
+        words = np.mean([len(f["tokens"]) for f in articles])
+        print(
+            f"{name}: {spent:.1f} ms CPU per article ({len(articles)} articles, {words:.0f} tokens)"
+        )
+
+
+def write_shards(
+    corpus: Path, out: Path, *, shard_size: int = 800, limit: int | None = None
+) -> None:
+    """Text model and term counts of a generated corpus, as one Parquet file per shard."""
+    out.mkdir(parents=True, exist_ok=True)
+    files = sorted(corpus.glob("*.txt"))[:limit]
+    for first in range(0, len(files), shard_size):
+        path = out / f"counts_{first // shard_size:04d}.parquet"
+        if path.exists():
+            continue
+        frames = []
+        for file in files[first : first + shard_size]:
+            tables, _ = structure(file.read_text(encoding="utf-8"))
+            counts = stage.corpus_documents(tokens=tables["tokens"], sentences=tables["sentences"])
+            frames.append(counts["topic_terms_counts"].assign(article=file.stem))
+        pd.concat(frames, ignore_index=True).to_parquet(path)
+
+
+def tiled_shards(folder: Path, n_articles: int):
+    """A callable yielding count shards up to ``n_articles``, the pool repeated under new ids."""
+    paths = sorted(folder.glob("counts_*.parquet"))
+
+    def shards():
+        produced, repeat = 0, 0
+        while produced < n_articles:
+            for path in paths:
+                frame = pd.read_parquet(path)
+                ids = sorted(frame["article"].unique())[: n_articles - produced]
+                if not ids:
+                    return
+                frame = frame[frame["article"].isin(ids)]
+                if repeat:
+                    frame = frame.assign(article=frame["article"] + f"~{repeat}")
+                produced += len(ids)
+                yield frame
+            repeat += 1
+
+    return shards
+
+
+def bench_scale(folder: Path, *, n_articles: int, k: int | str) -> None:
+    """CPU, wall time and peak memory of the corpus model on ``n_articles`` articles."""
+    import resource
+
+    shards = tiled_shards(folder, n_articles)
+    pool = sum(
+        pd.read_parquet(p, columns=["article"])["article"].nunique()
+        for p in sorted(folder.glob("counts_*.parquet"))
+    )
+    rows = sum(len(f) for f in shards())
+    print(
+        f"\n== scale: {n_articles} articles ({pool} distinct, repeated), {rows} count rows, k={k}"
+    )
+    wall, cpu = time.perf_counter(), time.process_time()
+    tables = stage.corpus_tables(documents=shards, k=k)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    quality = tables["topic_quality"]
+    chosen = int(quality.loc[(quality["kind"] == "k") & quality["chosen"], "k"].iloc[0])
+    print(
+        f"corpus_tables: K={chosen}, {cpu:.0f} s CPU, {wall:.0f} s wall, peak RSS {peak:.0f} MiB; "
+        f"{len(tables['document_topics'])} document_topics rows, "
+        f"{len(tables['section_topics'])} section_topics rows"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print the measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="benchmarks folder")
+    parser.add_argument("--bbc", type=Path, help="labelled news folder (docs/, labels.tsv)")
+    parser.add_argument("--data", type=Path, help="benchmarks folder (the earlier corpus)")
     parser.add_argument("--article", type=Path, default=Path("seeds/ishiba_trump_summit.txt"))
+    parser.add_argument("--generated", type=Path, help="generated articles to time per article")
     parser.add_argument("--per-label", type=int, default=60, help="articles per label")
-    parser.add_argument("--scale", type=int, default=1000, help="articles in the timing run")
+    parser.add_argument("--ks", default="2,3,4,5,6,7,8,10,12", help="K values compared")
+    parser.add_argument("--corpus", type=Path, help="generated corpus to turn into count shards")
+    parser.add_argument("--scale-shards", type=Path, help="folder of count shards")
+    parser.add_argument("--shards-limit", type=int, help="articles of --corpus to tokenise")
+    parser.add_argument("--scale", type=int, default=100_000, help="articles in the scale run")
+    parser.add_argument("--scale-k", default="10", help="K of the scale run (or auto)")
     args = parser.parse_args(argv)
-    bench_article(args.article)
-    bench_corpus(args.data, per_label=args.per_label)
-    bench_scale(args.data, n_articles=args.scale)
+    ks = [int(k) for k in args.ks.split(",")]
+    if args.scale_shards:
+        if args.corpus:
+            write_shards(args.corpus, args.scale_shards, limit=args.shards_limit)
+        scale_k = args.scale_k if args.scale_k == "auto" else int(args.scale_k)
+        bench_scale(args.scale_shards, n_articles=args.scale, k=scale_k)
+        return
+    bench_article(args.article, args.generated)
+    if args.bbc:
+        bench_labelled("news (BBC)", news_corpus(args.bbc), ks=ks)
+    if args.data:
+        for fine in (False, True):
+            corpus = build_corpus(args.data, fine=fine, per_label=args.per_label)
+            bench_labelled("fine" if fine else "source", corpus, ks=ks)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from scipy import sparse
 from analysis import topics
 from analysis.stages import topics as stage
 from analysis.tables import to_tsv_text
-from analysis.topics import corpus
+from analysis.topics import corpus, corpus_counts
 
 THEMES = {
     "sport": "striker goal match league club coach stadium fans season referee penalty keeper",
@@ -126,10 +126,10 @@ def test_result_does_not_depend_on_sharding_or_shard_order():
 
 def test_sample_is_a_prefix_of_larger_samples_and_ignores_order():
     articles = [f"a{i}" for i in range(50)]
-    small = corpus.sample_articles(articles, 10, random_state=0)
-    large = corpus.sample_articles(articles[::-1], 20, random_state=0)
+    small = corpus_counts.sample_articles(articles, 10, random_state=0)
+    large = corpus_counts.sample_articles(articles[::-1], 20, random_state=0)
     assert large[:10] == small
-    assert corpus.sample_articles(articles, 10, random_state=1) != small
+    assert corpus_counts.sample_articles(articles, 10, random_state=1) != small
 
 
 def test_fitting_on_a_sample_still_gives_every_article_a_mixture():
@@ -157,9 +157,9 @@ def test_nmf_mixtures_solve_nonnegative_least_squares():
 
 def test_vocabulary_drops_rare_and_ubiquitous_terms():
     df = pd.Series({"rare": 1, "common": 10, "usual": 4, "often": 5})
-    vocabulary = corpus.choose_vocabulary(df, 10, min_df=2, max_df=0.5, max_terms=10)
+    vocabulary = corpus_counts.choose_vocabulary(df, 10, min_df=2, max_df=0.5, max_terms=10)
     assert vocabulary.tolist() == ["often", "usual"]
-    assert corpus.choose_vocabulary(df, 10, min_df=2, max_df=1.0, max_terms=1).tolist() == [
+    assert corpus_counts.choose_vocabulary(df, 10, min_df=2, max_df=1.0, max_terms=1).tolist() == [
         "common"
     ]
 

@@ -16,8 +16,8 @@ from analysis.topics.corpus import (
     corpus_mixtures,
     corpus_quality_table,
     fit_corpus,
-    term_counts,
 )
+from analysis.topics.corpus_counts import term_counts
 from analysis.topics.fitting import METHODS, count_matrix, fit_matrix, tfidf_matrix
 from analysis.topics.model import LABEL_SEPARATOR, TopicModel, topic_label, validate_k
 from analysis.topics.quality import distinctiveness, npmi_coherence, top_term_agreement
