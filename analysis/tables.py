@@ -102,9 +102,11 @@ ARROW_TYPES = {
 
 
 def _arrow_column(values: pd.Series, kind: str | None):
-    """One column as an Arrow array: of the named kind, or inferred from its values."""
     import pyarrow as pa
 
+    if kind is not None and not isinstance(kind, str):  # an Arrow type
+        values = values.astype("object").where(values.notna(), None)
+        return pa.array(values, type=kind, from_pandas=True)
     if kind is not None:
         if kind == "string":
             values = (
@@ -126,7 +128,18 @@ def _arrow_column(values: pd.Series, kind: str | None):
     return pa.array(values.where(values.isna(), values.astype(str)).where(values.notna(), None))
 
 
-def parquet_bytes(frame: pd.DataFrame, *, schema: Mapping[str, str] | None = None) -> bytes:
+def arrow_column(values: pd.Series, kind: object = None):
+    """One column as an Arrow array: of the given kind (a name in :data:`ARROW_TYPES` or an
+    Arrow type), or inferred from its values; text is always Arrow's ``string`` type."""
+    import pyarrow as pa
+
+    array = _arrow_column(values, kind)
+    if pa.types.is_large_string(array.type):
+        array = array.cast(pa.string())
+    return array
+
+
+def parquet_bytes(frame: pd.DataFrame, *, schema: Mapping[str, object] | None = None) -> bytes:
     """Render a table as Parquet bytes, the same bytes for the same table.
 
     Columns of mixed Python values (e.g. a section id that is empty on article rows) are
@@ -145,7 +158,7 @@ def parquet_bytes(frame: pd.DataFrame, *, schema: Mapping[str, str] | None = Non
     import pyarrow.parquet as pq
 
     schema = schema or {}
-    arrays = [_arrow_column(frame[c], schema.get(c)) for c in frame.columns]
+    arrays = [arrow_column(frame[c], schema.get(c)) for c in frame.columns]
     table = pa.Table.from_arrays(arrays, names=[str(c) for c in frame.columns])
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
@@ -156,7 +169,7 @@ def write_parquet(
     frame: pd.DataFrame,
     path: str | os.PathLike[str],
     *,
-    schema: Mapping[str, str] | None = None,
+    schema: Mapping[str, object] | None = None,
 ) -> None:
     """Atomically write ``frame`` as a Parquet file (see :func:`parquet_bytes`)."""
     atomic_write_bytes(path, parquet_bytes(frame, schema=schema))

@@ -14,9 +14,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from analysis.corpus.screening import text_warnings
-from analysis.document import analyse_structure
+from analysis.document import analyse_structure, unusable_reason
 from analysis.reading import ArticleWarning
 from analysis.stages.logs import job_log
+from analysis.stages.probe import probe_tables
 from analysis.stages.shards import write_tables
 from analysis.stats import section_statistics
 from analysis.tables import read_parquet
@@ -25,21 +26,26 @@ Path = str | os.PathLike[str]
 TABLES = ("sections", "paragraphs", "sentences", "tokens", "section_stats")
 
 
-def article_tables(*, text: str, detect_headings: bool = True) -> dict[str, pd.DataFrame]:
+def article_tables(
+    *, text: str, detect_headings: bool = True, line_breaks: str = "auto"
+) -> dict[str, pd.DataFrame]:
     """The text-model tables of one article.
 
     Args:
         text: The article's normalised text.
         detect_headings: Split sections at title-like lines.
+        line_breaks: Line breaks inside paragraphs: ``auto`` (detect hard-wrapped text),
+            ``paragraph`` (each line break ends a paragraph) or ``wrap``.
 
     Returns:
         Tables ``sections``, ``paragraphs``, ``sentences``, ``tokens`` and
         ``section_stats``. An article with no body text (only headings or punctuation)
         gets tables without sentences and an :class:`ArticleWarning`.
     """
-    document = analyse_structure(text, detect_headings=detect_headings)
-    if document.sentences.empty:
-        warnings.warn("no body text (only headings or punctuation)", ArticleWarning, stacklevel=2)
+    document = analyse_structure(text, detect_headings=detect_headings, line_breaks=line_breaks)
+    reason = unusable_reason(document)
+    if reason is not None:
+        warnings.warn(reason, ArticleWarning, stacklevel=2)
     stats = section_statistics(document.sections, document.sentences, document.tokens)
     return {
         "sections": document.sections,
@@ -55,6 +61,7 @@ def run_shard(
     staged: Path,
     outputs: Mapping[str, Path],
     detect_headings: bool = True,
+    line_breaks: str = "auto",
     log: Path | None = None,
 ) -> int:
     """Write the text-model tables and the ``articles`` table of one staged shard.
@@ -63,6 +70,7 @@ def run_shard(
         staged: The staged shard (article, text, metadata, origin).
         outputs: Table name -> output Parquet path, for :data:`TABLES` and ``articles``.
         detect_headings: Passed to :func:`article_tables`.
+        line_breaks: Passed to :func:`article_tables`.
         log: The job's log file.
 
     Returns:
@@ -76,7 +84,9 @@ def run_shard(
                                          strict=True):  # fmt: skip
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", ArticleWarning)
-                result = article_tables(text=text, detect_headings=detect_headings)
+                result = article_tables(
+                    text=text, detect_headings=detect_headings, line_breaks=line_breaks
+                )
             found = text_warnings(text, source=origin)
             found += [f"{origin}: {w.message}" for w in caught if w.category is ArticleWarning]
             for message in found:
@@ -87,9 +97,11 @@ def run_shard(
             sizes.append(_sizes(text, result))
             notes.append("; ".join(found))
         if shard.empty:  # still write every table, with its columns
-            empty = article_tables(text="", detect_headings=detect_headings)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ArticleWarning)
+                empty = article_tables(text="", detect_headings=detect_headings)
             tables = {name: [frame.assign(article="").iloc[0:0]] for name, frame in empty.items()}
-        write_tables(tables, outputs)
+        write_tables(tables, outputs, types=lambda: probe_tables("prepare", (), {}))
         articles = _articles_table(shard, sizes, notes)
         write_tables({"articles": [articles]}, outputs, article_first=False)
         logger.info("%d articles", len(shard))
@@ -109,8 +121,8 @@ def _sizes(text: str, result: Mapping[str, pd.DataFrame]) -> dict[str, int]:
 def _articles_table(shard: pd.DataFrame, sizes: list[dict], notes: list[str]) -> pd.DataFrame:
     """One row per article: its metadata, where it came from, its sizes and warnings."""
     metadata = shard.drop(columns=["text"])
-    counts = pd.DataFrame(sizes, columns=["n_chars", "n_sections", "n_paragraphs",
-                                          "n_sentences", "n_tokens"])  # fmt: skip
+    columns = ["n_chars", "n_sections", "n_paragraphs", "n_sentences", "n_tokens"]
+    counts = pd.DataFrame(sizes, columns=columns).astype("int64")
     table = pd.concat([metadata.reset_index(drop=True), counts], axis=1)
     table["warnings"] = pd.Series(notes, dtype="string") if notes else pd.Series(dtype="string")
     return table

@@ -12,12 +12,13 @@ from __future__ import annotations
 import importlib
 import os
 import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import pandas as pd
 
 from analysis.reading import ArticleWarning
 from analysis.stages.logs import job_log
+from analysis.stages.probe import column_types, probe_tables
 from analysis.tables import read_parquet, write_parquet, write_tsv
 
 Path = str | os.PathLike[str]
@@ -28,6 +29,7 @@ def write_tables(
     outputs: Mapping[str, Path],
     *,
     article_first: bool = True,
+    types: Callable[[], Mapping[str, pd.DataFrame]] | None = None,
 ) -> None:
     """Concatenate each table's per-article frames and write it to its output path.
 
@@ -35,12 +37,22 @@ def write_tables(
         tables: Table name -> frames, each with an ``article`` column.
         outputs: Table name -> Parquet path.
         article_first: Move the ``article`` column to the front.
+        types: Gives reference tables (see :mod:`analysis.stages.probe`) whose column types
+            are used where a table's own values cannot tell them (no rows, or only gaps).
     """
     for name, frames in tables.items():
         frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
         if article_first and "article" in frame:
             frame = frame[["article", *[c for c in frame.columns if c != "article"]]]
-        write_parquet(frame, outputs[name])
+        schema = None
+        if types is not None and _untyped(frame) and name in types():
+            schema = {"article": "string", **column_types(types()[name])}
+        write_parquet(frame, outputs[name], schema=schema)
+
+
+def _untyped(frame: pd.DataFrame) -> bool:
+    """Tell whether a table has a column whose type its values cannot tell."""
+    return any(frame[c].dtype == object and frame[c].isna().all() for c in frame.columns)
 
 
 def split_by_article(frame: pd.DataFrame, articles: Sequence[str]) -> Iterator[pd.DataFrame]:
@@ -103,7 +115,11 @@ def run_shard(
         if hasattr(module, "shard_tables"):
             for name, table in module.shard_tables(**frames).items():
                 results[name] = [table]
-        write_tables(results, outputs)
+        write_tables(
+            results,
+            outputs,
+            types=lambda: probe_tables(stage, list(inputs), params),
+        )
         logger.info("%d articles", len(order))
         return len(order)
 

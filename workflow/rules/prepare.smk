@@ -21,6 +21,7 @@ rule prepare:
         runtime=30,
     params:
         detect_headings=config["sections"]["detect_headings"],
+        line_breaks=config["paragraphs"]["line_breaks"],
     run:
         PROGRESS.done(
             "prepare",

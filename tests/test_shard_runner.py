@@ -1,0 +1,70 @@
+"""The shard runner: per-article results stacked with 'article' first, one schema for all."""
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from analysis.stages import prepare, shards
+from analysis.stages.probe import PROBE_TEXT
+from analysis.tables import read_parquet
+
+PREPARE_TABLES = ("articles", "sections", "paragraphs", "sentences", "tokens", "section_stats")
+SENTIMENT_TABLES = (
+    *("sentiment_sentences", "sentiment_sections", "sentiment_method_correlations"),
+    *("sentiment_entities", "actor_aliases"),
+)
+
+
+def staged(tmp_path, name, texts):
+    frame = pd.DataFrame(
+        {"article": [f"a{i}" for i in range(len(texts))], "text": texts,
+         "title": None, "date": pd.NaT, "source": None, "author": None, "url": None,
+         "origin": [f"c.csv row {i + 1}" for i in range(len(texts))]}
+    )  # fmt: skip
+    for column in ("article", "text", "title", "source", "author", "url", "origin"):
+        frame[column] = frame[column].astype("string")
+    frame["date"] = frame["date"].astype("datetime64[ns]")
+    path = tmp_path / f"{name}.parquet"
+    frame.to_parquet(path, index=False)
+    return path
+
+
+def run_shard(tmp_path, name, texts):
+    out = {t: tmp_path / t / f"{name}.parquet" for t in (*PREPARE_TABLES, *SENTIMENT_TABLES)}
+    count = prepare.run_shard(staged=staged(tmp_path, name, texts), outputs=out)
+    shards.run_shard(
+        stage="sentiment",
+        articles=out["articles"],
+        inputs={k: out[k] for k in ("sentences", "tokens", "sections")},
+        outputs={k: out[k] for k in SENTIMENT_TABLES},
+        params={"n_bootstrap": 200},
+    )
+    return count, out
+
+
+@pytest.fixture(scope="module")
+def two_shards(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shards")
+    full = run_shard(root, "shard-000-of-002", [PROBE_TEXT, "Markets fell. Stocks slid."])
+    empty = run_shard(root, "shard-001-of-002", [])
+    return full, empty
+
+
+def test_tables_stack_articles_in_order_with_article_first(two_shards):
+    (count, out), _ = two_shards
+    assert count == 2
+    sentences = read_parquet(out["sentences"])
+    assert list(sentences.columns)[:2] == ["article", "sentence_id"]
+    assert sentences.groupby("article").size().to_dict() == {"a0": 10, "a1": 2}
+    scores = read_parquet(out["sentiment_sentences"])
+    assert scores["article"].tolist() == sentences["article"].tolist()
+
+
+def test_an_empty_shard_has_the_same_schema_as_a_full_one(two_shards):
+    (_, full), (count, empty) = two_shards
+    assert count == 0
+    for table in (*PREPARE_TABLES, *SENTIMENT_TABLES):
+        assert pq.read_schema(empty[table]).types == pq.read_schema(full[table]).types, table
+        assert pq.read_metadata(empty[table]).num_rows == 0
+    both = pd.read_parquet(full["sentiment_entities"].parent)  # the whole table, both shards
+    assert set(both["article"]) == {"a0"}
