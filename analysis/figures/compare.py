@@ -8,7 +8,7 @@ in order, with each period's number of articles under its label.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -162,6 +162,8 @@ def actors_over_time_figure(table: pd.DataFrame, *, n_actors: int = 6) -> Figure
         ax.set_title(wrap_label(f"{actor} ({total:,} articles)", width=40), fontsize=9)
         if position % columns == 0:
             ax.set_ylabel("mean sentiment toward actor")
+        if position >= len(actors) - columns:
+            ax.set_xlabel("period")
         _period_axis(ax, periods)
         ax.tick_params(axis="x", labelsize=7)
     for ax in axes[len(actors) :]:
@@ -351,43 +353,67 @@ def keyness_figure(
     return figure
 
 
+def comparison_figures(
+    results: Mapping[str, ComparisonResult], *, groups: Sequence[str] = ("source",)
+) -> dict[str, Figure]:
+    """Every comparison figure of ``results``, by file stem.
+
+    Args:
+        results: Any of ``sentiment``, ``actors``, ``topics``, ``keyness`` -> the entry
+            point's result.
+        groups: Group columns drawn; figures by group get one file per column.
+
+    Returns:
+        ``compare_actors_time`` and ``compare_topics_time``, and per group column G
+        ``compare_sentiment_G``, ``compare_actors_G``, ``compare_topics_G`` and
+        ``compare_keyness_G`` (those whose results are given).
+    """
+    figures: dict[str, Figure] = {}
+    sentiment = results.get("sentiment")
+    actors = results.get("actors")
+    topics = results.get("topics")
+    keyness = results.get("keyness")
+    if actors is not None:
+        figures["compare_actors_time"] = actors_over_time_figure(actors.tables["actors_over_time"])
+    if topics is not None:
+        figures["compare_topics_time"] = topics_over_time_figure(topics.tables["topics_over_time"])
+    for group in groups:
+        if sentiment is not None:
+            table = sentiment.tables["sentiment_over_time"]
+            figures[f"compare_sentiment_{group}"] = sentiment_over_time_figure(table, group=group)
+        if actors is not None:
+            table = actors.tables["actors_over_time"]
+            figures[f"compare_actors_{group}"] = actors_by_group_figure(table, group=group)
+        if topics is not None:
+            table = topics.tables["topics_over_time"]
+            figures[f"compare_topics_{group}"] = topics_by_group_figure(table, group=group)
+        if keyness is not None:
+            table = keyness.tables["group_keyness"]
+            figures[f"compare_keyness_{group}"] = keyness_figure(table, group=group)
+    return figures
+
+
 def save_figures(
     results: Mapping[str, ComparisonResult],
     folder: str | os.PathLike[str],
     *,
-    group: str = "source",
+    groups: Sequence[str] = ("source",),
 ) -> list[Path]:
-    """Draw every comparison figure of ``results`` into ``folder``.
+    """Draw every comparison figure of ``results`` into ``folder`` as ``<stem>.png``.
 
     Args:
-        results: Any of ``sentiment``, ``actors``, ``topics``, ``keyness`` ->
-            the entry point's result.
+        results: See :func:`comparison_figures`.
         folder: Output folder (created).
-        group: The group column drawn.
+        groups: See :func:`comparison_figures`.
 
     Returns:
-        The PNG paths written, named ``compare_<figure>.png``.
+        The PNG paths written, in the order of :func:`comparison_figures`.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    figures: dict[str, Figure] = {}
-    if "sentiment" in results:
-        table = results["sentiment"].tables["sentiment_over_time"]
-        figures["sentiment_time"] = sentiment_over_time_figure(table, group=group)
-    if "actors" in results:
-        table = results["actors"].tables["actors_over_time"]
-        figures["actors_time"] = actors_over_time_figure(table)
-        figures["actors_groups"] = actors_by_group_figure(table, group=group)
-    if "topics" in results:
-        table = results["topics"].tables["topics_over_time"]
-        figures["topics_time"] = topics_over_time_figure(table)
-        figures["topics_groups"] = topics_by_group_figure(table, group=group)
-    if "keyness" in results:
-        table = results["keyness"].tables["group_keyness"]
-        figures["keyness"] = keyness_figure(table, group=group)
     paths = []
-    for name, figure in figures.items():
-        path = folder / f"compare_{name}.png"
+    for stem, figure in comparison_figures(results, groups=groups).items():
+        path = folder / f"{stem}.png"
         save_png(figure, path)
         paths.append(path)
     return paths
