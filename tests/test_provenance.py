@@ -19,8 +19,8 @@ def test_sha256_and_manifest(tmp_path):
 def test_provenance_record_has_inputs_config_and_software(tmp_path, repo):
     article = tmp_path / "x.txt"
     article.write_text("Text.", encoding="utf-8")
-    record = provenance_record(inputs={"x": article}, config={"k": 1}, repository=repo)
-    assert record["inputs"]["x"]["sha256"] == hashlib.sha256(b"Text.").hexdigest()
+    record = provenance_record(inputs=[article], config={"k": 1}, repository=repo)
+    assert record["inputs"][article.as_posix()]["sha256"] == hashlib.sha256(b"Text.").hexdigest()
     assert record["config"] == {"k": 1}
     assert "snakemake" in record["packages"] and "scikit-learn" in record["packages"]
     assert record["python"].count(".") == 2
@@ -35,7 +35,7 @@ def test_stage_outputs(tmp_path, repo):
     article.write_text("Text.", encoding="utf-8")
     out = tmp_path / "provenance.json"
     run_provenance(
-        articles={"x": article},
+        inputs=[article],
         config={"a": [1, 2]},
         notes={"skipped": ["y.txt: empty"]},
         repository=repo,

@@ -4,6 +4,7 @@ import sys
 import threading
 import time
 
+import pandas as pd
 import psutil
 import pytest
 
@@ -42,38 +43,35 @@ def test_worker_calls_run_in_another_process_and_return_values(two_workers):
     assert encoded == '{"tokens": ["results/a.tsv"]}'
 
 
+def staged_shard(path, texts):
+    frame = pd.DataFrame({"article": [f"a{i}" for i in range(len(texts))], "text": texts})
+    frame["origin"] = [f"corpus.csv row {i + 1}" for i in range(len(texts))]
+    frame.to_parquet(path, index=False)
+    return path
+
+
+PREPARE_TABLES = ["articles", "sections", "paragraphs", "sentences", "tokens", "section_stats"]
+
+
 def test_stage_functions_are_called_through_the_workers(two_workers, tmp_path):
-    article = tmp_path / "article.txt"
-    article.write_text("The two leaders met on Friday. They agreed on tariffs.\n")
-    out = {name: tmp_path / f"{name}.tsv" for name in ["sections", "paragraphs", "sentences"]}
-    out |= {name: tmp_path / f"{name}.tsv" for name in ["tokens", "section_stats"]}
-    lazy_stage("prepare").run(
-        article=PathLike(article),
-        **{name: PathLike(path) for name, path in out.items()},
-        detect_headings=True,
-        max_bytes=10_000,
-        log=PathLike(tmp_path / "prepare.log"),
+    staged = staged_shard(tmp_path / "staged.parquet", ["The two leaders met on Friday. "
+                                                        "They agreed on tariffs.\n"])  # fmt: skip
+    out = {name: str(tmp_path / f"{name}.parquet") for name in PREPARE_TABLES}
+    count = lazy_stage("prepare").run_shard(
+        staged=PathLike(staged), outputs=out, log=PathLike(tmp_path / "prepare.log")
     )
-    rows = [line.split("\t") for line in out["sentences"].read_text().splitlines()[1:]]
-    assert [row[-1] for row in rows] == [
+    assert count == 1
+    assert pd.read_parquet(out["sentences"])["text"].tolist() == [
         "The two leaders met on Friday.",
         "They agreed on tariffs.",
     ]
 
 
 def test_stage_errors_come_back_as_one_line(two_workers, tmp_path):
-    with pytest.raises(StageError, match=r"empty\.txt.*empty article"):
-        empty = tmp_path / "empty.txt"
-        empty.write_text("   \n")
-        lazy_stage("prepare").run(
-            article=str(empty),
-            **{
-                name: str(tmp_path / f"{name}.tsv")
-                for name in ["sections", "paragraphs", "sentences", "tokens", "section_stats"]
-            },
-            detect_headings=True,
-            max_bytes=10_000,
-        )
+    missing = tmp_path / "missing.parquet"
+    out = {name: str(tmp_path / f"{name}.parquet") for name in PREPARE_TABLES}
+    with pytest.raises(StageError, match=r"prepare: FileNotFoundError: .*missing\.parquet"):
+        lazy_stage("prepare").run_shard(staged=str(missing), outputs=out)
 
 
 def test_a_dead_worker_fails_its_call_and_the_next_call_gets_a_new_pool(two_workers):
