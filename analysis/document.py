@@ -70,10 +70,12 @@ def analyse_structure(
                 for i, (s, e) in enumerate(spans)
             )
         section_rows.append((section_id, section.title, section.start, section.end))
-    sentences = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
+    sentences = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS).astype(
+        {**dict.fromkeys(SENTENCE_COLUMNS[:-1], "int64"), "text": "str"}
+    )
     spans = zip(sentences["start_char"], sentences["end_char"], strict=True)
     tokens = tokenise_sentences(text, spans)
-    paragraphs = pd.DataFrame(paragraph_rows, columns=PARAGRAPH_COLUMNS)
+    paragraphs = pd.DataFrame(paragraph_rows, columns=PARAGRAPH_COLUMNS).astype("int64")
     sections = _count_per_section(section_rows, paragraphs, sentences, tokens)
     return Document(sections, paragraphs, sentences, tokens)
 
@@ -101,7 +103,9 @@ def _count_per_section(
     sentences: pd.DataFrame,
     tokens: pd.DataFrame,
 ) -> pd.DataFrame:
-    sections = pd.DataFrame(section_rows, columns=SECTION_COLUMNS[:4])
+    sections = pd.DataFrame(section_rows, columns=SECTION_COLUMNS[:4]).astype(
+        {"section_id": "int64", "title": "str", "start_char": "int64", "end_char": "int64"}
+    )
     token_sections = tokens["sentence_id"].map(sentences.set_index("sentence_id")["section_id"])
     counts = {
         "n_paragraphs": paragraphs.groupby("section_id").size(),

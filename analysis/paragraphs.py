@@ -165,9 +165,11 @@ def paragraph_spans(text: str, *, line_breaks: str = "auto") -> list[tuple[int, 
 
 def _join_wrapped(text: str, lines: list[Line], width: int) -> list[tuple[int, int]]:
     units: list[tuple[int, int]] = []
+    # Continuation lines sit at the smallest indent; deeper ones open a paragraph.
+    margin = min((line.indent for line in lines if line.kind == "text"), default=0)
     first = previous = None
     for line in lines:
-        if first is None or _starts_paragraph(text, first, previous, line, width):
+        if first is None or _starts_paragraph(text, first, previous, line, width, margin):
             if first is not None:
                 units.append((first.start, previous.end))
             first = line
@@ -177,7 +179,9 @@ def _join_wrapped(text: str, lines: list[Line], width: int) -> list[tuple[int, i
     return units
 
 
-def _starts_paragraph(text: str, first: Line, previous: Line, line: Line, width: int) -> bool:
+def _starts_paragraph(
+    text: str, first: Line, previous: Line, line: Line, width: int, margin: int
+) -> bool:
     """Whether ``line`` opens a new unit after ``previous`` (the unit began at ``first``)."""
     if line.after_blank or "verbatim" in (previous.kind, line.kind):
         return True
@@ -187,7 +191,7 @@ def _starts_paragraph(text: str, first: Line, previous: Line, line: Line, width:
     if line.kind == "item":
         # A dash or number that opens a line after a full line is wrapped punctuation.
         return first.kind == "item" or not fills
-    if line.indent > previous.indent and first.kind != "item":
+    if line.indent > margin and first.kind != "item":
         return True  # a first-line indent; list items continue on hanging indents
     # A short line ends its paragraph, unless the next one goes on in lower case.
     return not (fills or text[line.start].islower())

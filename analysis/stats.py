@@ -115,4 +115,6 @@ def section_statistics(
                 ),
             )
         )
-    return pd.DataFrame(rows, columns=SECTION_STATS_COLUMNS)
+    counts = dict.fromkeys(SECTION_STATS_COLUMNS[:5], "int64")
+    ratios = dict.fromkeys(SECTION_STATS_COLUMNS[5:], "float64")
+    return pd.DataFrame(rows, columns=SECTION_STATS_COLUMNS).astype(counts | ratios)
