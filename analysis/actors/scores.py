@@ -10,20 +10,19 @@ gives, per article and per section:
 * ``sentence_sentiment``: the mean headline score of the distinct sentences naming the actor,
   with an interval resampling those sentences (``sentence_ci_low``, ``sentence_ci_high``).
 
-Intervals: one value gives NaN, constant values give the value (as
-:func:`analysis.sentiment.bootstrap_mean_ci`); each row's resamples come from a generator
-seeded with ``random_state`` afresh, so a row's interval depends only on its values and the seed.
+Intervals are :func:`analysis.sentiment.bootstrap_mean_ci` (NaN for one value, the value for
+constant values, seeded afresh per row so a row depends only on its values and the seed).
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
+from analysis.sentiment import bootstrap_mean_ci
 from analysis.target_sentiment import score_targets
 
 ENTITY_COLUMNS = (
@@ -56,60 +55,6 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
     texts = [str(text_of.get(sid, "")) for sid in mentions["sentence_id"]]
     scores = score_targets(texts, mentions["start"].tolist(), mentions["end"].tolist())
     return mentions.assign(target_sentiment=scores)
-
-
-def bootstrap_intervals(
-    groups: Sequence[np.ndarray],
-    *,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
-) -> list[tuple[float, float, float]]:
-    """Mean and percentile bootstrap interval of each group of values.
-
-    Args:
-        groups: Arrays of values (NaN dropped).
-        n_bootstrap: Resamples per group.
-        confidence: Interval coverage.
-        random_state: Seed of every group's resampling.
-
-    Returns:
-        ``(mean, low, high)`` per group: NaN for no value, NaN interval for one value, the
-        value itself for constant values.
-    """
-    alpha = (1.0 - confidence) / 2.0
-    out = []
-    for values in groups:
-        x = np.asarray(values, dtype=float)
-        x = x[~np.isnan(x)]
-        if x.size == 0:
-            out.append((math.nan, math.nan, math.nan))
-            continue
-        mean = float(x.mean())
-        if x.size == 1:
-            out.append((mean, math.nan, math.nan))
-        elif np.all(x == x[0]):
-            out.append((mean, mean, mean))
-        else:
-            rng = np.random.default_rng(random_state)
-            means = x[rng.integers(0, x.size, size=(n_bootstrap, x.size))].mean(axis=1)
-            low, high = _quantiles(means, alpha)
-            out.append((mean, min(low, mean), max(high, mean)))
-    return out
-
-
-def _quantiles(values: np.ndarray, alpha: float) -> tuple[float, float]:
-    """``np.quantile(values, [alpha, 1 - alpha])`` (linear method) without its overhead."""
-    ordered = np.sort(values)
-    last = ordered.size - 1
-    out = []
-    for q in (alpha, 1.0 - alpha):
-        position = q * last
-        below = math.floor(position)
-        above = min(below + 1, last)
-        fraction = position - below
-        out.append(float(ordered[below] + fraction * (ordered[above] - ordered[below])))
-    return out[0], out[1]
 
 
 def _ranked(mentions: pd.DataFrame, top_n: int, min_mentions: int) -> list[str]:
@@ -180,8 +125,8 @@ def actor_sentiment(
     sentence_ids = [list(dict.fromkeys(ids)) for *_, ids, _ in cells]
     sentence_groups = [np.array([score.get(s, np.nan) for s in ids], float) for ids in sentence_ids]
     params = {"n_bootstrap": n_bootstrap, "confidence": confidence, "random_state": random_state}
-    target_ci = bootstrap_intervals(target_groups, **params)
-    sentence_ci = bootstrap_intervals(sentence_groups, **params)
+    target_ci = [bootstrap_mean_ci(values, **params) for values in target_groups]
+    sentence_ci = [bootstrap_mean_ci(values, **params) for values in sentence_groups]
     rows = [
         {
             "actor": a,

@@ -219,9 +219,11 @@ def sentiment_tables(
         corr_rows += c
 
     found = A.find_actors(sentences["sentence_id"].tolist(), sentences["text"].tolist(), tokens)
+    mentions = A.score_mentions(found.mentions, sentences)
     entities = A.actor_sentiment(
-        found.mentions,
+        mentions,
         per_sentence,
+        types=found.types,
         top_n=top_n_actors,
         min_mentions=min_actor_mentions,
         n_bootstrap=n_bootstrap,
