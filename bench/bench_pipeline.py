@@ -183,6 +183,11 @@ def timed(command: list[str], *, cwd: Path, log: Path, timeout: float) -> Run:
             process.wait()
             print(f"{' '.join(command)} ran longer than {timeout:.0f} s", file=sys.stderr)
             return Run(timeout, sampler.peak_mib, TIMED_OUT)
+        except BaseException:
+            # Ctrl-C or the benchmark terminated: its own session would outlive it otherwise.
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
         finally:
             sampler.stop()
     # time prints "Command exited with non-zero status N" before the numbers on failure.
@@ -944,8 +949,13 @@ def measure(args: argparse.Namespace, tools: Tools, scratch: Path) -> tuple[Resu
     return Results(floor, cold, rerun, long, corpora, touch, no_op), input_mode
 
 
+def _exit_on_term(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds: the running command is killed, folders removed
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _exit_on_term)
     tools = Tools(args.venv / "bin" / "python", args.venv / "bin" / "snakemake", args.timeout)
     load_before = os.getloadavg()[0]
     tree = args.tree.resolve()
