@@ -1,16 +1,22 @@
 """Benchmark the keyword methods and the headline ranking on keyphrase data sets.
 
 Each data set folder holds ``docsutf8/<id>.txt`` and ``keys/<id>.key`` (one gold phrase a
-line). Every document is one "document" of a corpus: TF-IDF takes its IDF from all the
-documents of the set (corpus TF-IDF), keyness compares each document with the rest of the
-set. Scores are P@10, R@10 and F1@10 with exact matching after lower-casing and
-Porter-stemming each word, averaged over documents. Tokens come from the pipeline's own
-text model (:func:`analysis.document.analyse_structure`, headings off so titles count).
-The headline carries the general-English specificity prior; "headline, no prior" is the
-same fusion without it.
+line). Every document is one article, run through the stage's own per-article function
+(:func:`analysis.stages.keywords.article_tables`, tokens from
+:func:`analysis.document.analyse_structure` with headings off so titles count): its
+article-scope headline and each registry method's ranking are the single-article figures.
+Then the data set is one corpus: :func:`analysis.stages.keywords.corpus_tables` over all
+documents' candidate tables gives the corpus-aware headline. Baselines: corpus TF-IDF (the
+documents' candidates, the documents as the IDF set) and the ``yake`` package's own phrases.
+Scores are P@10, R@10 and F1@10 with exact matching after lower-casing and Porter-stemming
+each word, averaged over documents.
+
+``--weights`` adds fusions to compare (``m=w,m=w``; methods left out keep their default);
+with two or more data sets and fusions, the leave-one-set-out table picks, for each set, the
+fusion best on the other sets (mean F1@10) and reports it on the held-out set.
 
 Usage:
-    python bench/bench_keywords.py --data /work/shared/benchmarks/keywords [--limit 300]
+    python bench/bench_keywords.py --data <folder of data sets> [--limit 300]
 """
 
 from __future__ import annotations
@@ -18,19 +24,22 @@ from __future__ import annotations
 import argparse
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 from nltk.stem import PorterStemmer
 
-from analysis import keywords
 from analysis.document import analyse_structure
+from analysis.keywords.registry import METHODS
+from analysis.keywords.tfidf import tfidf_scores
 from analysis.reading import normalise_newlines
+from analysis.stages.keywords import article_tables, corpus_tables
 
 TOP = 10
 _STEMMER = PorterStemmer()
 _WORD = re.compile(r"[\w.]+(?:-\w+)*|[^\w\s]")
+DEFAULT = "headline"
 
 
 def normalise_phrase(phrase: str) -> str:
@@ -70,133 +79,129 @@ def prf(predicted: Sequence[str], gold: set[str], *, top: int = TOP) -> tuple[fl
     return precision, recall, f1
 
 
-def corpus_candidates(docs: Iterable[tuple[str, str, set[str]]], ngram_range: tuple[int, int]):
-    """Tokenise every document and pool their candidates as one corpus (doc = sentence owner)."""
-    occurrence_frames, texts, sizes, owner = [], {}, {}, {}
-    sentence_offset = 0
-    for doc_id, text, _ in docs:
-        tokens = analyse_structure(text, detect_headings=False).tokens
-        found = keywords.extract_candidates(tokens, ngram_range=ngram_range)
-        found["sentence_id"] += sentence_offset
-        for sentence in range(
-            sentence_offset, sentence_offset + int(tokens["sentence_id"].max()) + 1
-        ):
-            owner[sentence] = doc_id
-        sentence_offset += int(tokens["sentence_id"].max()) + 1
-        occurrence_frames.append(found)
-        texts[doc_id] = text
-        sizes[doc_id] = int(tokens["token"].str.contains(r"\w").sum())
-    return pd.concat(occurrence_frames, ignore_index=True), texts, sizes, owner
+def parse_weights(spec: str) -> dict[str, float]:
+    """``tfidf=2,yake=1`` -> {"tfidf": 2.0, "yake": 1.0}."""
+    return {m: float(w) for m, w in (part.split("=") for part in spec.split(","))}
 
 
-def run_methods(occurrences, texts, sizes, owner, *, weights, methods, max_ngram):
-    """All methods' full rankings plus the headline fusion, over the whole corpus."""
-    documents = keywords.documents_from(occurrences, owner)
-    rankings = {}
-    if "tfidf" in methods:
-        rankings["tfidf"] = keywords.rank_tfidf(documents)
-    if "keyness" in methods:
-        rankings["keyness"] = keywords.rank_keyness(documents, sizes)
-    if "yake" in methods:
-        allowed = {doc: set(keys) for doc, keys in documents.items()}
-        index = keywords.surface_index(occurrences)
-        rankings["yake"] = keywords.rank_yake(texts, allowed, index, max_ngram=max_ngram)
-    if "textrank" in methods:
-        rankings["textrank"] = keywords.rank_textrank(occurrences, owner)
-    if "salience" in methods:
-        rankings["salience"] = keywords.rank_salience(occurrences, owner)
-    if "specificity" in methods:
-        rankings["specificity"] = keywords.rank_specificity(occurrences, owner)
-    prior = keywords.specificity_prior(occurrences["key"])
-    counts = keywords.count_map(documents)
-    names = set(occurrences.loc[occurrences["proper"], "key"])
-    for name, weight_set in weights.items():
-        own = rankings_of(rankings)
-        rankings[name] = keywords.headline_ranking(
-            own, weights=weight_set, prior=prior, counts=counts, names=names
-        )
-        if name == "headline":
-            rankings["headline, no prior"] = keywords.headline_ranking(
-                own, weights=weight_set, counts=counts, names=names
-            )
-            rankings["headline, nested kept"] = keywords.headline_ranking(
-                own, weights=weight_set, prior=prior, drop_nested=False
-            )
-    return rankings
+def run_dataset(docs, fusions: dict[str, dict[str, float] | None]) -> dict[str, dict]:
+    """ranking name -> doc id -> keywords (best first), for every ranking measured."""
+    lists: dict[str, dict] = {}
+    models = {doc_id: analyse_structure(text, detect_headings=False) for doc_id, text, _ in docs}
+    for name, weights in fusions.items():
+        shards = []
+        for doc_id, _, _ in docs:
+            model = models[doc_id]
+            tables = article_tables(
+                tokens=model.tokens, sentences=model.sentences, sections=model.sections,
+                top_k=TOP, weights=weights, use_titles=False,
+            )  # fmt: skip
+            article = tables["keywords"][tables["keywords"]["scope"] == "article"]
+            lists.setdefault(name, {})[doc_id] = article["keyword"].tolist()
+            if name == DEFAULT:
+                by_method = tables["keywords_by_method"]
+                by_method = by_method[by_method["scope"] == "article"]
+                for method in METHODS:
+                    chosen = by_method[by_method["method"] == method]
+                    lists.setdefault(method, {})[doc_id] = chosen["keyword"].tolist()
+            candidates = tables["keyword_candidates"]
+            shards.append(candidates.assign(article=doc_id)[["article", *candidates.columns]])
+        corpus = corpus_tables(candidates=shards, top_k=TOP)["keywords_articles"]
+        grouped = corpus.groupby("article")["keyword"].apply(list).to_dict()
+        lists[f"{name}, corpus-aware"] = {doc_id: grouped.get(doc_id, []) for doc_id, _, _ in docs}
+        if name == DEFAULT:
+            lists["corpus TF-IDF"] = corpus_tfidf(shards)
+    lists["yake package"] = yake_package({doc_id: text for doc_id, text, _ in docs})
+    return lists
 
 
-def rankings_of(rankings: dict) -> dict:
-    """The methods' own rankings (not fused ones)."""
-    return {m: r for m, r in rankings.items() if m in keywords.METHODS}
+def corpus_tfidf(shards: Sequence[pd.DataFrame]) -> dict[str, list[str]]:
+    """Plain TF-IDF of each document's candidates, the documents as the IDF set."""
+    table = pd.concat(shards, ignore_index=True)
+    documents = {
+        doc: [key for key, n in zip(group["key"], group["count"], strict=True) for _ in range(n)]
+        for doc, group in table.groupby("article", sort=True)
+    }
+    labels = dict(
+        zip(zip(table["article"], table["key"], strict=True), table["keyword"], strict=True)
+    )
+    scores = tfidf_scores(documents)
+    return {
+        doc: [
+            labels[(doc, key)]
+            for key, _ in sorted(terms.items(), key=lambda item: (-item[1], item[0]))[:TOP]
+        ]
+        for doc, terms in scores.items()
+    }
 
 
-def yake_raw(texts: dict[str, str], max_ngram: int) -> pd.DataFrame:
-    """Plain YAKE (its own n-grams, no candidate filter), the usual baseline."""
+def yake_package(texts: dict[str, str]) -> dict[str, list[str]]:
+    """The ``yake`` package's own top phrases (its n-grams, no candidate filter)."""
     import yake
 
-    extractor = yake.KeywordExtractor(lan="en", n=max_ngram, top=TOP)
-    rows = [
-        (doc, phrase, -score, rank)
-        for doc, text in texts.items()
-        for rank, (phrase, score) in enumerate(extractor.extract_keywords(text), start=1)
-    ]
-    return pd.DataFrame(rows, columns=keywords.RANKING_COLUMNS)
+    extractor = yake.KeywordExtractor(lan="en", n=3, top=TOP)
+    return {doc: [p for p, _ in extractor.extract_keywords(text)] for doc, text in texts.items()}
 
 
-def score_rankings(rankings, docs, labels) -> pd.DataFrame:
+def score(lists: dict[str, dict], docs) -> pd.DataFrame:
     """Mean P@10, R@10, F1@10 of each ranking."""
     rows = []
-    for method, frame in rankings.items():
-        by_doc = {doc: group.sort_values("rank") for doc, group in frame.groupby("doc")}
-        scores = []
-        for doc_id, _, gold in docs:
-            group = by_doc.get(doc_id)
-            shown = [] if group is None else [labels.get(k, k) for k in group["key"]]
-            scores.append(prf(shown, gold))
-        frame_scores = pd.DataFrame(scores, columns=["P@10", "R@10", "F1@10"]).mean()
-        rows.append({"method": method, **frame_scores.to_dict()})
+    for name, by_doc in lists.items():
+        values = [prf(by_doc.get(doc_id, []), gold) for doc_id, _, gold in docs]
+        mean = pd.DataFrame(values, columns=["P@10", "R@10", "F1@10"]).mean()
+        rows.append({"ranking": name, **mean.to_dict()})
     return pd.DataFrame(rows)
 
 
-def weight_sets(specs: Sequence[str]) -> dict[str, dict[str, float]]:
-    """The headline weights plus any extra weightings given as ``m=w,m=w``."""
-    sets = {"headline": dict(keywords.DEFAULT_WEIGHTS)}
-    for spec in specs:
-        given = {m: float(w) for m, w in (p.split("=") for p in spec.split(","))}
-        sets[f"fused[{spec}]"] = {m: given.get(m, 0.0) for m in keywords.METHODS}
-    return sets
+def leave_one_set_out(table: pd.DataFrame, fusions: Sequence[str]) -> pd.DataFrame:
+    """For each set, the fusion best on the others (mean F1@10), scored on the held-out set."""
+    rows = []
+    for suffix in ("", ", corpus-aware"):
+        names = [f"{name}{suffix}" for name in fusions]
+        f1 = table[table["ranking"].isin(names)].pivot(
+            index="ranking", columns="dataset", values="F1@10"
+        )
+        for held_out in f1.columns:
+            others = f1.drop(columns=held_out).mean(axis=1)
+            chosen = others.idxmax()
+            rows.append(
+                {"held out": held_out, "chosen on the others": chosen,
+                 "F1@10 held out": f1.loc[chosen, held_out],
+                 "best possible": f1[held_out].max()}
+            )  # fmt: skip
+    return pd.DataFrame(rows)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Print P@10, R@10 and F1@10 per method and data set."""
+    """Print P@10, R@10 and F1@10 per ranking and data set, and leave-one-set-out figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="folder of data set folders")
     parser.add_argument("--datasets", nargs="*", help="data set folder names (default: all)")
     parser.add_argument("--limit", type=int, default=None, help="documents per data set")
-    parser.add_argument("--ngram-max", type=int, default=3)
-    parser.add_argument("--methods", nargs="*", default=list(keywords.METHODS))
-    parser.add_argument(
-        "--weights", nargs="*", default=[], help="extra fusions to compare, e.g. tfidf=2,yake=1"
-    )
+    parser.add_argument("--weights", nargs="*", default=[], help="extra fusions: tfidf=2,yake=1")
     args = parser.parse_args(argv)
     names = args.datasets or sorted(
         p.name for p in args.data.iterdir() if (p / "docsutf8").is_dir()
     )
+    fusions: dict[str, dict[str, float] | None] = {DEFAULT: None}
+    fusions.update({f"fused[{spec}]": parse_weights(spec) for spec in args.weights})
     results = []
     for name in names:
         started = time.perf_counter()
         docs = load_dataset(args.data / name, limit=args.limit)
-        occurrences, texts, sizes, owner = corpus_candidates(docs, (1, args.ngram_max))
-        rankings = run_methods(
-            occurrences, texts, sizes, owner,
-            weights=weight_sets(args.weights), methods=args.methods, max_ngram=args.ngram_max,
-        )  # fmt: skip
-        rankings["yake_raw"] = yake_raw(texts, args.ngram_max)
-        table = score_rankings(rankings, docs, keywords.display_forms(occurrences))
-        table.insert(0, "dataset", f"{name} (n={len(docs)})")
+        table = score(run_dataset(docs, fusions), docs)
+        table.insert(0, "dataset", name)
         results.append(table)
         print(f"{name}: {len(docs)} documents in {time.perf_counter() - started:.1f} s", flush=True)
-    print(pd.concat(results).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    table = pd.concat(results, ignore_index=True)
+    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    if len(names) > 1 and len(fusions) > 1:
+        print("\nLeave one set out:")
+        print(
+            leave_one_set_out(table, list(fusions)).to_string(
+                index=False, float_format="{:.3f}".format
+            )
+        )
 
 
 if __name__ == "__main__":

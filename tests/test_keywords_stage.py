@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.document import analyse_structure
-from analysis.keywords.registry import METHODS
+from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS
 from analysis.stages import keywords as stage
 from analysis.stages.logs import StageError
 from analysis.tables import read_tsv, to_tsv_text, write_tsv
@@ -75,7 +75,7 @@ def test_headline_only_story_still_gets_keywords():
 def test_unnamed_methods_keep_their_default_weights_in_the_stage():
     # keyness weighs 0: naming tfidf only must leave the headline as with tfidf alone plus
     # the other defaults, not hand keyness a vote.
-    named = tables_of(TWO_SECTIONS, weights={"tfidf": 1.0})["keywords"]
+    named = tables_of(TWO_SECTIONS, weights={"tfidf": DEFAULT_WEIGHTS["tfidf"]})["keywords"]
     default = tables_of(TWO_SECTIONS)["keywords"]
     assert to_tsv_text(named) == to_tsv_text(default)
     keyness_on = tables_of(TWO_SECTIONS, weights={"keyness": 5.0})["keywords"]
@@ -101,10 +101,8 @@ def test_corpus_ranking_demotes_what_every_article_says():
     top = table[table["rank"] == 1].set_index("article")["keyword"].to_dict()
     assert "Japan" in single.values()  # alone, Japan leads somewhere ...
     assert "Japan" not in top.values()  # ... but every article names it
-    assert top["gas"] in {"gas", "natural gas", "liquefied natural gas"} and top["cars"] in {
-        "cars",
-        "tariffs",
-    }
+    assert top["gas"] in {"gas", "natural gas", "liquefied natural gas"}
+    assert top["cars"] in {"cars", "car makers"}
     # One pass over a plain iterable gives the same table as two over a callable.
     again = stage.corpus_tables(candidates=shards, top_k=3)["keywords_articles"]
     assert to_tsv_text(again) == to_tsv_text(table)

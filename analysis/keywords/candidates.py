@@ -247,11 +247,13 @@ def _phrases_in_piece(
             yield name
     if n_proper == len(piece):
         return
+
+    def opens(start: int) -> bool:
+        return start == 0 or (role[piece[start]] in {"noun", "adj"} and not glued[piece[start]])
+
     for start in [0, *range(n_proper, len(piece))]:
-        suffix = piece[start:]
-        opens = start == 0 or (role[suffix[0]] in {"noun", "adj"} and not glued[suffix[0]])
-        if opens and fits(suffix):
-            yield suffix
+        if opens(start) and fits(piece[start:]):
+            yield piece[start:]
 
 
 def find_candidates(

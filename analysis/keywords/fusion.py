@@ -107,19 +107,23 @@ def merge_subsumed(scores: dict[str, float], counts: Mapping[str, int]) -> dict[
     return merged
 
 
-def merge_surnames(scores: dict[str, float], names: Collection[str]) -> dict[str, float]:
-    """Fold a one-word name into the single longer name of its document that ends in it.
+def merge_surnames(
+    scores: dict[str, float], names: Collection[str], counts: Mapping[str, int] | None = None
+) -> dict[str, float]:
+    """Merge a one-word name with the single longer name of its document that ends in it.
 
     News names a person in full once and by surname after ("Shigeru Ishiba" ... "Ishiba"),
-    so both would fill a summary's slots. The full name keeps the better score and the
-    surname goes; a surname shared by two full names ("Abe": Shinzo and Akie) stays.
+    so both would fill a summary's slots. The form the text uses more often stays (the
+    surname on ties: news and its readers say "Ishiba"), with the better of the two scores;
+    a surname shared by two full names ("Abe": Shinzo and Akie) stays apart.
 
     Args:
         scores: key -> score of one document.
         names: Keys that are proper names.
+        counts: key -> occurrences (without them the full name stays).
 
     Returns:
-        The scores without merged surnames.
+        The scores with each such pair merged.
     """
     full_names: dict[str, list[str]] = {}
     for key in scores:
@@ -129,8 +133,11 @@ def merge_surnames(scores: dict[str, float], names: Collection[str]) -> dict[str
     for key in sorted(scores):
         full = full_names.get(key, [])
         if key in names and " " not in key and len(full) == 1:
-            merged[full[0]] = max(merged[full[0]], merged[key])
-            del merged[key]
+            best = max(merged[full[0]], merged[key])
+            surname_used_more = counts is not None and counts.get(key, 0) >= counts.get(full[0], 0)
+            keep, drop = (key, full[0]) if surname_used_more else (full[0], key)
+            merged[keep] = best
+            del merged[drop]
     return merged
 
 
@@ -228,11 +235,19 @@ def clean_up(
     top_k: int | None,
 ) -> dict[str, float]:
     """One document's fused scores after folding subsumed terms (when ``counts`` are given)
-    and surnames, and dropping nested terms; at most ``top_k``, best first."""
+    and surnames, and dropping nested terms; at most ``top_k``, best first.
+
+    When too few terms are left to fill ``top_k`` slots (a headline-only story), the dropped
+    nested terms fill them, in their order: an empty slot helps no reader.
+    """
     merged = dict(scores)
     if counts is not None:
         merged = merge_subsumed(merged, counts)
     if names:
-        merged = merge_surnames(merged, names)
-    ordered = remove_nested([key for key, _ in ranked_rows_of(merged, None)], limit=top_k)
-    return {key: merged[key] for key in ordered}
+        merged = merge_surnames(merged, names, counts)
+    ordered = [key for key, _ in ranked_rows_of(merged, None)]
+    kept = remove_nested(ordered, limit=top_k)
+    if top_k is not None and len(kept) < top_k:
+        chosen = set(kept)
+        kept += [key for key in ordered if key not in chosen][: top_k - len(kept)]
+    return {key: merged[key] for key in kept}
