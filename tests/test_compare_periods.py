@@ -160,3 +160,18 @@ def test_coverage_entry_point_gives_the_table_and_reason():
     assert table.loc[1, "note"] == "column absent"
     assert result.reason == "no 'source' column in the metadata, so nothing is compared by source"
     assert "period month (set): 2 periods" in table.loc[0, "note"]
+
+
+def test_several_group_columns_each_get_their_rows():
+    articles = _articles().assign(desk=["world", None, "world", "business"])
+    grouping = group_articles(articles, period="month", group_by=["source", "desk"])
+    whole = grouping.membership[grouping.membership["period"] == "all"]
+    assert sorted(set(zip(whole["group"], whole["value"], strict=True))) == [
+        ("all", "all"),
+        ("desk", "business"),
+        ("desk", "world"),
+        ("source", "Ledger"),
+        ("source", "Wire"),
+    ]
+    assert grouping.coverage["variable"].tolist() == ["date", "source", "desk"]
+    assert grouping.coverage.set_index("variable").loc["desk", "n_missing"] == 1
