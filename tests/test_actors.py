@@ -221,3 +221,14 @@ def test_target_scores_differ_within_one_sentence():
     score = dict(zip(scored["actor"], scored["target_sentiment"], strict=True))
     assert score["Abe"] > 0.2
     assert score["China"] < -0.2
+
+
+def test_no_actors_gives_empty_tables_with_columns():
+    result = find_actors([], [])
+    assert result.mentions.empty and result.types.empty
+    sentences = pd.DataFrame({"sentence_id": [], "section_id": [], "text": [], "sentiment": []})
+    scored = score_mentions(result.mentions, sentences)
+    table = actor_sentiment(scored, sentences)
+    assert table.empty
+    assert list(table.columns)[:3] == ["actor", "actor_type", "scope"]
+    assert "target_sentiment" in table.columns and "sentence_sentiment" in table.columns
