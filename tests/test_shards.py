@@ -36,3 +36,15 @@ def test_membership_depends_on_the_id_alone_and_is_balanced():
         counts[shard_of(article_id, 16)] += 1
     assert shard_of("article_00001", 16) == shard_of("article_00001", 16)
     assert min(counts) > 400 and max(counts) < 600  # 500 expected per shard
+
+
+def test_shard_files_of_another_layout_are_found(tmp_path):
+    from analysis.corpus.shards import stale_shard_files
+
+    for name in ("shard-000-of-002", "shard-001-of-002", "shard-003-of-004"):
+        (tmp_path / "sentences").mkdir(exist_ok=True)
+        (tmp_path / "sentences" / f"{name}.parquet").write_bytes(b"")
+    (tmp_path / "document_topics.tsv").write_text("")
+    stale = stale_shard_files(tmp_path, 4)
+    assert [p.name for p in stale] == ["shard-000-of-002.parquet", "shard-001-of-002.parquet"]
+    assert stale_shard_files(tmp_path / "missing", 4) == []

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
+import re
+from pathlib import Path
 
 SHARD_NAME_PATTERN = r"shard-[0-9]+-of-[0-9]+"
 
@@ -47,3 +50,27 @@ def shard_name(index: int, n_shards: int) -> str:
     """The file stem of a shard, such as ``shard-007-of-016``."""
     width = max(3, len(str(n_shards)))
     return f"shard-{index:0{width}d}-of-{n_shards:0{width}d}"
+
+
+def stale_shard_files(tables_dir: str | os.PathLike[str], n_shards: int) -> list[Path]:
+    """Shard files of corpus tables left by a run with another number of shards.
+
+    They must go before the next run writes its shards: a table folder holding both
+    layouts would count every article twice when read as one dataset.
+
+    Args:
+        tables_dir: The corpus tables folder (``<results>/corpus/tables``).
+        n_shards: The current number of shards.
+
+    Returns:
+        The stale files, sorted.
+    """
+    root = Path(tables_dir)
+    if not root.is_dir():
+        return []
+    suffix = shard_name(0, n_shards).split("-of-")[1]
+    return sorted(
+        path
+        for path in root.glob("*/shard-*-of-*.parquet")
+        if re.fullmatch(SHARD_NAME_PATTERN, path.stem) and path.stem.split("-of-")[1] != suffix
+    )

@@ -8,6 +8,7 @@ does it for every article of a staged shard and adds the shard's ``articles`` ta
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 from collections.abc import Mapping
 
@@ -91,7 +92,7 @@ def run_shard(
             found += [f"{origin}: {w.message}" for w in caught if w.category is ArticleWarning]
             for message in found:
                 logger.warning("%s", message)
-                print(f"newsdag: warning: {message}", flush=True)
+                print(f"newsdag: warning: {message}", file=sys.stderr, flush=True)
             for name in TABLES:
                 tables[name].append(result[name].assign(article=article))
             sizes.append(_sizes(text, result))

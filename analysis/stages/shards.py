@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
@@ -133,7 +134,7 @@ def _call(function, arguments, params, origin, stage, logger) -> dict[str, pd.Da
         if warning.category is ArticleWarning:
             message = f"{origin}: {stage}: {warning.message}"
             logger.warning("%s", message)
-            print(f"newsdag: warning: {message}", flush=True)
+            print(f"newsdag: warning: {message}", file=sys.stderr, flush=True)
         else:
             logger.info("%s: %s", origin, warning.message)
     return tables
@@ -198,7 +199,11 @@ def run_corpus(
         for warning in caught:
             logger.warning("%s", warning.message)
             if warning.category is ArticleWarning:
-                print(f"newsdag: warning: corpus {stage}: {warning.message}", flush=True)
+                print(
+                    f"newsdag: warning: corpus {stage}: {warning.message}",
+                    file=sys.stderr,
+                    flush=True,
+                )
         for name, path in outputs.items():
             if str(path).endswith(".parquet"):
                 write_parquet(tables[name], path)

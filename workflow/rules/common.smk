@@ -5,7 +5,7 @@ import os
 import sys
 
 from analysis.corpus import CorpusFileError, stage_corpus
-from analysis.corpus.shards import SHARD_NAME_PATTERN
+from analysis.corpus.shards import SHARD_NAME_PATTERN, stale_shard_files
 from analysis.progress import Progress
 from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
@@ -50,6 +50,10 @@ if not CORPUS.articles:
 
 ARTICLES = CORPUS.articles
 SHARDS = CORPUS.shards
+# Shards of an earlier layout (another shard count) would be read twice as much data.
+for stale in stale_shard_files(f"{RESULTS}/corpus/tables", CORPUS.n_shards):
+    print(f"newsdag: removing {stale} (the corpus now has {len(SHARDS)} shards)", file=sys.stderr)
+    stale.unlink()
 PER_ARTICLE = config["corpus"]["per_article_tables"]
 if PER_ARTICLE == "auto":
     PER_ARTICLE = len(ARTICLES) <= 20
