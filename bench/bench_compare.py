@@ -44,6 +44,7 @@ TOPIC_TERMS = {
 }
 STOPWORDS = "the of and to in a that for on with as by at from".split()
 OTHER_ACTORS = ("Shigeru Ishiba", "Japan", "United States", "Xi Jinping", "European Union")
+ACTOR_TYPES = {"Japan": "place", "United States": "place", "European Union": "organisation"}
 TOKENS_PER_ARTICLE = 400
 SENTENCES_PER_ARTICLE = 20
 SHARD = 800
@@ -153,9 +154,12 @@ def _entities(
                 centre = -0.45 if source == NEGATIVE_OUTLET else 0.15
             n = int(rng.integers(2, 9))
             mean = float(np.clip(centre + rng.normal(0, 0.2), -1, 1))
-            rows.append((article, name, "article", None, n, n, mean, mean - 0.2, mean + 0.2))
-    columns = ["article", "actor", "scope", "section_id", "n_mentions", "n_sentences"]
-    entities = pd.DataFrame(rows, columns=[*columns, "mean_sentiment", "ci_low", "ci_high"])
+            kind = ACTOR_TYPES.get(name, "person")
+            row = (article, name, kind, "article", None, n, n, mean, mean - 0.2, mean + 0.2)
+            rows.append((*row, mean * 0.8))
+    columns = ["article", "actor", "actor_type", "scope", "section_id", "n_mentions", "n_sentences"]
+    scores = ["target_sentiment", "ci_low", "ci_high", "sentence_sentiment"]
+    entities = pd.DataFrame(rows, columns=[*columns, *scores])
     alias_table = pd.DataFrame(aliases, columns=["article", "actor", "variant", "rule", "evidence"])
     return entities, alias_table
 

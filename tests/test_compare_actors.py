@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from analysis.compare.actors import (
     ACTORS_OVER_TIME_COLUMNS,
@@ -117,6 +118,24 @@ def test_target_level_sentiment_column_is_preferred():
     assert article_actor_rows(entities.drop(columns="target_sentiment"))["sentiment"].tolist() == [
         0.5
     ]
+
+
+def test_actor_type_is_the_one_most_articles_give():
+    entities = pd.DataFrame(
+        {
+            "article": ["a", "b", "c", "d", "d"],
+            "actor": ["Japan", "Japan", "Japan", "Japan", "U.S."],
+            "actor_type": ["place", "unknown", "place", "organisation", None],
+            "n_mentions": [1, 1, 1, 1, 1],
+            "target_sentiment": [0.1, 0.2, 0.3, 0.4, 0.5],
+        }
+    )
+    articles = pd.DataFrame({"article": list("abcd"), "source": ["X", "X", "Y", "Y"]})
+    result = actors_over_time(articles, entities, group_by=["source"], min_articles=1)
+    table = result.tables["actors_over_time"].set_index(["group", "value", "actor"])
+    assert table.loc[("all", "all", "Japan"), "actor_type"] == "place"
+    assert table.loc[("all", "all", "United States"), "actor_type"] == ""
+    assert table.loc[("source", "X", "Japan"), "mean_sentiment"] == pytest.approx(0.15)
 
 
 def _corpus():

@@ -13,9 +13,10 @@ merge with its evidence (table ``actor_merges``):
   apart: its own finder declined that merge (it saw a rival such as "Akie Abe" that the
   entity table, which keeps the most-named actors only, may not list).
 
-Per article, an actor's sentiment is the article-level mean over the sentences naming it
-(a target-level column is preferred when the entity table has one); a cell's mean gives each
-article one vote, with a bootstrap interval over articles.
+Per article, an actor's sentiment is its article-level score in ``sentiment_entities``: the
+target-level ``target_sentiment`` when the table has it, else the mean over the sentences
+naming the actor; a cell's mean gives each article one vote, with a bootstrap interval over
+articles. An actor's type is the type most of its articles give it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from analysis.compare.sentiment import cell_means
 ACTORS_OVER_TIME_COLUMNS = [
     *KEY_COLUMNS,
     "actor",
+    "actor_type",
     "n_mentions",
     "n_articles",
     "mean_sentiment",
@@ -41,12 +43,8 @@ ACTORS_OVER_TIME_COLUMNS = [
 ]
 MERGE_COLUMNS = ["actor", "variant", "rule", "evidence", "n_articles"]
 #: Entity columns read for the sentiment toward an actor, most specific first.
-SENTIMENT_COLUMNS = (
-    "target_sentiment",
-    "mean_target_sentiment",
-    "target_mean",
-    "mean_sentiment",
-)
+SENTIMENT_COLUMNS = ("target_sentiment", "sentence_sentiment", "mean_sentiment")
+UNKNOWN_TYPES = ("", "unknown")
 DOMINANCE = 0.9
 
 
@@ -56,33 +54,73 @@ def sentiment_column(entities: pd.DataFrame) -> str | None:
 
 
 def article_actor_rows(entities: pd.DataFrame) -> pd.DataFrame:
-    """Whole-article rows of an entity table, as article, actor, n_mentions, n_sentences, sentiment.
+    """Whole-article rows of an entity table: article, actor, actor_type, n_mentions, sentiment.
 
     Args:
         entities: ``sentiment_entities`` rows of many articles (``article`` column); rows with a
             ``scope`` other than ``article`` are left out.
 
     Returns:
-        One row per article and actor.
+        One row per article and actor; ``actor_type`` is empty when the table has none.
     """
     frame = entities
     if "scope" in frame.columns:
         frame = frame[frame["scope"].astype(str) == "article"]
     column = sentiment_column(frame)
-    out = pd.DataFrame(
+
+    def numeric(name: str | None, missing: float) -> np.ndarray:
+        if name not in frame.columns:
+            return np.full(len(frame), missing)
+        return pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=float)
+
+    kind = frame["actor_type"] if "actor_type" in frame.columns else pd.Series([""] * len(frame))
+    return pd.DataFrame(
         {
             "article": frame["article"].astype(str).to_numpy(),
             "actor": frame["actor"].astype(str).to_numpy(),
-            "n_mentions": pd.to_numeric(frame.get("n_mentions", 1), errors="coerce").to_numpy(),
-            "n_sentences": pd.to_numeric(
-                frame.get("n_sentences", frame.get("n_mentions", 1)), errors="coerce"
-            ).to_numpy(),
-            "sentiment": pd.to_numeric(frame[column], errors="coerce").to_numpy()
-            if column
-            else np.nan,
+            "actor_type": kind.fillna("").astype(str).to_numpy(),
+            "n_mentions": np.nan_to_num(numeric("n_mentions", 1.0)),
+            "sentiment": numeric(column, np.nan),
         }
     )
-    return out.fillna({"n_mentions": 0, "n_sentences": 0})
+
+
+_LAST = "\uffff"  # sorts after every type name
+
+
+def _rank_types(types: pd.Series) -> pd.Series:
+    """Types with ``unknown`` and empty sorted after every known type, for ``min``."""
+    return (
+        types.fillna("")
+        .astype(str)
+        .map(lambda kind: _LAST + kind if kind in UNKNOWN_TYPES else kind)
+    )
+
+
+def _unrank(types: pd.Series) -> pd.Series:
+    return types.str.replace(_LAST, "", regex=False)
+
+
+def _article_types(rows: pd.DataFrame) -> pd.Series:
+    """Per (article, actor), sorted: a known type of the merged rows (first by name)."""
+    ranked = rows.assign(actor_type=_rank_types(rows["actor_type"]))
+    return _unrank(ranked.groupby(["article", "actor"], sort=True)["actor_type"].min())
+
+
+def corpus_types(rows: pd.DataFrame) -> dict[str, str]:
+    """Each actor's type across the corpus: the known type most of its articles give it.
+
+    Ties go to the first type by name; an actor without a known type keeps ``unknown`` (or
+    empty when the entity table has no types).
+    """
+    ranked = rows.assign(_rank=_rank_types(rows["actor_type"]))
+    counts = ranked.groupby(["actor", "_rank"], sort=True).size().rename("n").reset_index()
+    counts["_known"] = ~counts["_rank"].str.startswith(_LAST)
+    counts = counts.sort_values(
+        ["actor", "_known", "n", "_rank"], ascending=[True, False, False, True], kind="mergesort"
+    )
+    best = counts.drop_duplicates("actor").set_index("actor")["_rank"]
+    return _unrank(best).to_dict()
 
 
 def _drop_titles(name: str) -> str:
@@ -163,12 +201,15 @@ def merge_actors(
 
     Returns:
         ``(rows, merges)``: rows with canonical ``actor`` names, combined per article (mentions
-        and sentences summed, sentiment weighted by sentences), and the ``actor_merges`` table
+        summed, sentiment weighted by mentions, type by :func:`actor_type_of`), and the
+        ``actor_merges`` table
         (:data:`MERGE_COLUMNS`).
     """
     if rows.empty:
         return rows.copy(), pd.DataFrame(columns=MERGE_COLUMNS)
     rows = rows.copy()
+    if "actor_type" not in rows.columns:
+        rows["actor_type"] = ""
     original = rows["actor"].to_numpy()
     rows["actor"], merges = _normal_forms(rows)
     articles_of = rows.groupby("actor")["article"].nunique()
@@ -215,13 +256,14 @@ def merge_actors(
                 "n_articles": int(merged.nunique()),
             }
         )
-    rows["_weighted"] = rows["sentiment"] * rows["n_sentences"]
-    rows["_weight"] = rows["n_sentences"].where(rows["sentiment"].notna(), 0)
+    rows["_weighted"] = rows["sentiment"] * rows["n_mentions"]
+    rows["_weight"] = rows["n_mentions"].where(rows["sentiment"].notna(), 0)
     combined = rows.groupby(["article", "actor"], sort=True)[
-        ["n_mentions", "n_sentences", "_weighted", "_weight"]
+        ["n_mentions", "_weighted", "_weight"]
     ].sum(min_count=1)
     combined["sentiment"] = combined["_weighted"] / combined["_weight"].replace(0, np.nan)
     combined = combined.drop(columns=["_weighted", "_weight"]).reset_index()
+    combined["actor_type"] = _article_types(rows).to_numpy()
     for merge in merges:  # "President Trump" -> "Trump" -> "Donald Trump": name the last
         merge["actor"] = target_of.get(merge["actor"], merge["actor"])
     merge_table = pd.DataFrame(merges, columns=MERGE_COLUMNS).sort_values(
@@ -295,6 +337,7 @@ def actors_over_time(
     ).rename(columns={"mean": "mean_sentiment"})
     table = counts.reset_index().merge(means, on=keys, how="left")
     table["n_mentions"] = table["n_mentions"].astype(int)
+    table["actor_type"] = table["actor"].map(corpus_types(rows))
     rank = {actor: i for i, actor in enumerate(top)}
     table["_rank"] = table["actor"].map(rank)
     table = sort_keys(table, extra=["_rank"]).drop(columns="_rank")
