@@ -235,7 +235,7 @@ def corpus_tables(
     unit: str = "auto",
     random_state: int = 0,
     n_terms: int = 10,
-    min_df: int = 2,
+    min_df: int = 3,
     max_df: float = 0.5,
     fit_sample: int = 20_000,
     select_sample: int = 3_000,
@@ -298,7 +298,7 @@ def run_corpus(
     unit: str = "auto",
     random_state: int = 0,
     n_terms: int = 10,
-    min_df: int = 2,
+    min_df: int = 3,
     log: Path | None = None,
 ) -> None:
     """Write ``corpus/tables/{document_topics,topic_terms,topic_quality}.tsv`` from TSV files.

@@ -224,7 +224,7 @@ def fit_corpus(
     unit: str = "auto",
     random_state: int = 0,
     top_n: int = 10,
-    min_df: int = 2,
+    min_df: int = 3,
     max_df: float = 0.5,
     max_terms: int = 20_000,
     fit_sample: int = 20_000,
