@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 LINE_BREAK_MODES = ("auto", "paragraph", "wrap")
 BULLETS = "•\u2043◦▪‣∙"  # \u2043 is the hyphen bullet
@@ -137,7 +138,9 @@ def is_hard_wrapped(text: str, lines: list[Line] | None = None) -> bool:
     return n_wrapped >= max(_MIN_WRAPPED_BREAKS, _MIN_WRAPPED_SHARE * n_breaks)
 
 
-def paragraph_spans(text: str, *, line_breaks: str = "auto") -> list[tuple[int, int]]:
+def paragraph_spans(
+    text: str, *, line_breaks: str = "auto", is_title: Callable[[str], bool] | None = None
+) -> list[tuple[int, int]]:
     """Split ``text`` into paragraph units: lines, or runs of wrapped lines.
 
     Args:
@@ -147,6 +150,9 @@ def paragraph_spans(text: str, *, line_breaks: str = "auto") -> list[tuple[int, 
             indented line, a list item, a heading, a table row or quote, or a short line
             (the next word would have fitted) not followed by a lower-case word; ``"auto"``:
             ``"wrap"`` when :func:`is_hard_wrapped` says so, else ``"paragraph"``.
+        is_title: Tells whether a line reads as a title; in wrapped text, a short line
+            for which it is true, after a sentence end, stays a unit of its own (a
+            heading), even when the line before it is full.
 
     Returns:
         ``(start, end)`` spans without surrounding white space, in order.
@@ -160,7 +166,28 @@ def paragraph_spans(text: str, *, line_breaks: str = "auto") -> list[tuple[int, 
     wrapped = line_breaks == "wrap" or (line_breaks == "auto" and is_hard_wrapped(text, lines))
     if not wrapped:
         return [(line.start, line.end) for line in lines]
-    return _join_wrapped(text, lines, wrap_width(lines))
+    width = wrap_width(lines)
+    if is_title is not None:
+        lines = _mark_titles(text, lines, width, is_title)
+    return _join_wrapped(text, lines, width)
+
+
+def _mark_titles(
+    text: str, lines: list[Line], width: int, is_title: Callable[[str], bool]
+) -> list[Line]:
+    """Give short title lines that follow a sentence end the kind "heading"."""
+    marked = list(lines)
+    for index, line in enumerate(lines):
+        if line.kind != "text":
+            continue
+        previous = lines[index - 1] if index else None
+        after_sentence = line.after_blank or previous is None or _ends_sentence(text, previous)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        short = following is None or following.after_blank
+        short = short or not _fills(text, line, following, width)
+        if after_sentence and short and is_title(text[line.start : line.end]):
+            marked[index] = replace(line, kind="heading")
+    return marked
 
 
 def _join_wrapped(text: str, lines: list[Line], width: int) -> list[tuple[int, int]]:

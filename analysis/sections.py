@@ -113,7 +113,9 @@ def split_sections(
     Raises:
         ValueError: if ``line_breaks`` is not a known mode.
     """
-    units = paragraph_spans(text, line_breaks=line_breaks)
+    units = paragraph_spans(
+        text, line_breaks=line_breaks, is_title=is_title_line if detect_headings else None
+    )
     sections: list[Section] = []
     for index, (start, end) in enumerate(units):
         line = text[start:end]

@@ -56,3 +56,22 @@ def test_a_closing_title_like_line_is_a_paragraph():
     sections = split_sections("Body one.\nThe End")
     assert [s.title for s in sections] == [""]
     assert len(sections[0].paragraphs) == 2
+
+
+def test_a_heading_after_a_full_wrapped_line_stays_a_heading():
+    text = (
+        "Negotiators from Brazil met on Tuesday to discuss chips and market\n"
+        "access, and officials from the two countries said they were close to a\n"
+        "deal on semiconductors, market access and new investment in the region.\n"
+        "Investment in New Technology\n"
+        "Shares of a software start-up rose 12 percent after the announcement,\n"
+        "traders said.\n"
+    )
+    sections = split_sections(text, line_breaks="wrap")
+    assert [s.title for s in sections] == ["", "Investment in New Technology"]
+    assert [text[p.start : p.end].count("\n") for s in sections for p in s.paragraphs] == [2, 1]
+    assert len(split_sections(text, line_breaks="paragraph")[1].paragraphs) == 2
+    # Without heading detection the title line is joined to the full line before it.
+    assert [s.title for s in split_sections(text, detect_headings=False, line_breaks="wrap")] == [
+        ""
+    ]
