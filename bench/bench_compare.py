@@ -283,6 +283,72 @@ def add_article(out: Path, tables: Path, *, article: str, date: str, source: str
     articles.to_parquet(out / "articles.parquet", index=False)
 
 
+def _corpus_topics(tokens: pd.DataFrame, *, k: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A plain NMF over the articles' content lemmas (a stand-in for the corpus topic model)."""
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from analysis.topics import content_terms
+
+    terms = content_terms(tokens, noun_bigrams=False, group_column="article")
+    documents = terms.groupby("article", sort=True)["term"].apply(list)
+    vectoriser = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, min_df=3)
+    matrix = vectoriser.fit_transform(documents.tolist())
+    model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=400)
+    weights = model.fit_transform(matrix)
+    weights = weights / np.maximum(weights.sum(axis=1, keepdims=True), 1e-12)
+    document_topics = pd.DataFrame(
+        {
+            "article": np.repeat(documents.index.to_numpy(), k),
+            "topic": np.tile(np.arange(1, k + 1), len(documents)),
+            "weight": weights.ravel(),
+        }
+    )
+    vocabulary = vectoriser.get_feature_names_out()
+    rows = []
+    for topic, row in enumerate(model.components_, start=1):
+        top = np.argsort(-row, kind="stable")[:10]
+        label = " · ".join(vocabulary[top[:3]])
+        rows += [(topic, r + 1, vocabulary[i], row[i], label) for r, i in enumerate(top)]
+    topic_terms = pd.DataFrame(rows, columns=["topic", "rank", "term", "weight", "label"])
+    return document_topics, topic_terms
+
+
+def analyse_texts(corpus_file: Path, out: Path, *, k: int = 8, seed: int = 0) -> None:
+    """Run the prepare and sentiment stages on each article of a corpus file, fit topics.
+
+    Writes the same layout as :func:`write_corpus` (one shard per table), so
+    :func:`run_comparisons` reads real analysis output, e.g. of
+    ``bench/make_corpus.py --format parquet --planted``.
+    """
+    from analysis.stages import prepare, sentiment
+
+    corpus = pd.read_parquet(corpus_file)
+    collected: dict[str, list[pd.DataFrame]] = {}
+    for article, text in zip(corpus["id"], corpus["text"], strict=True):
+        model = prepare.article_tables(text=text)
+        tables = sentiment.article_tables(
+            sentences=model["sentences"], tokens=model["tokens"], sections=model["sections"]
+        )
+        tables["tokens"] = model["tokens"]
+        for name in BUNDLED_TABLES:
+            collected.setdefault(name, []).append(tables[name].assign(article=article))
+    for name, frames in collected.items():
+        frame = pd.concat(frames, ignore_index=True)
+        frame = frame[["article", *[c for c in frame.columns if c != "article"]]]
+        folder = out / "tables" / name
+        folder.mkdir(parents=True, exist_ok=True)
+        frame.to_parquet(folder / "shard-00000.parquet", index=False)
+    tokens = pd.concat(collected["tokens"], ignore_index=True)
+    document_topics, topic_terms = _corpus_topics(tokens, k=k, seed=seed)
+    (out / "tables" / "document_topics").mkdir(parents=True, exist_ok=True)
+    document_topics.to_parquet(out / "tables/document_topics/shard-00000.parquet", index=False)
+    topic_terms.to_parquet(out / "topic_terms.parquet", index=False)
+    articles = corpus.rename(columns={"id": "article"}).drop(columns="text")
+    articles["date"] = pd.to_datetime(articles["date"], errors="coerce")
+    articles.to_parquet(out / "articles.parquet", index=False)
+
+
 def run_comparisons(
     out: Path, *, n_bootstrap: int = 2000
 ) -> tuple[dict, dict[str, tuple[float, float, float]]]:
@@ -371,22 +437,32 @@ def main() -> None:
     parser.add_argument("--figures", type=Path, help="also draw the figures of the last size here")
     parser.add_argument("--n-bootstrap", type=int, default=2000)
     parser.add_argument(
+        "--texts",
+        type=Path,
+        help="analyse this corpus file's articles (id, text, date, source...) instead of "
+        "generating tables; --sizes is then ignored",
+    )
+    parser.add_argument(
         "--add-article",
         type=Path,
         help="an analysed article's tables folder to add (dated 2025-02-07, Daily Ledger)",
     )
     args = parser.parse_args()
-    for n in (int(s) for s in args.sizes.split(",")):
-        out = args.work / f"corpus-{n}"
+    sizes = ["texts"] if args.texts else args.sizes.split(",")
+    for size in sizes:
+        out = args.work / f"corpus-{size}"
         began = time.perf_counter()
-        if not (out / "articles.parquet").exists():
-            write_corpus(n, out)
+        if args.texts and not (out / "articles.parquet").exists():
+            analyse_texts(args.texts, out)
+        elif not (out / "articles.parquet").exists():
+            write_corpus(int(size), out)
             if args.add_article:
                 name = args.add_article.parent.name
                 add_article(
                     out, args.add_article, article=name, date="2025-02-07", source=OUTLETS[0]
                 )
-        print(f"\n{n:,} articles (generated in {time.perf_counter() - began:.1f} s)")
+        n = len(pd.read_parquet(out / "articles.parquet", columns=["article"]))
+        print(f"\n{n:,} articles (made in {time.perf_counter() - began:.1f} s)")
         began = time.perf_counter()
         results, seconds = run_comparisons(out, n_bootstrap=args.n_bootstrap)
         wall = time.perf_counter() - began
