@@ -12,6 +12,7 @@ import gzip
 import importlib.util
 import math
 from collections.abc import Iterable, Mapping
+from functools import lru_cache, partial
 from pathlib import Path
 
 from analysis.keywords.ranking import Ranking, RankInput
@@ -111,17 +112,17 @@ def rank_specificity(inputs: RankInput, *, zipf: Mapping[str, float] | None = No
     Returns:
         doc -> key -> score.
     """
-    table = english_zipf() if zipf is None else zipf
-    cache: dict[str, float] = {}
-    ranking: Ranking = {}
-    for doc, counter in inputs.counts().items():
-        scores = {}
-        for key, n in counter.items():
-            if key not in cache:
-                cache[key] = informativeness(key, table)
-            scores[key] = (1.0 + math.log(n)) * cache[key]
-        ranking[doc] = scores
-    return ranking
+    measure = _general_informativeness if zipf is None else partial(informativeness, zipf=zipf)
+    return {
+        doc: {key: (1.0 + math.log(n)) * measure(key) for key, n in counter.items()}
+        for doc, counter in inputs.counts().items()
+    }
+
+
+@lru_cache(maxsize=2**18)
+def _general_informativeness(key: str) -> float:
+    """:func:`informativeness` against :func:`english_zipf`, remembered across articles."""
+    return informativeness(key, english_zipf())
 
 
 def specificity_prior(
@@ -155,11 +156,8 @@ def specificity_prior(
     unique = sorted(set(keys))
     if exponent == 0:
         return dict.fromkeys(unique, 1.0)
-    table = english_zipf() if zipf is None else zipf
-    return {
-        key: (min(informativeness(key, table), cap) / cap) ** exponent * _shell_factor(key)
-        for key in unique
-    }
+    measure = _general_informativeness if zipf is None else partial(informativeness, zipf=zipf)
+    return {key: (min(measure(key), cap) / cap) ** exponent * _shell_factor(key) for key in unique}
 
 
 def _shell_factor(key: str) -> float:
