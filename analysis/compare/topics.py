@@ -21,6 +21,7 @@ import pandas as pd
 
 from analysis.compare.periods import ALL, KEY_COLUMNS, group_articles, sort_keys
 from analysis.compare.result import ComparisonResult
+from analysis.topics import LABEL_SEPARATOR
 
 TOPICS_OVER_TIME_COLUMNS = [
     *KEY_COLUMNS,
@@ -31,7 +32,6 @@ TOPICS_OVER_TIME_COLUMNS = [
     "share",
 ]
 TOPIC_TERMS_OVER_TIME_COLUMNS = ["period", "topic", "rank", "term", "weight", "changed"]
-LABEL_SEPARATOR = " · "  # as in the topic model's own labels
 
 
 def topic_labels(topic_terms: pd.DataFrame, *, n_terms: int = 3) -> dict[int, str]:
