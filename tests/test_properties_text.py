@@ -196,7 +196,9 @@ def test_joined_wrapped_lines_give_the_sentences_of_the_unwrapped_text(paragraph
     doc = analyse_structure(wrapped, detect_headings=False, line_breaks="wrap")
     assert_consistent(wrapped, doc)
     found = doc.sentences["text"].map(lambda s: " ".join(s.split())).tolist()
-    unwrapped = analyse_structure("\n".join(paragraphs), detect_headings=False)
+    unwrapped = analyse_structure(
+        "\n".join(paragraphs), detect_headings=False, line_breaks="paragraph"
+    )
     assert found == unwrapped.sentences["text"].tolist()
 
 
