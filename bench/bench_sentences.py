@@ -4,7 +4,7 @@ Compares ``analysis.sentences`` with pySBD and NLTK's untrained Punkt tokenizer 
 those are importable. Example::
 
     python benchmarks/bench_sentences.py \\
-        --golden /work/shared/benchmarks/sentences/english_golden_rules.json \\
+        --golden <benchmarks>/sentences/english_golden_rules.json \\
         --text seeds/ishiba_trump_summit.txt
 """
 

@@ -9,8 +9,8 @@ same run checks for false positives: the original texts must read the same with
 ``line_breaks="auto"`` as with ``"paragraph"``. Example::
 
     python bench/bench_wrapping.py \\
-        --docs /work/shared/benchmarks/keywords/KPCrowd-dev/docsutf8 \\
-        --docs /work/shared/benchmarks/topics/BBC-dev/docs --widths 60,72,80
+        --docs <benchmarks>/keywords/KPCrowd-dev/docsutf8 \\
+        --docs <benchmarks>/topics/BBC-dev/docs --widths 60,72,80
 """
 
 from __future__ import annotations
