@@ -19,6 +19,7 @@ include: "workflow/rules/prepare.smk"
 include: "workflow/rules/sentiment.smk"
 include: "workflow/rules/keywords.smk"
 include: "workflow/rules/topics.smk"
+include: "workflow/rules/compare.smk"
 include: "workflow/rules/provenance.smk"
 
 

@@ -9,9 +9,9 @@ and collections in the workers do not touch (and so copy) them.
 import gc
 
 from analysis.resources import load_all
-from analysis.stages import keywords, prepare, provenance, sentiment, shards, topics
+from analysis.stages import compare, keywords, prepare, provenance, sentiment, shards, topics
 
-STAGE_MODULES = (keywords, prepare, provenance, sentiment, shards, topics)
+STAGE_MODULES = (compare, keywords, prepare, provenance, sentiment, shards, topics)
 
 load_all()
 gc.freeze()

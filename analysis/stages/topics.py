@@ -8,6 +8,7 @@ TSV files around them.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
@@ -15,8 +16,10 @@ import pandas as pd
 from analysis import topics
 from analysis.figures import topics as figures
 from analysis.figures.style import save_png
+from analysis.reading import ArticleWarning
 from analysis.stages.logs import article_of, job_log
 from analysis.tables import read_tsv, write_tsv
+from analysis.topics.corpus import QUALITY_COLUMNS, TooLittleContent
 
 Path = str | os.PathLike[str]
 
@@ -260,21 +263,29 @@ def corpus_tables(
         section_id, topic, weight), "topic_terms" (topic, rank, term, weight, label) and
         "topic_quality" (see :func:`analysis.topics.corpus_quality_table`).
 
+    A corpus with too little content for a model (fewer than two documents with content
+    words, or no terms they share) gets the tables with no rows and an
+    :class:`ArticleWarning` saying why, not a failed run.
+
     Raises:
-        ValueError: On invalid settings or fewer than two documents with content words.
+        ValueError: On invalid settings.
     """
-    fitted = topics.fit_corpus(
-        documents,
-        k=k,
-        method=method,
-        unit=unit,
-        random_state=random_state,
-        top_n=n_terms,
-        min_df=min_df,
-        max_df=max_df,
-        fit_sample=fit_sample,
-        select_sample=select_sample,
-    )
+    try:
+        fitted = topics.fit_corpus(
+            documents,
+            k=k,
+            method=method,
+            unit=unit,
+            random_state=random_state,
+            top_n=n_terms,
+            min_df=min_df,
+            max_df=max_df,
+            fit_sample=fit_sample,
+            select_sample=select_sample,
+        )
+    except TooLittleContent as reason:
+        warnings.warn(f"no corpus topic model: {reason}", ArticleWarning, stacklevel=2)
+        return empty_corpus_tables()
     document_topics, section_topics = topics.corpus_mixtures(fitted, documents)
     return {
         "document_topics": document_topics,
@@ -282,6 +293,17 @@ def corpus_tables(
         "topic_terms": topics.terms_table(fitted.model, n_terms=n_terms),
         "topic_quality": topics.corpus_quality_table(fitted.model),
     }
+
+
+def empty_corpus_tables() -> dict[str, pd.DataFrame]:
+    """The corpus topic tables with their columns and no rows."""
+    columns = {
+        "document_topics": ["article", "topic", "weight"],
+        "section_topics": ["article", "section_id", "topic", "weight"],
+        "topic_terms": ["topic", "rank", "term", "weight", "label"],
+        "topic_quality": QUALITY_COLUMNS,
+    }
+    return {name: pd.DataFrame(columns=names) for name, names in columns.items()}
 
 
 def run_corpus(

@@ -45,6 +45,10 @@ from analysis.topics.model import TopicModel, parse_k, prevalence_order
 from analysis.topics.quality import distinctiveness, npmi_coherence, term_sets, top_indices
 
 CORPUS_K_CANDIDATES = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 20)
+class TooLittleContent(ValueError):
+    """The corpus gives a topic model too little to work with (few documents or terms)."""
+
+
 QUALITY_COLUMNS = ["kind", "k", "topic", "label", "coherence", "stability"]
 QUALITY_COLUMNS += ["distinctiveness", "score", "chosen"]
 _TRANSFORM_SWEEPS = 60
@@ -264,13 +268,13 @@ def fit_corpus(
     unit = resolve_unit(unit, len(found.articles))
     n_docs = len(found.articles) if unit == "article" else found.n_sections
     if n_docs < 2:
-        raise ValueError("topics across articles need at least two documents with content words")
+        raise TooLittleContent("fewer than two documents with content words")
     df = found.article_df if unit == "article" else found.section_df
     vocabulary = choose_vocabulary(
         df, n_docs, min_df=min_df if n_docs >= 10 else 1, max_df=max_df, max_terms=max_terms
     )
     if len(vocabulary) < 2:
-        raise ValueError("topics across articles: too few terms shared by several documents")
+        raise TooLittleContent("too few terms shared by several documents")
     idf = smoothed_idf(df, vocabulary, n_docs)
     sample = sample_articles(found.articles, fit_sample, random_state=random_state)
     keys, counts = stacked_matrix(shards, vocabulary, unit=unit, articles=set(sample))
@@ -282,7 +286,7 @@ def fit_corpus(
         first = np.flatnonzero(keys["article"].map(rank).to_numpy() < select_sample)
         candidates = [c for c in k_candidates if 2 <= c < len(first)]
         if not candidates:
-            raise ValueError(f"topics k='auto' needs more than 2 documents; got {len(first)}")
+            raise TooLittleContent(f"k='auto' needs more than 2 documents; got {len(first)}")
         quality = select_corpus_k(
             counts[first],
             tfidf[first],

@@ -10,6 +10,8 @@ from analysis.progress import Progress
 from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
 from analysis.stages import lazy_stage
+from analysis.stages.compare import TABLES as COMPARE_TABLES
+from analysis.stages.compare import figure_stems
 from analysis.stages.workers import (
     default_worker_count,
     finish_run,
@@ -52,7 +54,10 @@ ARTICLES = CORPUS.articles
 SHARDS = CORPUS.shards
 # Shards of an earlier layout (another shard count) would be read twice as much data.
 for stale in stale_shard_files(f"{RESULTS}/corpus/tables", CORPUS.n_shards):
-    print(f"newsdag: removing {stale} (the corpus now has {len(SHARDS)} shards)", file=sys.stderr)
+    print(
+        f"newsdag: removing {stale} (the corpus now has {len(SHARDS)} shards)",
+        file=sys.stderr,
+    )
     stale.unlink()
 PER_ARTICLE = config["corpus"]["per_article_tables"]
 if PER_ARTICLE == "auto":
@@ -87,6 +92,7 @@ sentiment_stage = lazy_stage("sentiment")
 keywords_stage = lazy_stage("keywords")
 topics_stage = lazy_stage("topics")
 provenance_stage = lazy_stage("provenance")
+compare_stage = lazy_stage("compare")
 
 SOURCE_DIR = workflow.basedir
 SOURCE_COMMIT = git_commit(SOURCE_DIR)["commit"] or "unknown"
@@ -222,6 +228,15 @@ CORPUS_TABLES = [
     corpus_table("topic_quality"),
 ]
 CORPUS_FIGURES = ["document_topics", "topic_terms"]
+COMPARE_FIGURES = figure_stems(config["compare"]["group_by"])
+
+
+def compare_figure(stem):
+    """Path of a comparison figure, with the report's caption and category."""
+    kind = stem if stem.endswith("_time") else "_".join(stem.split("_")[:2])
+    return report(
+        corpus_figure(stem), caption=f"../report/{kind}.rst", category="Comparisons"
+    )
 
 
 def analysis_outputs():
@@ -238,6 +253,8 @@ def analysis_outputs():
     if len(ARTICLES) >= 2:  # corpus-level analyses need several articles
         outputs += CORPUS_TABLES
         outputs += [corpus_figure(name) for name in CORPUS_FIGURES]
+        outputs += [corpus_table(name) for name in COMPARE_TABLES]
+        outputs += [corpus_figure(stem) for stem in COMPARE_FIGURES]
     return outputs
 
 

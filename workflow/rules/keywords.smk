@@ -144,6 +144,7 @@ rule corpus_keywords:
         runtime=30,
     params:
         top_k=config["keywords"]["corpus_top_k"],
+        idf_exponent=config["keywords"]["corpus_idf_exponent"],
     run:
         shards_stage.run_corpus(
             stage="keywords",

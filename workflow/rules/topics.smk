@@ -131,6 +131,9 @@ rule corpus_topics:
         random_state=config["topics"]["random_state"],
         n_terms=config["topics"]["n_terms"],
         min_df=config["topics"]["min_df"],
+        max_df=config["topics"]["max_df"],
+        fit_sample=config["topics"]["fit_sample"],
+        select_sample=config["topics"]["select_sample"],
     run:
         shards_stage.run_corpus(
             stage="topics",
