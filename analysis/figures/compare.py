@@ -18,20 +18,11 @@ from matplotlib.figure import Figure
 
 from analysis.compare.periods import ALL
 from analysis.compare.result import ComparisonResult
-from analysis.figures.style import PALETTE, new_figure, save_png, wrap_label
+from analysis.figures.style import PALETTE, message_figure, new_figure, save_png, wrap_label
 
 MAX_TICKS = 14
 SIGNIFICANCE = 0.05
 ALL_COLOUR = "#222222"
-
-
-def _message_figure(title: str, message: str) -> Figure:
-    figure = new_figure(7.0, 2.4)
-    ax = figure.add_subplot()
-    ax.set_title(title)
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
-    return figure
 
 
 def _dated(table: pd.DataFrame) -> pd.DataFrame:
@@ -96,7 +87,7 @@ def sentiment_over_time_figure(table: pd.DataFrame, *, group: str = "source") ->
     title = f"Article sentiment over time, by {group}"
     periods = _periods(table)
     if not periods:
-        return _message_figure(title, "no dated articles: nothing to draw over time")
+        return message_figure(title, "no dated articles: nothing to draw over time")
     values = _group_values(table, group)
     figure = new_figure(max(7.5, min(15.0, 0.35 * len(periods) + 5)), 6.2)
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[3, 1.3])
@@ -137,7 +128,7 @@ def actors_over_time_figure(table: pd.DataFrame, *, n_actors: int = 6) -> Figure
     title = "Sentiment toward the most-mentioned actors over time"
     actors, periods = _top_actors(table, n_actors), _periods(table)
     if not actors or not periods:
-        return _message_figure(title, "no dated articles naming an actor")
+        return message_figure(title, "no dated articles naming an actor")
     columns = min(3, len(actors))
     rows = int(np.ceil(len(actors) / columns))
     figure = new_figure(4.2 * columns + 0.6, 3.2 * rows + 0.6)
@@ -190,7 +181,7 @@ def actors_by_group_figure(
     rows = table[(table["period"] == ALL) & (table["group"] == group)]
     values = _group_values(table, group)
     if not actors or rows.empty:
-        return _message_figure(title, f"no articles with a {group} naming an actor")
+        return message_figure(title, f"no articles with a {group} naming an actor")
     figure = new_figure(8.5, 0.2 * len(actors) * max(2, len(values)) + 1.6)
     ax = figure.add_subplot()
     offset = np.linspace(-0.3, 0.3, len(values)) if len(values) > 1 else np.zeros(1)
@@ -242,7 +233,7 @@ def topics_over_time_figure(table: pd.DataFrame) -> Figure:
     whole = _dated(table[table["group"] == ALL])
     periods = _periods(whole)
     if not periods:
-        return _message_figure(title, "no dated articles with a topic mixture")
+        return message_figure(title, "no dated articles with a topic mixture")
     wide = whole.pivot_table(index="period", columns="topic", values="share").reindex(periods)
     names = _topic_names(table)
     figure = new_figure(max(7.5, min(15.0, 0.35 * len(periods) + 5.5)), 4.8)
@@ -280,7 +271,7 @@ def topics_by_group_figure(table: pd.DataFrame, *, group: str = "source") -> Fig
     title = f"Topic shares by {group}"
     rows = table[(table["period"] == ALL) & (table["group"] == group)]
     if rows.empty:
-        return _message_figure(title, f"no articles with a {group} and a topic mixture")
+        return message_figure(title, f"no articles with a {group} and a topic mixture")
     wide = rows.pivot_table(index="value", columns="topic", values="share").sort_index()
     n = rows.drop_duplicates("value").set_index("value")["n_articles"]
     names = _topic_names(table)
@@ -323,7 +314,7 @@ def keyness_figure(
     rows = table[(table["group"] == group) & (table["period"] == period)]
     values = sorted(rows["value"].unique())
     if not values:
-        return _message_figure(title, f"no {group} with two or more values to compare")
+        return message_figure(title, f"no {group} with two or more values to compare")
     columns = min(2, len(values))
     n_rows = int(np.ceil(len(values) / columns))
     figure = new_figure(6.0 * columns, (0.24 * 2 * top_n + 1.0) * n_rows + 0.5)

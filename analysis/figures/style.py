@@ -137,3 +137,13 @@ def save_png(figure: Figure, path: str | os.PathLike[str]) -> None:
         warnings.filterwarnings("ignore", message=_MISSING_GLYPH, category=UserWarning)
         figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     atomic_write_bytes(path, buffer.getvalue())
+
+
+def message_figure(title: str, message: str) -> Figure:
+    """A small figure that says why there is nothing to draw (instead of an empty chart)."""
+    figure = new_figure(7.0, 2.4)
+    ax = figure.add_subplot()
+    ax.set_title(title)
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, wrap=True)
+    ax.set_axis_off()
+    return figure

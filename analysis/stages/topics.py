@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis import topics
 from analysis.figures import topics as figures
-from analysis.figures.style import save_png
+from analysis.figures.style import message_figure, save_png
 from analysis.reading import ArticleWarning
 from analysis.stages.logs import article_of, job_log
 from analysis.tables import read_tsv, write_tsv
@@ -427,6 +427,11 @@ def run_corpus_figures(
     """
     with job_log(log, stage="topics_corpus_figures"):
         terms = read_tsv(topic_terms)
+        if terms.empty:  # the corpus gave the topic model too little to work with
+            reason = "No corpus topic model: too little content shared by the articles."
+            save_png(message_figure("Topic mixture of each article", reason), document_topics_png)
+            save_png(message_figure("Top terms of each corpus topic", reason), topic_terms_png)
+            return
         save_png(figures.article_mixtures(read_tsv(document_topics), terms), document_topics_png)
         save_png(
             figures.topic_terms(terms, title="Top terms of each corpus topic"), topic_terms_png
