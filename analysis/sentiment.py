@@ -134,11 +134,12 @@ def _vader():
 
 @load_once
 def _textblob():
-    from textblob.en.sentiments import PatternAnalyzer
+    # The pattern lexicon that TextBlob's ``PatternAnalyzer.analyze`` calls: the same scores,
+    # without the namedtuple class that ``analyze`` builds on every call.
+    from textblob.en import sentiment as pattern_sentiment
 
-    analyzer = PatternAnalyzer()
-    analyzer.analyze("A good start.")  # loads the lazy sentiment lexicon now
-    return analyzer
+    pattern_sentiment("A good start.")  # loads the lazy sentiment lexicon now
+    return pattern_sentiment
 
 
 @load_once
@@ -199,7 +200,7 @@ def _vader_scores(text: str) -> tuple[float, float, float, float]:
 
 
 def _textblob_scores(text: str) -> tuple[float, float]:
-    polarity, subjectivity = _textblob().analyze(text)
+    polarity, subjectivity = _textblob()(text)
     return float(polarity), float(subjectivity)
 
 
@@ -282,6 +283,73 @@ def polarity_class(
     return np.where(x > threshold, 1, np.where(x < -threshold, -1, 0))
 
 
+def _bootstrap_means(columns: np.ndarray, n_bootstrap: int, random_state: int) -> np.ndarray:
+    """Means of ``n_bootstrap`` resamples of the rows, one draw of indices for every column.
+
+    Args:
+        columns: A ``(k, n)`` array: ``k`` measures of the same ``n`` observations, no NaN.
+        n_bootstrap: Number of resamples.
+        random_state: Seed of a fresh generator.
+
+    Returns:
+        A ``(n_bootstrap, k)`` array of resample means.
+    """
+    k, n = columns.shape
+    rng = np.random.default_rng(random_state)
+    means = np.empty((n_bootstrap, k))
+    chunk = max(1, 2_000_000 // n)  # bound memory for long inputs
+    for start in range(0, n_bootstrap, chunk):
+        stop = min(n_bootstrap, start + chunk)
+        idx = rng.integers(0, n, size=(stop - start, n))
+        for j in range(k):
+            means[start:stop, j] = columns[j][idx].mean(axis=1)
+    return means
+
+
+def bootstrap_mean_cis(
+    columns: np.ndarray,
+    *,
+    n_bootstrap: int = 2000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+) -> list[tuple[float, float, float]]:
+    """Means with percentile bootstrap intervals of several measures of the same observations.
+
+    Resampling scheme: one fresh ``numpy.random.Generator(random_state)`` draws one matrix of
+    row indices, shared by every measure (so a measure's interval is the one
+    :func:`bootstrap_mean_ci` gives for it alone with the same seed). Measures with a NaN
+    value are resampled on their own through :func:`bootstrap_mean_ci`.
+
+    Args:
+        columns: A ``(k, n)`` array: ``k`` measures of ``n`` observations.
+        n_bootstrap: Number of resamples.
+        confidence: Coverage of the interval.
+        random_state: Seed.
+
+    Returns:
+        One ``(mean, ci_low, ci_high)`` per measure, as :func:`bootstrap_mean_ci`.
+    """
+    columns = np.asarray(columns, dtype=float)
+    params = {"n_bootstrap": n_bootstrap, "confidence": confidence, "random_state": random_state}
+    n = columns.shape[1]
+    results: list[tuple[float, float, float] | None] = [None] * columns.shape[0]
+    shared: list[int] = []
+    for j, values in enumerate(columns):
+        if n < 2 or np.isnan(values).any() or np.all(values == values[0]):
+            results[j] = bootstrap_mean_ci(values, **params)
+        else:
+            shared.append(j)
+    if shared:
+        means = _bootstrap_means(columns[shared], n_bootstrap, random_state)
+        alpha = (1.0 - confidence) / 2.0
+        lows, highs = np.quantile(means, [alpha, 1.0 - alpha], axis=0)
+        for j, low, high in zip(shared, lows, highs, strict=True):
+            mean = float(columns[j].mean())
+            # Guard against floating-point round-off on near-constant input.
+            results[j] = (mean, float(min(low, mean)), float(max(high, mean)))
+    return results  # type: ignore[return-value]
+
+
 def bootstrap_mean_ci(
     values: Sequence[float] | np.ndarray,
     *,
@@ -314,13 +382,7 @@ def bootstrap_mean_ci(
         return mean, math.nan, math.nan
     if np.all(x == x[0]):
         return mean, mean, mean
-    rng = np.random.default_rng(random_state)
-    means = np.empty(n_bootstrap)
-    chunk = max(1, 2_000_000 // n)  # bound memory for long inputs
-    for start in range(0, n_bootstrap, chunk):
-        stop = min(n_bootstrap, start + chunk)
-        idx = rng.integers(0, n, size=(stop - start, n))
-        means[start:stop] = x[idx].mean(axis=1)
+    means = _bootstrap_means(x[np.newaxis, :], n_bootstrap, random_state)[:, 0]
     alpha = (1.0 - confidence) / 2.0
     low, high = np.quantile(means, [alpha, 1.0 - alpha])
     # Guard against floating-point round-off on near-constant input.
@@ -362,13 +424,21 @@ def summarise_scores(
         ``ci_low``, ``ci_high``, ``share_positive``, ``share_neutral``, ``share_negative``
         (shares only for :data:`SIGNED_COLUMNS`, NaN otherwise and for an empty group); and one
         dict per :data:`METHOD_PAIRS` entry with ``method_a``, ``method_b``, ``pearson_r``.
+        The intervals of all measures come from one shared draw of bootstrap indices
+        (:func:`bootstrap_mean_cis`).
     """
+    n = len(scores)
+    columns = np.array(
+        [
+            scores[c].to_numpy(dtype=float) if c in scores else np.full(n, np.nan)
+            for c in SCORE_COLUMNS
+        ]
+    ).reshape(len(SCORE_COLUMNS), n)
+    intervals = bootstrap_mean_cis(
+        columns, n_bootstrap=n_bootstrap, confidence=confidence, random_state=random_state
+    )
     measures: list[dict[str, object]] = []
-    for column in SCORE_COLUMNS:
-        values = scores[column].to_numpy(dtype=float) if column in scores else np.array([])
-        mean, low, high = bootstrap_mean_ci(
-            values, n_bootstrap=n_bootstrap, confidence=confidence, random_state=random_state
-        )
+    for column, values, (mean, low, high) in zip(SCORE_COLUMNS, columns, intervals, strict=True):
         shares = (math.nan, math.nan, math.nan)
         values = values[~np.isnan(values)]
         if column in SIGNED_COLUMNS and values.size:
@@ -385,8 +455,9 @@ def summarise_scores(
                 "share_negative": shares[2],
             }
         )
+    by_name = dict(zip(SCORE_COLUMNS, columns, strict=True))
     correlations = [
-        {"method_a": a, "method_b": b, "pearson_r": pearson(scores[a], scores[b])}
+        {"method_a": a, "method_b": b, "pearson_r": pearson(by_name[a], by_name[b])}
         for a, b in METHOD_PAIRS
     ]
     return measures, correlations
