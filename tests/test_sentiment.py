@@ -7,6 +7,8 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import sentiment as S
 from analysis.stages import sentiment as stage
@@ -198,13 +200,17 @@ def test_stage_table_contract(article):
     ent = read_tsv(out["sentiment_entities"])
     assert list(ent.columns) == [
         "actor",
+        "actor_type",
         "scope",
         "section_id",
         "n_mentions",
         "n_sentences",
-        "mean_sentiment",
+        "target_sentiment",
         "ci_low",
         "ci_high",
+        "sentence_sentiment",
+        "sentence_ci_low",
+        "sentence_ci_high",
     ]
     top = ent[ent["scope"] == "article"]
     assert {"Donald Trump", "Shigeru Ishiba", "United States"} <= set(top["actor"])
@@ -250,9 +256,10 @@ def test_corpus_table_stacks_article_rows():
 
     from analysis.stages.sentiment import corpus_sentiment_table
 
-    def table(mean):
+    def table(article, mean):
         return pd.DataFrame(
             {
+                "article": [article, article],
                 "scope": ["article", "section"],
                 "section_id": [None, 0],
                 "title": [None, ""],
@@ -262,7 +269,63 @@ def test_corpus_table_stacks_article_rows():
             }
         )
 
-    corpus = corpus_sentiment_table([table(0.2), table(-0.3)], ["a", "b"])
+    corpus = corpus_sentiment_table(pd.concat([table("b", -0.3), table("a", 0.2)]))
     assert corpus.columns.tolist() == ["article", "n_sentences", "measure", "mean"]
-    assert corpus["article"].tolist() == ["a", "b"]
+    assert corpus["article"].tolist() == ["a", "b"]  # sorted by article
     assert corpus["mean"].tolist() == [0.2, -0.3]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.floats(-1, 1, allow_nan=False),
+            st.sampled_from([0.0, 0.5, -0.25]),
+            st.one_of(st.just(math.nan), st.floats(0, 1)),
+        ),
+        max_size=12,
+    ),
+    seed=st.integers(0, 5),
+)
+def test_shared_draw_gives_each_measure_its_own_interval(rows, seed):
+    # one draw of indices for all measures is the draw each measure gets alone with that seed
+    columns = np.array(rows, dtype=float).reshape(len(rows), 3).T
+    shared = S.bootstrap_mean_cis(columns, n_bootstrap=300, random_state=seed)
+    alone = [S.bootstrap_mean_ci(c, n_bootstrap=300, random_state=seed) for c in columns]
+    assert np.array_equal(np.array(shared), np.array(alone), equal_nan=True)
+
+
+def test_summary_intervals_are_reproducible_and_bracket_the_mean():
+    scores = S.score_sentences(["Good news.", "Awful news.", "A table.", "Great, fine work."])
+    first, _ = S.summarise_scores(scores, n_bootstrap=300, random_state=3)
+    again, _ = S.summarise_scores(scores, n_bootstrap=300, random_state=3)
+    assert first == again
+    head = next(m for m in first if m["measure"] == "sentiment")
+    assert head["mean"] == pytest.approx(scores["sentiment"].mean())
+    assert head["ci_low"] < head["mean"] < head["ci_high"]
+
+
+def test_tokens_are_grouped_per_sentence_in_token_order():
+    sentences = pd.DataFrame({"sentence_id": [0, 1, 2], "text": ["A b.", "C d.", "E."]})
+    tokens = pd.DataFrame(
+        {
+            "sentence_id": [1, 0, 1, 0],
+            "token_id": [3, 1, 2, 0],
+            "token": ["d", "b", "C", "A"],
+            "pos": ["NN", "NN", "NNP", "DT"],
+        }
+    )
+    _, tok_lists, sections = stage.normalise_inputs(sentences, tokens, None)
+    assert tok_lists == [[("A", "DT"), ("b", "NN")], [("C", "NNP"), ("d", "NN")], []]
+    assert sections["section_id"].tolist() == [""]
+
+
+def test_article_without_sentences_gives_empty_tables():
+    sentences = pd.DataFrame({"sentence_id": [], "section_id": [], "text": []})
+    tokens = pd.DataFrame({"sentence_id": [], "token_id": [], "token": [], "pos": []})
+    sections = pd.DataFrame({"section_id": [0], "title": ["Only a heading"]})
+    tables = stage.article_tables(sentences=sentences, tokens=tokens, sections=sections)
+    assert set(tables) == set(NAMES)
+    assert all(table.empty for table in tables.values())
+    assert list(tables["sentiment_sections"].columns) == list(stage.SECTION_COLUMNS)
+    assert list(tables["sentiment_entities"].columns)[:2] == ["actor", "actor_type"]

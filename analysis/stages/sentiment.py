@@ -15,8 +15,10 @@ writes (each to the path given by the keyword of the same name, normally
   ``df.pivot(index="section_id", columns="measure", values="mean")``.
 * ``sentiment_method_correlations.tsv``: scope, section_id, title, n_sentences, method_a,
   method_b, pearson_r (NaN with fewer than 3 sentences).
-* ``sentiment_entities.tsv``: actor, scope, section_id, n_mentions, n_sentences, mean_sentiment,
-  ci_low, ci_high.
+* ``sentiment_entities.tsv``: actor, actor_type, scope, section_id, n_mentions, n_sentences,
+  target_sentiment, ci_low, ci_high (the target-level score of the actor's mentions),
+  sentence_sentiment, sentence_ci_low, sentence_ci_high (the headline score of the sentences
+  naming it); see :mod:`analysis.actors`.
 * ``actor_aliases.tsv``: actor, variant, rule, evidence.
 
 ``run_figures(...)`` reads those tables and writes ``sentiment_arc.png``,
@@ -208,8 +210,20 @@ def sentiment_tables(
 ) -> dict[str, pd.DataFrame]:
     """Compute the stage's five tables from normalised inputs (see :func:`load_inputs`).
 
+    Args:
+        sentences: Normalised sentences (``sentence_id``, ``section_id``, ``text``).
+        tokens: Per-sentence ``(token, tag)`` lists, or None to tag the text here.
+        sections: Normalised sections (``section_id``, ``title``) in order.
+        n_bootstrap: Bootstrap resamples per interval.
+        confidence: Interval coverage.
+        random_state: Bootstrap seed.
+        neutral_threshold: Half-width of the neutral band for the shares.
+        top_n_actors: Number of actors kept, by article mention count.
+        min_actor_mentions: Minimum article mentions for an actor.
+
     Returns:
-        Output keyword of :func:`run` -> table.
+        Output keyword of :func:`run` -> table; every table has no rows when there is no
+        sentence.
     """
     scores = S.score_sentences(sentences["text"].tolist())
     per_sentence = pd.concat(
@@ -221,12 +235,16 @@ def sentiment_tables(
         "random_state": random_state,
         "threshold": neutral_threshold,
     }
-    measure_rows, corr_rows = _scope_rows(per_sentence, "article", None, "", params)
-    for section_id, title in zip(sections["section_id"], sections["title"], strict=True):
-        group = per_sentence[per_sentence["section_id"] == section_id]
-        m, c = _scope_rows(group, "section", section_id, title, params)
-        measure_rows += m
-        corr_rows += c
+    measure_rows: list[dict] = []
+    corr_rows: list[dict] = []
+    if len(per_sentence):  # an article without sentences has no scope to summarise
+        measure_rows, corr_rows = _scope_rows(per_sentence, "article", None, "", params)
+        positions = per_sentence.groupby("section_id", sort=False).indices
+        for section_id, title in zip(sections["section_id"], sections["title"], strict=True):
+            group = per_sentence.iloc[positions.get(section_id, [])]
+            m, c = _scope_rows(group, "section", section_id, title, params)
+            measure_rows += m
+            corr_rows += c
 
     found = A.find_actors(sentences["sentence_id"].tolist(), sentences["text"].tolist(), tokens)
     mentions = A.score_mentions(found.mentions, sentences)
