@@ -306,6 +306,35 @@ def _bootstrap_means(columns: np.ndarray, n_bootstrap: int, random_state: int) -
     return means
 
 
+def percentile_interval(samples: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:
+    """Equal-tailed percentile interval of each column, numpy's default ("linear") quantile.
+
+    One sort of the samples replaces ``numpy.quantile``, whose set-up costs more than the sort
+    for the few thousand resample means of a bootstrap.
+
+    Args:
+        samples: A ``(m, k)`` array without NaN, ``m >= 1``.
+        confidence: Coverage of the interval.
+
+    Returns:
+        ``(low, high)``: the ``(1 - confidence) / 2`` and ``(1 + confidence) / 2`` quantiles
+        of each column.
+    """
+    ordered = np.sort(samples, axis=0)
+    alpha = (1.0 - confidence) / 2.0
+    return _sorted_quantile(ordered, alpha), _sorted_quantile(ordered, 1.0 - alpha)
+
+
+def _sorted_quantile(ordered: np.ndarray, q: float) -> np.ndarray:
+    position = (ordered.shape[0] - 1) * q
+    below = min(max(math.floor(position), 0), ordered.shape[0] - 1)
+    above = min(below + 1, ordered.shape[0] - 1)
+    t = position - below
+    a, b = ordered[below], ordered[above]
+    # numpy's lerp: from the nearer end, so that t = 0 and t = 1 give a and b exactly
+    return b - (b - a) * (1 - t) if t >= 0.5 else a + (b - a) * t
+
+
 def bootstrap_mean_cis(
     columns: np.ndarray,
     *,
@@ -341,8 +370,7 @@ def bootstrap_mean_cis(
             shared.append(j)
     if shared:
         means = _bootstrap_means(columns[shared], n_bootstrap, random_state)
-        alpha = (1.0 - confidence) / 2.0
-        lows, highs = np.quantile(means, [alpha, 1.0 - alpha], axis=0)
+        lows, highs = percentile_interval(means, confidence)
         for j, low, high in zip(shared, lows, highs, strict=True):
             mean = float(columns[j].mean())
             # Guard against floating-point round-off on near-constant input.
@@ -382,9 +410,8 @@ def bootstrap_mean_ci(
         return mean, math.nan, math.nan
     if np.all(x == x[0]):
         return mean, mean, mean
-    means = _bootstrap_means(x[np.newaxis, :], n_bootstrap, random_state)[:, 0]
-    alpha = (1.0 - confidence) / 2.0
-    low, high = np.quantile(means, [alpha, 1.0 - alpha])
+    means = _bootstrap_means(x[np.newaxis, :], n_bootstrap, random_state)
+    (low,), (high,) = percentile_interval(means, confidence)
     # Guard against floating-point round-off on near-constant input.
     return mean, float(min(low, mean)), float(max(high, mean))
 

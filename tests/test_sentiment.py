@@ -329,3 +329,15 @@ def test_article_without_sentences_gives_empty_tables():
     assert all(table.empty for table in tables.values())
     assert list(tables["sentiment_sections"].columns) == list(stage.SECTION_COLUMNS)
     assert list(tables["sentiment_entities"].columns)[:2] == ["actor", "actor_type"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    samples=st.lists(st.floats(-1e3, 1e3, allow_nan=False), min_size=1, max_size=60),
+    confidence=st.sampled_from([0.5, 0.8, 0.9, 0.95, 0.99, 1.0]),
+)
+def test_percentile_interval_is_numpys_linear_quantile(samples, confidence):
+    column = np.array(samples)
+    low, high = S.percentile_interval(column[:, np.newaxis], confidence)
+    alpha = (1 - confidence) / 2
+    assert low[0] == np.quantile(column, alpha) and high[0] == np.quantile(column, 1 - alpha)
