@@ -461,6 +461,35 @@ def summarise_scores(
             for c in SCORE_COLUMNS
         ]
     ).reshape(len(SCORE_COLUMNS), n)
+    return summarise_columns(
+        columns,
+        n_bootstrap=n_bootstrap,
+        confidence=confidence,
+        random_state=random_state,
+        threshold=threshold,
+    )
+
+
+def summarise_columns(
+    columns: np.ndarray,
+    *,
+    n_bootstrap: int = 2000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+    threshold: float = NEUTRAL_THRESHOLD,
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """:func:`summarise_scores` of a score matrix (the stage's fast path, no DataFrame).
+
+    Args:
+        columns: A ``(len(SCORE_COLUMNS), n)`` array: row ``j`` holds ``SCORE_COLUMNS[j]``.
+        n_bootstrap: Bootstrap resamples.
+        confidence: Interval coverage.
+        random_state: Seed.
+        threshold: Neutral band half-width for the shares.
+
+    Returns:
+        As :func:`summarise_scores`.
+    """
     intervals = bootstrap_mean_cis(
         columns, n_bootstrap=n_bootstrap, confidence=confidence, random_state=random_state
     )
@@ -470,7 +499,7 @@ def summarise_scores(
         values = values[~np.isnan(values)]
         if column in SIGNED_COLUMNS and values.size:
             classes = polarity_class(values, threshold)
-            shares = tuple(float(np.mean(classes == c)) for c in (1, 0, -1))
+            shares = tuple(np.count_nonzero(classes == c) / values.size for c in (1, 0, -1))
         measures.append(
             {
                 "measure": column,

@@ -43,6 +43,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import actors as A
@@ -189,10 +190,11 @@ def _tokens_by_sentence(
 
 
 def _scope_rows(
-    scores: pd.DataFrame, scope: str, section_id: str | None, title: str, params: dict
+    columns: np.ndarray, scope: str, section_id: str | None, title: str, params: dict
 ) -> tuple[list[dict], list[dict]]:
-    measures, correlations = S.summarise_scores(scores, **params)
-    head = {"scope": scope, "section_id": section_id, "title": title, "n_sentences": len(scores)}
+    measures, correlations = S.summarise_columns(columns, **params)
+    n = columns.shape[1]
+    head = {"scope": scope, "section_id": section_id, "title": title, "n_sentences": n}
     return [{**head, **m} for m in measures], [{**head, **c} for c in correlations]
 
 
@@ -238,10 +240,12 @@ def sentiment_tables(
     measure_rows: list[dict] = []
     corr_rows: list[dict] = []
     if len(per_sentence):  # an article without sentences has no scope to summarise
-        measure_rows, corr_rows = _scope_rows(per_sentence, "article", None, "", params)
+        matrix = scores[list(S.SCORE_COLUMNS)].to_numpy(dtype=float).T
+        measure_rows, corr_rows = _scope_rows(matrix, "article", None, "", params)
         positions = per_sentence.groupby("section_id", sort=False).indices
+        empty = np.array([], dtype=int)
         for section_id, title in zip(sections["section_id"], sections["title"], strict=True):
-            group = per_sentence.iloc[positions.get(section_id, [])]
+            group = matrix[:, positions.get(section_id, empty)]
             m, c = _scope_rows(group, "section", section_id, title, params)
             measure_rows += m
             corr_rows += c
