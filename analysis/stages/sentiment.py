@@ -166,16 +166,28 @@ def normalise_inputs(
         token_col = _pick(tok, _TOKEN, str(tokens), required=False)
         tag_col = _pick(tok, _TAG, str(tokens), required=False)
         if token_col and tag_col:
-            tok = tok.assign(sentence_id=tok["sentence_id"].astype(str), _row=range(len(tok)))
             order_col = _pick(tok, _ORDER, str(tokens), required=False)
-            tok = tok.sort_values([order_col, "_row"] if order_col else ["_row"], kind="stable")
+            # a stable sort keeps file order among equal positions
+            rows = (
+                np.argsort(tok[order_col].to_numpy(), kind="stable").tolist()
+                if order_col
+                else range(len(tok))
+            )
+            sentence_of = _strings(tok["sentence_id"], missing="nan")
+            token_of = _strings(tok[token_col], missing="nan")
+            tag_of = _strings(tok[tag_col], missing="")
             tok_lists = _tokens_by_sentence(
-                tok["sentence_id"].tolist(),
-                tok[token_col].astype(str).tolist(),
-                tok[tag_col].fillna("").astype(str).tolist(),
+                [sentence_of[i] for i in rows],
+                [token_of[i] for i in rows],
+                [tag_of[i] for i in rows],
                 sent["sentence_id"].tolist(),
             )
     return sent, tok_lists, sec
+
+
+def _strings(column: pd.Series, *, missing: str) -> list[str]:
+    """The column's values as text (``missing`` for NaN / None), without a pandas cast."""
+    return [missing if v is None or v is pd.NA or v != v else str(v) for v in column.tolist()]
 
 
 def _tokens_by_sentence(
