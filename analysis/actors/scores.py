@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.sentiment import bootstrap_mean_ci
+from analysis.sentiment import bootstrap_mean_ci, bootstrap_mean_cis
 from analysis.target_sentiment import score_targets
 
 ENTITY_COLUMNS = (
@@ -55,6 +55,17 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
     texts = [str(text_of.get(sid, "")) for sid in mentions["sentence_id"]]
     scores = score_targets(texts, mentions["start"].tolist(), mentions["end"].tolist())
     return mentions.assign(target_sentiment=scores)
+
+
+def _interval_pair(
+    target: np.ndarray, sentence: np.ndarray, params: dict
+) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """Both intervals of a row; with as many mentions as sentences they share one bootstrap
+    draw, which is the draw each gets alone (same seed, same size), so the values are equal."""
+    if target.size == sentence.size:
+        both = bootstrap_mean_cis(np.vstack([target, sentence]), **params)
+        return both[0], both[1]
+    return bootstrap_mean_ci(target, **params), bootstrap_mean_ci(sentence, **params)
 
 
 def _ranked(mentions: pd.DataFrame, top_n: int, min_mentions: int) -> list[str]:
@@ -125,8 +136,11 @@ def actor_sentiment(
     sentence_ids = [list(dict.fromkeys(ids)) for *_, ids, _ in cells]
     sentence_groups = [np.array([score.get(s, np.nan) for s in ids], float) for ids in sentence_ids]
     params = {"n_bootstrap": n_bootstrap, "confidence": confidence, "random_state": random_state}
-    target_ci = [bootstrap_mean_ci(values, **params) for values in target_groups]
-    sentence_ci = [bootstrap_mean_ci(values, **params) for values in sentence_groups]
+    intervals = [
+        _interval_pair(t, s, params) for t, s in zip(target_groups, sentence_groups, strict=True)
+    ]
+    target_ci = [t for t, _ in intervals]
+    sentence_ci = [s for _, s in intervals]
     rows = [
         {
             "actor": a,
