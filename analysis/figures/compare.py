@@ -18,7 +18,14 @@ from matplotlib.figure import Figure
 
 from analysis.compare.periods import ALL
 from analysis.compare.result import ComparisonResult
-from analysis.figures.style import PALETTE, message_figure, new_figure, save_png, wrap_label
+from analysis.figures.style import (
+    PALETTE,
+    drawable_text,
+    message_figure,
+    new_figure,
+    save_png,
+    wrap_label,
+)
 
 MAX_TICKS = 14
 SIGNIFICANCE = 0.05
@@ -93,7 +100,8 @@ def sentiment_over_time_figure(table: pd.DataFrame, *, group: str = "source") ->
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[3, 1.3])
     x = np.arange(len(periods))
     for i, value in enumerate(values):
-        _band(top, x, _series(table, group, value, periods), "mean", PALETTE[i % 8], value)
+        series = _series(table, group, value, periods)
+        _band(top, x, series, "mean", PALETTE[i % 8], drawable_text(str(value)))
     whole = _series(table, ALL, ALL, periods)
     _band(top, x, whole, "mean", ALL_COLOUR, "all articles", linestyle="--")
     top.axhline(0, color="#999999", linewidth=0.8)
@@ -198,7 +206,7 @@ def actors_by_group_figure(
             markersize=4,
             capsize=2,
             color=PALETTE[i % 8],
-            label=value,
+            label=drawable_text(str(value)),
         )
         for xi, yi, n in zip(frame["ci_high"], y, frame["n_articles"], strict=True):
             if pd.notna(n) and pd.notna(xi):
@@ -329,7 +337,10 @@ def keyness_figure(
         bars = ax.barh(y, frame["log_ratio"], color=colours)
         for bar, p_value in zip(bars, frame["p_value"], strict=True):
             bar.set_alpha(1.0 if p_value < SIGNIFICANCE else 0.35)
-        labels = [f"{t}  (G²={g:,.0f})" for t, g in zip(frame["term"], frame["g2"], strict=True)]
+        labels = [
+            f"{drawable_text(str(t))}  (G²={g:,.0f})"
+            for t, g in zip(frame["term"], frame["g2"], strict=True)
+        ]
         ax.set_yticks(y, labels, fontsize=7.5)
         ax.invert_yaxis()
         ax.axvline(0, color="#999999", linewidth=0.8)

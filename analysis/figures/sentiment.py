@@ -6,6 +6,7 @@ import os
 
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
 from analysis.figures.style import PALETTE, new_figure, save_png, wrap_label
 
@@ -51,15 +52,19 @@ def arc_figure(
     path: str | os.PathLike[str],
     *,
     rolling_window: int = 5,
-) -> None:
-    """Per-sentence headline score across the article with a rolling mean and section boundaries."""
+) -> Figure:
+    """Per-sentence headline score across the article with a rolling mean and section boundaries.
+
+    Section titles pass through :func:`~analysis.figures.style.wrap_label`, so a title the
+    font cannot draw is marked. Returns the figure, already saved as PNG at ``path``.
+    """
     n = len(sentences)
     figure = new_figure(max(7.0, min(16.0, 0.09 * n + 5)), 5.2)
     ax = figure.add_subplot()
     if n == 0:
         _empty(ax, "no sentences")
         save_png(figure, path)
-        return
+        return figure
     x = np.arange(1, n + 1)
     y = sentences["sentiment"].to_numpy(dtype=float)
     ax.axhline(0.0, color="#444444", linewidth=0.8, zorder=1)
@@ -97,10 +102,14 @@ def arc_figure(
     ax.set_title("Sentiment arc")
     ax.legend(loc="lower right", fontsize=7, frameon=False)
     save_png(figure, path)
+    return figure
 
 
-def sections_figure(sections: pd.DataFrame, path: str | os.PathLike[str]) -> None:
-    """Mean headline score per section (and the article) with its interval."""
+def sections_figure(sections: pd.DataFrame, path: str | os.PathLike[str]) -> Figure:
+    """Mean headline score per section (and the article) with its interval.
+
+    Returns the figure, already saved as PNG at ``path``.
+    """
     rows = sections[sections["measure"] == "sentiment"].copy()
     rows = pd.concat([rows[rows["scope"] == "section"], rows[rows["scope"] == "article"]])
     figure = new_figure(7.5, max(2.5, 0.55 * len(rows) + 1.2))
@@ -108,7 +117,7 @@ def sections_figure(sections: pd.DataFrame, path: str | os.PathLike[str]) -> Non
     if rows.empty:
         _empty(ax, "no sections")
         save_png(figure, path)
-        return
+        return figure
     labels = [
         wrap_label(_row_label(scope, title, section_id) + f" (n={int(n)})", width=40)
         for scope, title, section_id, n in zip(
@@ -131,6 +140,7 @@ def sections_figure(sections: pd.DataFrame, path: str | os.PathLike[str]) -> Non
     ax.set_xlabel("mean headline sentiment, 95% bootstrap CI")
     ax.set_title("Sentiment by section")
     save_png(figure, path)
+    return figure
 
 
 def _actor_label(actor: str, actor_type: object, n_mentions: object) -> str:
@@ -138,12 +148,13 @@ def _actor_label(actor: str, actor_type: object, n_mentions: object) -> str:
     return wrap_label(f"{actor} ({int(n_mentions)} mentions{kind})", width=36)
 
 
-def actors_figure(entities: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+def actors_figure(entities: pd.DataFrame, path: str | os.PathLike[str]) -> Figure:
     """Target-level sentiment toward each actor, beside the mean of the sentences naming it.
 
     Filled markers: the mean target-level score of the actor's mentions with its 95 % bootstrap
     interval over mentions. Hollow markers, slightly lower: the mean headline score of the
-    sentences naming the actor, with its interval over sentences.
+    sentences naming the actor, with its interval over sentences. Returns the figure, already
+    saved as PNG at ``path``.
     """
     rows = entities[entities["scope"] == "article"]
     figure = new_figure(8.0, max(2.8, 0.45 * len(rows) + 1.6))
@@ -151,7 +162,7 @@ def actors_figure(entities: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     if rows.empty:
         _empty(ax, "no actor reached the minimum number of mentions")
         save_png(figure, path)
-        return
+        return figure
     y = np.arange(len(rows))[::-1].astype(float)
     types = rows["actor_type"] if "actor_type" in rows else [None] * len(rows)
     labels = [
@@ -194,3 +205,4 @@ def actors_figure(entities: pd.DataFrame, path: str | os.PathLike[str]) -> None:
         handles[::-1], texts[::-1], loc="outside lower center", fontsize=7, frameon=False, ncols=2
     )
     save_png(figure, path)
+    return figure

@@ -114,14 +114,18 @@ def new_figure(width: float, height: float) -> Figure:
 def wrap_label(label: str, *, width: int = 28) -> str:
     """Wrap a long label (a section title, say) over several lines so labels never overlap.
 
+    The label first passes through :func:`drawable_text`, so text from an article in a
+    script the font cannot draw is marked rather than drawn as empty boxes.
+
     Args:
         label: The text.
         width: Maximum characters per line.
 
     Returns:
-        The wrapped label.
+        The drawable label, wrapped.
     """
-    return "\n".join(textwrap.wrap(label, width=width)) or label
+    drawable = drawable_text(label)
+    return "\n".join(textwrap.wrap(drawable, width=width)) or drawable
 
 
 def save_png(figure: Figure, path: str | os.PathLike[str]) -> None:
