@@ -291,6 +291,8 @@ def _acronym_definitions(sentences: Sequence[_Sentence]) -> dict[str, tuple[str,
     """Acronyms defined in the text: acronym -> (expansion, sentence id)."""
     found: dict[str, tuple[str, object]] = {}
     for s in sentences:
+        if "(" not in s.text:
+            continue  # no definition; the pattern is slow to fail on long sentences
         for match in _ACRONYM_DEF.finditer(s.text):
             acronym = match.group(2)
             letters = [c.lower() for c in acronym if c.isalpha()]
