@@ -210,6 +210,13 @@ def _scope_rows(
     return [{**head, **m} for m in measures], [{**head, **c} for c in correlations]
 
 
+def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
+    """Rows as a table, built column by column (faster than from a list of dicts)."""
+    if not rows:
+        return pd.DataFrame(columns=list(columns))
+    return pd.DataFrame({c: [row[c] for row in rows] for c in columns})
+
+
 def sentiment_tables(
     sentences: pd.DataFrame,
     tokens: Sequence[Sequence[A.Token]] | None,
@@ -277,8 +284,8 @@ def sentiment_tables(
     )
     return {
         "sentiment_sentences": per_sentence[list(SENTENCE_COLUMNS)],
-        "sentiment_sections": pd.DataFrame(measure_rows, columns=list(SECTION_COLUMNS)),
-        "sentiment_method_correlations": pd.DataFrame(corr_rows, columns=list(CORRELATION_COLUMNS)),
+        "sentiment_sections": _frame(measure_rows, SECTION_COLUMNS),
+        "sentiment_method_correlations": _frame(corr_rows, CORRELATION_COLUMNS),
         "sentiment_entities": entities[list(A.ENTITY_COLUMNS)],
         "actor_aliases": found.aliases[list(ALIAS_COLUMNS)],
     }
