@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
 import pandas as pd
 
 from analysis.sections import split_sections
 from analysis.sentences import split_sentences
-from analysis.tokens import tokenise_sentences
+from analysis.tokens import WORD_CHARACTER, tokenise_sentences, typed_frame
 
 SECTION_COLUMNS = [
     "section_id",
@@ -21,6 +22,8 @@ SECTION_COLUMNS = [
 ]
 PARAGRAPH_COLUMNS = ["paragraph_id", "section_id", "start_char", "end_char", "n_sentences"]
 SENTENCE_COLUMNS = ["sentence_id", "section_id", "paragraph_id", "start_char", "end_char", "text"]
+SECTION_DTYPES = dict.fromkeys(SECTION_COLUMNS, "int64") | {"title": "str"}
+SENTENCE_DTYPES = dict.fromkeys(SENTENCE_COLUMNS, "int64") | {"text": "str"}
 
 
 @dataclass
@@ -52,32 +55,54 @@ def analyse_structure(
     Raises:
         ValueError: if ``line_breaks`` is not a known mode (never for any text).
     """
-    section_rows, paragraph_rows, sentence_rows = [], [], []
     split = split_sections(text, detect_headings=detect_headings, line_breaks=line_breaks)
+    # Plain columns, one frame per table at the end: this runs once per article.
+    sections = {name: [] for name in SECTION_COLUMNS if name != "n_tokens"}
+    paragraphs = {name: [] for name in PARAGRAPH_COLUMNS}
+    sentence_spans: list[tuple[int, int]] = []
+    sentence_sections: list[int] = []
+    sentence_paragraphs: list[int] = []
     for section_id, section in enumerate(split):
+        n_sentences_before = len(sentence_spans)
         for paragraph in section.paragraphs:
             # A paragraph spans several lines only when they are wrapped lines.
             spans = split_sentences(
                 text, start=paragraph.start, end=paragraph.end, line_breaks_end=False
             )
-            paragraph_id = len(paragraph_rows)
-            paragraph_rows.append(
-                (paragraph_id, section_id, paragraph.start, paragraph.end, len(spans))
+            paragraph_id = len(paragraphs["paragraph_id"])
+            _append_row(
+                paragraphs, paragraph_id, section_id, paragraph.start, paragraph.end, len(spans)
             )
-            first_id = len(sentence_rows)
-            sentence_rows.extend(
-                (first_id + i, section_id, paragraph_id, s, e, text[s:e])
-                for i, (s, e) in enumerate(spans)
-            )
-        section_rows.append((section_id, section.title, section.start, section.end))
-    sentences = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS).astype(
-        {**dict.fromkeys(SENTENCE_COLUMNS[:-1], "int64"), "text": "str"}
+            sentence_spans += spans
+            sentence_sections += [section_id] * len(spans)
+            sentence_paragraphs += [paragraph_id] * len(spans)
+        _append_row(
+            sections,
+            section_id,
+            section.title,
+            section.start,
+            section.end,
+            len(section.paragraphs),
+            len(sentence_spans) - n_sentences_before,
+        )
+    tokens = tokenise_sentences(text, sentence_spans)
+    section_of_sentence = numpy.asarray(sentence_sections, dtype=numpy.int64)
+    section_of_token = section_of_sentence[tokens["sentence_id"].to_numpy()]
+    sections["n_tokens"] = numpy.bincount(section_of_token, minlength=len(split))
+    sentences = {
+        "sentence_id": range(len(sentence_spans)),
+        "section_id": section_of_sentence,
+        "paragraph_id": sentence_paragraphs,
+        "start_char": [start for start, _ in sentence_spans],
+        "end_char": [end for _, end in sentence_spans],
+        "text": [text[start:end] for start, end in sentence_spans],
+    }
+    return Document(
+        typed_frame(sections, SECTION_DTYPES),
+        typed_frame(paragraphs, dict.fromkeys(PARAGRAPH_COLUMNS, "int64")),
+        typed_frame(sentences, SENTENCE_DTYPES),
+        tokens,
     )
-    spans = zip(sentences["start_char"], sentences["end_char"], strict=True)
-    tokens = tokenise_sentences(text, spans)
-    paragraphs = pd.DataFrame(paragraph_rows, columns=PARAGRAPH_COLUMNS).astype("int64")
-    sections = _count_per_section(section_rows, paragraphs, sentences, tokens)
-    return Document(sections, paragraphs, sentences, tokens)
 
 
 def unusable_reason(document: Document) -> str | None:
@@ -92,26 +117,12 @@ def unusable_reason(document: Document) -> str | None:
     """
     if document.sentences.empty:
         return "no body text (only headings)"
-    if not document.tokens["token"].str.contains(r"[^\W_]", regex=True).any():
+    if not any(map(WORD_CHARACTER.search, document.tokens["token"].tolist())):
         return "no words (only punctuation or symbols)"
     return None
 
 
-def _count_per_section(
-    section_rows: list[tuple],
-    paragraphs: pd.DataFrame,
-    sentences: pd.DataFrame,
-    tokens: pd.DataFrame,
-) -> pd.DataFrame:
-    sections = pd.DataFrame(section_rows, columns=SECTION_COLUMNS[:4]).astype(
-        {"section_id": "int64", "title": "str", "start_char": "int64", "end_char": "int64"}
-    )
-    token_sections = tokens["sentence_id"].map(sentences.set_index("sentence_id")["section_id"])
-    counts = {
-        "n_paragraphs": paragraphs.groupby("section_id").size(),
-        "n_sentences": sentences.groupby("section_id").size(),
-        "n_tokens": token_sections.value_counts(),
-    }
-    for column, per_section in counts.items():
-        sections[column] = sections["section_id"].map(per_section).fillna(0).astype(int)
-    return sections[SECTION_COLUMNS]
+def _append_row(columns: dict[str, list], *values: object) -> None:
+    """Append one row's values to plain columns, in column order."""
+    for column, value in zip(columns.values(), values, strict=True):
+        column.append(value)

@@ -7,6 +7,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.resources import load_once
+from analysis.tokens import WORD_CHARACTER, typed_frame
 
 SECTION_STATS_COLUMNS = [
     "section_id",
@@ -79,42 +80,39 @@ def section_statistics(
     Returns:
         A table with :data:`SECTION_STATS_COLUMNS`, one row per section.
     """
-    is_word = tokens["token"].str.contains(r"[^\W_]", regex=True).to_numpy(dtype=bool)
-    section_of = sentences.set_index("sentence_id")["section_id"]
-    words = pd.DataFrame(
-        {
-            "section_id": tokens["sentence_id"][is_word].map(section_of).to_numpy(dtype=int),
-            "lower": tokens["lower"][is_word].to_numpy(dtype=object),
-        }
+    section_of = dict(
+        zip(sentences["sentence_id"].tolist(), sentences["section_id"].tolist(), strict=True)
     )
-    # Explicit integers: an empty column of strings would sum to "".
-    words["syllables"] = [count_syllables(word) for word in words["lower"]]
-    words["syllables"] = words["syllables"].astype(int)
-    grouped = words.groupby("section_id")
-    n_words_of = grouped.size().to_dict()
-    n_types_of = grouped["lower"].nunique().to_dict()
-    syllables_of = grouped["syllables"].sum().to_dict()
-    rows = []
-    for section in sections.itertuples(index=False):
-        n_words = int(n_words_of.get(section.section_id, 0))
-        n_types = int(n_types_of.get(section.section_id, 0))
-        n_syllables = int(syllables_of.get(section.section_id, 0))
-        n_sentences = int(section.n_sentences)
-        rows.append(
-            (
-                section.section_id,
-                int(section.n_paragraphs),
-                n_sentences,
-                n_words,
-                n_types,
-                n_types / n_words if n_words else float("nan"),
-                n_words / n_sentences if n_sentences else float("nan"),
-                n_syllables / n_words if n_words else float("nan"),
-                flesch_reading_ease(
-                    n_words=n_words, n_sentences=n_sentences, n_syllables=n_syllables
-                ),
-            )
+    words_of: dict[int, list[str]] = {}
+    for token, lower, sentence_id in zip(
+        tokens["token"].tolist(), tokens["lower"].tolist(), tokens["sentence_id"].tolist(),
+        strict=True,
+    ):  # fmt: skip
+        if WORD_CHARACTER.search(token):
+            words_of.setdefault(section_of[sentence_id], []).append(lower)
+    columns: dict[str, list] = {name: [] for name in SECTION_STATS_COLUMNS}
+    for section_id, n_paragraphs, n_sentences in zip(
+        sections["section_id"].tolist(),
+        sections["n_paragraphs"].tolist(),
+        sections["n_sentences"].tolist(),
+        strict=True,
+    ):
+        words = words_of.get(section_id, [])
+        n_words, n_types = len(words), len(set(words))
+        n_syllables = sum(map(count_syllables, words))
+        row = (
+            section_id,
+            n_paragraphs,
+            n_sentences,
+            n_words,
+            n_types,
+            n_types / n_words if n_words else float("nan"),
+            n_words / n_sentences if n_sentences else float("nan"),
+            n_syllables / n_words if n_words else float("nan"),
+            flesch_reading_ease(n_words=n_words, n_sentences=n_sentences, n_syllables=n_syllables),
         )
+        for column, value in zip(columns.values(), row, strict=True):
+            column.append(value)
     counts = dict.fromkeys(SECTION_STATS_COLUMNS[:5], "int64")
     ratios = dict.fromkeys(SECTION_STATS_COLUMNS[5:], "float64")
-    return pd.DataFrame(rows, columns=SECTION_STATS_COLUMNS).astype(counts | ratios)
+    return typed_frame(columns, counts | ratios)

@@ -8,8 +8,7 @@ stop words from scikit-learn's English list.
 from __future__ import annotations
 
 import re
-from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy
@@ -57,6 +56,8 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# A token is a word when it holds a letter or digit.
+WORD_CHARACTER = re.compile(r"[^\W_]")
 # The tagger's lexicon spells quotes and apostrophes the ASCII way.
 _TAGGER_SPELLING = str.maketrans({"’": "'", "‘": "`", "“": "``", "”": "''"})
 _PENN_TO_UPOS = {"NN": "NOUN", "NNS": "NOUN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ"}
@@ -126,13 +127,15 @@ def tag_tokens(tokens: Sequence[str], *, proper_nouns: frozenset[str] = frozense
     return [tag for _, tag in _tagger().find_tags(spelled)]
 
 
-def _capitalised_mid_sentence(text: str, sentence_spans: list[tuple[int, int]]) -> frozenset[str]:
-    words: set[str] = set()
-    for start, end in sentence_spans:
-        tokens = _TOKEN.finditer(text, start, end)
-        next(tokens, None)  # a sentence's first word is capitalised anyway
-        words.update(word for m in tokens if (word := m.group())[:1].isupper())
-    return frozenset(words)
+def _capitalised_after_first(text: str, spans_of: list[list[tuple[int, int]]]) -> frozenset[str]:
+    """Tokens written with a capital anywhere but as the first token of their sentence."""
+    # A sentence's first word is capitalised anyway.
+    return frozenset(
+        word
+        for spans in spans_of
+        for start, end in spans[1:]
+        if (word := text[start:end])[:1].isupper()
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -165,6 +168,9 @@ def is_stop_word(lower: str) -> bool:
     return normal in _stop_words() or normal in {"'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
 
 
+_is_stop_word = lru_cache(maxsize=65536)(is_stop_word)
+
+
 def tokenise_sentences(text: str, sentence_spans: Iterable[tuple[int, int]]) -> pd.DataFrame:
     """Tokenise, tag and lemmatise each sentence of an article.
 
@@ -176,33 +182,58 @@ def tokenise_sentences(text: str, sentence_spans: Iterable[tuple[int, int]]) -> 
     Returns:
         A table with :data:`TOKEN_COLUMNS`; token ids count across the article.
     """
-    sentence_spans = list(sentence_spans)
-    proper_nouns = _capitalised_mid_sentence(text, sentence_spans)
-    # Columns of machine integers and shared strings rather than row tuples: a 10 MB
-    # article has about 1.7 million tokens but only tens of thousands of distinct words.
-    columns: dict[str, list | array] = {name: [] for name in ("token", "lower", "lemma", "pos")}
-    columns |= {name: array("q") for name in ("sentence_id", "start_char", "end_char")}
-    columns["is_stopword"] = array("b")
+    spans_of = [split_tokens(text, start=start, end=end) for start, end in sentence_spans]
+    proper_nouns = _capitalised_after_first(text, spans_of)
+    # Distinct strings are shared: a 10 MB article has about 1.7 million tokens but
+    # only tens of thousands of distinct words.
     shared: dict[str, str] = {}
-    for sentence_id, (start, end) in enumerate(sentence_spans):
-        spans = split_tokens(text, start=start, end=end)
-        words = [shared.setdefault(word, word) for word in (text[s:e] for s, e in spans)]
-        tags = tag_tokens(words, proper_nouns=proper_nouns)
-        for (s, e), word, tag in zip(spans, words, tags, strict=True):
-            lower = shared.setdefault(lower := word.lower(), lower)
-            columns["sentence_id"].append(sentence_id)
-            columns["start_char"].append(s)
-            columns["end_char"].append(e)
-            columns["token"].append(word)
-            columns["lower"].append(lower)
-            columns["lemma"].append(lemmatise(word, tag))
-            columns["pos"].append(tag)
-            columns["is_stopword"].append(is_stop_word(lower))
-    columns["token_id"] = range(len(columns["sentence_id"]))
-    frame = pd.DataFrame(
+    words: list[str] = []
+    lowers: list[str] = []
+    lemmas: list[str] = []
+    tags: list[str] = []
+    for spans in spans_of:
+        sentence = [shared.setdefault(word, word) for word in (text[s:e] for s, e in spans)]
+        sentence_tags = tag_tokens(sentence, proper_nouns=proper_nouns)
+        words += sentence
+        lowers += [shared.setdefault(lower, lower) for lower in map(str.lower, sentence)]
+        lemmas += map(lemmatise, sentence, sentence_tags)
+        tags += sentence_tags
+    offsets = numpy.array([span for spans in spans_of for span in spans], dtype=numpy.int64)
+    columns = {
+        "sentence_id": numpy.repeat(
+            numpy.arange(len(spans_of), dtype=numpy.int64), [len(spans) for spans in spans_of]
+        ),
+        "token_id": numpy.arange(len(words), dtype=numpy.int64),
+        "start_char": offsets.reshape(-1, 2)[:, 0],
+        "end_char": offsets.reshape(-1, 2)[:, 1],
+        "token": words,
+        "lower": lowers,
+        "lemma": lemmas,
+        "pos": tags,
+        "is_stopword": [_is_stop_word(lower) for lower in lowers],
+    }
+    return typed_frame(columns, TOKEN_DTYPES)
+
+
+def typed_frame(columns: Mapping[str, Sequence], dtypes: Mapping[str, str]) -> pd.DataFrame:
+    """Make one table from plain columns, each converted once to its declared type.
+
+    Cheaper than building a frame and casting it afterwards, and an empty column still
+    gets its type.
+
+    Args:
+        columns: Column name -> values (lists or numpy arrays), in table order.
+        dtypes: Column name -> ``"int64"``, ``"float64"``, ``"bool"`` or ``"str"``.
+
+    Returns:
+        The table, with a default range index.
+    """
+    return pd.DataFrame(
         {
-            name: numpy.asarray(values) if isinstance(values, array) else values
+            name: pd.array(values, dtype="str")
+            if dtypes[name] == "str"
+            else numpy.asarray(values, dtype=dtypes[name])
             for name, values in columns.items()
-        }
-    )[TOKEN_COLUMNS]
-    return frame.astype(TOKEN_DTYPES)
+        },
+        copy=False,
+    )
