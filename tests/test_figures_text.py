@@ -1,0 +1,309 @@
+"""Article text the figure font cannot draw (Japanese, Arabic) is marked in every figure.
+
+Each figure is drawn from small tables whose labels come from a Japanese or Arabic article;
+drawing must raise no "Glyph ... missing" warning and the label must read as the marker.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+import warnings
+
+import matplotlib.text
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.figures import compare, keywords, sentiment, style, topics
+from analysis.figures.style import UNDRAWABLE_RUN, UNDRAWABLE_TEXT, wrap_label
+
+PRIME_MINISTER = "石破茂首相"
+TARIFF = "関税"
+EXPORTS = "輸出"
+NEWSPAPER = "朝日新聞"
+AL_JAZEERA = "الجزيرة"
+SUMMIT = "قمة"
+FOREIGN = set(PRIME_MINISTER + TARIFF + EXPORTS + NEWSPAPER + AL_JAZEERA + SUMMIT)
+MARK = UNDRAWABLE_TEXT
+RUN = UNDRAWABLE_RUN
+
+
+def _plain_save(figure, path) -> None:
+    """save_png without its warning filter, so that a missing glyph would be seen."""
+    figure.savefig(io.BytesIO(), format="png")
+
+
+def _draw(make):
+    """Build and draw a figure, recording warnings; return (glyph warnings, drawn texts)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure = make()
+        figure.canvas.draw()
+    glyphs = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    texts = [" ".join(t.get_text().split()) for t in figure.findobj(matplotlib.text.Text)]
+    return glyphs, [text for text in texts if text]
+
+
+def _assert_marked(make, expected: set[str]) -> None:
+    glyphs, texts = _draw(make)
+    assert glyphs == []
+    assert not [text for text in texts if FOREIGN & set(text)]
+    assert expected <= set(texts), sorted(set(texts))
+
+
+# --- sentiment ------------------------------------------------------------------------------
+
+
+def sentiment_tables() -> dict[str, pd.DataFrame]:
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": range(5),
+            "section_id": [0, 0, 0, 1, 1],
+            "sentiment": [0.2, -0.1, 0.4, 0, 0.3],
+        }
+    )
+    sections = pd.DataFrame(
+        {
+            "scope": ["section", "section", "article"],
+            "section_id": [0, 1, None],
+            "title": [PRIME_MINISTER, AL_JAZEERA, None],
+            "n_sentences": [3, 2, 5],
+            "measure": "sentiment",
+            "mean": [0.17, 0.15, 0.16],
+            "ci_low": [-0.1, 0.0, 0.0],
+            "ci_high": [0.4, 0.3, 0.3],
+        }
+    )
+    entities = pd.DataFrame(
+        {
+            "actor": [PRIME_MINISTER, "Donald Trump", f"Mr {TARIFF}"],
+            "scope": "article",
+            "actor_type": ["person", "person", "person"],
+            "n_mentions": [5, 4, 3],
+            "target_sentiment": [0.3, -0.2, 0.1],
+            "ci_low": [0.1, -0.5, -0.2],
+            "ci_high": [0.5, 0.1, 0.4],
+            "sentence_sentiment": [0.2, 0.0, 0.1],
+            "sentence_ci_low": [0.0, -0.3, -0.1],
+            "sentence_ci_high": [0.4, 0.3, 0.3],
+        }
+    )
+    return {"sentences": sentences, "sections": sections, "entities": entities}
+
+
+@pytest.fixture
+def quiet_save(monkeypatch):
+    monkeypatch.setattr(sentiment, "save_png", _plain_save)
+
+
+def test_sentiment_arc_marks_section_titles(quiet_save, tmp_path):
+    t = sentiment_tables()
+    _assert_marked(
+        lambda: sentiment.arc_figure(t["sentences"], t["sections"], tmp_path / "a.png"), {MARK}
+    )
+
+
+def test_sentiment_sections_mark_titles_and_keep_the_article_row(quiet_save, tmp_path):
+    t = sentiment_tables()
+    expected = {f"{RUN} (n=3)", f"{RUN} (n=2)", "WHOLE ARTICLE (n=5)"}
+    _assert_marked(lambda: sentiment.sections_figure(t["sections"], tmp_path / "s.png"), expected)
+
+
+def test_sentiment_actors_mark_names_and_keep_latin_ones(quiet_save, tmp_path):
+    t = sentiment_tables()
+    expected = {
+        f"{RUN} (5 mentions, person)",
+        "Donald Trump (4 mentions, person)",
+        f"Mr {RUN} (3 mentions, person)",
+    }
+    _assert_marked(lambda: sentiment.actors_figure(t["entities"], tmp_path / "e.png"), expected)
+
+
+# --- keywords -------------------------------------------------------------------------------
+
+
+def keywords_tables() -> dict[str, pd.DataFrame]:
+    sections = pd.DataFrame({"section_id": [0, 1], "title": [None, AL_JAZEERA]})
+    keyword_rows = pd.DataFrame(
+        {
+            "scope": ["article"] + ["section"] * 4,
+            "section_id": [None, 0, 0, 1, 1],
+            "rank": [1, 1, 2, 1, 2],
+            "keyword": [TARIFF, TARIFF, "Trump", SUMMIT, f"{EXPORTS} Japan"],
+            "score": [0.3, 0.3, 0.2, 0.4, 0.1],
+        }
+    )
+    keyness = pd.DataFrame(
+        {
+            "section_id": [0, 0, 1],
+            "term": [PRIME_MINISTER, "summit", AL_JAZEERA],
+            "g2": [9.0, 5.0, 7.0],
+            "p_value": [0.003, 0.03, 0.008],
+            "log_ratio": [2.5, 1.2, 2.0],
+            "sign": [1, 1, 1],
+        }
+    )
+    return {"sections": sections, "keywords": keyword_rows, "keyness": keyness}
+
+
+def test_keywords_by_section_marks_keywords_and_section_titles():
+    t = keywords_tables()
+    expected = {MARK, "Trump", f"{RUN} Japan", "0. Lead (untitled)", f"1. {RUN}"}
+    _assert_marked(
+        lambda: keywords.keywords_by_section_figure(t["keywords"], t["sections"]), expected
+    )
+
+
+def test_keyness_per_section_marks_terms():
+    t = keywords_tables()
+    expected = {MARK, "summit", f"1. {RUN}"}
+    _assert_marked(lambda: keywords.keyness_figure(t["keyness"], t["sections"]), expected)
+
+
+# --- topics ---------------------------------------------------------------------------------
+
+
+def topics_tables() -> dict[str, pd.DataFrame]:
+    terms = pd.DataFrame(
+        {
+            "topic": [1, 1, 2, 2],
+            "rank": [1, 2, 1, 2],
+            "term": [TARIFF, EXPORTS, "tariff", "trade"],
+            "weight": [0.3, 0.2, 0.3, 0.2],
+            "label": [f"{TARIFF} · {EXPORTS}"] * 2 + ["tariff · trade"] * 2,
+        }
+    )
+    mixtures = pd.DataFrame(
+        {"section_id": [0, 0, 1, 1], "topic": [1, 2, 1, 2], "weight": [0.7, 0.3, 0.4, 0.6]}
+    )
+    sections = pd.DataFrame({"section_id": [0, 1], "title": ["", AL_JAZEERA]})
+    documents = pd.DataFrame(
+        {
+            "article": [NEWSPAPER, NEWSPAPER, f"{NEWSPAPER}-002", f"{NEWSPAPER}-002"],
+            "topic": [1, 2, 1, 2],
+            "weight": [0.8, 0.2, 0.3, 0.7],
+        }
+    )
+    return {"terms": terms, "mixtures": mixtures, "sections": sections, "documents": documents}
+
+
+def test_topic_heatmap_marks_topic_labels_and_section_titles():
+    t = topics_tables()
+    expected = {f"T1: {RUN} · {RUN}", "T2: tariff · trade", "Lead", MARK}
+    _assert_marked(
+        lambda: topics.section_heatmap(t["mixtures"], t["terms"], t["sections"]), expected
+    )
+
+
+def test_topic_terms_mark_terms():
+    t = topics_tables()
+    _assert_marked(
+        lambda: topics.topic_terms(t["terms"], title="Top terms"), {MARK, "tariff", "trade"}
+    )
+
+
+def test_article_mixtures_mark_article_ids_and_the_legend():
+    t = topics_tables()
+    expected = {MARK, f"{RUN}-002", f"T1: {RUN} · {RUN}"}
+    _assert_marked(lambda: topics.article_mixtures(t["documents"], t["terms"]), expected)
+
+
+# --- compare --------------------------------------------------------------------------------
+
+PERIODS = ["2025-01", "2025-02"]
+OUTLETS = [NEWSPAPER, AL_JAZEERA, "Reuters"]
+
+
+def _cells(**columns) -> pd.DataFrame:
+    """Whole-corpus and per-outlet rows for each period and the whole span."""
+    keys = [(p, "all", "all") for p in [*PERIODS, "all"]]
+    keys += [(p, "source", outlet) for p in [*PERIODS, "all"] for outlet in OUTLETS]
+    frame = pd.DataFrame(keys, columns=["period", "group", "value"])
+    return frame.assign(**columns)
+
+
+def sentiment_over_time() -> pd.DataFrame:
+    return _cells(n_articles=4, mean=0.1, ci_low=-0.1, ci_high=0.3)
+
+
+def actors_over_time() -> pd.DataFrame:
+    cells = _cells(n_articles=3, mean_sentiment=0.2, ci_low=0.0, ci_high=0.4)
+    return pd.concat([cells.assign(actor=PRIME_MINISTER), cells.assign(actor="Donald Trump")])
+
+
+def topics_over_time() -> pd.DataFrame:
+    cells = _cells(n_articles=4)
+    return pd.concat(
+        [
+            cells.assign(topic=1, label=f"{TARIFF} · {EXPORTS}", share=0.6),
+            cells.assign(topic=2, label="tariff · trade", share=0.4),
+        ]
+    )
+
+
+def group_keyness() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "period": "all",
+            "group": "source",
+            "value": [AL_JAZEERA, AL_JAZEERA, "Reuters"],
+            "term": [SUMMIT, "summit", TARIFF],
+            "direction": ["over", "under", "over"],
+            "rank": [1, 1, 1],
+            "size_target": [1000, 1000, 2000],
+            "g2": [12.0, 4.0, 8.0],
+            "p_value": [0.001, 0.04, 0.004],
+            "log_ratio": [1.5, -0.8, 1.1],
+        }
+    )
+
+
+def test_sentiment_over_time_marks_outlets_in_the_legend():
+    expected = {MARK, "Reuters", "all articles"}
+    _assert_marked(lambda: compare.sentiment_over_time_figure(sentiment_over_time()), expected)
+
+
+def test_actors_over_time_marks_actor_panels():
+    expected = {f"{RUN} (3 articles)", "Donald Trump (3 articles)"}
+    _assert_marked(lambda: compare.actors_over_time_figure(actors_over_time()), expected)
+
+
+def test_actors_by_group_marks_actors_and_outlets():
+    _assert_marked(lambda: compare.actors_by_group_figure(actors_over_time()), {MARK, "Reuters"})
+
+
+def test_topics_over_time_marks_topic_labels():
+    expected = {f"1: {RUN} · {RUN}", "2: tariff · trade"}
+    _assert_marked(lambda: compare.topics_over_time_figure(topics_over_time()), expected)
+
+
+def test_topics_by_group_marks_outlets():
+    expected = {f"{RUN} (n=4)", "Reuters (n=4)", f"1: {RUN} · {RUN}"}
+    _assert_marked(lambda: compare.topics_by_group_figure(topics_over_time()), expected)
+
+
+def test_group_keyness_marks_terms_and_outlets():
+    expected = {
+        f"{MARK} (G²=12)",
+        "summit (G²=4)",
+        f"{MARK} (G²=8)",
+        f"{RUN} vs other source values (1,000 words)",
+    }
+    _assert_marked(lambda: compare.keyness_figure(group_keyness()), expected)
+
+
+# --- the check itself, and latin text ---------------------------------------------------------
+
+
+def test_unmarked_japanese_labels_would_warn(monkeypatch):
+    monkeypatch.setattr(style, "drawable_text", lambda text: text)
+    t = keywords_tables()
+    glyphs, texts = _draw(lambda: keywords.keywords_by_section_figure(t["keywords"], t["sections"]))
+    assert glyphs and TARIFF in texts
+
+
+@given(st.text(st.characters(codec="latin-1", exclude_categories=("Cc", "Cs")), max_size=80))
+def test_latin_labels_wrap_as_before(label):
+    assert wrap_label(label, width=20) == ("\n".join(textwrap.wrap(label, width=20)) or label)
