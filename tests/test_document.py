@@ -13,7 +13,9 @@ def test_structure_offsets_and_counts():
     assert doc.sections["title"].tolist() == ["", "Energy Cooperation Between Japan and the U.S."]
     assert doc.sections["n_paragraphs"].tolist() == [1, 2]
     assert doc.sections["n_sentences"].tolist() == [2, 3]
-    assert doc.sections["n_tokens"].sum() == len(doc.tokens)
+    # "Ishiba met Trump in Washington ." + "The U.S. and Japan agreed ." and, after the
+    # heading, three sentences of five tokens each.
+    assert doc.sections["n_tokens"].tolist() == [12, 15]
     for row in doc.sentences.itertuples():
         assert TEXT[row.start_char : row.end_char] == row.text
     assert doc.sentences["text"].tolist()[2:4] == ["Japan buys U.S. gas.", "Mr. Smith said so."]
@@ -65,3 +67,22 @@ def test_unusable_reason_names_what_is_missing():
         "no words (only punctuation or symbols)"
     )
     assert unusable_reason(analyse_structure("石破茂首相は訪米した。")) is None
+
+
+def test_tables_keep_their_column_types_with_and_without_rows():
+    for text in (TEXT, "", "## Only A Heading\n"):
+        doc = analyse_structure(text)
+        assert doc.sections.dtypes.astype(str).tolist() == [
+            "int64", "str", "int64", "int64", "int64", "int64", "int64",
+        ]  # fmt: skip
+        assert doc.paragraphs.dtypes.astype(str).tolist() == ["int64"] * 5
+        assert doc.sentences.dtypes.astype(str).tolist() == ["int64"] * 5 + ["str"]
+        assert doc.tokens.dtypes.astype(str).tolist() == ["int64"] * 4 + ["str"] * 4 + ["bool"]
+
+
+def test_sections_without_sentences_count_zero():
+    doc = analyse_structure("Summit Results\n## Closing Remarks\nTrade rose.\n")
+    assert doc.sections["title"].tolist() == ["Summit Results", "Closing Remarks"]
+    assert doc.sections["n_paragraphs"].tolist() == [0, 1]
+    assert doc.sections["n_sentences"].tolist() == [0, 1]
+    assert doc.sections["n_tokens"].tolist() == [0, 3]

@@ -175,6 +175,20 @@ def assert_consistent(text: str, doc: Document) -> None:
     assert sections["n_paragraphs"].sum() == len(paragraphs)
 
 
+def assert_column_types(doc: Document, stats: pd.DataFrame) -> None:
+    """Counts and offsets are int64, texts str, flags bool, ratios float64, with or without rows."""
+    for frame in (doc.sections, doc.paragraphs, doc.sentences, doc.tokens, stats):
+        for column, dtype in frame.dtypes.items():
+            if column in ("title", "text", "token", "lower", "lemma", "pos"):
+                assert dtype == "str", column
+            elif column == "is_stopword":
+                assert dtype == "bool", column
+            elif column in SECTION_STATS_COLUMNS[5:]:
+                assert dtype == "float64", column
+            else:
+                assert dtype == "int64", column
+
+
 @given(text=TEXTS, mode=st.sampled_from(LINE_BREAK_MODES), detect_headings=st.booleans())
 def test_any_text_gives_a_consistent_text_model(text, mode, detect_headings):
     doc = analyse_structure(text, detect_headings=detect_headings, line_breaks=mode)
@@ -182,6 +196,10 @@ def test_any_text_gives_a_consistent_text_model(text, mode, detect_headings):
     stats = section_statistics(doc.sections, doc.sentences, doc.tokens)
     assert stats.columns.tolist() == SECTION_STATS_COLUMNS
     assert stats["section_id"].tolist() == doc.sections["section_id"].tolist()
+    assert_column_types(doc, stats)
+    is_word = doc.tokens["token"].str.contains(r"[^\W_]").to_numpy(dtype=bool)
+    assert stats["n_words"].sum() == is_word.sum()
+    assert stats["n_sentences"].tolist() == doc.sections["n_sentences"].tolist()
     reason = unusable_reason(doc)
     assert (reason is None) == doc.tokens["token"].str.contains(r"[^\W_]").any()
 

@@ -26,3 +26,22 @@ def test_section_statistics_values():
     assert row["n_types"] == 4
     assert row["type_token_ratio"] == 4 / 5
     assert row["mean_sentence_length"] == 2.5
+
+
+def test_statistics_per_section_count_words_case_insensitive_types():
+    doc = analyse_structure("Cats sleep.\n## Food\nCats eat. Fish feed cats!\n")
+    stats = section_statistics(doc.sections, doc.sentences, doc.tokens).set_index("section_id")
+    assert stats["n_words"].tolist() == [2, 5]
+    assert stats["n_types"].tolist() == [2, 4]  # cats, eat, fish, feed
+    assert stats["n_sentences"].tolist() == [1, 2]
+    assert stats.loc[1, "mean_sentence_length"] == 2.5
+
+
+def test_section_without_words_gets_missing_ratios_and_empty_text_no_rows():
+    doc = analyse_structure("Summit Results\n## Closing Remarks\n... !!!\n")
+    stats = section_statistics(doc.sections, doc.sentences, doc.tokens)
+    assert stats["n_words"].tolist() == [0, 0]
+    assert stats[["type_token_ratio", "flesch_reading_ease"]].isna().all().all()
+    empty = analyse_structure("")
+    stats = section_statistics(empty.sections, empty.sentences, empty.tokens)
+    assert stats.empty and stats.dtypes.astype(str).tolist() == ["int64"] * 5 + ["float64"] * 4

@@ -1,4 +1,10 @@
-from analysis.tokens import TOKEN_COLUMNS, lemmatise, split_tokens, tokenise_sentences
+from analysis.tokens import (
+    TOKEN_COLUMNS,
+    lemmatise,
+    split_tokens,
+    tokenise_sentences,
+    typed_frame,
+)
 
 
 def words(text):
@@ -52,3 +58,19 @@ def test_sentence_initial_capital_is_not_a_proper_noun_unless_the_text_says_so()
     assert tags["China"] == "NNP"  # capitalised mid-sentence elsewhere
     assert tags["Energy"] == "NN"
     assert tags["Tariffs"] == "NNS"
+
+
+def test_typed_frame_converts_each_column_once_even_without_rows():
+    dtypes = {"n": "int64", "word": "str", "flag": "bool", "ratio": "float64"}
+    columns = {"n": [3, 1], "word": ["a", "b"], "flag": [1, 0], "ratio": [0.5, 2]}
+    frame = typed_frame(columns, dtypes)
+    assert frame.dtypes.astype(str).tolist() == ["int64", "str", "bool", "float64"]
+    assert frame["flag"].tolist() == [True, False] and frame["ratio"].tolist() == [0.5, 2.0]
+    empty = typed_frame({name: [] for name in dtypes}, dtypes)
+    assert empty.empty and empty.dtypes.astype(str).tolist() == ["int64", "str", "bool", "float64"]
+
+
+def test_no_sentences_give_an_empty_typed_table():
+    table = tokenise_sentences("", [])
+    assert list(table.columns) == TOKEN_COLUMNS and table.empty
+    assert table["is_stopword"].dtype == bool and table["token"].dtype == "str"
