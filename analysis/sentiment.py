@@ -551,8 +551,20 @@ def summarise_columns(
             }
         )
     by_name = dict(zip(SCORE_COLUMNS, columns, strict=True))
-    correlations = [
-        {"method_a": a, "method_b": b, "pearson_r": pearson(by_name[a], by_name[b])}
-        for a, b in METHOD_PAIRS
-    ]
+    r = _method_correlations(by_name)
+    correlations = [{"method_a": a, "method_b": b, "pearson_r": r[(a, b)]} for a, b in METHOD_PAIRS]
     return measures, correlations
+
+
+def _method_correlations(by_name: dict[str, np.ndarray]) -> dict[tuple[str, str], float]:
+    """:func:`pearson` of each :data:`METHOD_PAIRS` entry; one correlation matrix when every
+    method has three or more values, no NaN and some spread (the entries are the same as
+    pair by pair)."""
+    methods = list(dict.fromkeys(m for pair in METHOD_PAIRS for m in pair))
+    stacked = np.array([by_name[m] for m in methods])
+    usable = stacked.shape[1] >= 3 and not np.isnan(stacked).any() and np.ptp(stacked, axis=1).all()
+    if not usable:
+        return {(a, b): pearson(by_name[a], by_name[b]) for a, b in METHOD_PAIRS}
+    matrix = np.corrcoef(stacked)
+    position = {m: i for i, m in enumerate(methods)}
+    return {(a, b): float(matrix[position[a], position[b]]) for a, b in METHOD_PAIRS}

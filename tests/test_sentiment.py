@@ -341,3 +341,18 @@ def test_percentile_interval_is_numpys_linear_quantile(samples, confidence):
     low, high = S.percentile_interval(column[:, np.newaxis], confidence)
     alpha = (1 - confidence) / 2
     assert low[0] == np.quantile(column, alpha) and high[0] == np.quantile(column, 1 - alpha)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(*[st.floats(-1, 1, allow_nan=False)] * 7).map(list), min_size=0, max_size=15
+    )
+)
+def test_summary_correlations_are_each_pairs_pearson(rows):
+    columns = np.array(rows, dtype=float).reshape(len(rows), 7).T
+    _, correlations = S.summarise_columns(columns, n_bootstrap=50)
+    by_name = dict(zip(S.SCORE_COLUMNS, columns, strict=True))
+    for c in correlations:
+        expected = S.pearson(by_name[c["method_a"]], by_name[c["method_b"]])
+        assert c["pearson_r"] == expected or (math.isnan(c["pearson_r"]) and math.isnan(expected))
