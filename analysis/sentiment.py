@@ -73,9 +73,11 @@ Summaries
 :func:`bootstrap_mean_ci` gives the mean with a seeded 95 % percentile bootstrap interval. With
 one value the interval is NaN (one observation says nothing about sampling variability, and a
 zero-width interval would claim certainty); with no value the mean is NaN too. Constant input
-gives an interval equal to the value. :func:`summarise_scores` gives, per group, the mean and
-interval of each score, the shares of positive / neutral / negative sentences and the Pearson
-correlations between the methods (NaN with fewer than 3 sentences or a constant score).
+gives an interval equal to the value. :func:`summarise_scores` (or :func:`summarise_columns` on a
+score matrix) gives, per group, the mean and interval of each score (all measures of a group
+share one draw of bootstrap indices, see :func:`bootstrap_mean_cis`), the shares of positive /
+neutral / negative sentences and the Pearson correlations between the methods (NaN with fewer
+than 3 sentences or a constant score).
 """
 
 from __future__ import annotations
