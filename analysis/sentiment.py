@@ -261,8 +261,9 @@ def score_sentences(texts: Iterable[str]) -> pd.DataFrame:
     Returns:
         One row per sentence, columns :data:`SCORE_COLUMNS`.
     """
-    rows = [score_sentence(t) for t in texts]
-    return pd.DataFrame(rows, columns=list(SCORE_COLUMNS)).astype(float)
+    rows = [[scored[c] for c in SCORE_COLUMNS] for scored in map(score_sentence, texts)]
+    values = np.array(rows, dtype=float).reshape(len(rows), len(SCORE_COLUMNS))
+    return pd.DataFrame(values, columns=list(SCORE_COLUMNS))
 
 
 def headline_score(text: str) -> float:
