@@ -49,6 +49,10 @@ ODD_BUT_FINE = {
     ).encode(),
     "markup.txt": b"<p>Trade rose.</p> <script>alert(1)</script> <img src=x onerror=alert(2)>\n",
     "windows.txt": "\ufeffLine one.\r\nLine two.\r\n".encode(),
+    # No noun, verb or adjective: no topic model, no keywords; the run still succeeds.
+    "hello.txt": b"Hello?? Who is there?\n",
+    "found_it.txt": b"There it is! I found it.\n",
+    "japanese.txt": "石破首相はワシントンでトランプ大統領と会談した。".encode(),
 }
 
 
