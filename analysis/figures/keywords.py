@@ -18,6 +18,18 @@ TITLE_WIDTH = 38
 SIGNIFICANCE = 0.05
 
 
+# Panels drawn at most: a long report or transcript can have hundreds of sections, and a
+# figure of all of them is neither readable nor quick to draw (the tables keep them all).
+MAX_PANELS = 24
+
+
+def _shown(groups: list, title: str) -> tuple[list, str]:
+    """The first :data:`MAX_PANELS` sections' panels, and a title that says if some are left out."""
+    if len(groups) <= MAX_PANELS:
+        return groups, title
+    return groups[:MAX_PANELS], f"{title}\n(first {MAX_PANELS} of {len(groups)} sections)"
+
+
 def section_title(section_id: int, titles: dict[int, str]) -> str:
     """Panel title: the section's heading, or "Lead" for the untitled opening section."""
     title = str(titles.get(section_id, "") or "").strip()
@@ -76,6 +88,7 @@ def keywords_by_section_figure(
     rows = keywords[(keywords["scope"] == "section") & (keywords["rank"] <= top_n)].copy()
     rows["section_id"] = rows["section_id"].astype(int)
     groups = list(rows.sort_values(["section_id", "rank"]).groupby("section_id", sort=True))
+    groups, title = _shown(groups, "Top keywords per section")
     if not groups:
         return _message_figure("Top keywords per section: no keywords found")
     figure, axes = _grid(len(groups), top_n)
@@ -83,7 +96,7 @@ def keywords_by_section_figure(
         _bars(ax, group["keyword"].tolist(), group["score"].tolist(), [PALETTE[0]] * len(group))
         _panel_title(ax, section_id, titles)
         ax.set_xlabel("fused score (higher = more central)", fontsize=8)
-    figure.suptitle("Top keywords per section")
+    figure.suptitle(title)
     return figure
 
 
@@ -105,6 +118,9 @@ def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int 
         ["section_id", "g2", "term"], ascending=[True, False, True]
     )
     groups = [(s, g.head(top_n)) for s, g in over.groupby("section_id", sort=True)]
+    groups, title = _shown(
+        groups, "Keyness: terms each section over-uses compared with the rest (top by G²)"
+    )
     if not groups:
         return _message_figure("Keyness per section: needs two or more sections")
     figure, axes = _grid(len(groups), top_n)
@@ -118,7 +134,7 @@ def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int 
         Patch(color="#E8A9AB", label="not significant"),
     ]
     figure.legend(handles=legend, loc="outside lower center", ncols=2, fontsize=8, frameon=False)
-    figure.suptitle("Keyness: terms each section over-uses compared with the rest (top by G²)")
+    figure.suptitle(title)
     return figure
 
 

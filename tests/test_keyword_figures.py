@@ -1,0 +1,18 @@
+"""Keyword figures of articles with very many sections draw a bounded number of panels."""
+
+import pandas as pd
+
+from analysis.figures import keywords as figures
+
+
+def test_a_figure_shows_at_most_max_panels_sections_and_says_so():
+    n = figures.MAX_PANELS + 6
+    keywords = pd.DataFrame(
+        {"scope": "section", "section_id": range(n), "rank": 1,
+         "keyword": [f"term{i}" for i in range(n)], "score": 1.0}
+    )  # fmt: skip
+    sections = pd.DataFrame({"section_id": range(n), "title": [f"Part {i}" for i in range(n)]})
+    figure = figures.keywords_by_section_figure(keywords, sections)
+    panels = [ax for ax in figure.axes if ax.get_visible() and ax.get_title()]
+    assert len(panels) == figures.MAX_PANELS
+    assert f"first {figures.MAX_PANELS} of {n} sections" in figure._suptitle.get_text()
