@@ -80,16 +80,7 @@ def section_statistics(
     Returns:
         A table with :data:`SECTION_STATS_COLUMNS`, one row per section.
     """
-    section_of = dict(
-        zip(sentences["sentence_id"].tolist(), sentences["section_id"].tolist(), strict=True)
-    )
-    words_of: dict[int, list[str]] = {}
-    for token, lower, sentence_id in zip(
-        tokens["token"].tolist(), tokens["lower"].tolist(), tokens["sentence_id"].tolist(),
-        strict=True,
-    ):  # fmt: skip
-        if WORD_CHARACTER.search(token):
-            words_of.setdefault(section_of[sentence_id], []).append(lower)
+    words_of = _words_per_section(sentences, tokens)
     columns: dict[str, list] = {name: [] for name in SECTION_STATS_COLUMNS}
     for section_id, n_paragraphs, n_sentences in zip(
         sections["section_id"].tolist(),
@@ -116,3 +107,18 @@ def section_statistics(
     counts = dict.fromkeys(SECTION_STATS_COLUMNS[:5], "int64")
     ratios = dict.fromkeys(SECTION_STATS_COLUMNS[5:], "float64")
     return typed_frame(columns, counts | ratios)
+
+
+def _words_per_section(sentences: pd.DataFrame, tokens: pd.DataFrame) -> dict[int, list[str]]:
+    """Section id -> the lower-cased form of each of its word tokens, in order."""
+    section_of = dict(
+        zip(sentences["sentence_id"].tolist(), sentences["section_id"].tolist(), strict=True)
+    )
+    words_of: dict[int, list[str]] = {}
+    for token, lower, sentence_id in zip(
+        tokens["token"].tolist(), tokens["lower"].tolist(), tokens["sentence_id"].tolist(),
+        strict=True,
+    ):  # fmt: skip
+        if WORD_CHARACTER.search(token):
+            words_of.setdefault(section_of[sentence_id], []).append(lower)
+    return words_of
