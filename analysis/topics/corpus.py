@@ -45,6 +45,8 @@ from analysis.topics.model import TopicModel, parse_k, prevalence_order
 from analysis.topics.quality import distinctiveness, npmi_coherence, term_sets, top_indices
 
 CORPUS_K_CANDIDATES = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 20)
+
+
 class TooLittleContent(ValueError):
     """The corpus gives a topic model too little to work with (few documents or terms)."""
 

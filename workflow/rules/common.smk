@@ -116,6 +116,20 @@ def planned_articles():
     )
 
 
+def run_shard_stage(stage, wildcards, input, output, params, log):
+    """Run one stage over one shard (its per-article function) and report progress."""
+    tables = [name for name in input.keys() if name != "articles"]
+    count = shards_stage.run_shard(
+        stage=stage,
+        articles=input.articles,
+        inputs=named(input, *tables),
+        outputs=named(output),
+        params=dict(params.items()),
+        log=log[0],
+    )
+    PROGRESS.done(stage, wildcards.shard, count)
+
+
 def staged_shard(wildcards):
     """The staged articles of one shard."""
     return CORPUS.shard_files[wildcards.shard]

@@ -23,7 +23,9 @@ rule compare:
         mem_mb=4000,
         runtime=60,
     params:
-        tables_dir=f"{RESULTS}/corpus/tables",
+        tables_dir=lambda wildcards, input: os.path.dirname(
+            os.path.dirname(input.articles[0])
+        ),
         period=config["compare"]["period"],
         group_by=config["compare"]["group_by"],
         grouping={

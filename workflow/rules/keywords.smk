@@ -29,18 +29,7 @@ rule keywords:
         use_titles=config["keywords"]["use_titles"],
         specificity_exponent=config["keywords"]["specificity_exponent"],
     run:
-        PROGRESS.done(
-            "keywords",
-            wildcards.shard,
-            shards_stage.run_shard(
-                stage="keywords",
-                articles=input.articles,
-                inputs=named(input, "tokens", "sentences", "sections"),
-                outputs=named(output),
-                params=dict(params.items()),
-                log=log[0],
-            ),
-        )
+        run_shard_stage("keywords", wildcards, input, output, params, log)
 
 
 rule export_keywords:

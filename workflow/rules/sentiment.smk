@@ -29,18 +29,7 @@ rule sentiment:
         top_n_actors=config["sentiment"]["top_n_actors"],
         min_actor_mentions=config["sentiment"]["min_actor_mentions"],
     run:
-        PROGRESS.done(
-            "sentiment",
-            wildcards.shard,
-            shards_stage.run_shard(
-                stage="sentiment",
-                articles=input.articles,
-                inputs=named(input, "sentences", "tokens", "sections"),
-                outputs=named(output),
-                params=dict(params.items()),
-                log=log[0],
-            ),
-        )
+        run_shard_stage("sentiment", wildcards, input, output, params, log)
 
 
 rule export_sentiment:

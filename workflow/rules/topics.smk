@@ -29,20 +29,7 @@ rule topics:
         random_state=config["topics"]["random_state"],
         n_terms=config["topics"]["n_terms"],
     run:
-        PROGRESS.done(
-            "topics",
-            wildcards.shard,
-            shards_stage.run_shard(
-                stage="topics",
-                articles=input.articles,
-                inputs=named(
-                    input, "tokens", "sentences", "paragraphs", "sections"
-                ),
-                outputs=named(output),
-                params=dict(params.items()),
-                log=log[0],
-            ),
-        )
+        run_shard_stage("topics", wildcards, input, output, params, log)
 
 
 rule export_topics:
