@@ -2,7 +2,7 @@
 
 Usage::
 
-    python bench/bench_sentiment.py --data /work/shared/benchmarks/sentiment [--select-weights]
+    python bench/bench_sentiment.py --data <benchmarks>/sentiment [--select-weights]
 
 For each ``*_GroundTruth.tsv`` (``id<TAB>mean rating -4..4<TAB>text``) prints, per method
 (VADER compound, TextBlob polarity, headline ``sentiment``), the Pearson r against the mean

@@ -1,19 +1,16 @@
 """The benchmark corpus generator: deterministic, news-length, valid ids, real sections."""
 
-import importlib.util
-import sys
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from bench_scripts import load_bench_script
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.reading import is_valid_article_id
 from analysis.sections import split_sections
 
-REPO = Path(__file__).resolve().parents[1]
 SOURCE = (
     "Japan’s Prime Minister Shigeru Ishiba met President Donald Trump in Washington. "
     "The U.S. and Japan agreed to expand trade.\n"
@@ -22,15 +19,7 @@ SOURCE = (
 )
 
 
-def _load_make_corpus():
-    spec = importlib.util.spec_from_file_location("make_corpus", REPO / "bench/make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_corpus = _load_make_corpus()
+make_corpus = load_bench_script("make_corpus")
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus():

@@ -1,13 +1,9 @@
 """The notebook-style peer script of the benchmark: inputs, tables and their real values."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from bench_scripts import load_bench_script
 
-REPO = Path(__file__).resolve().parents[1]
 ARTICLES = {
     "markets": (
         "Tariffs rose again on Monday. Markets in Tokyo fell sharply. "
@@ -21,15 +17,7 @@ ARTICLES = {
 }
 
 
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name, REPO / f"bench/{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-peer = _load("peer_notebook")
+peer = load_bench_script("peer_notebook")
 
 
 def _frame():

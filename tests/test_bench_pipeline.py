@@ -1,13 +1,10 @@
 """The pipeline benchmark's bookkeeping: jobs from logs, job times, targets, the report."""
 
-import importlib.util
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from bench_scripts import load_bench_script
 
-REPO = Path(__file__).resolve().parents[1]
 LOG = """\
 Building DAG of jobs...
 [Tue Dec  1 22:26:18 2026]
@@ -37,15 +34,7 @@ Finished jobid: 0 (Rule: all)
 """
 
 
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name, REPO / f"bench/{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load("bench_pipeline")
+bench = load_bench_script("bench_pipeline")
 
 
 def _scenario(name, walls, *, peak=100.0, n=1, jobs=None, returncode=0):

@@ -1,26 +1,12 @@
 """A generated corpus with planted differences: every comparison recovers its difference."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from bench_scripts import load_bench_script
 
 from analysis.figures import compare as figures
 
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("bench_compare", REPO / "bench/bench_compare.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_compare"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
+bench = load_bench_script("bench_compare")
 
 
 @pytest.fixture(scope="module")
