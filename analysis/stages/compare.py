@@ -13,13 +13,15 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from analysis import compare
-from analysis.compare import datasets
 from analysis.stages.logs import job_log
 from analysis.tables import read_tsv, write_tsv
+
+if TYPE_CHECKING:
+    from analysis.compare import ComparisonResult
 
 PathLike = str | os.PathLike[str]
 # Table name -> the comparison family that makes it.
@@ -62,7 +64,7 @@ def comparisons(
     keyness_top_n: int,
     keyness_min_count: int,
     keyness_by_period: bool,
-) -> dict[str, compare.ComparisonResult]:
+) -> dict[str, ComparisonResult]:
     """Every comparison family of a corpus, from its tables folder.
 
     Args:
@@ -93,6 +95,11 @@ def comparisons(
     options = {"period": period, "group_by": list(group_by), **grouping}
     interval = {"n_bootstrap": n_bootstrap, "confidence": confidence,
                 "random_state": random_state}  # fmt: skip
+    # Imported here, not at the top: the workflow reads TABLES and figure_stems while it
+    # parses, and the comparisons' imports (SciPy's statistics) cost a second there.
+    from analysis import compare
+    from analysis.compare import datasets
+
     membership = compare.group_articles(articles, **options).membership
     doc_topics, terms = read_tsv(document_topics), read_tsv(topic_terms)
     return {
