@@ -11,12 +11,14 @@ documents' candidates, the documents as the IDF set) and the ``yake`` package's 
 Scores are P@10, R@10 and F1@10 with exact matching after lower-casing and Porter-stemming
 each word, averaged over documents.
 
-``--weights`` adds fusions to compare (``m=w,m=w``; methods left out keep their default);
-with two or more data sets and fusions, the leave-one-set-out table picks, for each set, the
-fusion best on the other sets (mean F1@10) and reports it on the held-out set.
+``--weights`` adds fusions to compare (``m=w,m=w``; methods left out keep their default),
+``--pivots`` adds the default fusion with other phrase pivots (0 = phrases never balanced
+against words); with two or more data sets and fusions, the leave-one-set-out table picks,
+for each set, the fusion best on the other sets (mean F1@10) and reports it on the held-out
+set.
 
 Usage:
-    python bench/bench_keywords.py --data <folder of data sets> [--limit 300]
+    python bench/bench_keywords.py --data <folder of data sets> [--limit 300] [--pivots 0 0.6]
 """
 
 from __future__ import annotations
@@ -84,17 +86,20 @@ def parse_weights(spec: str) -> dict[str, float]:
     return {m: float(w) for m, w in (part.split("=") for part in spec.split(","))}
 
 
-def run_dataset(docs, fusions: dict[str, dict[str, float] | None]) -> dict[str, dict]:
-    """ranking name -> doc id -> keywords (best first), for every ranking measured."""
+def run_dataset(docs, fusions: dict[str, dict]) -> dict[str, dict]:
+    """ranking name -> doc id -> keywords (best first), for every ranking measured.
+
+    ``fusions``: name -> options of :func:`article_tables` (``weights``, ``phrase_pivot``).
+    """
     lists: dict[str, dict] = {}
     models = {doc_id: analyse_structure(text, detect_headings=False) for doc_id, text, _ in docs}
-    for name, weights in fusions.items():
+    for name, options in fusions.items():
         shards = []
         for doc_id, _, _ in docs:
             model = models[doc_id]
             tables = article_tables(
                 tokens=model.tokens, sentences=model.sentences, sections=model.sections,
-                top_k=TOP, weights=weights, use_titles=False,
+                top_k=TOP, use_titles=False, **options,
             )  # fmt: skip
             article = tables["keywords"][tables["keywords"]["scope"] == "article"]
             lists.setdefault(name, {})[doc_id] = article["keyword"].tolist()
@@ -179,12 +184,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--datasets", nargs="*", help="data set folder names (default: all)")
     parser.add_argument("--limit", type=int, default=None, help="documents per data set")
     parser.add_argument("--weights", nargs="*", default=[], help="extra fusions: tfidf=2,yake=1")
+    parser.add_argument("--pivots", nargs="*", type=float, default=[], help="extra phrase pivots")
     args = parser.parse_args(argv)
     names = args.datasets or sorted(
         p.name for p in args.data.iterdir() if (p / "docsutf8").is_dir()
     )
-    fusions: dict[str, dict[str, float] | None] = {DEFAULT: None}
-    fusions.update({f"fused[{spec}]": parse_weights(spec) for spec in args.weights})
+    fusions: dict[str, dict] = {DEFAULT: {}}
+    fusions.update({f"fused[{spec}]": {"weights": parse_weights(spec)} for spec in args.weights})
+    fusions.update({f"pivot={pivot:g}": {"phrase_pivot": pivot} for pivot in args.pivots})
     results = []
     for name in names:
         started = time.perf_counter()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 import pytest
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -197,7 +199,8 @@ def article_keywords(text: str, **options) -> list[str]:
 def test_generic_nouns_lose_to_specific_terms_seen_as_often():
     ranked = article_keywords(GENERIC_VS_SPECIFIC)
     # "topic" and "meeting" occur 3 times, "tariffs" twice, "Nippon Steel" once.
-    assert ranked[:2] == ["tariffs", "Nippon Steel"]
+    assert ranked[0] == "tariffs"
+    assert ranked.index("Nippon Steel") < ranked.index("meeting") < ranked.index("topic")
     assert ranked.index("meeting") > ranked.index("Tokyo")
     unweighted = article_keywords(GENERIC_VS_SPECIFIC, specificity_exponent=0.0)
     assert unweighted.index("topic") < unweighted.index("tariffs")
@@ -322,3 +325,42 @@ def test_nested_removal_is_linear_in_the_number_of_terms():
     scores = {key: 1.0 for key in ordered}
     counts = {key: 1 for key in ordered}
     assert len(fusion.merge_subsumed(scores, counts)) == 10_000
+
+
+def test_folded_terms_fill_the_slots_of_a_headline_only_story():
+    # "plot" and "bomb plot" are seen only inside "stadium bomb plot": they fold into it,
+    # and then fill the empty slots, below it.
+    scores = {"stadium bomb plot": 3.0, "bomb plot": 2.0, "plot": 1.0}
+    counts = dict.fromkeys(scores, 1)
+    kept = fusion.clean_up(scores, counts, set(), 10)
+    assert list(kept) == ["stadium bomb plot", "bomb plot", "plot"]
+    assert kept["stadium bomb plot"] == 3.0 and kept["bomb plot"] == 1.5 and kept["plot"] == 0.75
+    assert list(fusion.clean_up(scores, counts, set(), 1)) == ["stadium bomb plot"]
+
+
+def test_word_uses_count_each_position_once_and_mark_uses_inside_phrases():
+    tokens = tokens_of(
+        [[("Trade", "NN"), ("deal", "NN"), ("talks", "NNS"), ("stalled", "VBD")],
+         [("The", "DT"), ("deal", "NN"), ("failed", "VBD")]]
+    )  # fmt: skip
+    occurrences = find_candidates(annotate_tokens(tokens))
+    uses = fusion.word_uses(occurrences, {0: "doc", 1: "doc"})["doc"]
+    # "deal" twice (once inside "trade deal talk"), "talk" once, inside it as a suffix too.
+    assert uses.total == {"trade": 1, "deal": 2, "talk": 1}
+    assert uses.in_phrases == {"trade": 1, "deal": 1, "talk": 1}
+
+
+def test_phrases_give_way_to_words_only_where_the_words_stand_alone():
+    scores = {"trade": 3.0, "tariff": 2.0, "trade deal": 2.5}
+    standalone = fusion.WordUses(Counter(trade=8, tariff=4), Counter(trade=2))
+    in_terms = fusion.WordUses(Counter(trade=4, tariff=2), Counter(trade=4, tariff=1))
+    # 2 of 12 uses inside phrases: (1/6 / 0.6) ** 2; 5 of 6: (5/6 / 0.6) ** 2.
+    assert fusion.phrase_richness(scores, standalone) == pytest.approx(1 / 6)
+    assert fusion.phrase_factor(scores, standalone) == pytest.approx((1 / 3.6) ** 2)
+    assert fusion.phrase_factor(scores, in_terms) == pytest.approx((5 / 3.6) ** 2)
+    assert fusion.phrase_factor(scores, standalone, pivot=0.0) == 1.0
+    balanced = fusion.balance_phrases({0: scores, 1: scores}, {0: standalone, 1: in_terms})
+    assert balanced[0]["trade"] == 3.0 and balanced[0]["trade deal"] < balanced[0]["tariff"]
+    assert balanced[1]["trade"] == 3.0 and balanced[1]["trade deal"] > balanced[1]["trade"]
+    ranked = kw.headline_ranking({"tfidf": {0: scores}}, uses={0: standalone})
+    assert list(ranked[0]) == ["trade", "tariff", "trade deal"]

@@ -26,7 +26,15 @@ from analysis.keywords.candidates import (
     documents_from,
     find_candidates,
 )
-from analysis.keywords.fusion import apply_prior, clean_up, fuse, resolve_weights
+from analysis.keywords.fusion import (
+    PHRASE_PIVOT,
+    apply_prior,
+    balance_phrases,
+    clean_up,
+    fuse,
+    resolve_weights,
+    word_uses,
+)
 from analysis.keywords.ranking import Ranking, RankInput, ranked_rows
 from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS, check_methods, run_methods
 from analysis.keywords.specificity import SPECIFICITY_EXPONENT, specificity_prior
@@ -59,6 +67,7 @@ def rank_article(
     weights: Mapping[str, float] | None = None,
     titles: Mapping[int, str] | None = None,
     specificity_exponent: float = SPECIFICITY_EXPONENT,
+    phrase_pivot: float = PHRASE_PIVOT,
 ) -> ArticleKeywords:
     """Rank one article's keyphrases for the whole article and for each section.
 
@@ -71,6 +80,8 @@ def rank_article(
         weights: Fusion weight per method; methods left out keep their default weight.
         titles: section_id -> heading ("" for none).
         specificity_exponent: Strength of the general-English specificity prior (0 = off).
+        phrase_pivot: Phrase richness at which phrases keep their fused score (above it they
+            gain, below it they lose; :func:`~analysis.keywords.fusion.phrase_factor`; 0 = off).
 
     Returns:
         The article's tables; empty (with their columns) when it has no candidates.
@@ -107,7 +118,10 @@ def rank_article(
         occurrences, annotated, section_of, sizes, heading_occurrences, heading_tokens,
         heading_texts,
     )  # fmt: skip
-    options = {"methods": methods, "weights": weights, "top_k": top_k, "names": names}
+    options = {
+        "methods": methods, "weights": weights, "top_k": top_k, "names": names,
+        "phrase_pivot": phrase_pivot,
+    }  # fmt: skip
     article_fused, article_rankings, article_all = _rank_scope(article, prior, **options)
     underused = _underused(section_counts, sizes)
     spread = _section_spread(section.documents())
@@ -179,6 +193,7 @@ def _rank_scope(
     weights: Mapping[str, float] | None,
     top_k: int,
     names: set[str],
+    phrase_pivot: float,
     exclude: set[tuple[object, str]] = frozenset(),
 ) -> tuple[Ranking, dict[str, Ranking], Ranking]:
     """(headline, each method's ranking, the fused score of every candidate) of one scope."""
@@ -195,6 +210,8 @@ def _rank_scope(
     counts = inputs.counts()
     resolved = resolve_weights(fusable, weights, DEFAULT_WEIGHTS)
     every = apply_prior(fuse(fusable, resolved), prior)
+    uses = word_uses(inputs.occurrences, inputs.owner)
+    every = balance_phrases(every, uses, pivot=phrase_pivot)
     fused = {doc: clean_up(every[doc], counts.get(doc, {}), names, top_k) for doc in every}
     return fused, rankings, every
 

@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.figures import keywords as figures
 from analysis.keywords.article import rank_article
 from analysis.keywords.corpus import IDF_EXPONENT, Candidates, corpus_keywords
+from analysis.keywords.fusion import PHRASE_PIVOT
 from analysis.keywords.registry import METHODS
 from analysis.keywords.specificity import SPECIFICITY_EXPONENT
 from analysis.keywords.titles import section_titles
@@ -37,6 +38,7 @@ def article_tables(
     weights: Mapping[str, float] | None = None,
     use_titles: bool = True,
     specificity_exponent: float = SPECIFICITY_EXPONENT,
+    phrase_pivot: float = PHRASE_PIVOT,
 ) -> dict[str, pd.DataFrame]:
     """One article's keyword tables.
 
@@ -52,6 +54,8 @@ def article_tables(
             defaults).
         use_titles: Read each section's heading as its first sentence (section scope).
         specificity_exponent: Strength of the general-English specificity prior (0 = off).
+        phrase_pivot: Phrase richness at which phrases keep their fused score (above it they
+            gain, below it they lose; 0 = off; :func:`analysis.keywords.fusion.phrase_factor`).
 
     Returns:
         ``keywords``, ``keywords_by_method``, ``keyness`` and ``keyword_candidates``.
@@ -67,7 +71,7 @@ def article_tables(
         tokens, sentences, top_k=top_k, ngram_range=(ngram_min, ngram_max),
         methods=METHODS if methods is None else methods, weights=weights,
         titles=section_titles(sections) if use_titles else None,
-        specificity_exponent=specificity_exponent,
+        specificity_exponent=specificity_exponent, phrase_pivot=phrase_pivot,
     )  # fmt: skip
     return {name: getattr(result, name) for name in ARTICLE_TABLES}
 
