@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.metrics import normalized_mutual_info_score
+from sklearn.metrics import homogeneity_score, normalized_mutual_info_score
 
 from analysis.stages import topics as stage
 
@@ -193,14 +193,19 @@ def _nmi(labels: pd.Series, assigned) -> float:
 
 
 def baseline_nmi(texts: pd.Series, labels: pd.Series, *, k: int) -> dict[str, float]:
-    """NMI of scikit-learn's default NMF (TF-IDF) and LDA (counts) on raw text."""
+    """NMI of scikit-learn's default NMF (TF-IDF) and LDA (counts) on raw text.
+
+    Also the homogeneity of NMF's topics ("NMF hom"): above the number of labels, NMI also
+    falls with how evenly a label is split, homogeneity only with topics mixing labels.
+    """
     tfidf = TfidfVectorizer(stop_words="english").fit_transform(texts)
     counts = CountVectorizer(stop_words="english").fit_transform(texts)
-    nmf = NMF(n_components=k, random_state=0).fit_transform(tfidf)
+    nmf = NMF(n_components=k, random_state=0).fit_transform(tfidf).argmax(axis=1)
     lda = LatentDirichletAllocation(n_components=k, random_state=0).fit_transform(counts)
     return {
-        "NMF defaults": _nmi(labels, nmf.argmax(axis=1)),
+        "NMF defaults": _nmi(labels, nmf),
         "LDA defaults": _nmi(labels, lda.argmax(axis=1)),
+        "NMF hom": float(homogeneity_score(labels, nmf)),
     }
 
 
@@ -215,15 +220,40 @@ def dominant_topic(document_topics: pd.DataFrame) -> pd.Series:
 def newsdag_nmi(
     counts: pd.DataFrame, labels: pd.Series, *, k: int | str, method: str = "nmf"
 ) -> tuple[float, dict[str, pd.DataFrame], float]:
-    """NMI of newsdag's corpus model, its tables and CPU seconds."""
+    """NMI of newsdag's corpus model, its tables (with the dominant topics) and CPU seconds."""
     start = time.process_time()
     tables = stage.corpus_tables(documents=[counts], k=k, method=method)
     seconds = time.process_time() - start
     dominant = dominant_topic(tables["document_topics"])
+    tables["dominant"] = dominant
     return _nmi(labels.loc[dominant.index], dominant.to_numpy()), tables, seconds
 
 
-def bench_labelled(name: str, corpus: pd.DataFrame, *, ks: list[int]) -> None:
+def margins(corpus: pd.DataFrame, counts: pd.DataFrame, *, ks: list[int]) -> dict[int, float]:
+    """newsdag NMF's NMI minus that of scikit-learn's default NMF, per K."""
+    labels = corpus.set_index("article")["label"]
+    return {
+        k: newsdag_nmi(counts, labels, k=k)[0]
+        - baseline_nmi(corpus["text"], corpus["label"], k=k)["NMF defaults"]
+        for k in ks
+    }
+
+
+def bench_robustness(
+    corpus: pd.DataFrame, counts: pd.DataFrame, *, ks: list[int], seeds: int
+) -> None:
+    """Margins over default NMF on ``seeds`` random 80 % subsamples of the articles."""
+    rows = []
+    for seed in range(1, seeds + 1):
+        part = corpus.sample(frac=0.8, random_state=seed).sort_values("article")
+        subset = counts[counts["article"].isin(set(part["article"]))]
+        rows.append({"subsample": seed, **margins(part, subset, ks=ks)})
+    table = pd.DataFrame(rows).set_index("subsample")
+    print("NMI margin of newsdag NMF over default NMF on 80 % subsamples (columns: K)")
+    print(table.to_string(float_format="%+.3f"))
+
+
+def bench_labelled(name: str, corpus: pd.DataFrame, *, ks: list[int], seeds: int = 0) -> None:
     """NMI per K of newsdag and the defaults, then ``auto`` with its quality per K."""
     counts, per_article = term_count_tables(corpus)
     labels = corpus.set_index("article")["label"]
@@ -234,7 +264,11 @@ def bench_labelled(name: str, corpus: pd.DataFrame, *, ks: list[int]) -> None:
     for k in ks:
         row = {"k": k, **baseline_nmi(corpus["text"], corpus["label"], k=k)}
         row["newsdag LDA"] = newsdag_nmi(counts, labels, k=k, method="lda")[0]
-        row["newsdag NMF"] = newsdag_nmi(counts, labels, k=k)[0]
+        score, tables, _ = newsdag_nmi(counts, labels, k=k)
+        dominant = tables["dominant"]
+        row["newsdag NMF"] = score
+        row["newsdag hom"] = float(homogeneity_score(labels.loc[dominant.index], dominant))
+        row["margin"] = score - max(row["NMF defaults"], row["LDA defaults"])
         rows.append(row)
     table = pd.DataFrame(rows)
     print(table.to_string(index=False, float_format="%.3f"))
@@ -248,6 +282,8 @@ def bench_labelled(name: str, corpus: pd.DataFrame, *, ks: list[int]) -> None:
     print(f"auto: K={chosen} (true {n_labels}), NMI {score:.3f}, {seconds:.1f} s CPU")
     print(per_k.to_string(index=False, float_format="%.3f"))
     print(tables["topic_terms"].drop_duplicates("topic")[["topic", "label"]].to_string(index=False))
+    if seeds:
+        bench_robustness(corpus, counts, ks=ks, seeds=seeds)
 
 
 # ----------------------------------------------------------------------------- cost
@@ -358,6 +394,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--generated", type=Path, help="generated articles to time per article")
     parser.add_argument("--per-label", type=int, default=60, help="articles per label")
     parser.add_argument("--ks", default="2,3,4,5,6,7,8,10,12", help="K values compared")
+    parser.add_argument("--seeds", type=int, default=0, help="80 %% subsamples for margins")
     parser.add_argument("--corpus", type=Path, help="generated corpus to turn into count shards")
     parser.add_argument("--scale-shards", type=Path, help="folder of count shards")
     parser.add_argument("--shards-limit", type=int, help="articles of --corpus to tokenise")
@@ -373,11 +410,11 @@ def main(argv: list[str] | None = None) -> None:
         return
     bench_article(args.article, args.generated)
     if args.bbc:
-        bench_labelled("news (BBC)", news_corpus(args.bbc), ks=ks)
+        bench_labelled("news (BBC)", news_corpus(args.bbc), ks=ks, seeds=args.seeds)
     if args.data:
         for fine in (False, True):
             corpus = build_corpus(args.data, fine=fine, per_label=args.per_label)
-            bench_labelled("fine" if fine else "source", corpus, ks=ks)
+            bench_labelled("fine" if fine else "source", corpus, ks=ks, seeds=args.seeds)
 
 
 if __name__ == "__main__":
