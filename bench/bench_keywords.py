@@ -17,6 +17,10 @@ against words); with two or more data sets and fusions, the leave-one-set-out ta
 for each set, the fusion best on the other sets (mean F1@10) and reports it on the held-out
 set.
 
+The margin table gives, per set, the headline's F1@10 minus its best single method's and
+minus each baseline's, with a 95 % paired bootstrap interval over documents (seeded): a
+margin whose interval holds 0 is not a measured difference.
+
 Usage:
     python bench/bench_keywords.py --data <folder of data sets> [--limit 300] [--pivots 0 0.6]
 """
@@ -24,6 +28,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import time
 from collections.abc import Sequence
@@ -42,6 +47,8 @@ TOP = 10
 _STEMMER = PorterStemmer()
 _WORD = re.compile(r"[\w.]+(?:-\w+)*|[^\w\s]")
 DEFAULT = "headline"
+BASELINES = ("corpus TF-IDF", "yake package")
+BOOTSTRAP_SAMPLES = 2000
 
 
 def normalise_phrase(phrase: str) -> str:
@@ -148,6 +155,14 @@ def yake_package(texts: dict[str, str]) -> dict[str, list[str]]:
     return {doc: [p for p, _ in extractor.extract_keywords(text)] for doc, text in texts.items()}
 
 
+def per_document_f1(lists: dict[str, dict], docs) -> dict[str, list[float]]:
+    """ranking -> F1@10 of each document, in the order of ``docs``."""
+    return {
+        name: [prf(by_doc.get(doc_id, []), gold)[2] for doc_id, _, gold in docs]
+        for name, by_doc in lists.items()
+    }
+
+
 def score(lists: dict[str, dict], docs) -> pd.DataFrame:
     """Mean P@10, R@10, F1@10 of each ranking."""
     rows = []
@@ -156,6 +171,35 @@ def score(lists: dict[str, dict], docs) -> pd.DataFrame:
         mean = pd.DataFrame(values, columns=["P@10", "R@10", "F1@10"]).mean()
         rows.append({"ranking": name, **mean.to_dict()})
     return pd.DataFrame(rows)
+
+
+def paired_margin(
+    first: Sequence[float],
+    second: Sequence[float],
+    *,
+    samples: int = BOOTSTRAP_SAMPLES,
+    random_state: int = 0,
+) -> tuple[float, float, float]:
+    """(mean of first - second, 2.5 % and 97.5 % points of its paired bootstrap)."""
+    differences = [a - b for a, b in zip(first, second, strict=True)]
+    n = len(differences)
+    rng = random.Random(random_state)
+    means = sorted(sum(rng.choices(differences, k=n)) / n for _ in range(samples))
+    return sum(differences) / n, means[int(0.025 * samples)], means[int(0.975 * samples) - 1]
+
+
+def margins(f1: dict[str, list[float]]) -> list[dict]:
+    """The headline (single and corpus-aware) against its best single method and baselines."""
+    best = max(METHODS, key=lambda method: sum(f1[method]))
+    rows = []
+    for headline in (DEFAULT, f"{DEFAULT}, corpus-aware"):
+        for other in (best, *BASELINES):
+            mean, low, high = paired_margin(f1[headline], f1[other])
+            rows.append(
+                {"headline": headline, "minus": other, "margin": mean, "ci_low": low,
+                 "ci_high": high}
+            )  # fmt: skip
+    return rows
 
 
 def leave_one_set_out(table: pd.DataFrame, fusions: Sequence[str]) -> pd.DataFrame:
@@ -192,16 +236,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     fusions: dict[str, dict] = {DEFAULT: {}}
     fusions.update({f"fused[{spec}]": {"weights": parse_weights(spec)} for spec in args.weights})
     fusions.update({f"pivot={pivot:g}": {"phrase_pivot": pivot} for pivot in args.pivots})
-    results = []
+    results, margin_rows = [], []
     for name in names:
         started = time.perf_counter()
         docs = load_dataset(args.data / name, limit=args.limit)
-        table = score(run_dataset(docs, fusions), docs)
+        lists = run_dataset(docs, fusions)
+        table = score(lists, docs)
         table.insert(0, "dataset", name)
         results.append(table)
+        margin_rows += [{"dataset": name, **row} for row in margins(per_document_f1(lists, docs))]
         print(f"{name}: {len(docs)} documents in {time.perf_counter() - started:.1f} s", flush=True)
     table = pd.concat(results, ignore_index=True)
     print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    print("\nMargins of F1@10 (95 % paired bootstrap over documents):")
+    print(pd.DataFrame(margin_rows).to_string(index=False, float_format="{:+.3f}".format))
     if len(names) > 1 and len(fusions) > 1:
         print("\nLeave one set out:")
         print(
