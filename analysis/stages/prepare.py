@@ -17,6 +17,7 @@ import pandas as pd
 from analysis.corpus.screening import text_warnings
 from analysis.document import analyse_structure, unusable_reason
 from analysis.reading import ArticleWarning
+from analysis.stages.batching import shard_loop
 from analysis.stages.logs import job_log
 from analysis.stages.probe import probe_tables
 from analysis.stages.shards import write_tables
@@ -77,7 +78,7 @@ def run_shard(
     Returns:
         The number of articles in the shard.
     """
-    with job_log(log, stage="prepare") as logger:
+    with job_log(log, stage="prepare") as logger, shard_loop():
         shard = read_parquet(staged, as_in_tsv=False)
         tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
         sizes, notes = [], []

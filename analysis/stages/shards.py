@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.reading import ArticleWarning
+from analysis.stages.batching import shard_loop
 from analysis.stages.logs import job_log
 from analysis.stages.probe import column_types, probe_tables
 from analysis.tables import read_parquet, write_parquet, write_tsv
@@ -120,7 +121,7 @@ def run_shard(
         The number of articles in the shard.
     """
     module = importlib.import_module(f"analysis.stages.{stage}")
-    with job_log(log, stage=stage) as logger:
+    with job_log(log, stage=stage) as logger, shard_loop():
         order = read_parquet(articles, columns=["article", "origin"], as_in_tsv=False)
         frames = {name: read_parquet(path) for name, path in inputs.items()}
         per_article = {name: split_by_article(f, order["article"]) for name, f in frames.items()}
