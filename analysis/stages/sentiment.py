@@ -217,6 +217,11 @@ def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame({c: [row[c] for row in rows] for c in columns})
 
 
+def _in_order(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The frame with exactly ``columns``, in order (itself when it has them already)."""
+    return frame if list(frame.columns) == list(columns) else frame[list(columns)]
+
+
 def sentiment_tables(
     sentences: pd.DataFrame,
     tokens: Sequence[Sequence[A.Token]] | None,
@@ -246,9 +251,18 @@ def sentiment_tables(
         Output keyword of :func:`run` -> table; every table has no rows when there is no
         sentence.
     """
-    scores = S.score_sentences(sentences["text"].tolist())
-    per_sentence = pd.concat(
-        [sentences[["sentence_id", "section_id"]].reset_index(drop=True), scores], axis=1
+    texts = sentences["text"].tolist()
+    sentence_ids = sentences["sentence_id"].tolist()
+    section_ids = sentences["section_id"].tolist()
+    # One pass over columns, not frame selections: an article's frames are small, and
+    # each selection costs more than the values it holds.
+    matrix = S.score_sentences(texts).to_numpy(dtype=float).T  # columns S.SCORE_COLUMNS
+    per_sentence = pd.DataFrame(
+        {
+            "sentence_id": pd.Series(sentence_ids, dtype=sentences["sentence_id"].dtype),
+            "section_id": pd.Series(section_ids, dtype=sentences["section_id"].dtype),
+            **{name: matrix[j] for j, name in enumerate(S.SCORE_COLUMNS)},
+        }
     )
     params = {
         "n_bootstrap": n_bootstrap,
@@ -259,17 +273,19 @@ def sentiment_tables(
     measure_rows: list[dict] = []
     corr_rows: list[dict] = []
     if len(per_sentence):  # an article without sentences has no scope to summarise
-        matrix = scores[list(S.SCORE_COLUMNS)].to_numpy(dtype=float).T
         measure_rows, corr_rows = _scope_rows(matrix, "article", None, "", params)
-        positions = per_sentence.groupby("section_id", sort=False).indices
-        empty = np.array([], dtype=int)
-        for section_id, title in zip(sections["section_id"], sections["title"], strict=True):
-            group = matrix[:, positions.get(section_id, empty)]
+        positions: dict[str, list[int]] = {}
+        for row, section_id in enumerate(section_ids):
+            positions.setdefault(section_id, []).append(row)
+        for section_id, title in zip(
+            sections["section_id"].tolist(), sections["title"].tolist(), strict=True
+        ):
+            group = matrix[:, np.asarray(positions.get(section_id, []), dtype=int)]
             m, c = _scope_rows(group, "section", section_id, title, params)
             measure_rows += m
             corr_rows += c
 
-    found = A.find_actors(sentences["sentence_id"].tolist(), sentences["text"].tolist(), tokens)
+    found = A.find_actors(sentence_ids, texts, tokens)
     mentions = A.score_mentions(found.mentions, sentences)
     entities = A.actor_sentiment(
         mentions,
@@ -283,11 +299,11 @@ def sentiment_tables(
         section_order=sections["section_id"].tolist(),
     )
     return {
-        "sentiment_sentences": per_sentence[list(SENTENCE_COLUMNS)],
+        "sentiment_sentences": per_sentence,
         "sentiment_sections": _frame(measure_rows, SECTION_COLUMNS),
         "sentiment_method_correlations": _frame(corr_rows, CORRELATION_COLUMNS),
-        "sentiment_entities": entities[list(A.ENTITY_COLUMNS)],
-        "actor_aliases": found.aliases[list(ALIAS_COLUMNS)],
+        "sentiment_entities": _in_order(entities, A.ENTITY_COLUMNS),
+        "actor_aliases": _in_order(found.aliases, ALIAS_COLUMNS),
     }
 
 
