@@ -4,7 +4,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from analysis.stages import prepare, shards
+from analysis.stages import prepare, shards, topics
 from analysis.stages.probe import PROBE_TEXT
 from analysis.tables import read_parquet
 
@@ -68,3 +68,34 @@ def test_an_empty_shard_has_the_same_schema_as_a_full_one(two_shards):
         assert pq.read_metadata(empty[table]).num_rows == 0
     both = pd.read_parquet(full["sentiment_entities"].parent)  # the whole table, both shards
     assert set(both["article"]) == {"a0"}
+
+
+def count_terms(out, name):
+    path = out["tokens"].parent.parent / "topic_terms_counts" / f"{name}.parquet"
+    shards.run_shard_tables(
+        stage="topics",
+        function="corpus_documents",
+        inputs={k: out[k] for k in ("tokens", "sentences")},
+        outputs={"topic_terms_counts": path},
+    )
+    return path
+
+
+def test_a_whole_shard_step_writes_article_first_and_matches_article_by_article(two_shards):
+    (_, full), (_, empty) = two_shards
+    path = count_terms(full, "shard-000-of-002")
+    counts = read_parquet(path)
+    assert list(counts.columns) == ["article", "section_id", "term", "count"]
+    assert set(counts["article"]) == {"a0", "a1"}
+    tokens, sentences = read_parquet(full["tokens"]), read_parquet(full["sentences"])
+    alone = topics.corpus_documents(
+        tokens=tokens[tokens["article"] == "a1"].drop(columns=["article"]),
+        sentences=sentences[sentences["article"] == "a1"].drop(columns=["article"]),
+    )["topic_terms_counts"]
+    mine = counts[counts["article"] == "a1"].drop(columns=["article"]).reset_index(drop=True)
+    assert mine["term"].tolist() == alone["term"].tolist()
+    assert mine["count"].tolist() == alone["count"].tolist()
+    assert {"market", "stock"} <= set(mine["term"])
+    empty_path = count_terms(empty, "shard-001-of-002")
+    assert pq.read_schema(empty_path).types == pq.read_schema(path).types
+    assert pq.read_metadata(empty_path).num_rows == 0

@@ -153,8 +153,9 @@ def test_each_shard_is_one_submission(runs):
     """A shard's steps go to SLURM as one group job, so submissions grow with shards."""
     _, slurm_log, _, local_log = runs
     counts = job_counts(local_log)
-    shard_jobs = sum(counts.get(rule, 0) for rule in ("prepare", "sentiment", "keywords", "topics"))
-    assert shard_jobs == 4 * SHARDS
+    shard_rules = ("prepare", "sentiment", "keywords", "topics", "topic_counts")
+    shard_jobs = sum(counts.get(rule, 0) for rule in shard_rules)
+    assert shard_jobs == len(shard_rules) * SHARDS
     others = sum(counts.values()) - shard_jobs - counts["all"]
     submitted = re.findall(r"has been submitted with SLURM jobid (\d+)", slurm_log)
     assert len(submitted) == SHARDS + others, (len(submitted), counts)

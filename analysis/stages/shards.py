@@ -137,11 +137,6 @@ def run_shard(
             empty = {name: f.drop(columns=["article"]).iloc[0:0] for name, f in frames.items()}
             tables = module.article_tables(**empty, **params)
             results = {name: [t.assign(article="").iloc[0:0]] for name, t in tables.items()}
-        # A stage may also compute tables over the whole shard at once (e.g. term counts
-        # for a corpus model), which is faster than article by article.
-        if hasattr(module, "shard_tables"):
-            for name, table in module.shard_tables(**frames).items():
-                results[name] = [table]
         write_tables(
             results,
             outputs,
@@ -149,6 +144,36 @@ def run_shard(
         )
         logger.info("%d articles", len(order))
         return len(order)
+
+
+def run_shard_tables(
+    *,
+    stage: str,
+    function: str,
+    inputs: Mapping[str, Path],
+    outputs: Mapping[str, Path],
+    log: Path | None = None,
+) -> None:
+    """Call ``analysis.stages.<stage>.<function>(**frames)`` once on a whole shard's tables.
+
+    For work that is faster over the shard at once than article by article (the term
+    counts of the corpus topic model); the function returns tables with an ``article``
+    column, written as by :func:`run_shard`.
+
+    Args:
+        stage: The stage module's name, such as ``"topics"``.
+        function: The function's name in that module.
+        inputs: Argument name -> shard Parquet table (with its ``article`` column).
+        outputs: Output table name -> Parquet path.
+        log: The job's log file.
+    """
+    module = importlib.import_module(f"analysis.stages.{stage}")
+    with job_log(log, stage=f"{stage}_{function}") as logger, shard_loop():
+        frames = {name: read_parquet(path) for name, path in inputs.items()}
+        tables = getattr(module, function)(**frames)
+        write_tables({name: [tables[name]] for name in outputs}, outputs)
+        for name in outputs:
+            logger.info("%s: %d rows", name, len(tables[name]))
 
 
 def _call(function, arguments, params, origin, stage, logger) -> dict[str, pd.DataFrame]:

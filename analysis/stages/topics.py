@@ -436,7 +436,3 @@ def run_corpus_figures(
         save_png(
             figures.topic_terms(terms, title="Top terms of each corpus topic"), topic_terms_png
         )
-
-
-# The shard runner computes these once per shard (with an ``article`` column), not per article.
-shard_tables = corpus_documents

@@ -69,6 +69,7 @@ if PER_ARTICLE == "auto":
 use_worker_processes(
     default_worker_count(workflow.resource_settings.cores, local=workflow.local_exec)
 )
+# The steps that progress counts (topic_counts is a fraction of a second per shard).
 SHARD_RULES = ("prepare", "sentiment", "keywords", "topics")
 PROGRESS = Progress()
 
@@ -218,9 +219,12 @@ SHARD_TABLES = {
     ],
     "keywords": ["keywords", "keywords_by_method", "keyness", "keyword_candidates"],
     "topics": [
-        *["topics_terms", "topics_sections", "topics_paragraphs", "topics_quality"],
-        "topic_terms_counts",
+        "topics_terms",
+        "topics_sections",
+        "topics_paragraphs",
+        "topics_quality",
     ],
+    "topic_counts": ["topic_terms_counts"],
 }
 # Shard tables that are not exported per article: what the articles table and the
 # corpus-level steps read.

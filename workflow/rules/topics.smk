@@ -13,7 +13,6 @@ rule topics:
         topics_sections=shard_table("topics_sections"),
         topics_paragraphs=shard_table("topics_paragraphs"),
         topics_quality=shard_table("topics_quality"),
-        topic_terms_counts=shard_table("topic_terms_counts"),
     log:
         shard_log("topics"),
     benchmark:
@@ -30,6 +29,36 @@ rule topics:
         n_terms=config["topics"]["n_terms"],
     run:
         run_shard_stage("topics", wildcards, input, output, params, log)
+
+
+# Content-term counts of each article's sections, for the corpus topic model. A job of
+# its own, run first, so the corpus model (the longest corpus step) is fitted while the
+# shards' other steps still run.
+
+
+rule topic_counts:
+    input:
+        tokens=shard_table("tokens"),
+        sentences=shard_table("sentences"),
+    output:
+        topic_terms_counts=shard_table("topic_terms_counts"),
+    log:
+        shard_log("topic_counts"),
+    benchmark:
+        shard_benchmark("topic_counts")
+    priority: 10
+    threads: 1
+    resources:
+        mem_mb=2000,
+        runtime=30,
+    run:
+        shards_stage.run_shard_tables(
+            stage="topics",
+            function="corpus_documents",
+            inputs=named(input),
+            outputs=named(output),
+            log=log[0],
+        )
 
 
 rule export_topics:
@@ -107,6 +136,7 @@ rule corpus_topics:
         "logs/corpus/topics.log",
     benchmark:
         "benchmarks/corpus/topics.tsv"
+    priority: 10
     threads: 1
     resources:
         mem_mb=4000,
