@@ -28,11 +28,12 @@ the start. A generated corpus is one Parquet file read with ``--config input_fil
 when the workflow accepts it (``--input auto`` checks with a dry run), else a folder of
 ``*.txt`` files read with ``input_dir``; the peer reads the same file or folder. For each
 scenario: wall seconds, peak memory (the larger of ``time``'s largest single process and the
-sampled sum of proportional set sizes over the whole process tree, every 50 ms), the number of
-Snakemake jobs run (``Finished jobid`` lines of its log) and the number of files under the
-results folder. With the corpus sizes, a ``--dry-run`` times start-up plus planning (skip with
-``--no-dry-run``); ``--scheduler-floor`` also times Snakemake alone on 4 no-op jobs per article
-of the largest corpus. Targets (this 2-core machine): bundled cold <= 2x floor, rerun <= 0.7x;
+sampled sum of proportional set sizes over the whole process tree, every 50 ms at first and
+at most once a second in long runs), the number of Snakemake jobs run (``Finished jobid``
+lines of its log) and the number of files under the results folder. With the corpus sizes,
+a ``--dry-run`` times start-up plus planning (skip with ``--no-dry-run``);
+``--scheduler-floor`` also times Snakemake alone on 4 no-op jobs per article of the largest
+corpus. Targets (this 2-core machine): bundled cold <= 2x floor, rerun <= 0.7x;
 long article <= 100x the bundled article's job seconds; 500 articles faster than the peer;
 10,000 articles <= 5 min; 100,000 articles <= 45 min, <= 4 GiB, <= 1,000 jobs; touching one
 article reruns at most one job per rule. Temporary folders are removed, also after errors.
@@ -162,7 +163,8 @@ def timed(command: list[str], *, cwd: Path, log: Path, timeout: float) -> Run:
 
     ``%M`` is the largest resident set of any *one* process; Snakemake's jobs run in
     worker processes, so the process tree's total is sampled too (proportional set
-    sizes, which count shared pages once, every 50 ms) and the larger of the two kept.
+    sizes, which count shared pages once, every 50 ms, less often as a run grows long) and the
+    larger of the two kept.
 
     A command that runs longer than ``timeout`` seconds is killed with its whole tree and
     returned as a failed run (exit ``TIMED_OUT``) of ``timeout`` seconds, so one scenario
@@ -195,19 +197,47 @@ def timed(command: list[str], *, cwd: Path, log: Path, timeout: float) -> Run:
     return Run(float(wall), max(int(peak_kib) / 1024, sampler.peak_mib), returncode)
 
 
+def proportional_set_size(process: psutil.Process) -> int:
+    """A process's proportional set size in bytes.
+
+    Read from ``/proc/<pid>/smaps_rollup``, which the kernel sums for us: psutil's
+    ``memory_full_info`` parses the whole ``smaps`` file, and at 20 samples a second over
+    three ~600 MiB workers that took a quarter of a core from the run being measured.
+    """
+    try:
+        with open(f"/proc/{process.pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except FileNotFoundError:
+        if not psutil.pid_exists(process.pid):
+            raise psutil.NoSuchProcess(process.pid) from None
+    except (PermissionError, ProcessLookupError):
+        raise psutil.AccessDenied(process.pid) from None
+    return process.memory_full_info().pss  # no smaps_rollup (kernels before 4.14)
+
+
 class TreeMemorySampler:
     """Samples the summed proportional set size (PSS) of a process and its descendants."""
 
-    def __init__(self, pid: int, *, interval: float = 0.05) -> None:
+    def __init__(self, pid: int, *, interval: float = 0.05, longest: float = 1.0) -> None:
         self.peak_mib = 0.0
         self._root = psutil.Process(pid)
         self._interval = interval
+        self._longest = longest
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
+    def _pause(self, elapsed: float) -> float:
+        """Seconds to the next sample: ``interval`` at first, then 1 % of the time elapsed,
+        at most ``longest``. A sample costs the kernel ~4 ms per 600 MiB worker, so a long
+        run sampled every 50 ms would lose a quarter of a core to its own measurement."""
+        return min(self._longest, max(self._interval, elapsed / 100))
+
     def _sample(self) -> None:
-        while not self._done.wait(self._interval):
+        started = time.perf_counter()
+        while not self._done.wait(self._pause(time.perf_counter() - started)):
             total = 0
             try:
                 processes = [self._root, *self._root.children(recursive=True)]
@@ -215,7 +245,7 @@ class TreeMemorySampler:
                 return
             for process in processes:
                 try:
-                    total += process.memory_full_info().pss
+                    total += proportional_set_size(process)
                 except psutil.Error:
                     continue  # exited between listing and reading
             self.peak_mib = max(self.peak_mib, total / 2**20)

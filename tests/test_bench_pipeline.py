@@ -1,7 +1,10 @@
 """The pipeline benchmark's bookkeeping: jobs from logs, job times, targets, the report."""
 
+import os
+import time
 from collections import Counter
 
+import psutil
 import pytest
 from bench_scripts import load_bench_script
 
@@ -194,3 +197,24 @@ def test_long_article_is_the_bundled_one_a_hundred_times():
     bundled = bench.BUNDLED_ARTICLE.read_text(encoding="utf-8")
     assert text == bundled * 100
     assert 600_000 < len(text.encode("utf-8")) < 700_000
+
+
+def test_memory_samples_thin_out_as_a_run_grows_long():
+    sampler = bench.TreeMemorySampler(os.getpid(), interval=0.05, longest=1.0)
+    try:
+        assert sampler._pause(0.0) == 0.05
+        assert sampler._pause(20.0) == 0.2
+        assert sampler._pause(3600.0) == 1.0
+        for _ in range(100):  # the first sample comes after 50 ms
+            if sampler.peak_mib:
+                break
+            time.sleep(0.02)
+    finally:
+        sampler.stop()
+    assert sampler.peak_mib > 10  # this test process itself
+
+
+def test_proportional_set_size_agrees_with_psutil():
+    process = psutil.Process(os.getpid())
+    mine = bench.proportional_set_size(process)
+    assert abs(mine - process.memory_full_info().pss) < 8 * 2**20
