@@ -84,7 +84,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -311,16 +311,21 @@ def _resample_weights(n: int, n_bootstrap: int, random_state: int) -> np.ndarray
     Returns:
         A ``(n_bootstrap, n)`` float array of counts (each row sums to ``n``).
     """
+    return np.concatenate(list(_weight_blocks(n, n_bootstrap, random_state)))
+
+
+def _weight_blocks(n: int, n_bootstrap: int, random_state: int) -> Iterator[np.ndarray]:
+    """The rows of :func:`_resample_weights` in consecutive blocks of about 2 million counts,
+    so that a long input never holds all ``n_bootstrap * n`` of them (1.3 GB for 80,000
+    articles)."""
     rng = np.random.default_rng(random_state)
-    weights = np.empty((n_bootstrap, n))
-    chunk = max(1, 2_000_000 // n)  # bound memory for long inputs
+    chunk = max(1, 2_000_000 // n)
     for start in range(0, n_bootstrap, chunk):
-        stop = min(n_bootstrap, start + chunk)
-        idx = rng.integers(0, n, size=(stop - start, n))
-        offsets = np.arange(stop - start)[:, np.newaxis] * n
-        counts = np.bincount((idx + offsets).ravel(), minlength=(stop - start) * n)
-        weights[start:stop] = counts.reshape(stop - start, n)
-    return weights
+        rows = min(n_bootstrap, start + chunk) - start
+        idx = rng.integers(0, n, size=(rows, n))
+        offsets = np.arange(rows)[:, np.newaxis] * n
+        counts = np.bincount((idx + offsets).ravel(), minlength=rows * n)
+        yield counts.reshape(rows, n).astype(float)
 
 
 def _bootstrap_means(columns: np.ndarray, n_bootstrap: int, random_state: int) -> np.ndarray:
@@ -336,12 +341,12 @@ def _bootstrap_means(columns: np.ndarray, n_bootstrap: int, random_state: int) -
     """
     n = columns.shape[1]
     if n <= _CACHED_MAX_N:
-        weights = _cached_weights(n, n_bootstrap, random_state)
+        blocks = [_cached_weights(n, n_bootstrap, random_state)]
     else:
-        weights = _resample_weights(n, n_bootstrap, random_state)
+        blocks = _weight_blocks(n, n_bootstrap, random_state)
     # One weighted sum for every measure: a third of the time of gathering each measure's
     # values (einsum, not BLAS, so the sums do not depend on the linear-algebra library).
-    return np.einsum("bn,kn->bk", weights, columns) / n
+    return np.concatenate([np.einsum("bn,kn->bk", block, columns) for block in blocks]) / n
 
 
 def percentile_interval(samples: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:

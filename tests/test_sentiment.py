@@ -356,3 +356,17 @@ def test_summary_correlations_are_each_pairs_pearson(rows):
     for c in correlations:
         expected = S.pearson(by_name[c["method_a"]], by_name[c["method_b"]])
         assert c["pearson_r"] == expected or (math.isnan(c["pearson_r"]) and math.isnan(expected))
+
+
+def test_bootstrap_weights_of_a_long_input_come_in_bounded_blocks_that_add_up():
+    import numpy as np
+
+    from analysis.sentiment import _bootstrap_means, _weight_blocks
+
+    n, n_bootstrap = 300_000, 20  # 6 million counts: blocks of 6 resamples (1.8 million)
+    blocks = list(_weight_blocks(n, n_bootstrap, 3))
+    assert [len(block) for block in blocks] == [6, 6, 6, 2]
+    assert all((block.sum(axis=1) == n).all() for block in blocks)  # each resample draws n
+    values = np.arange(n, dtype=float)[np.newaxis, :]
+    expected = np.concatenate(blocks) @ values[0] / n
+    assert np.allclose(_bootstrap_means(values, n_bootstrap, 3)[:, 0], expected)

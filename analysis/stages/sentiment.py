@@ -464,6 +464,12 @@ def run_corpus(
         log: The job's log file.
     """
     with job_log(log, stage="sentiment_corpus"):
-        shards = [read_parquet(path, as_in_tsv=False) for path in sentiment_sections]
-        table = corpus_sentiment_table(pd.concat(shards, ignore_index=True))
+        # Each shard is cut to its article rows as it is read: the section rows of 100,000
+        # articles held at once took over a gigabyte.
+        shards = [
+            corpus_sentiment_table(read_parquet(path, as_in_tsv=False))
+            for path in sentiment_sections
+        ]
+        table = pd.concat(shards, ignore_index=True)
+        table = table.sort_values(["article", "measure"], kind="stable", ignore_index=True)
         write_parquet(table, sentiment_articles)
