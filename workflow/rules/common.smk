@@ -13,6 +13,7 @@ from analysis.stages import lazy_stage
 from analysis.stages.compare import TABLES as COMPARE_TABLES
 from analysis.stages.compare import figure_stems
 from analysis.stages.workers import (
+    cancel_timers_when_main_thread_ends,
     default_worker_count,
     finish_run,
     start_workers,
@@ -69,6 +70,9 @@ if PER_ARTICLE == "auto":
 use_worker_processes(
     default_worker_count(workflow.resource_settings.cores, local=workflow.local_exec)
 )
+# Snakemake's job-rate timers last the profile's timespan (100 s); cancel them when the
+# run ends, hooks or not, so that no process waits for them.
+cancel_timers_when_main_thread_ends()
 # The steps that progress counts (topic_counts is a fraction of a second per shard).
 SHARD_RULES = ("prepare", "sentiment", "keywords", "topics")
 PROGRESS = Progress()
