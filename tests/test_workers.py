@@ -94,7 +94,7 @@ def test_finish_run_cancels_pending_timers_and_stops_the_pool(two_workers):
 def test_a_process_with_a_pending_timer_exits_when_its_main_thread_ends():
     # Without the watcher the 60 s non-daemon timer would hold the process for a minute.
     script = (
-        "import threading, time\n"
+        "import threading\n"
         "from analysis.stages.workers import cancel_timers_when_main_thread_ends\n"
         "cancel_timers_when_main_thread_ends()\n"
         "cancel_timers_when_main_thread_ends()\n"

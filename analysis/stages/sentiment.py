@@ -445,9 +445,12 @@ def corpus_sentiment_table(sections: pd.DataFrame) -> pd.DataFrame:
         One row per article and measure: article, n_sentences, measure, mean, ci_low,
         ci_high and the shares of positive, neutral and negative sentences.
     """
-    whole = sections[sections["scope"] == "article"]
-    whole = whole.drop(columns=["scope", "section_id", "title"])
+    whole = _article_rows(sections).drop(columns=["scope", "section_id", "title"])
     return whole.sort_values(["article", "measure"], kind="stable").reset_index(drop=True)
+
+
+def _article_rows(sections: pd.DataFrame) -> pd.DataFrame:
+    return sections[sections["scope"] == "article"]
 
 
 def run_corpus(
@@ -466,10 +469,7 @@ def run_corpus(
     with job_log(log, stage="sentiment_corpus"):
         # Each shard is cut to its article rows as it is read: the section rows of 100,000
         # articles held at once took over a gigabyte.
-        shards = [
-            corpus_sentiment_table(read_parquet(path, as_in_tsv=False))
-            for path in sentiment_sections
-        ]
-        table = pd.concat(shards, ignore_index=True)
-        table = table.sort_values(["article", "measure"], kind="stable", ignore_index=True)
-        write_parquet(table, sentiment_articles)
+        shards = [_article_rows(read_parquet(path, as_in_tsv=False)) for path in sentiment_sections]
+        write_parquet(
+            corpus_sentiment_table(pd.concat(shards, ignore_index=True)), sentiment_articles
+        )

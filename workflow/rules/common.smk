@@ -70,8 +70,8 @@ if PER_ARTICLE == "auto":
 use_worker_processes(
     default_worker_count(workflow.resource_settings.cores, local=workflow.local_exec)
 )
-# Snakemake's job-rate timers last the profile's timespan (100 s); cancel them when the
-# run ends, hooks or not, so that no process waits for them.
+# Snakemake's job-rate timers last the profile's timespan; cancel them when the run
+# ends, hooks or not, so that no process waits for them.
 cancel_timers_when_main_thread_ends()
 # The steps that progress counts (topic_counts is a fraction of a second per shard).
 SHARD_RULES = ("prepare", "sentiment", "keywords", "topics")
