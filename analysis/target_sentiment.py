@@ -45,7 +45,7 @@ from pathlib import Path
 import numpy as np
 
 from analysis.resources import load_once
-from analysis.sentiment import _vader
+from analysis.sentiment.scores import _vader
 from analysis.tokens import split_tokens, tag_tokens
 
 #: Class order of the model's probabilities.

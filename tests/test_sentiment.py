@@ -361,7 +361,7 @@ def test_summary_correlations_are_each_pairs_pearson(rows):
 def test_bootstrap_weights_of_a_long_input_come_in_bounded_blocks_that_add_up():
     import numpy as np
 
-    from analysis.sentiment import _bootstrap_means, _weight_blocks
+    from analysis.sentiment.intervals import _bootstrap_means, _weight_blocks
 
     n, n_bootstrap = 300_000, 20  # 6 million counts: blocks of 6 resamples (1.8 million)
     blocks = list(_weight_blocks(n, n_bootstrap, 3))

@@ -1,0 +1,190 @@
+"""Seeded percentile bootstrap intervals of means, for one measure or several at once.
+
+Used for sentence, section, actor and corpus summaries alike. With one value the interval is
+NaN (one observation says nothing about sampling variability, and a zero-width interval would
+claim certainty); with no value the mean is NaN too. Constant input gives an interval equal to
+the value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+import numpy as np
+
+#: Groups up to this size keep their resampling weights in memory (at most 32 sizes and seeds,
+#: under 26 MB at the default 2,000 resamples): sections and actors of a few sentences recur in
+#: every article, and drawing the indices is most of a small group's bootstrap.
+_CACHED_MAX_N = 50
+
+
+@lru_cache(maxsize=32)
+def _cached_weights(n: int, n_bootstrap: int, random_state: int) -> np.ndarray:
+    weights = _resample_weights(n, n_bootstrap, random_state)
+    weights.setflags(write=False)
+    return weights
+
+
+def _resample_weights(n: int, n_bootstrap: int, random_state: int) -> np.ndarray:
+    """How often each of ``n_bootstrap`` resamples draws each of ``n`` rows.
+
+    Args:
+        n: Number of observations.
+        n_bootstrap: Number of resamples.
+        random_state: Seed of a fresh generator.
+
+    Returns:
+        A ``(n_bootstrap, n)`` float array of counts (each row sums to ``n``).
+    """
+    return np.concatenate(list(_weight_blocks(n, n_bootstrap, random_state)))
+
+
+def _weight_blocks(n: int, n_bootstrap: int, random_state: int) -> Iterator[np.ndarray]:
+    """The rows of :func:`_resample_weights` in consecutive blocks of about 2 million counts,
+    so that a long input never holds all ``n_bootstrap * n`` of them (1.3 GB for 80,000
+    articles)."""
+    rng = np.random.default_rng(random_state)
+    chunk = max(1, 2_000_000 // n)
+    for start in range(0, n_bootstrap, chunk):
+        rows = min(n_bootstrap, start + chunk) - start
+        idx = rng.integers(0, n, size=(rows, n))
+        offsets = np.arange(rows)[:, np.newaxis] * n
+        counts = np.bincount((idx + offsets).ravel(), minlength=rows * n)
+        yield counts.reshape(rows, n).astype(float)
+
+
+def _bootstrap_means(columns: np.ndarray, n_bootstrap: int, random_state: int) -> np.ndarray:
+    """Means of ``n_bootstrap`` resamples of the rows, one draw of indices for every column.
+
+    Args:
+        columns: A ``(k, n)`` array: ``k`` measures of the same ``n`` observations, no NaN.
+        n_bootstrap: Number of resamples.
+        random_state: Seed of a fresh generator.
+
+    Returns:
+        A ``(n_bootstrap, k)`` array of resample means.
+    """
+    n = columns.shape[1]
+    if n <= _CACHED_MAX_N:
+        blocks = [_cached_weights(n, n_bootstrap, random_state)]
+    else:
+        blocks = _weight_blocks(n, n_bootstrap, random_state)
+    # One weighted sum for every measure: a third of the time of gathering each measure's
+    # values (einsum, not BLAS, so the sums do not depend on the linear-algebra library).
+    return np.concatenate([np.einsum("bn,kn->bk", block, columns) for block in blocks]) / n
+
+
+def percentile_interval(samples: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:
+    """Equal-tailed percentile interval of each column, numpy's default ("linear") quantile.
+
+    One sort of the samples replaces ``numpy.quantile``, whose set-up costs more than the sort
+    for the few thousand resample means of a bootstrap.
+
+    Args:
+        samples: A ``(m, k)`` array without NaN, ``m >= 1``.
+        confidence: Coverage of the interval.
+
+    Returns:
+        ``(low, high)``: the ``(1 - confidence) / 2`` and ``(1 + confidence) / 2`` quantiles
+        of each column.
+    """
+    ordered = np.sort(samples, axis=0)
+    alpha = (1.0 - confidence) / 2.0
+    return _sorted_quantile(ordered, alpha), _sorted_quantile(ordered, 1.0 - alpha)
+
+
+def _sorted_quantile(ordered: np.ndarray, q: float) -> np.ndarray:
+    position = (ordered.shape[0] - 1) * q
+    below = min(max(math.floor(position), 0), ordered.shape[0] - 1)
+    above = min(below + 1, ordered.shape[0] - 1)
+    t = position - below
+    a, b = ordered[below], ordered[above]
+    # numpy's lerp: from the nearer end, so that t = 0 and t = 1 give a and b exactly
+    return b - (b - a) * (1 - t) if t >= 0.5 else a + (b - a) * t
+
+
+def bootstrap_mean_cis(
+    columns: np.ndarray,
+    *,
+    n_bootstrap: int = 2000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+) -> list[tuple[float, float, float]]:
+    """Means with percentile bootstrap intervals of several measures of the same observations.
+
+    Resampling scheme: one fresh ``numpy.random.Generator(random_state)`` draws one
+    ``(n_bootstrap, n)`` matrix of row indices (``integers(0, n)``, in chunks of at most two
+    million), shared by every measure, so a measure's interval is the one
+    :func:`bootstrap_mean_ci` gives for it alone with the same seed. A resample's mean is
+    ``sum(count_i * x_i) / n`` over how often it drew each row; the interval is numpy's
+    linear quantile of the resample means (:func:`percentile_interval`). Measures with a NaN
+    value are resampled on their own through :func:`bootstrap_mean_ci`.
+
+    Args:
+        columns: A ``(k, n)`` array: ``k`` measures of ``n`` observations.
+        n_bootstrap: Number of resamples.
+        confidence: Coverage of the interval.
+        random_state: Seed.
+
+    Returns:
+        One ``(mean, ci_low, ci_high)`` per measure, as :func:`bootstrap_mean_ci`.
+    """
+    columns = np.asarray(columns, dtype=float)
+    params = {"n_bootstrap": n_bootstrap, "confidence": confidence, "random_state": random_state}
+    n = columns.shape[1]
+    results: list[tuple[float, float, float] | None] = [None] * columns.shape[0]
+    shared: list[int] = []
+    for j, values in enumerate(columns):
+        if n < 2 or np.isnan(values).any() or np.all(values == values[0]):
+            results[j] = bootstrap_mean_ci(values, **params)
+        else:
+            shared.append(j)
+    if shared:
+        means = _bootstrap_means(columns[shared], n_bootstrap, random_state)
+        lows, highs = percentile_interval(means, confidence)
+        for j, low, high in zip(shared, lows, highs, strict=True):
+            mean = float(columns[j].mean())
+            # Guard against floating-point round-off on near-constant input.
+            results[j] = (mean, float(min(low, mean)), float(max(high, mean)))
+    return results  # type: ignore[return-value]
+
+
+def bootstrap_mean_ci(
+    values: Sequence[float] | np.ndarray,
+    *,
+    n_bootstrap: int = 2000,
+    confidence: float = 0.95,
+    random_state: int = 0,
+) -> tuple[float, float, float]:
+    """Mean with a percentile bootstrap confidence interval.
+
+    A fresh ``numpy.random.Generator`` is seeded with ``random_state`` on every call, so an
+    interval depends only on its own values and the seed, not on the order of other calls
+    (resampling scheme: :func:`bootstrap_mean_cis`).
+
+    Args:
+        values: Observations; NaN values are dropped.
+        n_bootstrap: Number of resamples.
+        confidence: Coverage of the interval.
+        random_state: Seed.
+
+    Returns:
+        ``(mean, ci_low, ci_high)``: all NaN for no value; interval NaN for one value; the value
+        itself for constant input.
+    """
+    x = np.asarray(values, dtype=float)
+    x = x[~np.isnan(x)]
+    n = x.size
+    if n == 0:
+        return math.nan, math.nan, math.nan
+    mean = float(x.mean())
+    if n == 1:
+        return mean, math.nan, math.nan
+    if np.all(x == x[0]):
+        return mean, mean, mean
+    means = _bootstrap_means(x[np.newaxis, :], n_bootstrap, random_state)
+    (low,), (high,) = percentile_interval(means, confidence)
+    # Guard against floating-point round-off on near-constant input.
+    return mean, float(min(low, mean)), float(max(high, mean))
