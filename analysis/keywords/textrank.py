@@ -12,6 +12,9 @@ from analysis.keywords.ranking import Ranking, RankInput
 
 WINDOW = 3
 DAMPING = 0.85
+#: Decimals kept of a PageRank score (scores are about 1 / the number of words; the solve
+#: is accurate to about 1e-15 of that).
+DECIMALS = 12
 
 
 def pagerank(
@@ -29,7 +32,10 @@ def pagerank(
         damping: Probability of following a link.
 
     Returns:
-        The scores, summing to 1.
+        The scores, summing to 1, rounded to :data:`DECIMALS` decimals: the solve's last
+        digits depend on the machine's linear-algebra kernels (OpenBLAS picks them by CPU),
+        and words whose scores are equal in exact arithmetic (symmetric places in the
+        graph) must tie on every machine, not be ordered by rounding noise.
     """
     if n_nodes == 0:
         return np.zeros(0)
@@ -46,7 +52,7 @@ def pagerank(
         (both / out[rows], (cols, rows)), shape=(n_nodes, n_nodes)
     )
     solution = spsolve(system, np.ones(n_nodes))
-    return solution / solution.sum()
+    return np.round(solution / solution.sum(), DECIMALS)
 
 
 def rank_textrank(inputs: RankInput, *, window: int = WINDOW) -> Ranking:
