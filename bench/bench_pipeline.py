@@ -21,7 +21,9 @@ folder:
    10,000 if among the sizes, else the largest), add article ``N + 1`` and rerun; the report
    lists which jobs ran (rule, count, wildcards);
 6. the peer, ``bench/peer_notebook.py`` (pySBD, VADER, TextBlob, YAKE, TF-IDF and NMF with
-   K=10 in one process on one core), on the same inputs as 2-4 (corpora up to ``--peer-max``).
+   K=10 in one process on one core), on the same inputs as 2-4 (corpora up to ``--peer-max``),
+   right after each of newsdag's corpus runs, so that ``corpus=N`` compares a median of N
+   with a median of N on a machine whose speed drifts.
 
 newsdag runs in a copy of the workflow (Snakefile, config, workflow, profiles) taken once at
 the start. A generated corpus is one Parquet file read with ``--config input_files=FILE``
@@ -439,10 +441,17 @@ def run_newsdag(
 
 
 def run_peer(
-    tools: Tools, workdir: Path, inputs: Inputs, name: str, *, n_articles: int
+    tools: Tools,
+    workdir: Path,
+    inputs: Inputs,
+    name: str,
+    *,
+    n_articles: int,
+    scenario: Scenario | None = None,
 ) -> Scenario:
-    """The peer script on the same input as newsdag in ``workdir``."""
-    scenario = Scenario(name, n_articles=n_articles)
+    """The peer script on the same input as newsdag in ``workdir`` (another run of
+    ``scenario`` when given)."""
+    scenario = scenario or Scenario(name, n_articles=n_articles)
     out = workdir / "peer-out"
     command = [str(tools.python), str(BENCH / "peer_notebook.py"), inputs.peer_path, str(out)]
     log = workdir / "bench-peer.log"
@@ -540,9 +549,14 @@ def corpus_scenario(
                 pair.newsdag.dry_run = probe.runs[0]
             run_newsdag(tools, workdir, inputs, pair.newsdag, label="cold", extra=extra)
             pair.newsdag.jobs = job_times(workdir, units_of(workdir, inputs))
-            if index == 0 and size <= options.peer_max:
+            if size <= options.peer_max:  # as often as newsdag: medians against medians
                 pair.peer = run_peer(
-                    tools, workdir, inputs, f"peer, {size:,} articles", n_articles=size
+                    tools,
+                    workdir,
+                    inputs,
+                    f"peer, {size:,} articles",
+                    n_articles=size,
+                    scenario=pair.peer,
                 )
             if index == 0 and size == options.touch_size:
                 touch = Scenario(f"{size:,} articles + 1 added, rerun", n_articles=size + 1)
