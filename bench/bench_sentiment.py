@@ -9,9 +9,10 @@ For each ``*_GroundTruth.tsv`` (``id<TAB>mean rating -4..4<TAB>text``) prints, p
 human rating and the 3-class macro F1 with both sides thresholded at +-0.05 (ratings / 4), and
 the throughput of :func:`analysis.sentiment.score_sentences`.
 
-``--select-weights`` re-runs the weight selection documented in :mod:`analysis.sentiment`: a
-0.05 grid over the simplex of (compound, pos - neg, TextBlob) weights on masked text, chosen by
-the worst-case gain in r over VADER, with a leave-one-dataset-out check.
+``--select-weights`` re-runs the weight selection documented in
+:mod:`analysis.sentiment.scores`: a 0.05 grid over the simplex of (compound, pos - neg,
+TextBlob) weights on masked text, chosen by the worst-case gain in r over VADER, with a
+leave-one-dataset-out check.
 """
 
 from __future__ import annotations
