@@ -6,14 +6,12 @@ import os
 import platform
 import subprocess
 import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
+from workflow_copy import REPO
 
 from analysis.keywords.textrank import pagerank
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def test_pagerank_matches_the_power_iteration_of_its_definition():
