@@ -91,25 +91,6 @@ def test_finish_run_cancels_pending_timers_and_stops_the_pool(two_workers):
     assert worker_count() == 2  # a later call would start a fresh pool
 
 
-def test_a_process_with_a_pending_timer_exits_when_its_main_thread_ends():
-    # Without the watcher the 60 s non-daemon timer would hold the process for a minute.
-    script = (
-        "import threading\n"
-        "from analysis.stages.workers import cancel_timers_when_main_thread_ends\n"
-        "cancel_timers_when_main_thread_ends()\n"
-        "cancel_timers_when_main_thread_ends()\n"
-        "threading.Timer(60, print, ('fired',)).start()\n"
-        "print('main done')\n"
-    )
-    started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=50
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == "main done\n"
-    assert time.monotonic() - started < 30
-
-
 def test_worker_count_follows_the_core_setting():
     assert default_worker_count(3) == 3
     assert default_worker_count(None) == (os.cpu_count() or 1)

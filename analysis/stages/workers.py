@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from analysis.stages.logs import StageError
+from analysis.stages.timers import cancel_timers
 
 # Imported once by the forkserver; every worker is forked from it with these loaded.
 PRELOADED_MODULES = ("analysis.stages.preload",)
@@ -29,7 +30,6 @@ PRELOADED_MODULES = ("analysis.stages.preload",)
 _lock = threading.Lock()
 _worker_count = 0
 _pool: ProcessPoolExecutor | None = None
-_exit_watcher_started = False
 
 
 def use_worker_processes(count: int) -> None:
@@ -103,38 +103,6 @@ def finish_run() -> None:
     """Stop the workers and cancel pending timers, so the process can exit at once."""
     with _lock:
         _shut_down(wait=True)
-    cancel_timers()
-
-
-def cancel_timers() -> None:
-    """Cancel every pending :class:`threading.Timer` of this process.
-
-    Snakemake re-checks its job-rate limit with non-daemon timers that last the limit's
-    timespan; the last ones would hold the process that long after the last job. Once
-    the run is over they have nothing left to do.
-    """
-    for thread in threading.enumerate():
-        if isinstance(thread, threading.Timer):
-            thread.cancel()
-
-
-def cancel_timers_when_main_thread_ends() -> None:
-    """Cancel pending timers as soon as the main thread ends, however the run ended.
-
-    Python joins non-daemon threads after the main thread ends, so this covers runs
-    without hooks as well (cluster jobs run ``--no-hooks``). Calling it again adds
-    nothing.
-    """
-    global _exit_watcher_started
-    with _lock:
-        if _exit_watcher_started:
-            return
-        _exit_watcher_started = True
-    threading.Thread(target=_cancel_timers_after_main, daemon=True).start()
-
-
-def _cancel_timers_after_main() -> None:
-    threading.main_thread().join()
     cancel_timers()
 
 

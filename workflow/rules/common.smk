@@ -4,6 +4,8 @@ import hashlib
 import os
 import sys
 
+import snakemake.benchmark
+
 from analysis.corpus import CorpusFileError, stage_corpus
 from analysis.corpus.shards import SHARD_NAME_PATTERN, stale_shard_files
 from analysis.progress import Progress
@@ -12,8 +14,11 @@ from analysis.provenance import git_commit
 from analysis.stages import lazy_stage
 from analysis.stages.compare import TABLES as COMPARE_TABLES
 from analysis.stages.compare import figure_stems
-from analysis.stages.workers import (
+from analysis.stages.timers import (
     cancel_timers_when_main_thread_ends,
+    fix_benchmark_samplers,
+)
+from analysis.stages.workers import (
     default_worker_count,
     finish_run,
     start_workers,
@@ -73,6 +78,9 @@ use_worker_processes(
 # Snakemake's job-rate timers last the profile's timespan; cancel them when the run
 # ends, hooks or not, so that no process waits for them.
 cancel_timers_when_main_thread_ends()
+# A job's benchmark samples Snakemake's process and all its workers: every 5 s at first
+# instead of every 0.5 s, and no sampler outlives its job (analysis/stages/timers.py).
+fix_benchmark_samplers(snakemake.benchmark, first_interval=5.0)
 # The steps that progress counts (topic_counts is a fraction of a second per shard).
 SHARD_RULES = ("prepare", "sentiment", "keywords", "topics")
 PROGRESS = Progress()
