@@ -331,16 +331,23 @@ def test_article_without_sentences_gives_empty_tables():
     assert list(tables["sentiment_entities"].columns)[:2] == ["actor", "actor_type"]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
-    samples=st.lists(st.floats(-1e3, 1e3, allow_nan=False), min_size=1, max_size=60),
+    samples=st.integers(1, 60).flatmap(
+        lambda m: st.lists(
+            st.lists(st.floats(-1e3, 1e3, allow_nan=False), min_size=m, max_size=m),
+            min_size=1,
+            max_size=4,
+        )
+    ),
     confidence=st.sampled_from([0.5, 0.8, 0.9, 0.95, 0.99, 1.0]),
 )
 def test_percentile_interval_is_numpys_linear_quantile(samples, confidence):
-    column = np.array(samples)
-    low, high = S.percentile_interval(column[:, np.newaxis], confidence)
+    columns = np.array(samples).T  # (m resamples, k measures)
+    low, high = S.percentile_interval(columns, confidence)
     alpha = (1 - confidence) / 2
-    assert low[0] == np.quantile(column, alpha) and high[0] == np.quantile(column, 1 - alpha)
+    assert low.tolist() == np.quantile(columns, alpha, axis=0).tolist()
+    assert high.tolist() == np.quantile(columns, 1 - alpha, axis=0).tolist()
 
 
 @settings(max_examples=40, deadline=None)
