@@ -20,7 +20,7 @@ from analysis.reading import ArticleWarning
 from analysis.stages.batching import shard_loop
 from analysis.stages.logs import job_log
 from analysis.stages.probe import probe_tables
-from analysis.stages.shards import write_tables
+from analysis.stages.shards import with_article_column, write_tables
 from analysis.stats import section_statistics
 from analysis.tables import read_parquet
 
@@ -82,8 +82,7 @@ def run_shard(
         shard = read_parquet(staged, as_in_tsv=False)
         tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
         sizes, notes = [], []
-        for article, text, origin in zip(shard["article"], shard["text"], shard["origin"],
-                                         strict=True):  # fmt: skip
+        for text, origin in zip(shard["text"], shard["origin"], strict=True):
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", ArticleWarning)
                 result = article_tables(
@@ -95,9 +94,11 @@ def run_shard(
                 logger.warning("%s", message)
                 print(f"newsdag: warning: {message}", file=sys.stderr, flush=True)
             for name in TABLES:
-                tables[name].append(result[name].assign(article=article))
+                tables[name].append(result[name])
             sizes.append(_sizes(text, result))
             notes.append("; ".join(found))
+        ids = shard["article"].tolist()
+        tables = {name: [with_article_column(frames, ids)] for name, frames in tables.items()}
         if shard.empty:  # still write every table, with its columns
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ArticleWarning)
