@@ -1,5 +1,7 @@
 import io
 
+import pytest
+
 from analysis.progress import Progress, format_duration
 
 
@@ -7,17 +9,43 @@ def test_progress_counts_and_estimates_the_time_left():
     now = [100.0]
     stream = io.StringIO()
     progress = Progress(clock=lambda: now[0], stream=stream)
-    progress.plan(4000)
+    progress.plan({"sentiment": 2000, "prepare": 2000})
     now[0] += 60
-    line = progress.done("sentiment", "shard-000-of-004", 1000)
+    line = progress.done("sentiment", "shard-000-of-002", 1000, seconds=60)
+    # 3,000 article-steps left at the one rate seen: 180 s of work, at the pace so far
     assert line == (
-        "sentiment of shard-000-of-004 done (1,000 articles); 1,000 of 4,000 article-steps"
+        "sentiment of shard-000-of-002 done (1,000 articles); 1,000 of 4,000 article-steps"
         " of this run (25%), about 3 min 00 s left"
     )
     assert stream.getvalue() == f"newsdag: {line}\n"
 
 
-def test_durations_read_naturally():
-    assert format_duration(42.4) == "42 s"
-    assert format_duration(200) == "3 min 20 s"
-    assert format_duration(3900) == "1 h 05 min"
+def test_cheap_steps_count_for_less_of_the_time_left():
+    now = [0.0]
+    progress = Progress(clock=lambda: now[0], stream=io.StringIO())
+    progress.plan({"prepare": 2000, "sentiment": 2000})
+    now[0] = 20.0
+    progress.done("prepare", "shard-000-of-002", 1000, seconds=10)
+    now[0] = 60.0
+    line = progress.done("sentiment", "shard-000-of-002", 1000, seconds=40)
+    # left: 1,000 prepare at 10 ms and 1,000 sentiment at 40 ms = 50 job seconds, as
+    # much as done so far, so as long again as the 60 s elapsed
+    assert line.endswith("2,000 of 4,000 article-steps of this run (50%), about 1 min 00 s left")
+    now[0] = 70.0
+    line = progress.done("prepare", "shard-001-of-002", 1000, seconds=10)
+    # left: 1,000 sentiment = 40 s of 60 s of work done in 70 s -> 47 s (alike: 23 s)
+    assert line.endswith("3,000 of 4,000 article-steps of this run (75%), about 47 s left")
+
+
+def test_unplanned_jobs_and_the_last_job_give_no_estimate():
+    progress = Progress(clock=lambda: 5.0, stream=io.StringIO())
+    progress.plan({})
+    line = progress.done("topics", "shard-000-of-001", 3, seconds=1.0)
+    assert line.endswith("3 of 3 article-steps of this run (100%)")
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"), [(42.4, "42 s"), (200, "3 min 20 s"), (3900, "1 h 05 min")]
+)
+def test_durations_read_naturally(seconds, text):
+    assert format_duration(seconds) == text

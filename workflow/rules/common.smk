@@ -3,6 +3,7 @@
 import hashlib
 import os
 import sys
+import time
 
 import snakemake.benchmark
 
@@ -81,8 +82,8 @@ cancel_timers_when_main_thread_ends()
 # A job's benchmark samples Snakemake's process and all its workers: every 5 s at first
 # instead of every 0.5 s, and no sampler outlives its job (analysis/stages/timers.py).
 fix_benchmark_samplers(snakemake.benchmark, first_interval=5.0)
-# The steps that progress counts (topic_counts is a fraction of a second per shard).
-SHARD_RULES = ("prepare", "sentiment", "keywords", "topics")
+# The steps that progress counts: every per-shard step.
+SHARD_RULES = ("prepare", "sentiment", "keywords", "topics", "topic_counts")
 PROGRESS = Progress()
 
 
@@ -117,30 +118,43 @@ wildcard_constraints:
 
 
 def planned_articles():
-    """Articles times steps that this run's shard jobs will analyse (for progress)."""
+    """Articles per step that this run's shard jobs will analyse (for progress)."""
     try:
         jobs = list(workflow.dag.needrun_jobs())
     except AttributeError:  # another Snakemake version: count every shard step
-        return len(ARTICLES) * len(SHARD_RULES)
-    return sum(
-        CORPUS.shard_sizes[job.wildcards["shard"]]
-        for job in jobs
-        if job.rule.name in SHARD_RULES
-    )
+        return {rule: len(ARTICLES) for rule in SHARD_RULES}
+    planned = {rule: 0 for rule in SHARD_RULES}
+    for job in jobs:
+        if job.rule.name in planned:
+            planned[job.rule.name] += CORPUS.shard_sizes[job.wildcards["shard"]]
+    return planned
+
+
+def report_shard_job(stage, shard, run):
+    """Run one shard job and report progress; ``run()`` returns the number of articles
+    it analysed (None: every article of the shard)."""
+    started = time.monotonic()
+    count = run()
+    if count is None:
+        count = CORPUS.shard_sizes[shard]
+    PROGRESS.done(stage, shard, count, seconds=time.monotonic() - started)
 
 
 def run_shard_stage(stage, wildcards, input, output, params, log):
     """Run one stage over one shard (its per-article function) and report progress."""
     tables = [name for name in input.keys() if name != "articles"]
-    count = shards_stage.run_shard(
-        stage=stage,
-        articles=input.articles,
-        inputs=named(input, *tables),
-        outputs=named(output),
-        params=dict(params.items()),
-        log=log[0],
+    report_shard_job(
+        stage,
+        wildcards.shard,
+        lambda: shards_stage.run_shard(
+            stage=stage,
+            articles=input.articles,
+            inputs=named(input, *tables),
+            outputs=named(output),
+            params=dict(params.items()),
+            log=log[0],
+        ),
     )
-    PROGRESS.done(stage, wildcards.shard, count)
 
 
 def staged_shard(wildcards):

@@ -23,10 +23,10 @@ rule prepare:
         detect_headings=config["sections"]["detect_headings"],
         line_breaks=config["paragraphs"]["line_breaks"],
     run:
-        PROGRESS.done(
+        report_shard_job(
             "prepare",
             wildcards.shard,
-            prepare_stage.run_shard(
+            lambda: prepare_stage.run_shard(
                 staged=input.staged, outputs=named(output), **params, log=log[0]
             ),
         )

@@ -52,12 +52,16 @@ rule topic_counts:
         mem_mb=2000,
         runtime=30,
     run:
-        shards_stage.run_shard_tables(
-            stage="topics",
-            function="corpus_documents",
-            inputs=named(input),
-            outputs=named(output),
-            log=log[0],
+        report_shard_job(
+            "topic_counts",
+            wildcards.shard,
+            lambda: shards_stage.run_shard_tables(
+                stage="topics",
+                function="corpus_documents",
+                inputs=named(input),
+                outputs=named(output),
+                log=log[0],
+            ),
         )
 
 
