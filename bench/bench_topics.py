@@ -3,7 +3,8 @@
 Quality: each article's dominant corpus topic is scored against human labels by normalised
 mutual information (NMI), for newsdag's model and for scikit-learn's NMF and LDA with their
 defaults (on TF-IDF and counts of the raw text, English stop words removed), at every K in the
-same run, on two corpora:
+same run, on two corpora (above the K that ``auto`` chooses, newsdag's topics are formed by
+splitting the supported ones: ``analysis/topics/nesting.py``):
 
 - ``news``: BBC News stories in five categories (``--bbc``, a folder with ``docs/`` and
   ``labels.tsv``);
@@ -280,6 +281,7 @@ def bench_labelled(name: str, corpus: pd.DataFrame, *, ks: list[int], seeds: int
     )
     chosen = int(per_k.loc[per_k["chosen"], "k"].iloc[0])
     print(f"auto: K={chosen} (true {n_labels}), NMI {score:.3f}, {seconds:.1f} s CPU")
+    print(f"(fixed K above {chosen}: topics formed by splitting the {chosen} supported ones)")
     print(per_k.to_string(index=False, float_format="%.3f"))
     print(tables["topic_terms"].drop_duplicates("topic")[["topic", "label"]].to_string(index=False))
     if seeds:

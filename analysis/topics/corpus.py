@@ -40,8 +40,15 @@ from analysis.topics.corpus_counts import (
     smoothed_idf,
     stacked_matrix,
 )
-from analysis.topics.fitting import fit_model, normalise_rows, transform, weighted_tfidf
+from analysis.topics.fitting import (
+    fit_model,
+    nmf_mixtures,
+    normalise_rows,
+    transform,
+    weighted_tfidf,
+)
 from analysis.topics.model import TopicModel, parse_k, prevalence_order
+from analysis.topics.nesting import fit_nested
 from analysis.topics.quality import distinctiveness, npmi_coherence, term_sets, top_indices
 
 CORPUS_K_CANDIDATES = (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 20)
@@ -52,29 +59,9 @@ class TooLittleContent(ValueError):
 
 
 QUALITY_COLUMNS = ["kind", "k", "topic", "label", "coherence", "stability"]
-QUALITY_COLUMNS += ["distinctiveness", "score", "chosen"]
-_TRANSFORM_SWEEPS = 60
+QUALITY_COLUMNS += ["distinctiveness", "score", "supported", "chosen"]
 # K whose score is within this share of the best count as equally good; the smallest wins.
 PARSIMONY = 0.05
-
-
-def nmf_mixtures(matrix: sparse.csr_matrix, topic_term: np.ndarray) -> np.ndarray:
-    """Non-negative least-squares weights of each row on fixed NMF topics, scale-free.
-
-    A fixed number of coordinate-descent sweeps (HALS) from a clipped projection: each
-    row's result depends only on that row and the topics, whatever the shard it is in.
-
-    Returns:
-        n x K weights ``W[d, k] * ||H[k]||_2`` (zero for an empty row).
-    """
-    xh = np.asarray(matrix @ topic_term.T)
-    hh = topic_term @ topic_term.T
-    diagonal = np.maximum(np.diag(hh), 1e-12)
-    w = np.maximum(xh / diagonal, 0.0) / topic_term.shape[0]
-    for _ in range(_TRANSFORM_SWEEPS):
-        for j in range(topic_term.shape[0]):
-            w[:, j] = np.maximum(w[:, j] + (xh[:, j] - w @ hh[:, j]) / diagonal[j], 0.0)
-    return w * np.linalg.norm(topic_term, axis=1)
 
 
 def _dominant(weights: np.ndarray) -> np.ndarray:
@@ -222,6 +209,28 @@ def resolve_unit(unit: str, n_articles: int, *, min_articles_as_documents: int =
     return unit
 
 
+def _chosen_quality(
+    selection: pd.DataFrame | None, *, chosen: int, coherence: float, distinct: float
+) -> pd.DataFrame:
+    """The per-K quality rows with ``chosen`` (the K fitted) and ``supported`` (auto's K).
+
+    A fixed K that was not scored gets a row of its own model's coherence and
+    distinctiveness (no stability or score).
+    """
+    if selection is None:
+        selection = pd.DataFrame(columns=["k", "coherence", "stability", "distinctiveness"])
+        selection = selection.assign(score=np.nan, chosen=False)
+    quality = selection.rename(columns={"chosen": "supported"}).astype({"supported": bool})
+    if chosen not in set(quality["k"]):
+        row = {"k": chosen, "coherence": coherence, "stability": np.nan}
+        row |= {"distinctiveness": distinct, "score": np.nan, "supported": False}
+        frame = pd.DataFrame([row]).astype({"k": "int64", "supported": bool})
+        quality = frame if quality.empty else pd.concat([quality, frame], ignore_index=True)
+        quality = quality.sort_values("k", kind="stable").reset_index(drop=True)
+    quality["chosen"] = quality["k"] == chosen
+    return quality
+
+
 def fit_corpus(
     documents: Shards,
     *,
@@ -283,46 +292,44 @@ def fit_corpus(
     used = np.asarray(counts.sum(axis=1)).ravel() > 0
     keys, counts = keys[used].reset_index(drop=True), counts[used]
     tfidf = weighted_tfidf(counts, idf)
-    if setting == "auto":
+    chosen = setting if setting == "auto" else max(1, min(setting, counts.shape[0] - 1))
+    quality = None
+    if chosen == "auto" or (method == "nmf" and chosen > min(k_candidates)):
         rank = {a: i for i, a in enumerate(sample)}
         first = np.flatnonzero(keys["article"].map(rank).to_numpy() < select_sample)
         candidates = [c for c in k_candidates if 2 <= c < len(first)]
-        if not candidates:
+        if not candidates and chosen == "auto":
             raise TooLittleContent(f"k='auto' needs more than 2 documents; got {len(first)}")
-        quality = select_corpus_k(
-            counts[first],
-            tfidf[first],
-            vocabulary,
-            candidates=candidates,
-            method=method,
-            random_state=random_state,
-            top_n=top_n,
-            n_runs=n_runs,
-            subsample=subsample,
+        if candidates:
+            quality = select_corpus_k(
+                counts[first],
+                tfidf[first],
+                vocabulary,
+                candidates=candidates,
+                method=method,
+                random_state=random_state,
+                top_n=top_n,
+                n_runs=n_runs,
+                subsample=subsample,
+            )
+    supported = None if quality is None else int(quality.loc[quality["chosen"], "k"].iloc[0])
+    chosen = supported if chosen == "auto" else chosen
+    if method == "nmf" and supported is not None and chosen > supported:
+        weights, topic_term, estimator = fit_nested(
+            counts, tfidf, k=chosen, supported=supported, random_state=random_state
         )
-        chosen = int(quality.loc[quality["chosen"], "k"].iloc[0])
     else:
-        chosen = min(setting, counts.shape[0] - 1) if counts.shape[0] > 1 else 1
-        quality = None
-    weights, topic_term, estimator = fit_model(
-        counts, k=chosen, method=method, random_state=random_state, tfidf=tfidf
-    )
+        weights, topic_term, estimator = fit_model(
+            counts, k=chosen, method=method, random_state=random_state, tfidf=tfidf
+        )
     top = min(top_n, len(vocabulary))
     coherence = npmi_coherence(top_indices(topic_term, vocabulary, top), counts)
-    if quality is None:
-        distinct = distinctiveness(term_sets(topic_term, vocabulary, top))
-        quality = pd.DataFrame(
-            [
-                {
-                    "k": chosen,
-                    "coherence": float(coherence.mean()),
-                    "stability": np.nan,
-                    "distinctiveness": distinct,
-                    "score": np.nan,
-                    "chosen": True,
-                }
-            ]
-        )
+    quality = _chosen_quality(
+        quality,
+        chosen=chosen,
+        coherence=float(coherence.mean()),
+        distinct=distinctiveness(term_sets(topic_term, vocabulary, top)),
+    )
     doc_topic = normalise_rows(weights)
     lengths = np.asarray(counts.sum(axis=1)).ravel()
     order = prevalence_order(doc_topic, topic_term, vocabulary, lengths)
@@ -407,12 +414,18 @@ def corpus_quality_table(model: TopicModel) -> pd.DataFrame:
     """Quality of every K tried (kind "k") and of each topic of the chosen K (kind "topic").
 
     Columns: kind, k, topic (0 on "k" rows), label ("" on "k" rows), coherence, stability,
-    distinctiveness and score (of the whole K), chosen.
+    distinctiveness, score, supported (the K that ``auto`` chooses), chosen (the K fitted).
+    A "k" row scores the flat model of that K, as ``auto`` compares them. The "topic" rows
+    describe the fitted model: each topic's coherence, and the model's distinctiveness; they
+    repeat the chosen K's stability and score unless its topics were formed by splitting the
+    supported ones (see :mod:`analysis.topics.nesting`), which those do not measure.
     """
     per_k = (
         model.quality.sort_values("k").reset_index(drop=True).assign(kind="k", topic=0, label="")
     )
     chosen = per_k[per_k["chosen"]].iloc[0]
+    supported = per_k.loc[per_k["supported"], "k"]
+    nested = model.method == "nmf" and not supported.empty and model.k > supported.iloc[0]
     per_topic = pd.DataFrame(
         {
             "kind": "topic",
@@ -420,9 +433,12 @@ def corpus_quality_table(model: TopicModel) -> pd.DataFrame:
             "topic": np.arange(1, model.k + 1),
             "label": [model.label(t) for t in range(model.k)],
             "coherence": model.coherence,
-            "stability": chosen["stability"],
-            "distinctiveness": chosen["distinctiveness"],
-            "score": chosen["score"],
+            "stability": np.nan if nested else chosen["stability"],
+            "distinctiveness": distinctiveness(
+                term_sets(model.topic_term, model.vocabulary, model.top_n)
+            ),
+            "score": np.nan if nested else chosen["score"],
+            "supported": chosen["supported"],
             "chosen": True,
         }
     )

@@ -26,6 +26,8 @@ METHODS = ("nmf", "lda")
 _EPSILON = 1e-10
 # Matrices with more cells than this are decomposed with a randomized, linear-cost SVD.
 _DENSE_SVD_CELLS = 200_000
+# Coordinate-descent sweeps that give a document its weights on fixed NMF topics.
+_TRANSFORM_SWEEPS = 60
 
 
 def _identity(doc: list[str]) -> list[str]:
@@ -96,6 +98,25 @@ def single_threaded_numerics() -> None:
 def nmf_weights(doc_topic: np.ndarray, topic_term: np.ndarray) -> np.ndarray:
     """Scale-free NMF document weights: ``W[d, k] * ||H[k]||_2``."""
     return doc_topic * np.linalg.norm(topic_term, axis=1)
+
+
+def nmf_mixtures(matrix: sparse.csr_matrix, topic_term: np.ndarray) -> np.ndarray:
+    """Non-negative least-squares weights of each row on fixed NMF topics, scale-free.
+
+    A fixed number of coordinate-descent sweeps (HALS) from a clipped projection: each
+    row's result depends only on that row and the topics, whatever the shard it is in.
+
+    Returns:
+        n x K weights ``W[d, k] * ||H[k]||_2`` (zero for an empty row).
+    """
+    xh = np.asarray(matrix @ topic_term.T)
+    hh = topic_term @ topic_term.T
+    diagonal = np.maximum(np.diag(hh), 1e-12)
+    w = np.maximum(xh / diagonal, 0.0) / topic_term.shape[0]
+    for _ in range(_TRANSFORM_SWEEPS):
+        for j in range(topic_term.shape[0]):
+            w[:, j] = np.maximum(w[:, j] + (xh[:, j] - w @ hh[:, j]) / diagonal[j], 0.0)
+    return w * np.linalg.norm(topic_term, axis=1)
 
 
 def _svd(matrix, k: int, random_state: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
