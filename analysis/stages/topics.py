@@ -248,7 +248,8 @@ def corpus_tables(
     Args:
         documents: ``topic_terms_counts`` tables (article, section_id, term, count), or a
             callable returning a fresh iterator of them (one shard at a time; read 3 times).
-        k: ``"auto"`` or a fixed K.
+        k: ``"auto"`` or a fixed K (with NMF, one above the K ``auto`` chooses is formed by
+            splitting that K's topics: :mod:`analysis.topics.nesting`).
         method: ``"nmf"`` or ``"lda"``.
         unit: ``"article"``, ``"section"`` or ``"auto"`` (sections below 20 articles).
         random_state: Seed of the sample and the solvers.

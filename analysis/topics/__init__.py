@@ -5,7 +5,8 @@ fitted on sublinear, l2-normalised TF-IDF, or LDA on counts, seeded and single-t
 the same input and seed give the same numbers on any machine (:mod:`.fitting`). Within an
 article a fast solver and a cheap rule for K are used (:mod:`.article`); across a corpus the
 model is fitted on a deterministic sample of per-article term counts and then applied to every
-article and section (:mod:`.corpus`). Topics are numbered 1..K in order of decreasing
+article and section (:mod:`.corpus`); more topics than the corpus supports are formed by
+splitting supported ones (:mod:`.nesting`). Topics are numbered 1..K in order of decreasing
 prevalence, ties broken by label.
 """
 

@@ -17,7 +17,9 @@ corpora of fewer than ``min_articles_as_documents`` articles, which could not su
 otherwise. Terms are weighted by sublinear TF times the smoothed IDF of the whole corpus.
 
 With ``k="auto"`` each candidate K is fitted on the first ``select_sample`` articles of the
-sample and scored by :func:`corpus_k_score`.
+sample and scored by :func:`corpus_k_score`; the chosen K is the corpus's *supported* K. NMF
+with a fixed K scores the candidates too, and a fixed K above the supported one is formed by
+splitting the supported topics (:mod:`analysis.topics.nesting`) instead of a flat fit.
 """
 
 from __future__ import annotations
@@ -253,7 +255,8 @@ def fit_corpus(
     Args:
         documents: Count tables (article, section_id, term, count), or a callable returning a
             fresh iterator of them (read three times).
-        k: ``"auto"`` or a fixed number of topics.
+        k: ``"auto"`` or a fixed number of topics (with NMF, above the supported K its topics
+            are formed by splitting the supported ones).
         method: ``"nmf"`` or ``"lda"``.
         unit: ``"article"``, ``"section"`` or ``"auto"`` (see the module docstring).
         random_state: Seed of the sample and the solvers.
