@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 import pytest
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 import analysis.keywords as kw
 from analysis.document import analyse_structure
-from analysis.keywords import candidates, fusion, specificity, titles
+from analysis.keywords import candidates, headline, specificity, titles
 from analysis.keywords.article import _section_spread
 from analysis.keywords.candidates import annotate_tokens, find_candidates
 from analysis.keywords.ranking import RankInput
@@ -166,30 +164,6 @@ def test_tfidf_prefers_terms_unique_to_a_document():
     assert scores["gas"] == pytest.approx(2.380, abs=1e-3) and scores["japan"] == 1.0
 
 
-def test_headline_accepts_any_subset_and_drops_nested_terms():
-    one = {0: {"liquefied natural gas": 3.0, "natural gas": 2.0, "japan": 1.0}}
-    fused = kw.headline_ranking({"yake": one})
-    assert list(fused[0]) == ["liquefied natural gas", "japan"]
-    only_zero_weight = kw.headline_ranking({"keyness": one}, weights={"keyness": 0.0})
-    assert next(iter(only_zero_weight[0])) == "liquefied natural gas"
-    with pytest.raises(ValueError):
-        kw.headline_ranking({})
-
-
-def test_a_method_the_weights_leave_out_keeps_its_default_weight():
-    # keyness weighs 0 by default; naming only tfidf must not give it weight 1.
-    resolved = fusion.resolve_weights(
-        ["keyness", "tfidf", "yake"], {"tfidf": 2.0}, kw.DEFAULT_WEIGHTS
-    )
-    assert resolved == {"keyness": 0.0, "tfidf": 2.0, "yake": kw.DEFAULT_WEIGHTS["yake"]}
-    tfidf = {0: {"alpha": 2.0, "beta": 1.0}}
-    keyness = {0: {"beta": 9.0, "alpha": 1.0}}
-    fused = kw.headline_ranking({"tfidf": tfidf, "keyness": keyness}, weights={"tfidf": 1.0})
-    assert list(fused[0]) == ["alpha", "beta"]  # keyness (weight 0) cannot promote beta
-    with pytest.raises(ValueError):
-        fusion.resolve_weights(["tfidf"], {"tfidf": -1.0}, kw.DEFAULT_WEIGHTS)
-
-
 def article_keywords(text: str, **options) -> list[str]:
     document = analyse_structure(text)
     headline = kw.rank_article(document.tokens, document.sentences, **options).keywords
@@ -199,11 +173,10 @@ def article_keywords(text: str, **options) -> list[str]:
 def test_generic_nouns_lose_to_specific_terms_seen_as_often():
     ranked = article_keywords(GENERIC_VS_SPECIFIC)
     # "topic" and "meeting" occur 3 times, "tariffs" twice, "Nippon Steel" once.
-    assert ranked[0] == "tariffs"
-    assert ranked.index("Nippon Steel") < ranked.index("meeting") < ranked.index("topic")
-    assert ranked.index("meeting") > ranked.index("Tokyo")
+    assert ranked[0] == "Nippon Steel"
+    assert ranked.index("tariffs") < ranked.index("meeting") and "topic" not in ranked
     unweighted = article_keywords(GENERIC_VS_SPECIFIC, specificity_exponent=0.0)
-    assert unweighted.index("topic") < unweighted.index("tariffs")
+    assert "topic" in unweighted and unweighted.index("meeting") < ranked.index("meeting")
 
 
 def test_specificity_prior_follows_general_english_frequency():
@@ -238,28 +211,6 @@ def test_rank_specificity_prefers_the_rarer_of_equally_frequent_terms():
     assert (
         scores["tariff"] == pytest.approx(7.619, abs=1e-3) and scores["tariff"] > scores["official"]
     )
-
-
-def test_equal_scores_share_a_rank_in_the_fusion():
-    tied = {0: {"alpha": 1.0, "beta": 1.0}}
-    beta_first = {0: {"beta": 2.0, "alpha": 1.0}}
-    fused = kw.headline_ranking({"tfidf": tied, "textrank": beta_first})
-    # Alphabetical tie order must not cancel TextRank's preference.
-    assert list(fused[0]) == ["beta", "alpha"]
-
-
-def test_term_seen_only_inside_a_longer_term_folds_into_it():
-    ranking = {0: {"personnel": 3.0, "summit": 2.0, "military personnel": 1.0}}
-    counts = {0: {"personnel": 1, "military personnel": 1, "summit": 1}}
-    fused = kw.headline_ranking({"tfidf": ranking}, counts=counts)
-    assert list(fused[0]) == ["military personnel", "summit"]
-    assert fused[0]["military personnel"] == pytest.approx(
-        kw.DEFAULT_WEIGHTS["tfidf"] / (fusion.RRF_K + 1)
-    )
-    counts[0]["personnel"] = 2  # also seen alone: it stays
-    assert list(kw.headline_ranking({"tfidf": ranking}, counts=counts)[0]) == [
-        "personnel", "summit", "military personnel",
-    ]  # fmt: skip
 
 
 def test_section_titles_count_as_the_sections_first_sentence():
@@ -299,68 +250,12 @@ def test_surnames_fold_into_the_one_full_name_that_ends_in_them():
     scores = {"ishiba": 0.9, "shigeru ishiba": 0.4, "abe": 0.8, "shinzo abe": 0.5,
               "akie abe": 0.3, "tariff": 0.7}  # fmt: skip
     names = {"ishiba", "shigeru ishiba", "abe", "shinzo abe", "akie abe"}
-    merged = fusion.merge_surnames(scores, names)
+    merged = headline.merge_surnames(scores, names)
     assert "ishiba" not in merged and merged["shigeru ishiba"] == 0.9
     assert merged["abe"] == 0.8  # two full names end in "abe": ambiguous, kept
     assert merged["tariff"] == 0.7
     # With counts, the form the text uses more often stays (the surname on ties).
-    by_use = fusion.merge_surnames(scores, names, {"ishiba": 3, "shigeru ishiba": 1})
+    by_use = headline.merge_surnames(scores, names, {"ishiba": 3, "shigeru ishiba": 1})
     assert "shigeru ishiba" not in by_use and by_use["ishiba"] == 0.9
-    full = fusion.merge_surnames(scores, names, {"ishiba": 1, "shigeru ishiba": 2})
+    full = headline.merge_surnames(scores, names, {"ishiba": 1, "shigeru ishiba": 2})
     assert "ishiba" not in full and full["shigeru ishiba"] == 0.9
-
-
-def test_nested_terms_fill_the_slots_a_short_story_leaves_empty():
-    scores = {"liquefied natural gas": 3.0, "natural gas": 2.0, "japan": 1.0}
-    assert list(fusion.clean_up(scores, None, set(), 10)) == [
-        "liquefied natural gas", "japan", "natural gas",
-    ]  # fmt: skip
-    assert list(fusion.clean_up(scores, None, set(), 2)) == ["liquefied natural gas", "japan"]
-
-
-def test_nested_removal_is_linear_in_the_number_of_terms():
-    # 20,000 distinct terms (a very long article) must not be compared pairwise.
-    ordered = [f"w{i} x{i}" for i in range(10_000)] + [f"w{i}" for i in range(10_000)]
-    assert fusion.remove_nested(ordered) == ordered[:10_000]
-    scores = {key: 1.0 for key in ordered}
-    counts = {key: 1 for key in ordered}
-    assert len(fusion.merge_subsumed(scores, counts)) == 10_000
-
-
-def test_folded_terms_fill_the_slots_of_a_headline_only_story():
-    # "plot" and "bomb plot" are seen only inside "stadium bomb plot": they fold into it,
-    # and then fill the empty slots, below it.
-    scores = {"stadium bomb plot": 3.0, "bomb plot": 2.0, "plot": 1.0}
-    counts = dict.fromkeys(scores, 1)
-    kept = fusion.clean_up(scores, counts, set(), 10)
-    assert list(kept) == ["stadium bomb plot", "bomb plot", "plot"]
-    assert kept["stadium bomb plot"] == 3.0 and kept["bomb plot"] == 1.5 and kept["plot"] == 0.75
-    assert list(fusion.clean_up(scores, counts, set(), 1)) == ["stadium bomb plot"]
-
-
-def test_word_uses_count_each_position_once_and_mark_uses_inside_phrases():
-    tokens = tokens_of(
-        [[("Trade", "NN"), ("deal", "NN"), ("talks", "NNS"), ("stalled", "VBD")],
-         [("The", "DT"), ("deal", "NN"), ("failed", "VBD")]]
-    )  # fmt: skip
-    occurrences = find_candidates(annotate_tokens(tokens))
-    uses = fusion.word_uses(occurrences, {0: "doc", 1: "doc"})["doc"]
-    # "deal" twice (once inside "trade deal talk"), "talk" once, inside it as a suffix too.
-    assert uses.total == {"trade": 1, "deal": 2, "talk": 1}
-    assert uses.in_phrases == {"trade": 1, "deal": 1, "talk": 1}
-
-
-def test_phrases_give_way_to_words_only_where_the_words_stand_alone():
-    scores = {"trade": 3.0, "tariff": 2.0, "trade deal": 2.5}
-    standalone = fusion.WordUses(Counter(trade=8, tariff=4), Counter(trade=2))
-    in_terms = fusion.WordUses(Counter(trade=4, tariff=2), Counter(trade=4, tariff=1))
-    # 2 of 12 uses inside phrases: (1/6 / 0.6) ** 2; 5 of 6: (5/6 / 0.6) ** 2.
-    assert fusion.phrase_richness(scores, standalone) == pytest.approx(1 / 6)
-    assert fusion.phrase_factor(scores, standalone) == pytest.approx((1 / 3.6) ** 2)
-    assert fusion.phrase_factor(scores, in_terms) == pytest.approx((5 / 3.6) ** 2)
-    assert fusion.phrase_factor(scores, standalone, pivot=0.0) == 1.0
-    balanced = fusion.balance_phrases({0: scores, 1: scores}, {0: standalone, 1: in_terms})
-    assert balanced[0]["trade"] == 3.0 and balanced[0]["trade deal"] < balanced[0]["tariff"]
-    assert balanced[1]["trade"] == 3.0 and balanced[1]["trade deal"] > balanced[1]["trade"]
-    ranked = kw.headline_ranking({"tfidf": {0: scores}}, uses={0: standalone})
-    assert list(ranked[0]) == ["trade", "tariff", "trade deal"]

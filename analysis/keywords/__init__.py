@@ -4,27 +4,36 @@ Modules, one concern each: :mod:`.candidates` (noun phrases and names), :mod:`.t
 (headings as first sentences), one module per ranker (:mod:`.tfidf`, :mod:`.keyness_rank`,
 :mod:`.yake_rank`, :mod:`.textrank`, :mod:`.salience`, :mod:`.specificity`, which also holds
 the general-English specificity prior), :mod:`.registry` (the one list of methods and their
-weights), :mod:`.fusion` (the headline ranking), :mod:`.article` (one article's tables) and
-:mod:`.corpus` (corpus-aware rankings from many articles' candidate tables).
+weights), :mod:`.features` (what the headline model reads of each candidate), :mod:`.model`
+(the trained model, its file and its fitting), :mod:`.headline` (the headline ranking),
+:mod:`.article` (one article's tables) and :mod:`.corpus` (corpus-aware rankings from many
+articles' candidate tables).
 """
 
 from analysis.keywords.article import ArticleKeywords, rank_article
 from analysis.keywords.candidates import extract_candidates
 from analysis.keywords.corpus import corpus_keywords
-from analysis.keywords.fusion import headline_ranking
+from analysis.keywords.features import FEATURES, MODEL_RANKERS, candidate_features
+from analysis.keywords.headline import headline_log_odds
+from analysis.keywords.model import KeywordModel, shipped_model
 from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS, REGISTRY
 from analysis.keywords.specificity import SPECIFICITY_EXPONENT, english_zipf, specificity_prior
 
 __all__ = [
     "DEFAULT_WEIGHTS",
+    "FEATURES",
     "METHODS",
+    "MODEL_RANKERS",
     "REGISTRY",
     "SPECIFICITY_EXPONENT",
     "ArticleKeywords",
+    "KeywordModel",
+    "candidate_features",
     "corpus_keywords",
     "english_zipf",
     "extract_candidates",
-    "headline_ranking",
+    "headline_log_odds",
     "rank_article",
+    "shipped_model",
     "specificity_prior",
 ]

@@ -2,7 +2,8 @@
 
 Section-scope TF-IDF uses the sections as documents; article-scope TF-IDF uses the article's
 term counts with the section-level IDF. Keyness (section vs rest) exists only for sections,
-and only when there are two or more. The section headline leaves out terms a section
+and only when there are two or more. The headline is the trained model's probability of
+each candidate (:mod:`.headline`). The section headline leaves out terms a section
 under-uses relative to the rest of the article and demotes terms found in many sections (the
 article's protagonists), which say little about any one section. Headings, when given,
 count as the first sentence of their section (section scope only).
@@ -26,15 +27,9 @@ from analysis.keywords.candidates import (
     documents_from,
     find_candidates,
 )
-from analysis.keywords.fusion import (
-    PHRASE_PIVOT,
-    apply_prior,
-    balance_phrases,
-    clean_up,
-    fuse,
-    resolve_weights,
-    word_uses,
-)
+from analysis.keywords.features import MODEL_RANKERS, DocumentFeatures, candidate_features
+from analysis.keywords.headline import headline_log_odds, resolve_weights, top_terms
+from analysis.keywords.model import DECIMALS, probability
 from analysis.keywords.ranking import Ranking, RankInput, ranked_rows
 from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS, check_methods, run_methods
 from analysis.keywords.specificity import SPECIFICITY_EXPONENT, specificity_prior
@@ -67,7 +62,6 @@ def rank_article(
     weights: Mapping[str, float] | None = None,
     titles: Mapping[int, str] | None = None,
     specificity_exponent: float = SPECIFICITY_EXPONENT,
-    phrase_pivot: float = PHRASE_PIVOT,
 ) -> ArticleKeywords:
     """Rank one article's keyphrases for the whole article and for each section.
 
@@ -77,17 +71,19 @@ def rank_article(
         top_k: Terms kept per scope and method.
         ngram_range: Phrase lengths in words.
         methods: Methods to run, any non-empty subset of the registry's.
-        weights: Fusion weight per method; methods left out keep their default weight.
+        weights: Scale of each method's learned contribution to the headline (1 = as
+            trained, 0 = ignored); methods left out keep their default weight, methods not
+            run weigh 0.
         titles: section_id -> heading ("" for none).
-        specificity_exponent: Strength of the general-English specificity prior (0 = off).
-        phrase_pivot: Phrase richness at which phrases keep their fused score (above it they
-            gain, below it they lose; :func:`~analysis.keywords.fusion.phrase_factor`; 0 = off).
+        specificity_exponent: Strength of the general-English specificity prior, a feature
+            of the headline model (0 = off; the model was trained at the default).
 
     Returns:
         The article's tables; empty (with their columns) when it has no candidates.
 
     Raises:
-        ValueError: If ``methods`` is empty or names an unknown method, or a weight < 0.
+        ValueError: If ``methods`` is empty or names an unknown method, a weight < 0, or
+            keyness (which the model does not read) has a weight other than 0.
     """
     methods = check_methods(methods)
     section_of = {
@@ -109,6 +105,7 @@ def rank_article(
     prior = specificity_prior(
         [o.key for o in (*occurrences, *heading_occurrences)], exponent=specificity_exponent
     )
+    log_prior = {key: math.log(factor) for key, factor in prior.items()}
     section_counts = {
         doc: Counter(keys) for doc, keys in documents_from(occurrences, section_of).items()
     }
@@ -118,16 +115,13 @@ def rank_article(
         occurrences, annotated, section_of, sizes, heading_occurrences, heading_tokens,
         heading_texts,
     )  # fmt: skip
-    options = {
-        "methods": methods, "weights": weights, "top_k": top_k, "names": names,
-        "phrase_pivot": phrase_pivot,
-    }  # fmt: skip
-    article_fused, article_rankings, article_all = _rank_scope(article, prior, **options)
+    scales = resolve_weights(methods, weights, DEFAULT_WEIGHTS)
+    options = {"methods": methods, "scales": scales, "top_k": top_k, "names": names}
+    article_fused, article_rankings, article_all = _rank_scope(article, log_prior, **options)
     underused = _underused(section_counts, sizes)
     spread = _section_spread(section.documents())
-    section_prior = {key: factor * spread.get(key, 1.0) for key, factor in prior.items()}
     section_fused, section_rankings, _ = _rank_scope(
-        section, section_prior, exclude=underused, **options
+        section, log_prior, exclude=underused, spread=spread, **options
     )
     headline = [*_rows(article_fused, "article", labels), *_rows(section_fused, "section", labels)]
     by_method = [
@@ -143,6 +137,43 @@ def rank_article(
         keyness=keyness_from_counts(section_counts, sizes, labels=labels)[KEYNESS_COLUMNS],
         keyword_candidates=_candidate_table(article_all, counts, names, labels),
     )
+
+
+def article_features(
+    tokens: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    ngram_range: tuple[int, int] = (1, 3),
+    specificity_exponent: float = SPECIFICITY_EXPONENT,
+) -> tuple[DocumentFeatures, dict[str, str]] | None:
+    """The headline model's features of an article's candidates, article scope (what
+    :func:`rank_article` scores; the model's training reads them).
+
+    Args:
+        tokens: The article's token table.
+        sentences: Its sentence table (sentence_id, section_id).
+        ngram_range: Phrase lengths in words.
+        specificity_exponent: Strength of the specificity prior.
+
+    Returns:
+        (the features, key -> shown form), or None without candidates.
+    """
+    section_of = {
+        int(s): int(c)
+        for s, c in zip(sentences["sentence_id"], sentences["section_id"], strict=True)
+    }
+    annotated = annotate_tokens(tokens) if not tokens.empty else None
+    occurrences = find_candidates(annotated, ngram_range=ngram_range) if annotated else []
+    if not occurrences:
+        return None
+    prior = specificity_prior([o.key for o in occurrences], exponent=specificity_exponent)
+    log_prior = {key: math.log(factor) for key, factor in prior.items()}
+    scope = _article_scope(
+        occurrences, annotated, section_of, _section_sizes(annotated, section_of)
+    )
+    rankings = run_methods(scope, MODEL_RANKERS)
+    features = candidate_features(scope, rankings, log_prior)[ARTICLE_DOC]
+    return features, display_forms(occurrences)
 
 
 def _empty() -> ArticleKeywords:
@@ -187,32 +218,32 @@ def _concat_tokens(first: AnnotatedTokens, second: AnnotatedTokens) -> Annotated
 
 def _rank_scope(
     inputs: RankInput,
-    prior: Mapping[str, float],
+    log_prior: Mapping[str, float],
     *,
     methods: Sequence[str],
-    weights: Mapping[str, float] | None,
+    scales: Mapping[str, float],
     top_k: int,
     names: set[str],
-    phrase_pivot: float,
     exclude: set[tuple[object, str]] = frozenset(),
+    spread: Mapping[str, float] | None = None,
 ) -> tuple[Ranking, dict[str, Ranking], Ranking]:
-    """(headline, each method's ranking, the fused score of every candidate) of one scope."""
+    """(headline, each method's ranking, every candidate's log-odds) of one scope.
+
+    The headline score is the model's probability; in section scope it is multiplied by the
+    term's section spread (:func:`_section_spread`), and terms in ``exclude`` are left out.
+    """
     rankings = run_methods(inputs, methods)
-    if not rankings:
+    if not inputs.occurrences:
         return {}, {}, {}
-    fusable = {
-        method: {
-            doc: {key: s for key, s in scores.items() if (doc, key) not in exclude}
-            for doc, scores in ranking.items()
+    every, _, counts = headline_log_odds(inputs, rankings, log_prior, scales=scales)
+    fused = {}
+    for doc, scores in every.items():
+        shown = {
+            key: round(probability(value) * (spread or {}).get(key, 1.0), DECIMALS)
+            for key, value in scores.items()
+            if (doc, key) not in exclude
         }
-        for method, ranking in rankings.items()
-    }
-    counts = inputs.counts()
-    resolved = resolve_weights(fusable, weights, DEFAULT_WEIGHTS)
-    every = apply_prior(fuse(fusable, resolved), prior)
-    uses = word_uses(inputs.occurrences, inputs.owner)
-    every = balance_phrases(every, uses, pivot=phrase_pivot)
-    fused = {doc: clean_up(every[doc], counts.get(doc, {}), names, top_k) for doc in every}
+        fused[doc] = top_terms(shown, names, counts[doc], top_k)
     return fused, rankings, every
 
 
@@ -226,7 +257,7 @@ def _rows(ranking: Ranking, scope: str, labels: Mapping[str, str], *, top_k=None
 def _candidate_table(
     fused: Ranking, counts: Mapping[str, int], names: set[str], labels: Mapping[str, str]
 ) -> pd.DataFrame:
-    """Every article-scope candidate with its count and single-article fused score."""
+    """Every article-scope candidate with its count and single-article log-odds."""
     scores = fused.get(ARTICLE_DOC, {})
     rows = [
         (key, labels.get(key, key), int(counts.get(key, 0)), key in names, float(scores[key]))

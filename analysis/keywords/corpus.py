@@ -1,11 +1,13 @@
 """Corpus-aware keywords: each article's ranking reweighed by how rare a term is elsewhere.
 
-Every article's candidates keep their single-article fused score (``keyword_candidates``);
-with many articles, each score is multiplied by the term's corpus IDF, relative to the IDF
-of a term found in one article only, raised to ``idf_exponent``: what distinguishes the
-article from the others rises, what every article says ("government", "year") falls. Then
-the fusion's clean-up runs again (subsumed terms, surnames, nested terms). The corpus is
-read twice (document frequencies, then scores), one shard of candidates at a time.
+Every article's candidates keep their single-article log-odds (``keyword_candidates``);
+with many articles, each gains ``strength * ln(idf / idf of a one-article term)``, the
+strength learned by the headline model for words, phrases and names
+(:func:`~analysis.keywords.model.corpus_log_odds`) and scaled by ``idf_exponent``: what
+distinguishes the article from the others rises, what every article says ("government",
+"year") falls. In odds, the term's odds are multiplied by its IDF ratio raised to
+``idf_exponent * strength``. Then surnames merge again. The corpus is read twice (document
+frequencies, then scores), one shard of candidates at a time.
 """
 
 from __future__ import annotations
@@ -16,13 +18,12 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from analysis.keywords.fusion import clean_up
+from analysis.keywords.headline import top_terms
+from analysis.keywords.model import corpus_log_odds, probability, shipped_model
 
 CORPUS_COLUMNS = ["article", "rank", "keyword", "score"]
-# Chosen leave-one-set-out on KPCrowd-dev, Inspec and SemEval2017 (bench/bench_keywords.py):
-# 0.5 wins on the other two sets for two of the three; the abstracts gain (+0.014 F1@10),
-# the crowd's news keyphrases, many of them common words, lose 0.007.
-IDF_EXPONENT = 0.5
+# 1 applies the corpus IDF as strongly as the model learned (bench/train_keywords.py).
+IDF_EXPONENT = 1.0
 Candidates = Iterable[pd.DataFrame] | Callable[[], Iterable[pd.DataFrame]]
 
 
@@ -48,10 +49,12 @@ def corpus_keywords(
             callable returning a fresh iterator (read twice, one shard in memory at a time:
             use this for large corpora) or an iterable (kept in memory for the two passes).
         top_k: Keywords kept per article.
-        idf_exponent: Strength of the corpus IDF (0 = the single-article ranking).
+        idf_exponent: Scale of the learned corpus-IDF strength (1 = as trained, 0 = the
+            single-article ranking).
 
     Returns:
-        Columns article, rank, keyword, score; sorted by article then rank.
+        Columns article, rank, keyword, score (the corpus-aware probability); sorted by
+        article then rank.
 
     Raises:
         ValueError: If ``top_k`` < 1 or ``idf_exponent`` < 0.
@@ -68,8 +71,9 @@ def corpus_keywords(
 
     frequency, n_articles = document_frequencies(fresh())
     best = math.log((1 + n_articles) / 2) + 1
+    model = shipped_model()
     tables = [
-        _rank_shard(shard, frequency, n_articles, best, top_k, idf_exponent)
+        _rank_shard(shard, frequency, n_articles, best, top_k, idf_exponent, model)
         for shard in fresh()
         if not shard.empty
     ]
@@ -79,7 +83,7 @@ def corpus_keywords(
     return table.sort_values(["article", "rank"], kind="mergesort").reset_index(drop=True)
 
 
-def _rank_shard(shard, frequency, n_articles, best, top_k, exponent) -> pd.DataFrame:
+def _rank_shard(shard, frequency, n_articles, best, top_k, exponent, model) -> pd.DataFrame:
     rows = []
     columns = (shard[c].tolist() for c in ("article", "key", "keyword", "count", "proper"))
     score_list = shard["score"].astype(float).tolist()
@@ -94,11 +98,15 @@ def _rank_shard(shard, frequency, n_articles, best, top_k, exponent) -> pd.DataF
         counts = {key: count for key, _, count, _, _ in terms}
         names = {key for key, _, _, proper, _ in terms if _is_true(proper)}
         scores = {
-            key: score
-            * ((math.log((1 + n_articles) / (1 + frequency[key])) + 1) / best) ** exponent
+            key: probability(
+                corpus_log_odds(
+                    score, (math.log((1 + n_articles) / (1 + frequency[key])) + 1) / best,
+                    phrase=" " in key, proper=key in names, model=model, scale=exponent,
+                )
+            )
             for key, _, _, _, score in terms
-        }
-        kept = clean_up(scores, counts, names, top_k)
+        }  # fmt: skip
+        kept = top_terms(scores, names, counts, top_k)
         for rank, (key, score) in enumerate(kept.items(), start=1):
             rows.append((article, rank, labels.get(key, key), score))
     return pd.DataFrame(rows, columns=CORPUS_COLUMNS)

@@ -20,7 +20,8 @@ from analysis.keywords.yake_rank import rank_yake
 
 
 class Method(NamedTuple):
-    """A ranking method and its measured fusion weight."""
+    """A ranking method and its default weight in the headline (the scale of what the
+    trained model learned from it: 1 = as trained; 0 for a method the model does not read)."""
 
     name: str
     rank: Callable[[RankInput], Ranking]
@@ -28,19 +29,16 @@ class Method(NamedTuple):
     summary: str
 
 
-# Weights chosen by F1@10 on KPCrowd-dev (news) first, kept honest on Inspec and SemEval2017
-# (bench/bench_keywords.py). TextRank's and YAKE's phrases win on abstracts and lose on
-# news, where the crowd's keyphrases are mostly single words; doubling TF-IDF and dropping
-# YAKE (which ranks like TextRank there) gains 0.010 on news for 0.016 / 0.008 on abstracts.
+# The headline model (analysis/keywords/model.py) reads every method but keyness as
+# features; their weights scale its learned contribution.
 REGISTRY: tuple[Method, ...] = (
-    Method("tfidf", rank_tfidf, 2.0, "TF-IDF with the article's sections as the IDF set"),
-    # Keyness ranks almost like TF-IDF: fusing both double-counts one signal.
+    Method("tfidf", rank_tfidf, 1.0, "TF-IDF with the article's sections as the IDF set"),
+    # Keyness ranks almost like TF-IDF and exists only for sections: the model leaves it out.
     Method("keyness", rank_keyness, 0.0, "G² of a section against the rest of the article"),
-    Method("yake", rank_yake, 0.0, "YAKE's statistical word features"),
+    Method("yake", rank_yake, 1.0, "YAKE's statistical word features"),
     Method("textrank", rank_textrank, 1.0, "PageRank over co-occurring words"),
-    Method("salience", rank_salience, 0.5, "news prior: frequency, lead position, names"),
-    # Specificity acts as a multiplier on the fused score instead (see the prior).
-    Method("specificity", rank_specificity, 0.0, "frequency here against general English"),
+    Method("salience", rank_salience, 1.0, "news prior: frequency, lead position, names"),
+    Method("specificity", rank_specificity, 1.0, "frequency here against general English"),
 )
 METHODS: tuple[str, ...] = tuple(method.name for method in REGISTRY)
 DEFAULT_WEIGHTS: dict[str, float] = {method.name: method.weight for method in REGISTRY}

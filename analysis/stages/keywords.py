@@ -15,7 +15,6 @@ import pandas as pd
 from analysis.figures import keywords as figures
 from analysis.keywords.article import rank_article
 from analysis.keywords.corpus import IDF_EXPONENT, Candidates, corpus_keywords
-from analysis.keywords.fusion import PHRASE_PIVOT
 from analysis.keywords.registry import METHODS
 from analysis.keywords.specificity import SPECIFICITY_EXPONENT
 from analysis.keywords.titles import section_titles
@@ -38,7 +37,6 @@ def article_tables(
     weights: Mapping[str, float] | None = None,
     use_titles: bool = True,
     specificity_exponent: float = SPECIFICITY_EXPONENT,
-    phrase_pivot: float = PHRASE_PIVOT,
 ) -> dict[str, pd.DataFrame]:
     """One article's keyword tables.
 
@@ -50,12 +48,10 @@ def article_tables(
         ngram_min: Shortest phrase in words.
         ngram_max: Longest phrase in words.
         methods: Methods to run (non-empty subset of the registry's; None = all).
-        weights: Fusion weight per method; methods left out keep their default (None = all
-            defaults).
+        weights: Scale of each method's learned contribution to the headline; methods left
+            out keep their default (None = all defaults).
         use_titles: Read each section's heading as its first sentence (section scope).
         specificity_exponent: Strength of the general-English specificity prior (0 = off).
-        phrase_pivot: Phrase richness at which phrases keep their fused score (above it they
-            gain, below it they lose; 0 = off; :func:`analysis.keywords.fusion.phrase_factor`).
 
     Returns:
         ``keywords``, ``keywords_by_method``, ``keyness`` and ``keyword_candidates``.
@@ -71,7 +67,7 @@ def article_tables(
         tokens, sentences, top_k=top_k, ngram_range=(ngram_min, ngram_max),
         methods=METHODS if methods is None else methods, weights=weights,
         titles=section_titles(sections) if use_titles else None,
-        specificity_exponent=specificity_exponent, phrase_pivot=phrase_pivot,
+        specificity_exponent=specificity_exponent,
     )  # fmt: skip
     return {name: getattr(result, name) for name in ARTICLE_TABLES}
 
@@ -86,7 +82,8 @@ def corpus_tables(
             first column); a zero-argument callable returning a fresh iterator is read
             twice, one shard at a time (large corpora); an iterable is held in memory.
         top_k: Keywords kept per article.
-        idf_exponent: Strength of the corpus IDF on each article's ranking.
+        idf_exponent: Scale of the learned corpus-IDF strength (1 = as trained, 0 = the
+            single-article ranking).
 
     Returns:
         ``keywords_articles``: article, rank, keyword, score.

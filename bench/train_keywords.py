@@ -1,0 +1,255 @@
+"""Train the shipped keyword model on the keyphrase development sets, and measure it honestly.
+
+Usage::
+
+    python bench/train_keywords.py --data <keywords> [--out analysis/data/keywords_model.json]
+        [--c 0.03 0.1 0.3 1] [--folds 5] [--random-state 0]
+
+Every document of every data set folder (``docsutf8/<id>.txt``, ``keys/<id>.key``) is read as
+the benchmark reads it (:mod:`bench_keywords`): its article-scope candidates get the model's
+features (:func:`analysis.keywords.article.article_features`) and the label 1 when their
+shown form matches a gold keyphrase after lower-casing and Porter-stemming. Each data set
+weighs the same in the fit (each row 1 / the set's rows), so 250 news stories count as much
+as 2,000 abstracts.
+
+The regularisation is chosen by leave-one-set-out: for each candidate ``C``, train on two
+sets and score F1@10 on the third; the ``C`` with the best mean held-out F1@10 wins. The
+script prints, for the chosen ``C``, F1@10 leave-one-set-out, in grouped k-fold (folds of
+documents within each set, training on the other folds of all sets) and in sample, for the
+single-article and the corpus-aware model (each set its own corpus). Then it fits the model
+on all documents, the corpus coefficients with the single-article log-odds as an offset,
+and writes the file. The same data and arguments give a byte-identical file; only
+coefficients are written, never text. Data credits: KPCrowd (Marujo et al., LREC 2012),
+Inspec (Hulth, EMNLP 2003), SemEval 2017 Task 10 (Augenstein et al., 2017).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_keywords import load_dataset, normalise_phrase, prf
+
+from analysis.document import analyse_structure
+from analysis.keywords.article import article_features
+from analysis.keywords.headline import top_terms
+from analysis.keywords.model import (
+    CORPUS_FEATURES,
+    DECIMALS,
+    MODEL_PATH,
+    KeywordModel,
+    corpus_features,
+    fit_corpus,
+    fit_model,
+)
+
+C_GRID = (0.03, 0.1, 0.3, 1.0)
+TOP = 10
+
+
+@dataclass
+class Document:
+    """One development document's candidates, features and labels."""
+
+    keys: list[str]
+    rows: np.ndarray
+    labels: np.ndarray
+    shown: list[str]  # shown forms, as the headline shows them
+    gold: set[str]
+    proper: set[str]
+    counts: Counter
+    corpus_rows: np.ndarray  # corpus features, each set its own corpus
+
+
+def load_documents(folder: Path) -> list[Document | None]:
+    """Features and labels of every document of one data set (None: no candidates)."""
+    documents: list[Document | None] = []
+    for _, text, gold in load_dataset(folder, limit=None):
+        model = analyse_structure(text, detect_headings=False)
+        found = article_features(model.tokens, model.sentences)
+        if found is None:
+            documents.append(None)
+            continue
+        features, labels = found
+        shown = [labels[key] for key in features.keys]
+        documents.append(
+            Document(
+                keys=features.keys,
+                rows=np.asarray(features.rows, dtype=float),
+                labels=np.asarray([normalise_phrase(form) in gold for form in shown], dtype=int),
+                shown=shown,
+                gold=gold,
+                proper=features.proper,
+                counts=features.counts,
+                corpus_rows=np.zeros((len(features.keys), len(CORPUS_FEATURES))),
+            )
+        )
+    _add_corpus_rows([document for document in documents if document is not None])
+    return documents
+
+
+def _add_corpus_rows(documents: Sequence[Document]) -> None:
+    """Each candidate's corpus features, the data set as the corpus (as the stage computes)."""
+    frequency: Counter = Counter()
+    for document in documents:
+        frequency.update(document.keys)
+    n = len(documents)
+    best = math.log((1 + n) / 2) + 1
+    for document in documents:
+        document.corpus_rows = np.asarray(
+            [
+                corpus_features(
+                    (math.log((1 + n) / (1 + frequency[key])) + 1) / best,
+                    phrase=" " in key,
+                    proper=key in document.proper,
+                )
+                for key in document.keys
+            ]
+        )
+
+
+def stacked(parts: dict[str, list[Document]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, labels and weights of the given sets; every set weighs the same in total."""
+    rows, labels, weights = [], [], []
+    for documents in parts.values():
+        n = sum(len(document.keys) for document in documents)
+        for document in documents:
+            rows.append(document.rows)
+            labels.append(document.labels)
+            weights.append(np.full(len(document.keys), 1.0 / n))
+    weight = np.concatenate(weights)
+    return np.vstack(rows), np.concatenate(labels), weight * len(weight) / weight.sum()
+
+
+def fit(parts: dict[str, list[Document]], c: float, random_state: int) -> KeywordModel:
+    """Single-article and corpus coefficients fitted on the given sets."""
+    rows, labels, weight = stacked(parts)
+    coefficients, intercept = fit_model(rows, labels, weight, c=c, random_state=random_state)
+    vector = np.asarray(list(coefficients.values()))
+    offsets = np.concatenate(
+        [
+            document.rows @ vector + intercept
+            for documents in parts.values()
+            for document in documents
+        ]
+    )
+    corpus_rows = np.vstack(
+        [document.corpus_rows for documents in parts.values() for document in documents]
+    )
+    corpus = fit_corpus(offsets, corpus_rows, labels, weight, c=c)
+    return KeywordModel(coefficients, intercept, corpus, {})
+
+
+def f1_scores(documents: Sequence[Document | None], model: KeywordModel) -> dict[str, float]:
+    """Mean F1@10 of the single-article and the corpus-aware rankings."""
+    vector = np.asarray([model.weights[name] for name in model.weights])
+    corpus = np.asarray([model.corpus[name] for name in CORPUS_FEATURES])
+    single, aware = [], []
+    for document in documents:
+        if document is None:
+            single.append(0.0)
+            aware.append(0.0)
+            continue
+        scores = np.round(document.rows @ vector + model.intercept, DECIMALS)
+        corpus_scores = np.round(scores + document.corpus_rows @ corpus, DECIMALS)
+        for values, out in ((scores, single), (corpus_scores, aware)):
+            ranked = top_terms(
+                dict(zip(document.keys, values.tolist(), strict=True)),
+                document.proper,
+                document.counts,
+                TOP,
+            )
+            by_key = dict(zip(document.keys, document.shown, strict=True))
+            out.append(prf([by_key[key] for key in ranked], document.gold)[2])
+    return {"single": float(np.mean(single)), "corpus-aware": float(np.mean(aware))}
+
+
+def folds_of(documents: Sequence[Document | None], k: int, random_state: int) -> list[int]:
+    """A seeded fold number for each document."""
+    order = np.random.RandomState(random_state).permutation(len(documents))
+    fold = [0] * len(documents)
+    for position, index in enumerate(order):
+        fold[index] = position % k
+    return fold
+
+
+def present(documents: Sequence[Document | None]) -> list[Document]:
+    return [document for document in documents if document is not None]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Choose C leave-one-set-out, report the three evaluations, write the model."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder of data set folders")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--c", type=float, nargs="*", default=list(C_GRID))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--random-state", type=int, default=0)
+    args = parser.parse_args(argv)
+    names = sorted(p.name for p in args.data.iterdir() if (p / "docsutf8").is_dir())
+    sets = {name: load_documents(args.data / name) for name in names}
+    print("candidates:", {name: sum(len(d.keys) for d in present(s)) for name, s in sets.items()})
+
+    def loso(c: float) -> dict[str, dict[str, float]]:
+        out = {}
+        for held in names:
+            model = fit({n: present(sets[n]) for n in names if n != held}, c, args.random_state)
+            out[held] = f1_scores(sets[held], model)
+        return out
+
+    by_c = {c: loso(c) for c in args.c}
+    for c, result in by_c.items():
+        figures = " / ".join(f"{result[name]['single']:.3f}" for name in names)
+        print(f"C={c:g}: leave-one-set-out F1@10 ({' / '.join(names)}) {figures}", flush=True)
+    chosen = max(args.c, key=lambda c: (np.mean([by_c[c][n]["single"] for n in names]), -c))
+    print(f"chosen C = {chosen:g}")
+    folds = {
+        name: folds_of(documents, args.folds, args.random_state) for name, documents in sets.items()
+    }
+    grouped: dict[str, list] = {name: [None] * len(sets[name]) for name in names}
+    for fold in range(args.folds):
+        training = {
+            name: [d for d, f in zip(sets[name], folds[name], strict=True) if f != fold and d]
+            for name in names
+        }
+        model = fit(training, chosen, args.random_state)
+        for name in names:
+            for index, (document, f) in enumerate(zip(sets[name], folds[name], strict=True)):
+                if f == fold:
+                    grouped[name][index] = f1_scores([document], model)
+    final = fit({name: present(sets[name]) for name in names}, chosen, args.random_state)
+    print(f"\nF1@10 of the chosen model ({' / '.join(names)}):")
+    for kind in ("single", "corpus-aware"):
+        rows = {
+            "leave one set out": [by_c[chosen][name][kind] for name in names],
+            f"grouped {args.folds}-fold": [
+                float(np.mean([result[kind] for result in grouped[name]])) for name in names
+            ],
+            "in sample": [f1_scores(sets[name], final)[kind] for name in names],
+        }
+        for label, values in rows.items():
+            print(f"  {kind:13s} {label:18s} " + " / ".join(f"{v:.3f}" for v in values))
+    info = {
+        "C": chosen,
+        "data": {name: len(present(sets[name])) for name in names},
+        "trained_by": "bench/train_keywords.py",
+    }
+    model = KeywordModel(final.weights, final.intercept, final.corpus, info)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(model.to_json(), encoding="utf-8")
+    print(f"corpus coefficients: {', '.join(f'{k} {v:+.3f}' for k, v in final.corpus.items())}")
+    print(f"-> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
