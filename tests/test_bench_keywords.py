@@ -36,3 +36,13 @@ def test_margins_compare_the_headline_with_its_best_method_and_the_baselines():
     assert rows[("headline", "yake package")] == pytest.approx(0.2)
     assert rows[("headline, corpus-aware", "corpus TF-IDF")] == pytest.approx(0.0)
     assert len(rows) == 6
+
+
+def test_profiles_keep_multi_word_gold_and_join_documents_with_pooled_gold():
+    docs = [("a", "Text one.", {"trade", "trade deal"}), ("b", "Text two.", {"tariff"}),
+            ("c", "Text three.", {"steel tariff"}), ("d", "Four.", {"x"})]  # fmt: skip
+    assert bench.multiword(docs) == [("a", "Text one.", {"trade deal"}),
+                                     ("c", "Text three.", {"steel tariff"})]  # fmt: skip
+    joined = bench.joined(docs, 3)  # the last, incomplete group is left out
+    assert joined == [("a", "Text one. Text two. Text three.",
+                       {"trade", "trade deal", "tariff", "steel tariff"})]  # fmt: skip
