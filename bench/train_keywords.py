@@ -90,7 +90,7 @@ def load_documents(folder: Path) -> list[Document | None]:
         documents.append(
             Document(
                 keys=features.keys,
-                rows=np.asarray(features.rows, dtype=float),
+                rows=np.asarray(features.rows(), dtype=float),
                 labels=np.asarray([normalise_phrase(form) in gold for form in shown], dtype=int),
                 shown=shown,
                 gold=gold,

@@ -49,7 +49,7 @@ def features_of(tokens: pd.DataFrame, log_prior=None) -> F.DocumentFeatures:
 
 
 def row_of(features: F.DocumentFeatures, key: str) -> dict[str, float]:
-    return dict(zip(F.FEATURES, features.rows[features.keys.index(key)], strict=True))
+    return dict(zip(F.FEATURES, features.rows()[features.keys.index(key)], strict=True))
 
 
 def test_features_record_length_counts_position_and_nesting():
@@ -201,12 +201,14 @@ def test_article_features_match_what_the_headline_scores():
     features, labels = article_features(document.tokens, document.sentences)
     candidates = kw.rank_article(document.tokens, document.sentences).keyword_candidates
     coefficients = model.scaled_coefficients(model.shipped_model(), {})
-    expected = [
-        round(value + model.shipped_model().intercept, model.DECIMALS)
-        for value in model.log_odds(features.rows, coefficients)
+    # The scorer folds document features into the coefficients; the same sum over the full
+    # rows (what the model was trained on) agrees to the rounding.
+    full = [
+        math.fsum(v * w for v, w in zip(row, coefficients, strict=True)) for row in features.rows()
     ]
+    expected = [value + model.shipped_model().intercept for value in full]
     assert candidates["key"].tolist() == features.keys
-    assert candidates["score"].tolist() == expected
+    assert candidates["score"].tolist() == pytest.approx(expected, abs=1e-8)
     assert labels["serial killer"] == "serial killer"
 
 
@@ -222,11 +224,11 @@ def test_features_are_finite_and_bounded_for_any_text(sentences):
     if found is None:
         return
     features, _ = found
-    for row in features.rows:
+    for row in features.rows():
         values = dict(zip(F.FEATURES, row, strict=True))
         assert all(math.isfinite(value) for value in row)
         assert all(0.0 <= values[f"rr_{name}"] <= 1.0 for name in F.MODEL_RANKERS)
         assert 0.0 <= values["inside"] <= 1.0 and 0.0 <= values["first_position"] < 1.0
         assert values["log_prior"] <= 0.0 and values["log_count"] >= 0.0
     again = article_features(document.tokens, document.sentences)[0]
-    assert again.rows == features.rows  # deterministic
+    assert again.rows() == features.rows()  # deterministic

@@ -49,12 +49,22 @@ FEATURES = (
 
 
 class DocumentFeatures(NamedTuple):
-    """One document's candidates and their feature rows (in :data:`FEATURES` order)."""
+    """One document's candidates, their :data:`CANDIDATE_FEATURES` and its
+    :data:`DOCUMENT_FEATURES` (the full rows, :meth:`rows`, multiply the two)."""
 
     keys: list[str]
-    rows: list[list[float]]
+    candidate_rows: list[list[float]]
+    document: dict[str, float]
     proper: set[str]
     counts: Counter
+
+    def rows(self) -> list[list[float]]:
+        """Each candidate's row of all :data:`FEATURES` (what the model is trained on)."""
+        positions = [CANDIDATE_FEATURES.index(name) for name in INTERACTED]
+        return [
+            [*row, *(self.document[name] * row[i] for name in DOCUMENT_FEATURES for i in positions)]
+            for row in self.candidate_rows
+        ]
 
 
 def candidate_features(
@@ -87,14 +97,8 @@ def candidate_features(
             candidate = _candidate(
                 key, counts, first[key], n_sentences, inside, proper, reciprocal, log_prior
             )
-            row = [candidate[name] for name in CANDIDATE_FEATURES]
-            row += [
-                document[name] * candidate[feature]
-                for name in DOCUMENT_FEATURES
-                for feature in INTERACTED
-            ]
-            rows.append(row)
-        out[doc] = DocumentFeatures(keys, rows, proper, counts)
+            rows.append([candidate[name] for name in CANDIDATE_FEATURES])
+        out[doc] = DocumentFeatures(keys, rows, document, proper, counts)
     return out
 
 

@@ -83,7 +83,7 @@ def headline_log_odds(
     proper: dict[object, set[str]] = {}
     counts: dict[object, Mapping[str, int]] = {}
     for doc, features in candidate_features(inputs, rankings, log_prior).items():
-        values = log_odds(features.rows, coefficients)
+        values = log_odds(features, coefficients)
         scores[doc] = {
             key: round(value + model.intercept, DECIMALS)
             for key, value in zip(features.keys, values, strict=True)

@@ -18,7 +18,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.keywords.features import FEATURES, MODEL_RANKERS
+from analysis.keywords.features import (
+    CANDIDATE_FEATURES,
+    DOCUMENT_FEATURES,
+    FEATURES,
+    INTERACTED,
+    MODEL_RANKERS,
+    DocumentFeatures,
+)
 from analysis.resources import load_once
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "keywords_model.json"
@@ -93,12 +100,29 @@ def scaled_coefficients(model: KeywordModel, scales: Mapping[str, float]) -> lis
     return coefficients
 
 
-def log_odds(rows: Sequence[Sequence[float]], coefficients: Sequence[float]) -> list[float]:
-    """Each row's log-odds (without the intercept), rounded to :data:`DECIMALS`."""
+def log_odds(features: DocumentFeatures, coefficients: Sequence[float]) -> list[float]:
+    """Each candidate's log-odds (without the intercept), rounded to :data:`DECIMALS`.
+
+    The document features are folded into the coefficients of the candidate features they
+    multiply first (one set per document), so a candidate costs one short sum; sums are
+    exact (:func:`math.fsum`), so the result does not depend on the machine.
+    """
+    by_name = dict(zip(FEATURES, coefficients, strict=True))
+    effective = [
+        math.fsum(
+            [by_name[name]]
+            + [
+                features.document[document] * by_name[f"{document}*{name}"]
+                for document in DOCUMENT_FEATURES
+                if name in INTERACTED
+            ]
+        )
+        for name in CANDIDATE_FEATURES
+    ]
     return [
-        round(math.fsum(value * weight for value, weight in zip(row, coefficients, strict=True)),
+        round(math.fsum(value * weight for value, weight in zip(row, effective, strict=True)),
               DECIMALS)
-        for row in rows
+        for row in features.candidate_rows
     ]  # fmt: skip
 
 
