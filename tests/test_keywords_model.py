@@ -43,7 +43,7 @@ def features_of(tokens: pd.DataFrame, log_prior=None) -> F.DocumentFeatures:
     occurrences = find_candidates(annotated)
     owner = dict.fromkeys(sorted(set(annotated.sentence_id)), "doc")
     inputs = RankInput(occurrences, owner, annotated, {"doc": len(tokens)})
-    return F.candidate_features(inputs, run_methods(inputs, F.MODEL_RANKERS), log_prior or {})[
+    return F.candidate_features(inputs, run_methods(inputs, kw.MODEL_RANKERS), log_prior or {})[
         "doc"
     ]
 
@@ -126,7 +126,7 @@ def test_unnamed_methods_keep_their_default_weight_and_methods_not_run_weigh_zer
     assert resolved == {"tfidf": 2.0, "yake": defaults["yake"], "textrank": 0.0,
                         "salience": defaults["salience"], "specificity": 0.0}  # fmt: skip
     assert headline.resolve_weights(kw.METHODS, {"keyness": 0.0}, defaults) == dict.fromkeys(
-        F.MODEL_RANKERS, 1.0
+        kw.MODEL_RANKERS, 1.0
     )
     with pytest.raises(ValueError, match=">= 0"):
         headline.resolve_weights(kw.METHODS, {"tfidf": -1.0}, defaults)
@@ -227,7 +227,7 @@ def test_features_are_finite_and_bounded_for_any_text(sentences):
     for row in features.rows():
         values = dict(zip(F.FEATURES, row, strict=True))
         assert all(math.isfinite(value) for value in row)
-        assert all(0.0 <= values[f"rr_{name}"] <= 1.0 for name in F.MODEL_RANKERS)
+        assert all(0.0 <= values[f"rr_{name}"] <= 1.0 for name in kw.MODEL_RANKERS)
         assert 0.0 <= values["inside"] <= 1.0 and 0.0 <= values["first_position"] < 1.0
         assert values["log_prior"] <= 0.0 and values["log_count"] >= 0.0
     again = article_features(document.tokens, document.sentences)[0]

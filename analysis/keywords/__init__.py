@@ -13,10 +13,10 @@ articles' candidate tables).
 from analysis.keywords.article import ArticleKeywords, rank_article
 from analysis.keywords.candidates import extract_candidates
 from analysis.keywords.corpus import corpus_keywords
-from analysis.keywords.features import FEATURES, MODEL_RANKERS, candidate_features
+from analysis.keywords.features import FEATURES, candidate_features
 from analysis.keywords.headline import headline_log_odds
 from analysis.keywords.model import KeywordModel, shipped_model
-from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS, REGISTRY
+from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS, MODEL_RANKERS, REGISTRY
 from analysis.keywords.specificity import SPECIFICITY_EXPONENT, english_zipf, specificity_prior
 
 __all__ = [

@@ -27,11 +27,17 @@ from analysis.keywords.candidates import (
     documents_from,
     find_candidates,
 )
-from analysis.keywords.features import MODEL_RANKERS, DocumentFeatures, candidate_features
+from analysis.keywords.features import DocumentFeatures, candidate_features
 from analysis.keywords.headline import headline_log_odds, resolve_weights, top_terms
 from analysis.keywords.model import DECIMALS, probability
 from analysis.keywords.ranking import Ranking, RankInput, ranked_rows
-from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS, check_methods, run_methods
+from analysis.keywords.registry import (
+    DEFAULT_WEIGHTS,
+    METHODS,
+    MODEL_RANKERS,
+    check_methods,
+    run_methods,
+)
 from analysis.keywords.specificity import SPECIFICITY_EXPONENT, specificity_prior
 from analysis.keywords.titles import names_in, title_tokens
 

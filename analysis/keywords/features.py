@@ -21,9 +21,8 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from analysis.keywords.ranking import Ranking, RankInput, shared_ranks
+from analysis.keywords.registry import MODEL_RANKERS
 
-#: Rankers the model reads, in feature order.
-MODEL_RANKERS = ("tfidf", "yake", "textrank", "salience", "specificity")
 #: Damping of the reciprocal-rank features: rrf_k / (rrf_k + rank), 1 for rank 0.
 RANK_K = 10
 #: Document length enters as ln(words) / LENGTH_SCALE, capped at 1 (about 3,000 words; the

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
-from analysis.keywords.features import MODEL_RANKERS, candidate_features
+from analysis.keywords.features import candidate_features
 from analysis.keywords.model import (
     DECIMALS,
     KeywordModel,
@@ -22,6 +22,7 @@ from analysis.keywords.model import (
     shipped_model,
 )
 from analysis.keywords.ranking import Ranking, RankInput
+from analysis.keywords.registry import MODEL_RANKERS
 
 
 def resolve_weights(

@@ -23,9 +23,9 @@ from analysis.keywords.features import (
     DOCUMENT_FEATURES,
     FEATURES,
     INTERACTED,
-    MODEL_RANKERS,
     DocumentFeatures,
 )
+from analysis.keywords.registry import MODEL_RANKERS
 from analysis.resources import load_once
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "keywords_model.json"

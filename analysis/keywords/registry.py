@@ -41,6 +41,8 @@ REGISTRY: tuple[Method, ...] = (
     Method("specificity", rank_specificity, 1.0, "frequency here against general English"),
 )
 METHODS: tuple[str, ...] = tuple(method.name for method in REGISTRY)
+#: The methods the headline model reads, in its feature order: those with a default weight.
+MODEL_RANKERS: tuple[str, ...] = tuple(method.name for method in REGISTRY if method.weight > 0)
 DEFAULT_WEIGHTS: dict[str, float] = {method.name: method.weight for method in REGISTRY}
 _BY_NAME = {method.name: method for method in REGISTRY}
 
