@@ -1,7 +1,10 @@
 """Stage ``compare``: coverage over time and between groups of articles (outlets, say).
 
-``run(...)`` reads the corpus tables (Parquet datasets of every shard, and the corpus
-topic model's tables), calls the comparisons of :mod:`analysis.compare` and writes their
+Each comparison family is a job of its own, so that it starts as soon as the tables it
+reads exist (keyness right after ``prepare``; topics after the corpus topic model), the
+families run side by side, and a setting reruns only the family that reads it.
+``run(family, ...)`` reads the corpus tables (Parquet datasets of every shard, and the
+corpus topic model's tables), calls that family of :mod:`analysis.compare` and writes its
 tables (``corpus/tables/<name>.tsv``) and figures (``corpus/figures/compare_*.png``).
 Comparisons the corpus cannot support (no dates, no group values, no topic model) get
 tables without rows and one warning line saying why.
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +27,8 @@ if TYPE_CHECKING:
     from analysis.compare import ComparisonResult
 
 PathLike = str | os.PathLike[str]
+#: The comparison families, each one job.
+FAMILIES = ("coverage", "sentiment", "actors", "topics", "keyness")
 # Table name -> the comparison family that makes it.
 TABLES = {
     "compare_coverage": "coverage",
@@ -36,144 +41,177 @@ TABLES = {
 }
 
 
-def figure_stems(group_by: Sequence[str]) -> list[str]:
-    """The file stems of the comparison figures for the given group columns."""
-    stems = ["compare_actors_time", "compare_topics_time"]
-    for group in group_by:
-        stems += [f"compare_{kind}_{group}" for kind in ("sentiment", "actors", "topics",
-                                                          "keyness")]  # fmt: skip
-    return stems
+def family_tables(family: str) -> list[str]:
+    """The tables one comparison family writes."""
+    return [name for name, owner in TABLES.items() if owner == family]
 
 
-def comparisons(
+def figure_stems(group_by: Sequence[str], family: str | None = None) -> list[str]:
+    """The file stems of the comparison figures for the given group columns.
+
+    Args:
+        group_by: The group columns compared by.
+        family: Only this family's figures (all families' if None).
+    """
+    kinds = ("sentiment", "actors", "topics", "keyness")
+    stems = [("actors", "compare_actors_time"), ("topics", "compare_topics_time")]
+    stems += [(kind, f"compare_{kind}_{group}") for group in group_by for kind in kinds]
+    return [stem for owner, stem in stems if family in (None, owner)]
+
+
+def _articles(folder: Path) -> pd.DataFrame:
+    return pd.read_parquet(folder / "articles")
+
+
+def coverage(folder: Path, *, grouping: Mapping[str, object]) -> ComparisonResult:
+    """The ``compare_coverage`` table of the corpus in ``folder``."""
+    from analysis import compare
+
+    return compare.comparison_coverage(_articles(folder), **grouping)
+
+
+def sentiment(
+    folder: Path,
     *,
-    tables_dir: PathLike,
-    document_topics: PathLike,
-    topic_terms: PathLike,
-    period: str,
-    group_by: Sequence[str],
-    grouping: Mapping[str, int],
+    grouping: Mapping[str, object],
     n_bootstrap: int,
     confidence: float,
     random_state: int,
     neutral_threshold: float,
-    top_actors: int,
-    min_actor_articles: int,
-    actor_merge_dominance: float,
-    topic_terms_per_period: int,
-    keyness_top_n: int,
-    keyness_min_count: int,
-    keyness_by_period: bool,
-) -> dict[str, ComparisonResult]:
-    """Every comparison family of a corpus, from its tables folder.
-
-    Args:
-        tables_dir: ``<results>/corpus/tables`` (the shard datasets).
-        document_topics: The corpus model's ``document_topics.tsv``.
-        topic_terms: Its ``topic_terms.tsv``.
-        period: Time resolution (``day``, ``week``, ``month``, ``year`` or ``auto``).
-        group_by: Metadata columns to compare by.
-        grouping: ``min_articles_per_period``, ``min_periods``, ``max_periods``.
-        n_bootstrap: Resamples of each interval (articles are resampled).
-        confidence: Interval coverage.
-        random_state: Seed of the intervals.
-        neutral_threshold: Headline scores within ±this count as neutral sentences.
-        top_actors: Actors kept, by mentions across the corpus.
-        min_actor_articles: Actors named in fewer articles are left out.
-        actor_merge_dominance: See :func:`analysis.compare.actors_over_time`.
-        topic_terms_per_period: Top terms per topic and period.
-        keyness_top_n: Terms per group value and direction.
-        keyness_min_count: Least total count of a compared term.
-        keyness_by_period: Also compare the groups within each period.
-
-    Returns:
-        Family name (``coverage``, ``sentiment``, ``actors``, ``topics``, ``keyness``) ->
-        its result.
-    """
-    folder = Path(tables_dir)
-    articles = pd.read_parquet(folder / "articles")
-    options = {"period": period, "group_by": list(group_by), **grouping}
-    interval = {"n_bootstrap": n_bootstrap, "confidence": confidence,
-                "random_state": random_state}  # fmt: skip
-    # Imported here, not at the top: the workflow reads TABLES and figure_stems while it
-    # parses, and the comparisons' imports (SciPy's statistics) cost a second there.
+) -> ComparisonResult:
+    """Article sentiment over time and between groups (articles are resampled)."""
     from analysis import compare
     from analysis.compare import datasets
 
-    membership = compare.group_articles(articles, **options).membership
+    return compare.sentiment_over_time(
+        _articles(folder),
+        datasets.article_sentiment(folder / "sentiment_sections"),
+        datasets.sentence_labels(folder / "sentiment_sentences", threshold=neutral_threshold),
+        **grouping,
+        n_bootstrap=n_bootstrap,
+        confidence=confidence,
+        random_state=random_state,
+    )
+
+
+def actors(
+    folder: Path,
+    *,
+    grouping: Mapping[str, object],
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
+    top_actors: int,
+    min_actor_articles: int,
+    actor_merge_dominance: float,
+) -> ComparisonResult:
+    """Target-level sentiment toward the corpus's main actors over time and between groups."""
+    from analysis import compare
+    from analysis.compare import datasets
+
+    return compare.actors_over_time(
+        _articles(folder),
+        datasets.entity_rows(folder / "sentiment_entities"),
+        datasets.read_table(folder / "actor_aliases"),
+        top_n=top_actors,
+        min_articles=min_actor_articles,
+        dominance=actor_merge_dominance,
+        **grouping,
+        n_bootstrap=n_bootstrap,
+        confidence=confidence,
+        random_state=random_state,
+    )
+
+
+def topics(
+    folder: Path,
+    *,
+    grouping: Mapping[str, object],
+    document_topics: PathLike,
+    topic_terms: PathLike,
+    topic_terms_per_period: int,
+) -> ComparisonResult:
+    """Topic prevalence over time and between groups, and each period's top terms."""
+    from analysis import compare
+    from analysis.compare import datasets
+
+    articles = _articles(folder)
+    membership = compare.group_articles(articles, **grouping).membership
     doc_topics, terms = read_tsv(document_topics), read_tsv(topic_terms)
-    return {
-        "coverage": compare.comparison_coverage(articles, **options),
-        "sentiment": compare.sentiment_over_time(
-            articles,
-            datasets.article_sentiment(folder / "sentiment_sections"),
-            datasets.sentence_labels(folder / "sentiment_sentences", threshold=neutral_threshold),
-            **options,
-            **interval,
-        ),
-        "actors": compare.actors_over_time(
-            articles,
-            datasets.entity_rows(folder / "sentiment_entities"),
-            datasets.read_table(folder / "actor_aliases"),
-            top_n=top_actors,
-            min_articles=min_actor_articles,
-            dominance=actor_merge_dominance,
-            **options,
-            **interval,
-        ),
-        "topics": compare.topics_over_time(
-            articles,
-            doc_topics,
-            terms,
-            datasets.period_topic_terms(folder / "tokens", doc_topics, terms, membership),
-            n_terms=topic_terms_per_period,
-            **options,
-        ),
-        "keyness": compare.group_keyness(
-            datasets.group_term_counts(folder / "tokens", membership, by_period=keyness_by_period),
-            top_n=keyness_top_n,
-            min_count=keyness_min_count,
-        ),
-    }
+    return compare.topics_over_time(
+        articles,
+        doc_topics,
+        terms,
+        datasets.period_topic_terms(folder / "tokens", doc_topics, terms, membership),
+        n_terms=topic_terms_per_period,
+        **grouping,
+    )
+
+
+def keyness(
+    folder: Path,
+    *,
+    grouping: Mapping[str, object],
+    keyness_top_n: int,
+    keyness_min_count: int,
+    keyness_by_period: bool,
+) -> ComparisonResult:
+    """The words that set each group value apart from the others (Dunning's G2)."""
+    from analysis import compare
+    from analysis.compare import datasets
+
+    membership = compare.group_articles(_articles(folder), **grouping).membership
+    return compare.group_keyness(
+        datasets.group_term_counts(folder / "tokens", membership, by_period=keyness_by_period),
+        top_n=keyness_top_n,
+        min_count=keyness_min_count,
+    )
+
+
+# The comparisons are imported inside each function, not at the top: the workflow reads
+# TABLES and figure_stems while it parses, and their imports (SciPy's statistics) cost a
+# second there.
+COMPARISONS: dict[str, Callable[..., ComparisonResult]] = {
+    "coverage": coverage,
+    "sentiment": sentiment,
+    "actors": actors,
+    "topics": topics,
+    "keyness": keyness,
+}
 
 
 def run(
     *,
+    family: str,
     tables_dir: PathLike,
-    document_topics: PathLike,
-    topic_terms: PathLike,
     outputs: Mapping[str, PathLike],
-    figures: Mapping[str, PathLike],
     log: PathLike | None = None,
     **settings,
 ) -> None:
-    """Write the comparison tables and figures of a corpus.
+    """Write the tables and figures of one comparison family of a corpus.
 
     Args:
-        tables_dir: ``<results>/corpus/tables``.
-        document_topics: The corpus model's ``document_topics.tsv``.
-        topic_terms: Its ``topic_terms.tsv``.
-        outputs: Table name (:data:`TABLES`) -> TSV path.
-        figures: Figure stem (:func:`figure_stems`) -> PNG path.
+        family: One of :data:`FAMILIES`.
+        tables_dir: ``<results>/corpus/tables`` (the shard datasets).
+        outputs: The family's table names (:func:`family_tables`) and figure stems
+            (:func:`figure_stems`) -> TSV or PNG path.
         log: The job's log file.
-        **settings: The tuning arguments of :func:`comparisons`.
+        **settings: The keyword arguments of the family's function in :data:`COMPARISONS`
+            (``grouping``: ``period``, ``group_by`` and the period rules of
+            :func:`analysis.compare.group_articles`).
     """
     from analysis.figures.compare import comparison_figures
     from analysis.figures.style import save_png
 
-    with job_log(log, stage="compare") as logger:
-        results = comparisons(
-            tables_dir=tables_dir, document_topics=document_topics, topic_terms=topic_terms,
-            **settings,
-        )  # fmt: skip
-        for family, result in results.items():
-            if result.reason:
-                logger.warning("%s: %s", family, result.reason)
-                print(f"newsdag: warning: compare {family}: {result.reason}", file=sys.stderr)
+    with job_log(log, stage=f"compare_{family}") as logger:
+        result = COMPARISONS[family](Path(tables_dir), **settings)
+        if result.reason:
+            logger.warning("%s", result.reason)
+            print(f"newsdag: warning: compare {family}: {result.reason}", file=sys.stderr)
+        drawn = comparison_figures({family: result}, groups=settings["grouping"]["group_by"])
         for name, path in outputs.items():
-            table = results[TABLES[name]].tables[name]
-            write_tsv(table, path)
-            logger.info("%s: %d rows", name, len(table))
-        drawn = comparison_figures(results, groups=settings["group_by"])
-        for stem, path in figures.items():
-            save_png(drawn[stem], path)
+            if name in drawn:
+                save_png(drawn[name], path)
+            else:
+                write_tsv(result.tables[name], path)
+                logger.info("%s: %d rows", name, len(result.tables[name]))

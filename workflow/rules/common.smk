@@ -14,7 +14,7 @@ from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
 from analysis.stages import lazy_stage
 from analysis.stages.compare import TABLES as COMPARE_TABLES
-from analysis.stages.compare import figure_stems
+from analysis.stages.compare import family_tables, figure_stems
 from analysis.stages.timers import (
     cancel_timers_when_main_thread_ends,
     fix_benchmark_samplers,
@@ -273,6 +273,14 @@ CORPUS_TABLES = [
 ]
 CORPUS_FIGURES = ["document_topics", "topic_terms"]
 COMPARE_FIGURES = figure_stems(config["compare"]["group_by"])
+# How the comparisons cut the corpus into periods and groups (every family reads it).
+COMPARE_GROUPING = {
+    "period": config["compare"]["period"],
+    "group_by": config["compare"]["group_by"],
+    "min_articles_per_period": config["compare"]["min_articles_per_period"],
+    "min_periods": config["compare"]["min_periods"],
+    "max_periods": config["compare"]["max_periods"],
+}
 
 
 def compare_figure(stem):
@@ -281,6 +289,18 @@ def compare_figure(stem):
     return report(
         corpus_figure(stem), caption=f"../report/{kind}.rst", category="Comparisons"
     )
+
+
+def compare_outputs(family):
+    """Named outputs of one comparison family: its tables and its figures."""
+    outputs = {name: corpus_table(name) for name in family_tables(family)}
+    stems = figure_stems(config["compare"]["group_by"], family)
+    return outputs | {stem: compare_figure(stem) for stem in stems}
+
+
+def tables_dir(wildcards, input):
+    """The corpus tables folder (``<results>/corpus/tables``) of a corpus job."""
+    return os.path.dirname(os.path.dirname(input.articles[0]))
 
 
 def analysis_outputs():
