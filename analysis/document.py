@@ -36,9 +36,7 @@ class Document:
     tokens: pd.DataFrame
 
 
-def analyse_structure(
-    text: str, *, detect_headings: bool = True, line_breaks: str = "auto"
-) -> Document:
+def analyse_structure(text: str, *, detect_headings: bool, line_breaks: str) -> Document:
     """Split an article into sections, paragraphs, sentences and tokens.
 
     Args:

@@ -139,7 +139,7 @@ def is_hard_wrapped(text: str, lines: list[Line] | None = None) -> bool:
 
 
 def paragraph_spans(
-    text: str, *, line_breaks: str = "auto", is_title: Callable[[str], bool] | None = None
+    text: str, *, line_breaks: str, is_title: Callable[[str], bool] | None = None
 ) -> list[tuple[int, int]]:
     """Split ``text`` into paragraph units: lines, or runs of wrapped lines.
 

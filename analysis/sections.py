@@ -88,9 +88,7 @@ def _is_heading_context(lines: list[tuple[int, int]], index: int) -> bool:
     return index + 1 < len(lines)
 
 
-def split_sections(
-    text: str, *, detect_headings: bool = True, line_breaks: str = "auto"
-) -> list[Section]:
+def split_sections(text: str, *, detect_headings: bool, line_breaks: str) -> list[Section]:
     """Split ``text`` into sections at heading lines, and sections into paragraphs.
 
     Every paragraph unit (see :func:`analysis.paragraphs.paragraph_spans`) is either a

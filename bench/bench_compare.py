@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import settings
 
 OUTLETS = ("Daily Ledger", "Harbor Times", "Metro Wire", "Northern Post")
 NEGATIVE_OUTLET, NEGATIVE_ACTOR = "Metro Wire", "Donald Trump"
@@ -326,9 +327,12 @@ def analyse_texts(corpus_file: Path, out: Path, *, k: int = 8, seed: int = 0) ->
     corpus = pd.read_parquet(corpus_file)
     collected: dict[str, list[pd.DataFrame]] = {}
     for article, text in zip(corpus["id"], corpus["text"], strict=True):
-        model = prepare.article_tables(text=text)
+        model = prepare.article_tables(text=text, **settings.prepare())
         tables = sentiment.article_tables(
-            sentences=model["sentences"], tokens=model["tokens"], sections=model["sections"]
+            sentences=model["sentences"],
+            tokens=model["tokens"],
+            sections=model["sections"],
+            **settings.sentiment(),
         )
         tables["tokens"] = model["tokens"]
         for name in BUNDLED_TABLES:
@@ -375,19 +379,27 @@ def run_comparisons(
         seconds[name] = (time.process_time() - began_cpu, time.perf_counter() - began, peak)
         return value
 
-    options = {"period": "auto", "group_by": ["source"]}
+    options = settings.grouping()
+    interval = {**settings.interval(), "n_bootstrap": n_bootstrap}
+    compare = settings.section("compare")
+    threshold = settings.section("sentiment")["neutral_threshold"]
     grouping = timed("group articles", group_articles, articles, **options)
     article_scores = timed(
         "read article sentiment", ds.article_sentiment, tables / "sentiment_sections"
     )
-    labels = timed("count sentence labels", ds.sentence_labels, tables / "sentiment_sentences")
+    labels = timed(
+        "count sentence labels",
+        ds.sentence_labels,
+        tables / "sentiment_sentences",
+        threshold=threshold,
+    )
     results["sentiment"] = timed(
         "sentiment over time",
         sentiment_over_time,
         articles,
         article_scores,
         labels,
-        n_bootstrap=n_bootstrap,
+        **interval,
         **options,
     )
     entities = timed("read entities", ds.entity_rows, tables / "sentiment_entities")
@@ -398,7 +410,10 @@ def run_comparisons(
         articles,
         entities,
         aliases,
-        n_bootstrap=n_bootstrap,
+        top_n=compare["top_actors"],
+        min_articles=compare["min_actor_articles"],
+        dominance=compare["actor_merge_dominance"],
+        **interval,
         **options,
     )
     document_topics = timed("read document topics", ds.read_table, tables / "document_topics")
@@ -417,6 +432,7 @@ def run_comparisons(
         document_topics,
         topic_terms,
         period_terms,
+        n_terms=compare["topic_terms_per_period"],
         **options,
     )
     counts = timed(
@@ -424,8 +440,15 @@ def run_comparisons(
         ds.group_term_counts,
         tables / "tokens",
         grouping.membership,
+        by_period=compare["keyness_by_period"],
     )
-    results["keyness"] = timed("group keyness", group_keyness, counts)
+    results["keyness"] = timed(
+        "group keyness",
+        group_keyness,
+        counts,
+        top_n=compare["keyness_top_n"],
+        min_count=compare["keyness_min_count"],
+    )
     results["grouping"] = grouping
     return results, seconds
 
@@ -477,7 +500,8 @@ def main() -> None:
         from analysis.figures import compare as figures
 
         args.figures.mkdir(parents=True, exist_ok=True)
-        print(*figures.save_figures(results, args.figures), sep="\n")
+        groups = settings.grouping()["group_by"]
+        print(*figures.save_figures(results, args.figures, groups=groups), sep="\n")
 
 
 if __name__ == "__main__":

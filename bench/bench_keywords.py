@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+import settings
 from nltk.stem import PorterStemmer
 
 from analysis.document import analyse_structure
@@ -106,14 +107,18 @@ def run_dataset(docs, fusions: dict[str, dict]) -> dict[str, dict]:
     ``fusions``: name -> options of :func:`article_tables` (``weights``).
     """
     lists: dict[str, dict] = {}
-    models = {doc_id: analyse_structure(text, detect_headings=False) for doc_id, text, _ in docs}
+    line_breaks = settings.prepare()["line_breaks"]
+    models = {
+        doc_id: analyse_structure(text, detect_headings=False, line_breaks=line_breaks)
+        for doc_id, text, _ in docs
+    }
     for name, options in fusions.items():
         shards = []
         for doc_id, _, _ in docs:
             model = models[doc_id]
             tables = article_tables(
                 tokens=model.tokens, sentences=model.sentences, sections=model.sections,
-                top_k=TOP, use_titles=False, **options,
+                **{**settings.keywords(), "top_k": TOP, "use_titles": False, **options},
             )  # fmt: skip
             article = tables["keywords"][tables["keywords"]["scope"] == "article"]
             lists.setdefault(name, {})[doc_id] = article["keyword"].tolist()
@@ -125,7 +130,8 @@ def run_dataset(docs, fusions: dict[str, dict]) -> dict[str, dict]:
                     lists.setdefault(method, {})[doc_id] = chosen["keyword"].tolist()
             candidates = tables["keyword_candidates"]
             shards.append(candidates.assign(article=doc_id)[["article", *candidates.columns]])
-        corpus = corpus_tables(candidates=shards, top_k=TOP)["keywords_articles"]
+        options = {**settings.corpus_keywords(), "top_k": TOP}
+        corpus = corpus_tables(candidates=shards, **options)["keywords_articles"]
         grouped = corpus.groupby("article")["keyword"].apply(list).to_dict()
         lists[f"{name}, corpus-aware"] = {doc_id: grouped.get(doc_id, []) for doc_id, _, _ in docs}
         if name == DEFAULT:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import settings
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import homogeneity_score, normalized_mutual_info_score
@@ -155,7 +156,7 @@ def structure(text: str) -> tuple[dict[str, pd.DataFrame], str]:
     try:
         from analysis.document import analyse_structure
 
-        doc = analyse_structure(text)
+        doc = analyse_structure(text, **settings.prepare())
         tables = {
             name: getattr(doc, name) for name in ("tokens", "sentences", "paragraphs", "sections")
         }
@@ -223,7 +224,8 @@ def newsdag_nmi(
 ) -> tuple[float, dict[str, pd.DataFrame], float]:
     """NMI of newsdag's corpus model, its tables (with the dominant topics) and CPU seconds."""
     start = time.process_time()
-    tables = stage.corpus_tables(documents=[counts], k=k, method=method)
+    options = {**settings.corpus_topics(), "k": k, "method": method}
+    tables = stage.corpus_tables(documents=[counts], **options)
     seconds = time.process_time() - start
     dominant = dominant_topic(tables["document_topics"])
     tables["dominant"] = dominant
@@ -294,7 +296,7 @@ def bench_labelled(name: str, corpus: pd.DataFrame, *, ks: list[int], seeds: int
 def bench_article(path: Path, generated: Path | None) -> None:
     """The bundled article's topics per section, and CPU ms per generated article."""
     tables, how = structure(path.read_text(encoding="utf-8"))
-    result = stage.article_tables(**tables)
+    result = stage.article_tables(**tables, **settings.topics())
     print(f"\n== article {path.name} (tokens from {how}), {len(tables['paragraphs'])} paragraphs")
     print(result["topics_quality"].to_string(index=False, float_format="%.3f"))
     labels = result["topics_terms"].drop_duplicates("topic")[["topic", "label"]]
@@ -313,7 +315,7 @@ def bench_article(path: Path, generated: Path | None) -> None:
             if function is None:
                 stage.corpus_documents(tokens=frames["tokens"], sentences=frames["sentences"])
             else:
-                function(**frames)
+                function(**frames, **settings.topics())
         spent = 1000 * (time.process_time() - start) / len(articles)
         words = np.mean([len(f["tokens"]) for f in articles])
         print(
@@ -375,7 +377,7 @@ def bench_scale(folder: Path, *, n_articles: int, k: int | str) -> None:
         f"\n== scale: {n_articles} articles ({pool} distinct, repeated), {rows} count rows, k={k}"
     )
     wall, cpu = time.perf_counter(), time.process_time()
-    tables = stage.corpus_tables(documents=shards, k=k)
+    tables = stage.corpus_tables(documents=shards, **{**settings.corpus_topics(), "k": k})
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     quality = tables["topic_quality"]

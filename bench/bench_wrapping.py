@@ -20,6 +20,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import settings
+
 from analysis.document import analyse_structure
 from analysis.paragraphs import is_hard_wrapped
 from analysis.reading import normalise_newlines
@@ -38,7 +40,10 @@ def wrap_text(text: str, *, width: int) -> str:
 
 def sentence_ends(text: str, *, line_breaks: str) -> set[int]:
     """Non-space characters before each sentence end of ``text``."""
-    sentences = analyse_structure(text, line_breaks=line_breaks).sentences
+    detect_headings = settings.prepare()["detect_headings"]
+    sentences = analyse_structure(
+        text, detect_headings=detect_headings, line_breaks=line_breaks
+    ).sentences
     cumulative = [0]
     for char in text:
         cumulative.append(cumulative[-1] + (not char.isspace()))

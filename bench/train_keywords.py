@@ -43,6 +43,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import settings
 from bench_keywords import load_dataset, normalise_phrase, prf
 
 from analysis.document import analyse_structure
@@ -76,12 +77,23 @@ class Document:
     corpus_rows: np.ndarray  # corpus features, each set its own corpus
 
 
+def keyword_settings() -> dict:
+    """The default candidate lengths and specificity prior, as the stage reads them."""
+    options = settings.keywords()
+    return {
+        "ngram_range": (options["ngram_min"], options["ngram_max"]),
+        "specificity_exponent": options["specificity_exponent"],
+    }
+
+
 def load_documents(folder: Path) -> list[Document | None]:
     """Features and labels of every document of one data set (None: no candidates)."""
     documents: list[Document | None] = []
     for _, text, gold in load_dataset(folder, limit=None):
-        model = analyse_structure(text, detect_headings=False)
-        found = article_features(model.tokens, model.sentences)
+        model = analyse_structure(
+            text, detect_headings=False, line_breaks=settings.prepare()["line_breaks"]
+        )
+        found = article_features(model.tokens, model.sentences, **keyword_settings())
         if found is None:
             documents.append(None)
             continue

@@ -11,7 +11,13 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
 def load_bench_script(name: str) -> ModuleType:
-    """Import ``bench/<name>.py`` as the module ``name`` (registered, so pickling works)."""
+    """Import ``bench/<name>.py`` as the module ``name`` (registered, so pickling works).
+
+    ``bench/`` goes on the import path first, as when a script runs, so that the scripts
+    find their sibling modules (``settings``, ``bench_keywords``).
+    """
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
     spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+from defaults import INTERVAL, SENTIMENT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -185,7 +186,12 @@ def test_actor_sentiment_ranking_and_intervals():
     )
     types = pd.DataFrame({"actor": ["X", "Y"], "actor_type": ["person", "place"]})
     table = actor_sentiment(
-        mentions, sentences, types=types, top_n=5, min_mentions=1, n_bootstrap=500
+        mentions,
+        sentences,
+        types=types,
+        top_n=5,
+        min_mentions=1,
+        **{**INTERVAL, "n_bootstrap": 500},
     )
     article = table[table["scope"] == "article"]
     assert article["actor"].tolist() == ["X", "Y", "Z"]
@@ -209,7 +215,7 @@ def test_actor_sentiment_ranking_and_intervals():
         ["Z", "2"],
     ]
     assert math.isclose(sections.iloc[0]["target_sentiment"], 0.3)
-    assert actor_sentiment(mentions, sentences, top_n=1, min_mentions=2)[
+    assert actor_sentiment(mentions, sentences, top_n=1, min_mentions=2, **INTERVAL)[
         "actor"
     ].unique().tolist() == ["X"]
 
@@ -228,7 +234,13 @@ def test_no_actors_gives_empty_tables_with_columns():
     assert result.mentions.empty and result.types.empty
     sentences = pd.DataFrame({"sentence_id": [], "section_id": [], "text": [], "sentiment": []})
     scored = score_mentions(result.mentions, sentences)
-    table = actor_sentiment(scored, sentences)
+    table = actor_sentiment(
+        scored,
+        sentences,
+        top_n=SENTIMENT["top_n_actors"],
+        min_mentions=SENTIMENT["min_actor_mentions"],
+        **INTERVAL,
+    )
     assert table.empty
     assert list(table.columns)[:3] == ["actor", "actor_type", "scope"]
     assert "target_sentiment" in table.columns and "sentence_sentiment" in table.columns

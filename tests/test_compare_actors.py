@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+from defaults import COMPARE, GROUPING, INTERVAL
 
 from analysis.compare.actors import (
     ACTORS_OVER_TIME_COLUMNS,
@@ -38,7 +39,7 @@ def test_surname_and_title_merge_into_the_corpus_full_name():
         ("c", "President Trump", 3, 0.0),
         ("d", "Donald Trump", 1, 0.3),
     )
-    merged, merges = merge_actors(rows)
+    merged, merges = merge_actors(rows, dominance=COMPARE["actor_merge_dominance"])
     assert set(merged["actor"]) == {"Donald Trump"}
     rules = dict(zip(merges["variant"], merges["rule"], strict=True))
     assert rules == {"Trump": "surname_of_full_name_in_corpus", "President Trump": "title_dropped"}
@@ -53,7 +54,7 @@ def test_two_full_names_sharing_a_surname_block_the_merge():
         ("b", "Akie Abe", 2, 0.1),
         ("c", "Abe", 2, 0.1),
     )
-    merged, merges = merge_actors(rows)
+    merged, merges = merge_actors(rows, dominance=COMPARE["actor_merge_dominance"])
     assert "Abe" in set(merged["actor"])
     assert merges.empty
 
@@ -65,7 +66,7 @@ def test_an_article_naming_a_rival_full_name_keeps_the_surname_apart():
         ("m", "Trump", 2, 0.4),
         ("x", "Trump", 2, -0.3),
     )
-    merged, _ = merge_actors(rows)
+    merged, _ = merge_actors(rows, dominance=COMPARE["actor_merge_dominance"])
     actors = _actors(merged)
     assert ("m", "Trump") in actors  # ambiguous in its own article
     assert ("x", "Donald Trump") in actors
@@ -78,7 +79,7 @@ def test_an_article_that_kept_surname_and_full_name_apart_is_not_overruled():
         ("other", "Abe", 2, 0.1),
         ("third", "Shinzo Abe", 2, 0.1),
     )
-    merged, merges = merge_actors(rows)
+    merged, merges = merge_actors(rows, dominance=COMPARE["actor_merge_dominance"])
     actors = _actors(merged)
     assert ("seed", "Abe") in actors and ("seed", "Shinzo Abe") in actors
     assert ("other", "Shinzo Abe") in actors
@@ -88,14 +89,17 @@ def test_an_article_that_kept_surname_and_full_name_apart_is_not_overruled():
 def test_merged_rows_of_one_article_are_combined_by_sentences():
     rows = _rows(("a", "Donald Trump", 3, 0.3), ("a", "President Trump", 1, -0.5))
     rows = pd.concat([rows, _rows(("b", "Donald Trump", 1, 0.0))], ignore_index=True)
-    merged, _ = merge_actors(rows)
+    merged, _ = merge_actors(rows, dominance=COMPARE["actor_merge_dominance"])
     a = merged[merged["article"] == "a"].iloc[0]
     assert a["n_mentions"] == 4
     assert np.isclose(a["sentiment"], (3 * 0.3 + 1 * -0.5) / 4)
 
 
 def test_abbreviations_are_expanded():
-    merged, merges = merge_actors(_rows(("a", "U.S.", 2, 0.1), ("b", "United States", 2, 0.2)))
+    merged, merges = merge_actors(
+        _rows(("a", "U.S.", 2, 0.1), ("b", "United States", 2, 0.2)),
+        dominance=COMPARE["actor_merge_dominance"],
+    )
     assert set(merged["actor"]) == {"United States"}
     assert merges["rule"].tolist() == ["country_abbreviation"]
 
@@ -131,7 +135,15 @@ def test_actor_type_is_the_one_most_articles_give():
         }
     )
     articles = pd.DataFrame({"article": list("abcd"), "source": ["X", "X", "Y", "Y"]})
-    result = actors_over_time(articles, entities, group_by=["source"], min_articles=1)
+    result = actors_over_time(
+        articles,
+        entities,
+        min_articles=1,
+        dominance=COMPARE["actor_merge_dominance"],
+        top_n=COMPARE["top_actors"],
+        **INTERVAL,
+        **{**GROUPING, "group_by": ["source"]},
+    )
     table = result.tables["actors_over_time"].set_index(["group", "value", "actor"])
     assert table.loc[("all", "all", "Japan"), "actor_type"] == "place"
     assert table.loc[("all", "all", "United States"), "actor_type"] == ""
@@ -163,7 +175,13 @@ def _corpus():
 def test_one_outlet_negative_toward_one_actor_is_recovered():
     articles, entities = _corpus()
     result = actors_over_time(
-        articles, entities, period="month", group_by=["source"], n_bootstrap=300
+        articles,
+        entities,
+        dominance=COMPARE["actor_merge_dominance"],
+        top_n=COMPARE["top_actors"],
+        min_articles=COMPARE["min_actor_articles"],
+        **{**INTERVAL, "n_bootstrap": 300},
+        **{**GROUPING, "period": "month", "group_by": ["source"]},
     )
     table = result.tables["actors_over_time"]
     assert list(table.columns) == ACTORS_OVER_TIME_COLUMNS
@@ -182,6 +200,14 @@ def test_one_outlet_negative_toward_one_actor_is_recovered():
 
 def test_no_actor_gives_empty_tables():
     articles, entities = _corpus()
-    result = actors_over_time(articles, entities.iloc[0:0], period="month", n_bootstrap=50)
+    result = actors_over_time(
+        articles,
+        entities.iloc[0:0],
+        dominance=COMPARE["actor_merge_dominance"],
+        top_n=COMPARE["top_actors"],
+        min_articles=COMPARE["min_actor_articles"],
+        **{**INTERVAL, "n_bootstrap": 50},
+        **{**GROUPING, "period": "month"},
+    )
     assert result.tables["actors_over_time"].empty
     assert list(result.tables["actors_over_time"].columns) == ACTORS_OVER_TIME_COLUMNS

@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 import pytest
+from defaults import COMPARE, GROUPING
 
 from analysis.compare import datasets
 from analysis.compare.periods import group_articles
@@ -93,8 +94,10 @@ def test_group_term_counts_keep_content_lemmas(tmp_path):
     b["is_stopword"] = b["is_stopword"].map(str)  # "True"/"False" as a TSV reader gives them
     folder = _write(tmp_path, "tokens", a, b)
     articles = pd.DataFrame({"article": ["a", "b"], "source": ["Ledger", "Post"]})
-    grouping = group_articles(articles, group_by=["source"])
-    counts = datasets.group_term_counts(folder, grouping.membership)
+    grouping = group_articles(articles, **{**GROUPING, "group_by": ["source"]})
+    counts = datasets.group_term_counts(
+        folder, grouping.membership, by_period=COMPARE["keyness_by_period"]
+    )
     # the stop word, the light verb "say", the one-letter "x" and the adverb are left out
     assert counts.values.tolist() == [
         ["all", "source", "Ledger", "tariff", 1],
@@ -115,7 +118,7 @@ def test_period_topic_terms_weight_counts_by_topic(tmp_path):
     articles = pd.DataFrame(
         {"article": ["a", "b"], "date": pd.to_datetime(["2025-01-03", "2025-02-03"])}
     )
-    grouping = group_articles(articles, period="month", group_by=[])
+    grouping = group_articles(articles, **{**GROUPING, "period": "month", "group_by": []})
     terms = datasets.period_topic_terms(tokens, document_topics, topic_terms, grouping.membership)
     rows = {(p, t, w): x for p, t, w, x in terms.itertuples(index=False)}
     assert rows[("2025-01", 2, "gas")] == pytest.approx(3 * 0.75)

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pandas as pd
+from defaults import COMPARE
 
 from analysis.compare.keyness import GROUP_KEYNESS_COLUMNS, group_keyness
 
@@ -36,7 +37,9 @@ def _g2(a, b, c, d):
 
 
 def test_term_of_one_outlet_only_is_its_top_over_used_term():
-    table = group_keyness(COUNTS, min_count=1).tables["group_keyness"]
+    table = group_keyness(COUNTS, min_count=1, top_n=COMPARE["keyness_top_n"]).tables[
+        "group_keyness"
+    ]
     assert list(table.columns) == GROUP_KEYNESS_COLUMNS
     post = table[(table["value"] == "Post") & (table["direction"] == "over")].iloc[0]
     assert post["term"] == "blockade" and post["rank"] == 1
@@ -51,7 +54,9 @@ def test_term_of_one_outlet_only_is_its_top_over_used_term():
 
 
 def test_g2_and_direction_of_an_ordinary_term():
-    table = group_keyness(COUNTS, min_count=1).tables["group_keyness"]
+    table = group_keyness(COUNTS, min_count=1, top_n=COMPARE["keyness_top_n"]).tables[
+        "group_keyness"
+    ]
     ledger = table[(table["value"] == "Ledger") & (table["term"] == "energy")].iloc[0]
     assert ledger["direction"] == "over"
     assert np.isclose(ledger["g2"], _g2(70, 110, 100, 200))
@@ -65,7 +70,7 @@ def test_rare_terms_and_top_n():
 
 def test_whole_corpus_rows_and_single_valued_groups_are_not_compared():
     counts = _counts([("all", "all", "all", "trade", 5), ("all", "desk", "Only", "trade", 5)])
-    result = group_keyness(counts, min_count=1)
+    result = group_keyness(counts, min_count=1, top_n=COMPARE["keyness_top_n"])
     assert result.tables["group_keyness"].empty
     assert "two or more values" in result.reason
 
@@ -74,7 +79,9 @@ def test_periods_are_compared_within_themselves():
     counts = pd.concat(
         [COUNTS, COUNTS.assign(period="2025-01"), COUNTS.assign(period="2025-02", count=1)]
     )
-    table = group_keyness(counts, min_count=1).tables["group_keyness"]
+    table = group_keyness(counts, min_count=1, top_n=COMPARE["keyness_top_n"]).tables[
+        "group_keyness"
+    ]
     assert table["period"].drop_duplicates().tolist() == ["2025-01", "2025-02", "all"]
     january = table[(table["period"] == "2025-01") & (table["value"] == "Post")].iloc[0]
     assert january["size_reference"] == 200

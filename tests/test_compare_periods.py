@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+from defaults import GROUPING
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,11 +54,27 @@ def test_timezone_aware_dates_are_binned_in_utc():
     ],
 )
 def test_auto_resolution(start, days, n, expected):
-    assert choose_resolution(_dates(start, days, n)) == expected
+    assert (
+        choose_resolution(
+            _dates(start, days, n),
+            min_articles_per_period=GROUPING["min_articles_per_period"],
+            min_periods=GROUPING["min_periods"],
+            max_periods=GROUPING["max_periods"],
+        )
+        == expected
+    )
 
 
 def test_auto_resolution_without_dates_is_none():
-    assert choose_resolution(pd.Series([pd.NaT, pd.NaT])) is None
+    assert (
+        choose_resolution(
+            pd.Series([pd.NaT, pd.NaT]),
+            min_articles_per_period=GROUPING["min_articles_per_period"],
+            min_periods=GROUPING["min_periods"],
+            max_periods=GROUPING["max_periods"],
+        )
+        is None
+    )
 
 
 def _articles():
@@ -71,7 +88,9 @@ def _articles():
 
 
 def test_missing_dates_and_values_are_counted_not_dropped():
-    grouping = group_articles(_articles(), period="month", group_by=["source"])
+    grouping = group_articles(
+        _articles(), **{**GROUPING, "period": "month", "group_by": ["source"]}
+    )
     coverage = grouping.coverage.set_index("variable")
     assert coverage.loc["date", ["n_articles", "n_present", "n_missing"]].tolist() == [4, 3, 1]
     assert coverage.loc["date", "n_distinct"] == 2
@@ -87,7 +106,7 @@ def test_missing_dates_and_values_are_counted_not_dropped():
 
 def test_no_dates_and_no_group_column_skips_with_one_line():
     articles = pd.DataFrame({"article": ["a", "b"], "date": [pd.NaT, pd.NaT]})
-    grouping = group_articles(articles, period="auto", group_by=["source"])
+    grouping = group_articles(articles, **{**GROUPING, "period": "auto", "group_by": ["source"]})
     assert grouping.is_empty
     assert "\n" not in grouping.reason
     assert "no article has a date" in grouping.reason
@@ -96,7 +115,7 @@ def test_no_dates_and_no_group_column_skips_with_one_line():
 
 def test_empty_group_values_count_as_missing():
     articles = _articles().assign(source=["", " ", None, pd.NA])
-    grouping = group_articles(articles, period="month", group_by=["source"])
+    grouping = group_articles(articles, **{**GROUPING, "period": "month", "group_by": ["source"]})
     assert grouping.group_columns == []
     assert "no article has a 'source' value" in grouping.reason
     assert not grouping.is_empty  # dates still allow the comparison over time
@@ -104,7 +123,7 @@ def test_empty_group_values_count_as_missing():
 
 def test_unknown_period_is_an_error():
     with pytest.raises(ValueError, match="period"):
-        group_articles(_articles(), period="fortnight")
+        group_articles(_articles(), **{**GROUPING, "period": "fortnight"})
 
 
 def test_sort_keys_puts_periods_in_order_and_all_last():
@@ -143,7 +162,7 @@ def test_every_article_is_in_its_cells_once(rows):
             "source": [s for _, s in rows],
         }
     )
-    grouping = group_articles(articles, period="auto", group_by=["source"])
+    grouping = group_articles(articles, **{**GROUPING, "period": "auto", "group_by": ["source"]})
     cells = grouping.membership
     assert not cells.duplicated().any()
     for i, (day, source) in enumerate(rows):
@@ -154,7 +173,9 @@ def test_every_article_is_in_its_cells_once(rows):
 
 
 def test_coverage_entry_point_gives_the_table_and_reason():
-    result = comparison_coverage(_articles().drop(columns="source"), period="month")
+    result = comparison_coverage(
+        _articles().drop(columns="source"), **{**GROUPING, "period": "month"}
+    )
     table = result.tables["compare_coverage"]
     assert table["variable"].tolist() == ["date", "source"]
     assert table.loc[1, "note"] == "column absent"
@@ -164,7 +185,9 @@ def test_coverage_entry_point_gives_the_table_and_reason():
 
 def test_several_group_columns_each_get_their_rows():
     articles = _articles().assign(desk=["world", None, "world", "business"])
-    grouping = group_articles(articles, period="month", group_by=["source", "desk"])
+    grouping = group_articles(
+        articles, **{**GROUPING, "period": "month", "group_by": ["source", "desk"]}
+    )
     whole = grouping.membership[grouping.membership["period"] == "all"]
     assert sorted(set(zip(whole["group"], whole["value"], strict=True))) == [
         ("all", "all"),

@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 from bench_scripts import load_bench_script
+from defaults import GROUPING
 
 from analysis.figures import compare as figures
 
@@ -76,7 +77,7 @@ def test_the_term_of_one_outlet_only(corpus):
 
 def test_figures_are_drawn_and_reproducible(corpus, tmp_path):
     _, results = corpus
-    drawn = figures.comparison_figures(results)
+    drawn = figures.comparison_figures(results, groups=GROUPING["group_by"])
     assert list(drawn) == [
         "compare_actors_time",
         "compare_topics_time",
@@ -92,14 +93,14 @@ def test_figures_are_drawn_and_reproducible(corpus, tmp_path):
     legend = drawn["compare_sentiment_source"].axes[0].get_legend()
     assert [t.get_text() for t in legend.get_texts()] == [*bench.OUTLETS, "all articles"]
     again = {"sentiment": results["sentiment"]}
-    first = figures.save_figures(again, tmp_path / "one")
-    second = figures.save_figures(again, tmp_path / "two")
+    first = figures.save_figures(again, tmp_path / "one", groups=GROUPING["group_by"])
+    second = figures.save_figures(again, tmp_path / "two", groups=GROUPING["group_by"])
     assert first[0].read_bytes() == second[0].read_bytes()
     assert first[0].stat().st_size > 10_000
 
 
 def test_empty_tables_give_message_figures():
     empty = pd.DataFrame(columns=["period", "group", "value", "n_articles"])
-    figure = figures.sentiment_over_time_figure(empty)
+    figure = figures.sentiment_over_time_figure(empty, group=GROUPING["group_by"][0])
     assert "no dated articles" in figure.axes[0].texts[0].get_text()
-    assert figures.keyness_figure(empty.assign(rank=[], direction=[])).axes[0].texts
+    assert figures.keyness_figure(empty.assign(rank=[], direction=[]), group="source").axes[0].texts

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+from defaults import GROUPING, INTERVAL
 
 from analysis.compare.sentiment import SENTIMENT_OVER_TIME_COLUMNS, sentiment_over_time
 
@@ -27,7 +28,8 @@ LABELS = pd.DataFrame(
 
 
 def _run(articles=ARTICLES, **options):
-    options = {"period": "month", "group_by": ["source"], "n_bootstrap": 300, **options}
+    options = {**GROUPING, **INTERVAL, "period": "month", "group_by": ["source"],
+               "n_bootstrap": 300, **options}  # fmt: skip
     return sentiment_over_time(articles, SCORES, LABELS, **options)
 
 

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+from defaults import COMPARE, GROUPING
 
 from analysis.compare.topics import (
     TOPICS_OVER_TIME_COLUMNS,
@@ -44,7 +45,13 @@ def _share(table, period, group, value, topic):
 
 
 def test_share_is_the_mean_article_weight_per_cell():
-    result = topics_over_time(ARTICLES, DOCUMENT_TOPICS, TOPIC_TERMS, period="month")
+    result = topics_over_time(
+        ARTICLES,
+        DOCUMENT_TOPICS,
+        TOPIC_TERMS,
+        n_terms=COMPARE["topic_terms_per_period"],
+        **{**GROUPING, "period": "month"},
+    )
     table = result.tables["topics_over_time"]
     assert list(table.columns) == TOPICS_OVER_TIME_COLUMNS
     april = _share(table, "2025-04", "all", "all", 2)
@@ -83,7 +90,9 @@ def test_terms_by_period_marks_a_changed_top_list():
 
 def test_without_dates_or_groups_topics_are_skipped_with_a_reason():
     bare = ARTICLES[["article"]]
-    result = topics_over_time(bare, DOCUMENT_TOPICS, TOPIC_TERMS)
+    result = topics_over_time(
+        bare, DOCUMENT_TOPICS, TOPIC_TERMS, n_terms=COMPARE["topic_terms_per_period"], **GROUPING
+    )
     assert result.tables["topics_over_time"].empty
     assert result.tables["topic_terms_over_time"].empty
     assert "date" in result.reason

@@ -1,3 +1,5 @@
+from defaults import PREPARE
+
 from analysis.document import analyse_structure, unusable_reason
 
 TEXT = (
@@ -9,7 +11,7 @@ TEXT = (
 
 
 def test_structure_offsets_and_counts():
-    doc = analyse_structure(TEXT)
+    doc = analyse_structure(TEXT, **PREPARE)
     assert doc.sections["title"].tolist() == ["", "Energy Cooperation Between Japan and the U.S."]
     assert doc.sections["n_paragraphs"].tolist() == [1, 2]
     assert doc.sections["n_sentences"].tolist() == [2, 3]
@@ -25,7 +27,7 @@ def test_structure_offsets_and_counts():
 
 
 def test_headings_are_never_inside_sentences():
-    doc = analyse_structure(TEXT)
+    doc = analyse_structure(TEXT, **PREPARE)
     assert not doc.sentences["text"].str.contains("Cooperation").any()
 
 
@@ -40,7 +42,7 @@ WRAPPED = (
 
 
 def test_hard_wrapped_paragraphs_span_their_lines_and_sentences_keep_newlines():
-    doc = analyse_structure(WRAPPED)
+    doc = analyse_structure(WRAPPED, **PREPARE)
     assert doc.paragraphs[["start_char", "end_char"]].values.tolist() == [[0, 139], [141, 217]]
     assert doc.sentences["text"].tolist() == [
         "Japanese Prime Minister Shigeru Ishiba is traveling to the\nUnited States.",
@@ -53,7 +55,9 @@ def test_hard_wrapped_paragraphs_span_their_lines_and_sentences_keep_newlines():
 
 
 def test_paragraph_mode_reads_every_line_as_a_paragraph():
-    doc = analyse_structure(WRAPPED, line_breaks="paragraph")
+    doc = analyse_structure(
+        WRAPPED, line_breaks="paragraph", detect_headings=PREPARE["detect_headings"]
+    )
     assert len(doc.paragraphs) == 5
     assert doc.sentences["text"].tolist()[0] == (
         "Japanese Prime Minister Shigeru Ishiba is traveling to the"
@@ -61,17 +65,17 @@ def test_paragraph_mode_reads_every_line_as_a_paragraph():
 
 
 def test_unusable_reason_names_what_is_missing():
-    assert unusable_reason(analyse_structure(TEXT)) is None
-    assert unusable_reason(analyse_structure("")) == "no body text (only headings)"
-    assert unusable_reason(analyse_structure("... !!! ???")) == (
+    assert unusable_reason(analyse_structure(TEXT, **PREPARE)) is None
+    assert unusable_reason(analyse_structure("", **PREPARE)) == "no body text (only headings)"
+    assert unusable_reason(analyse_structure("... !!! ???", **PREPARE)) == (
         "no words (only punctuation or symbols)"
     )
-    assert unusable_reason(analyse_structure("石破茂首相は訪米した。")) is None
+    assert unusable_reason(analyse_structure("石破茂首相は訪米した。", **PREPARE)) is None
 
 
 def test_tables_keep_their_column_types_with_and_without_rows():
     for text in (TEXT, "", "## Only A Heading\n"):
-        doc = analyse_structure(text)
+        doc = analyse_structure(text, **PREPARE)
         assert doc.sections.dtypes.astype(str).tolist() == [
             "int64", "str", "int64", "int64", "int64", "int64", "int64",
         ]  # fmt: skip
@@ -81,7 +85,11 @@ def test_tables_keep_their_column_types_with_and_without_rows():
 
 
 def test_sections_without_sentences_count_zero():
-    doc = analyse_structure("Summit Results\n## Closing Remarks\nTrade rose.\n")
+    doc = analyse_structure(
+        "Summit Results\n## Closing Remarks\nTrade rose.\n",
+        detect_headings=PREPARE["detect_headings"],
+        line_breaks=PREPARE["line_breaks"],
+    )
     assert doc.sections["title"].tolist() == ["Summit Results", "Closing Remarks"]
     assert doc.sections["n_paragraphs"].tolist() == [0, 1]
     assert doc.sections["n_sentences"].tolist() == [0, 1]

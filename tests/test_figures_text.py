@@ -13,6 +13,7 @@ import warnings
 import matplotlib.text
 import pandas as pd
 import pytest
+from defaults import FIGURE_TOP_N, GROUPING, ROLLING_WINDOW
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,6 +29,8 @@ SUMMIT = "قمة"
 FOREIGN = set(PRIME_MINISTER + TARIFF + EXPORTS + NEWSPAPER + AL_JAZEERA + SUMMIT)
 MARK = UNDRAWABLE_TEXT
 RUN = UNDRAWABLE_RUN
+
+GROUP = GROUPING["group_by"][0]
 
 
 def _plain_save(figure, path) -> None:
@@ -101,7 +104,10 @@ def quiet_save(monkeypatch):
 def test_sentiment_arc_marks_section_titles(quiet_save, tmp_path):
     t = sentiment_tables()
     _assert_marked(
-        lambda: sentiment.arc_figure(t["sentences"], t["sections"], tmp_path / "a.png"), {MARK}
+        lambda: sentiment.arc_figure(
+            t["sentences"], t["sections"], tmp_path / "a.png", rolling_window=ROLLING_WINDOW
+        ),
+        {MARK},
     )
 
 
@@ -152,14 +158,19 @@ def test_keywords_by_section_marks_keywords_and_section_titles():
     t = keywords_tables()
     expected = {MARK, "Trump", f"{RUN} Japan", "0. Lead (untitled)", f"1. {RUN}"}
     _assert_marked(
-        lambda: keywords.keywords_by_section_figure(t["keywords"], t["sections"]), expected
+        lambda: keywords.keywords_by_section_figure(
+            t["keywords"], t["sections"], top_n=FIGURE_TOP_N
+        ),
+        expected,
     )
 
 
 def test_keyness_per_section_marks_terms():
     t = keywords_tables()
     expected = {MARK, "summit", f"1. {RUN}"}
-    _assert_marked(lambda: keywords.keyness_figure(t["keyness"], t["sections"]), expected)
+    _assert_marked(
+        lambda: keywords.keyness_figure(t["keyness"], t["sections"], top_n=FIGURE_TOP_N), expected
+    )
 
 
 # --- topics ---------------------------------------------------------------------------------
@@ -262,7 +273,9 @@ def group_keyness() -> pd.DataFrame:
 
 def test_sentiment_over_time_marks_outlets_in_the_legend():
     expected = {MARK, "Reuters", "all articles"}
-    _assert_marked(lambda: compare.sentiment_over_time_figure(sentiment_over_time()), expected)
+    _assert_marked(
+        lambda: compare.sentiment_over_time_figure(sentiment_over_time(), group=GROUP), expected
+    )
 
 
 def test_actors_over_time_marks_actor_panels():
@@ -271,7 +284,9 @@ def test_actors_over_time_marks_actor_panels():
 
 
 def test_actors_by_group_marks_actors_and_outlets():
-    _assert_marked(lambda: compare.actors_by_group_figure(actors_over_time()), {MARK, "Reuters"})
+    _assert_marked(
+        lambda: compare.actors_by_group_figure(actors_over_time(), group=GROUP), {MARK, "Reuters"}
+    )
 
 
 def test_topics_over_time_marks_topic_labels():
@@ -281,7 +296,9 @@ def test_topics_over_time_marks_topic_labels():
 
 def test_topics_by_group_marks_outlets():
     expected = {f"{RUN} (n=4)", "Reuters (n=4)", f"1: {RUN} · {RUN}"}
-    _assert_marked(lambda: compare.topics_by_group_figure(topics_over_time()), expected)
+    _assert_marked(
+        lambda: compare.topics_by_group_figure(topics_over_time(), group=GROUP), expected
+    )
 
 
 def test_group_keyness_marks_terms_and_outlets():
@@ -291,7 +308,7 @@ def test_group_keyness_marks_terms_and_outlets():
         f"{MARK} (G²=8)",
         f"{RUN} vs other source values (1,000 words)",
     }
-    _assert_marked(lambda: compare.keyness_figure(group_keyness()), expected)
+    _assert_marked(lambda: compare.keyness_figure(group_keyness(), group=GROUP), expected)
 
 
 # --- the check itself, and latin text ---------------------------------------------------------
@@ -300,7 +317,11 @@ def test_group_keyness_marks_terms_and_outlets():
 def test_unmarked_japanese_labels_would_warn(monkeypatch):
     monkeypatch.setattr(style, "drawable_text", lambda text: text)
     t = keywords_tables()
-    glyphs, texts = _draw(lambda: keywords.keywords_by_section_figure(t["keywords"], t["sections"]))
+    glyphs, texts = _draw(
+        lambda: keywords.keywords_by_section_figure(
+            t["keywords"], t["sections"], top_n=FIGURE_TOP_N
+        )
+    )
     assert glyphs and TARIFF in texts
 
 

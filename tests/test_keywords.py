@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from defaults import KEYWORDS, NGRAM_RANGE, PREPARE, RANK_ARTICLE
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 import analysis.keywords as kw
@@ -74,8 +75,16 @@ def tokens_of(
 
 @pytest.fixture(scope="module")
 def two_sections():
-    document = analyse_structure(TWO_SECTIONS)
-    result = kw.rank_article(document.tokens, document.sentences, top_k=10)
+    document = analyse_structure(TWO_SECTIONS, **PREPARE)
+    result = kw.rank_article(
+        document.tokens,
+        document.sentences,
+        top_k=10,
+        ngram_range=NGRAM_RANGE,
+        methods=KEYWORDS["methods"],
+        weights=KEYWORDS["weights"],
+        specificity_exponent=KEYWORDS["specificity_exponent"],
+    )
     return document, (result.keywords, result.keywords_by_method, result.keyness)
 
 
@@ -112,7 +121,7 @@ def test_stop_words_never_start_or_end_a_phrase():
     tokens = tokens_of(
         [[("the", "DT"), ("new", "JJ"), ("tariffs", "NNS"), ("on", "IN"), ("steel", "NN")]]
     )
-    keys = set(kw.extract_candidates(tokens)["key"])
+    keys = set(kw.extract_candidates(tokens, ngram_range=NGRAM_RANGE)["key"])
     assert keys == {"new tariff", "tariff", "steel"}
 
 
@@ -125,7 +134,7 @@ def test_lemmas_merge_and_most_frequent_surface_is_shown():
             [("New", "JJ"), ("tariffs", "NNS"), ("came", "VBD")],
         ]
     )
-    occurrences = find_candidates(annotate_tokens(tokens))
+    occurrences = find_candidates(annotate_tokens(tokens), ngram_range=NGRAM_RANGE)
     assert [o.key for o in occurrences].count("tariff") == 4  # Tariffs, tariff, tariffs, tariffs
     assert candidates.display_forms(occurrences)["tariff"] == "tariffs"
 
@@ -134,7 +143,7 @@ def test_phrases_never_cross_sentences():
     tokens = tokens_of(
         [[("He", "PRP"), ("bought", "VBD"), ("steel", "NN")], [("Tariffs", "NNS"), ("rose", "VBD")]]
     )
-    keys = set(kw.extract_candidates(tokens)["key"])
+    keys = set(kw.extract_candidates(tokens, ngram_range=NGRAM_RANGE)["key"])
     assert "steel tariff" not in keys and keys == {"steel", "tariff"}
 
 
@@ -143,7 +152,7 @@ def test_names_lose_titles_and_are_split_from_common_words():
         [[("President", "NNP"), ("Donald", "NNP"), ("Trump", "NNP"), ("praised", "VBD"),
           ("investment", "NN"), ("giant", "NN"), ("SoftBank", "NNP")]]
     )  # fmt: skip
-    keys = set(kw.extract_candidates(tokens)["key"])
+    keys = set(kw.extract_candidates(tokens, ngram_range=NGRAM_RANGE)["key"])
     assert "Donald Trump".lower() in keys and "president donald trump" not in keys
     assert "giant softbank" not in keys and {"softbank", "investment giant"} <= keys
 
@@ -165,8 +174,10 @@ def test_tfidf_prefers_terms_unique_to_a_document():
 
 
 def article_keywords(text: str, **options) -> list[str]:
-    document = analyse_structure(text)
-    headline = kw.rank_article(document.tokens, document.sentences, **options).keywords
+    document = analyse_structure(text, **PREPARE)
+    headline = kw.rank_article(
+        document.tokens, document.sentences, **{**RANK_ARTICLE, **options}
+    ).keywords
     return headline[headline["scope"] == "article"].sort_values("rank")["keyword"].tolist()
 
 
@@ -180,12 +191,15 @@ def test_generic_nouns_lose_to_specific_terms_seen_as_often():
 
 
 def test_specificity_prior_follows_general_english_frequency():
-    prior = kw.specificity_prior(["time", "meeting", "alliance", "tariff", "ishiba", "u.s.-japan"])
+    prior = kw.specificity_prior(
+        ["time", "meeting", "alliance", "tariff", "ishiba", "u.s.-japan"],
+        exponent=KEYWORDS["specificity_exponent"],
+    )
     assert prior["time"] < prior["meeting"] < prior["alliance"] < prior["tariff"] == 1.0
     assert prior["ishiba"] == 1.0 and 0.0 < prior["u.s.-japan"] <= 1.0
     assert set(kw.specificity_prior(["time"], exponent=0.0).values()) == {1.0}
     with pytest.raises(ValueError):
-        kw.specificity_prior(["time"], cap=0.0)
+        kw.specificity_prior(["time"], cap=0.0, exponent=KEYWORDS["specificity_exponent"])
 
 
 def test_word_zipf_handles_dots_possessives_compounds_and_unknown_words():
@@ -205,7 +219,9 @@ def test_rank_specificity_prefers_the_rarer_of_equally_frequent_terms():
          [("Officials", "NNS"), ("oppose", "VBP"), ("tariffs", "NNS")]]
     )  # fmt: skip
     annotated = annotate_tokens(tokens)
-    inputs = RankInput(find_candidates(annotated), {0: 0, 1: 0}, annotated, {0: 6})
+    inputs = RankInput(
+        find_candidates(annotated, ngram_range=NGRAM_RANGE), {0: 0, 1: 0}, annotated, {0: 6}
+    )
     scores = specificity.rank_specificity(inputs, zipf={"official": 5.1, "tariff": 3.5})[0]
     # (1 + ln 2) * (8 - Zipf): 7.62 for "tariff", 4.91 for "official".
     assert (
@@ -214,10 +230,19 @@ def test_rank_specificity_prefers_the_rarer_of_equally_frequent_terms():
 
 
 def test_section_titles_count_as_the_sections_first_sentence():
-    document = analyse_structure(TITLED)
+    document = analyse_structure(TITLED, **PREPARE)
     headings = titles.section_titles(document.sections)
-    with_titles = kw.rank_article(document.tokens, document.sentences, titles=headings).keywords
-    without = kw.rank_article(document.tokens, document.sentences).keywords
+    with_titles = kw.rank_article(
+        document.tokens,
+        document.sentences,
+        titles=headings,
+        **RANK_ARTICLE,
+    ).keywords
+    without = kw.rank_article(
+        document.tokens,
+        document.sentences,
+        **RANK_ARTICLE,
+    ).keywords
     assert "energy prices" in section_keywords(with_titles, 1)[:5]
     assert "energy prices" not in section_keywords(without, 1)
     assert "pipeline safety" in section_keywords(with_titles, 0)
@@ -241,7 +266,9 @@ def test_terms_spread_over_sections_are_demoted_in_section_scope():
 def test_shell_nouns_are_demoted_but_phrases_naming_their_content_are_not():
     specificity_prior = kw.specificity_prior
     zipf = {"topic": 4.5, "alliance": 4.5, "trade": 5.0}
-    prior = specificity_prior(["topic", "alliance", "trade topic"], zipf=zipf)
+    prior = specificity_prior(
+        ["topic", "alliance", "trade topic"], zipf=zipf, exponent=KEYWORDS["specificity_exponent"]
+    )
     assert prior["topic"] == pytest.approx(prior["alliance"] / 2)
     assert prior["trade topic"] > prior["topic"]
 

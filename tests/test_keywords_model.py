@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 import pytest
+from defaults import KEYWORDS, NGRAM_RANGE, PREPARE, RANK_ARTICLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,7 +41,7 @@ def token_table(sentences: list[list[tuple[str, str]]]) -> pd.DataFrame:
 
 def features_of(tokens: pd.DataFrame, log_prior=None) -> F.DocumentFeatures:
     annotated = annotate_tokens(tokens)
-    occurrences = find_candidates(annotated)
+    occurrences = find_candidates(annotated, ngram_range=NGRAM_RANGE)
     owner = dict.fromkeys(sorted(set(annotated.sentence_id)), "doc")
     inputs = RankInput(occurrences, owner, annotated, {"doc": len(tokens)})
     return F.candidate_features(inputs, run_methods(inputs, kw.MODEL_RANKERS), log_prior or {})[
@@ -187,8 +188,12 @@ def test_the_headline_merges_a_surname_and_keeps_the_best_terms():
 
 
 def test_a_word_and_the_phrase_around_it_can_both_be_keywords():
-    document = analyse_structure(STORY)
-    ranked = kw.rank_article(document.tokens, document.sentences).keywords
+    document = analyse_structure(STORY, **PREPARE)
+    ranked = kw.rank_article(
+        document.tokens,
+        document.sentences,
+        **RANK_ARTICLE,
+    ).keywords
     article = ranked[ranked["scope"] == "article"]["keyword"].tolist()
     assert "killer" in article and "serial killer" in article
     assert article == sorted(article, key=article.index)  # ranks as listed
@@ -197,9 +202,18 @@ def test_a_word_and_the_phrase_around_it_can_both_be_keywords():
 
 
 def test_article_features_match_what_the_headline_scores():
-    document = analyse_structure(STORY)
-    features, labels = article_features(document.tokens, document.sentences)
-    candidates = kw.rank_article(document.tokens, document.sentences).keyword_candidates
+    document = analyse_structure(STORY, **PREPARE)
+    features, labels = article_features(
+        document.tokens,
+        document.sentences,
+        ngram_range=NGRAM_RANGE,
+        specificity_exponent=KEYWORDS["specificity_exponent"],
+    )
+    candidates = kw.rank_article(
+        document.tokens,
+        document.sentences,
+        **RANK_ARTICLE,
+    ).keyword_candidates
     coefficients = model.scaled_coefficients(model.shipped_model(), {})
     # The scorer folds document features into the coefficients; the same sum over the full
     # rows (what the model was trained on) agrees to the rounding.
@@ -219,8 +233,13 @@ WORDS = ["trade", "deal", "steel", "tariffs", "Japan", "summit", "gas", "prices"
 @given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), min_size=1, max_size=6))
 def test_features_are_finite_and_bounded_for_any_text(sentences):
     text = " ".join(" ".join(words).capitalize() + "." for words in sentences)
-    document = analyse_structure(text)
-    found = article_features(document.tokens, document.sentences)
+    document = analyse_structure(text, **PREPARE)
+    found = article_features(
+        document.tokens,
+        document.sentences,
+        ngram_range=NGRAM_RANGE,
+        specificity_exponent=KEYWORDS["specificity_exponent"],
+    )
     if found is None:
         return
     features, _ = found
@@ -230,5 +249,10 @@ def test_features_are_finite_and_bounded_for_any_text(sentences):
         assert all(0.0 <= values[f"rr_{name}"] <= 1.0 for name in kw.MODEL_RANKERS)
         assert 0.0 <= values["inside"] <= 1.0 and 0.0 <= values["first_position"] < 1.0
         assert values["log_prior"] <= 0.0 and values["log_count"] >= 0.0
-    again = article_features(document.tokens, document.sentences)[0]
+    again = article_features(
+        document.tokens,
+        document.sentences,
+        ngram_range=NGRAM_RANGE,
+        specificity_exponent=KEYWORDS["specificity_exponent"],
+    )[0]
     assert again.rows() == features.rows()  # deterministic

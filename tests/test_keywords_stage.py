@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from defaults import CORPUS_KEYWORDS, FIGURE_TOP_N, KEYWORDS, PREPARE
 
 from analysis.document import analyse_structure
 from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS
 from analysis.stages import keywords as stage
 from analysis.stages.logs import StageError
-from analysis.tables import read_tsv, to_tsv_text, write_tsv
+from analysis.tables import to_tsv_text, write_tsv
 
 TWO_SECTIONS = """Japan is buying more liquefied natural gas from abroad. Liquefied natural gas \
 imports from Qatar rose in March, and liquefied natural gas prices fell. Gas imports to Japan grew.
@@ -27,10 +28,10 @@ CORPUS = {
 
 
 def tables_of(text: str, **options) -> dict[str, pd.DataFrame]:
-    document = analyse_structure(text)
+    document = analyse_structure(text, **PREPARE)
     return stage.article_tables(
         tokens=document.tokens, sentences=document.sentences, sections=document.sections,
-        **options,
+        **{**KEYWORDS, **options},
     )  # fmt: skip
 
 
@@ -51,13 +52,14 @@ def test_article_tables_have_the_documented_columns_and_no_article_column():
 
 @pytest.mark.parametrize("text", ["", "Hello.", "Ja, wir fahren morgen nach Berlin.", "!!! ???"])
 def test_articles_without_candidates_get_empty_tables_with_columns(text):
-    document = analyse_structure(text) if text else None
+    document = analyse_structure(text, **PREPARE) if text else None
     if document is None:
         empty = stage.article_tables(
             tokens=pd.DataFrame(columns=["sentence_id", "token_id", "token", "lower", "lemma",
                                          "pos", "is_stopword"]),
             sentences=pd.DataFrame(columns=["sentence_id", "section_id", "text"]),
             sections=pd.DataFrame(columns=["section_id", "title"]),
+            **KEYWORDS,
         )  # fmt: skip
         assert all(table.empty for table in empty.values())
         return
@@ -96,12 +98,17 @@ def corpus_shards() -> list[pd.DataFrame]:
     return shards
 
 
+def corpus_table(candidates, **options) -> pd.DataFrame:
+    """The corpus keyword table with the default settings but ``options``."""
+    options = {**CORPUS_KEYWORDS, **options}
+    return stage.corpus_tables(candidates=candidates, **options)["keywords_articles"]
+
+
 def test_corpus_ranking_demotes_what_every_article_says():
     shards = corpus_shards()
-    table = stage.corpus_tables(candidates=lambda: iter(shards), top_k=3)["keywords_articles"]
+    table = corpus_table(lambda: iter(shards), top_k=3)
     assert list(table.columns) == ["article", "rank", "keyword", "score"]
-    single = stage.corpus_tables(candidates=shards, top_k=3, idf_exponent=0.0)
-    single = single["keywords_articles"]
+    single = corpus_table(shards, top_k=3, idf_exponent=0.0)
     assert table["score"].between(0, 1).all()
 
     def score_of(frame, article, keyword):
@@ -110,9 +117,8 @@ def test_corpus_ranking_demotes_what_every_article_says():
 
     # "prices" (a common word in two of the three articles) loses with the corpus IDF,
     # "gas" (one article only) keeps its single-article probability.
-    strong = stage.corpus_tables(candidates=shards, top_k=20, idf_exponent=3.0)
-    alone = stage.corpus_tables(candidates=shards, top_k=20, idf_exponent=0.0)
-    strong, alone = strong["keywords_articles"], alone["keywords_articles"]
+    strong = corpus_table(shards, top_k=20, idf_exponent=3.0)
+    alone = corpus_table(shards, top_k=20, idf_exponent=0.0)
     assert score_of(strong, "gas", "prices") < score_of(alone, "gas", "prices")
     assert score_of(strong, "gas", "gas") == score_of(alone, "gas", "gas")
     # Japan, in every article, never gains.
@@ -120,51 +126,37 @@ def test_corpus_ranking_demotes_what_every_article_says():
         assert score_of(strong, article, "Japan") <= score_of(alone, article, "Japan")
     assert set(single["article"]) == set(CORPUS)
     # One pass over a plain iterable gives the same table as two over a callable.
-    again = stage.corpus_tables(candidates=shards, top_k=3)["keywords_articles"]
+    again = corpus_table(shards, top_k=3)
     assert to_tsv_text(again) == to_tsv_text(table)
 
 
-def test_stage_writes_deterministic_tables_and_figures(tmp_path):
-    document = analyse_structure(TWO_SECTIONS)
-    tables = tmp_path / "a" / "tables"
-    for name in ("tokens", "sentences", "sections"):
-        write_tsv(getattr(document, name), tables / f"{name}.tsv")
-    names = ("keywords", "keywords_by_method", "keyness", "keyword_candidates")
-    paths = {name: tables / f"{name}.tsv" for name in names}
-    inputs = {name: tables / f"{name}.tsv" for name in ("tokens", "sentences", "sections")}
-    stage.run(**inputs, **paths, top_k=5, methods=["yake", "keyness"])
-    first = {name: path.read_bytes() for name, path in paths.items()}
-    stage.run(**inputs, **paths, top_k=5, methods=["yake", "keyness"])
-    assert first == {name: path.read_bytes() for name, path in paths.items()}
-    headline = read_tsv(paths["keywords"])
+def test_tables_are_deterministic_and_figures_are_drawn_from_their_tsv_files(tmp_path):
+    first = tables_of(TWO_SECTIONS, top_k=5, methods=["yake", "keyness"])
+    second = tables_of(TWO_SECTIONS, top_k=5, methods=["yake", "keyness"])
+    assert {n: to_tsv_text(t) for n, t in first.items()} == {
+        n: to_tsv_text(t) for n, t in second.items()
+    }
+    headline = first["keywords"]
     assert headline.groupby(["scope", "section_id"], dropna=False)["rank"].max().le(5).all()
+    document = analyse_structure(TWO_SECTIONS, **PREPARE)
+    tables = tmp_path / "a" / "tables"
+    for name in ("keywords", "keyness"):
+        write_tsv(first[name], tables / f"{name}.tsv")
+    write_tsv(document.sections, tables / "sections.tsv")
+    paths = {name: tables / f"{name}.tsv" for name in ("keywords", "keyness", "sections")}
     figures = tmp_path / "a" / "figures"
     pngs = {"keywords_sections_png": figures / "k.png", "keyness_png": figures / "kn.png"}
-    stage.run_figures(
-        keywords=paths["keywords"], keyness=paths["keyness"], sections=inputs["sections"], **pngs
-    )
+    stage.run_figures(**paths, **pngs, top_n=FIGURE_TOP_N)
     assert (figures / "k.png").read_bytes()[:4] == b"\x89PNG"
     alone = tmp_path / "alone.png"
-    stage.run_figures(keyness=paths["keyness"], sections=inputs["sections"], keyness_png=alone)
+    stage.run_figures(
+        keyness=paths["keyness"], sections=paths["sections"], keyness_png=alone, top_n=FIGURE_TOP_N
+    )
     assert alone.read_bytes() == (figures / "kn.png").read_bytes()
     with pytest.raises(StageError, match="no figure to draw"):
-        stage.run_figures(keywords=paths["keywords"], sections=inputs["sections"])
-    with pytest.raises(StageError, match="non-empty subset"):
-        stage.run(**inputs, **paths, methods=["nope"])
-
-
-def test_corpus_stage_from_token_files(tmp_path):
-    paths = []
-    for name, text in sorted(CORPUS.items()):
-        path = tmp_path / name / "tables" / "tokens.tsv"
-        write_tsv(analyse_structure(text).tokens, path)
-        paths.append(path)
-    out = tmp_path / "corpus" / "tables" / "keywords_articles.tsv"
-    stage.run_corpus(tokens=paths, keywords_articles=out, top_k=3)
-    table = read_tsv(out)
-    assert to_tsv_text(table).startswith("article\trank\tkeyword\tscore\n")
-    assert set(table["article"]) == set(CORPUS)
-    assert "Japan" not in table[table["rank"] == 1]["keyword"].tolist()
+        stage.run_figures(keywords=paths["keywords"], sections=paths["sections"], top_n=4)
+    with pytest.raises(ValueError, match="non-empty subset"):
+        tables_of(TWO_SECTIONS, methods=["nope"])
 
 
 def test_the_config_schema_lists_the_registry_methods():

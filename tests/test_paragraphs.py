@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from defaults import PREPARE
 
 from analysis.paragraphs import is_hard_wrapped, paragraph_spans, read_lines, wrap_width
 
@@ -29,7 +30,7 @@ def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
 def test_blank_line_paragraphs_are_joined_and_keep_their_newlines():
     text = "\n\n".join(_wrap(p) for p in PARAGRAPHS) + "\n"
     assert is_hard_wrapped(text)
-    units = _texts(text, paragraph_spans(text))
+    units = _texts(text, paragraph_spans(text, line_breaks=PREPARE["line_breaks"]))
     assert [" ".join(u.split()) for u in units] == PARAGRAPHS
     assert all("\n" in unit for unit in units)
 
@@ -43,20 +44,23 @@ def test_indented_paragraphs_without_blank_lines():
 def test_a_short_line_that_ends_a_sentence_ends_its_paragraph():
     text = "\n".join(_wrap(p) for p in PARAGRAPHS)
     assert is_hard_wrapped(text)
-    units = _texts(text, paragraph_spans(text))
+    units = _texts(text, paragraph_spans(text, line_breaks=PREPARE["line_breaks"]))
     assert [" ".join(u.split()) for u in units] == PARAGRAPHS
 
 
 def test_one_paragraph_per_line_reads_as_before():
     text = "\n".join(PARAGRAPHS) + "\nShort closing line.\n"
     assert not is_hard_wrapped(text)
-    assert _texts(text, paragraph_spans(text)) == [*PARAGRAPHS, "Short closing line."]
+    assert _texts(text, paragraph_spans(text, line_breaks=PREPARE["line_breaks"])) == [
+        *PARAGRAPHS,
+        "Short closing line.",
+    ]
 
 
 def test_short_lines_that_end_sentences_are_not_wrapping():
     text = "Tariffs hurt.\nJapan buys gas. It wants more.\nExports rose.\nTroops remain.\n"
     assert not is_hard_wrapped(text)
-    assert len(paragraph_spans(text)) == 4
+    assert len(paragraph_spans(text, line_breaks=PREPARE["line_breaks"])) == 4
 
 
 def test_paragraph_mode_keeps_every_line():

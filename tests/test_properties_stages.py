@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+from defaults import KEYWORDS, PREPARE, SENTIMENT, TOPICS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_properties_text import MESSY, SENTENCES, WRAPPED
@@ -24,7 +25,7 @@ TEXTS = st.one_of(
 
 
 def _frames(text: str) -> dict[str, pd.DataFrame]:
-    doc = analyse_structure(text)
+    doc = analyse_structure(text, **PREPARE)
     return {
         "sections": doc.sections,
         "paragraphs": doc.paragraphs,
@@ -46,7 +47,7 @@ def test_sentiment_accepts_any_document(text):
     frames = _frames(text)
     tables = sentiment.article_tables(
         sentences=frames["sentences"], tokens=frames["tokens"], sections=frames["sections"],
-        n_bootstrap=50,
+        **{**SENTIMENT, "n_bootstrap": 50},
     )  # fmt: skip
     _check_tables(tables)
     # The sentiment tables carry ids as text (the article scope has section id "").
@@ -59,8 +60,9 @@ def test_sentiment_accepts_any_document(text):
 def test_keywords_accept_any_document(text):
     frames = _frames(text)
     tables = keywords.article_tables(
-        tokens=frames["tokens"], sentences=frames["sentences"], sections=frames["sections"]
-    )
+        tokens=frames["tokens"], sentences=frames["sentences"], sections=frames["sections"],
+        **KEYWORDS,
+    )  # fmt: skip
     _check_tables(tables)
     ranked = tables["keywords"]
     section_ids = {"", *frames["sections"]["section_id"].astype(str)}
@@ -72,7 +74,7 @@ def test_keywords_accept_any_document(text):
 @given(text=TEXTS)
 def test_topics_accept_any_document(text):
     frames = _frames(text)
-    tables = topics.article_tables(**frames)
+    tables = topics.article_tables(**frames, **TOPICS)
     _check_tables(tables)
     weights = tables["topics_sections"]
     assert set(weights["section_id"]) <= set(frames["sections"]["section_id"])

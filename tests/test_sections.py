@@ -1,3 +1,5 @@
+from defaults import PREPARE
+
 from analysis.sections import is_title_line, split_sections
 
 ARTICLE = (
@@ -22,7 +24,7 @@ def test_title_lines():
 
 
 def test_lead_then_headed_sections_with_offsets():
-    sections = split_sections(ARTICLE)
+    sections = split_sections(ARTICLE, **PREPARE)
     assert [s.title for s in sections] == [
         "",
         "Energy Cooperation Between Japan and the U.S.",
@@ -40,20 +42,20 @@ def test_lead_then_headed_sections_with_offsets():
 
 def test_markdown_headings_and_no_lead_when_text_starts_with_a_heading():
     text = "# Main story\nBody text here.\n## Background\nMore text."
-    sections = split_sections(text)
+    sections = split_sections(text, **PREPARE)
     assert [s.title for s in sections] == ["Main story", "Background"]
     assert sections[0].start == 0
 
 
 def test_detection_off_gives_one_untitled_section():
-    sections = split_sections(ARTICLE, detect_headings=False)
+    sections = split_sections(ARTICLE, detect_headings=False, line_breaks=PREPARE["line_breaks"])
     assert len(sections) == 1
     assert sections[0].title == ""
     assert len(sections[0].paragraphs) == 6
 
 
 def test_a_closing_title_like_line_is_a_paragraph():
-    sections = split_sections("Body one.\nThe End")
+    sections = split_sections("Body one.\nThe End", **PREPARE)
     assert [s.title for s in sections] == [""]
     assert len(sections[0].paragraphs) == 2
 
@@ -67,10 +69,17 @@ def test_a_heading_after_a_full_wrapped_line_stays_a_heading():
         "Shares of a software start-up rose 12 percent after the announcement,\n"
         "traders said.\n"
     )
-    sections = split_sections(text, line_breaks="wrap")
+    sections = split_sections(text, line_breaks="wrap", detect_headings=PREPARE["detect_headings"])
     assert [s.title for s in sections] == ["", "Investment in New Technology"]
     assert [text[p.start : p.end].count("\n") for s in sections for p in s.paragraphs] == [2, 1]
-    assert len(split_sections(text, line_breaks="paragraph")[1].paragraphs) == 2
+    assert (
+        len(
+            split_sections(
+                text, line_breaks="paragraph", detect_headings=PREPARE["detect_headings"]
+            )[1].paragraphs
+        )
+        == 2
+    )
     # Without heading detection the title line is joined to the full line before it.
     assert [s.title for s in split_sections(text, detect_headings=False, line_breaks="wrap")] == [
         ""

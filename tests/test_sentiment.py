@@ -7,6 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from defaults import INTERVAL, ROLLING_WINDOW, SENTIMENT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,41 +66,51 @@ def test_name_words_are_masked_only_inside_names():
 def test_bootstrap_contains_mean_and_is_reproducible():
     rng = np.random.default_rng(1)
     x = rng.normal(0.2, 0.3, size=40)
-    mean, low, high = S.bootstrap_mean_ci(x, n_bootstrap=1000, random_state=7)
+    mean, low, high = S.bootstrap_mean_ci(
+        x, n_bootstrap=1000, random_state=7, confidence=INTERVAL["confidence"]
+    )
     assert low <= mean <= high
     assert mean == pytest.approx(x.mean())
-    assert S.bootstrap_mean_ci(x, n_bootstrap=1000, random_state=7) == (mean, low, high)
+    assert S.bootstrap_mean_ci(
+        x, n_bootstrap=1000, random_state=7, confidence=INTERVAL["confidence"]
+    ) == (mean, low, high)
 
 
 def test_bootstrap_narrows_with_more_data():
     rng = np.random.default_rng(2)
     small = rng.normal(0, 0.5, size=10)
     large = rng.normal(0, 0.5, size=1000)
-    _, lo_s, hi_s = S.bootstrap_mean_ci(small, n_bootstrap=1000)
-    _, lo_l, hi_l = S.bootstrap_mean_ci(large, n_bootstrap=1000)
+    _, lo_s, hi_s = S.bootstrap_mean_ci(small, **{**INTERVAL, "n_bootstrap": 1000})
+    _, lo_l, hi_l = S.bootstrap_mean_ci(large, **{**INTERVAL, "n_bootstrap": 1000})
     assert hi_l - lo_l < hi_s - lo_s
 
 
 def test_bootstrap_known_values():
-    assert S.bootstrap_mean_ci([0.3, 0.3, 0.3]) == (0.3, 0.3, 0.3)
-    mean, low, high = S.bootstrap_mean_ci([0.4])
+    assert S.bootstrap_mean_ci([0.3, 0.3, 0.3], **INTERVAL) == (0.3, 0.3, 0.3)
+    mean, low, high = S.bootstrap_mean_ci([0.4], **INTERVAL)
     assert mean == 0.4 and math.isnan(low) and math.isnan(high)
-    assert all(math.isnan(v) for v in S.bootstrap_mean_ci([]))
+    assert all(math.isnan(v) for v in S.bootstrap_mean_ci([], **INTERVAL))
     # two values: resampled means can only be a, (a+b)/2 or b
-    _, low, high = S.bootstrap_mean_ci([0.0, 1.0], n_bootstrap=4000)
+    _, low, high = S.bootstrap_mean_ci([0.0, 1.0], **{**INTERVAL, "n_bootstrap": 4000})
     assert low == 0.0 and high == 1.0
 
 
 def test_summary_shares_and_correlations():
     scores = S.score_sentences(["Good.", "Bad.", "A table."])
-    measures, correlations = S.summarise_scores(scores, n_bootstrap=200)
+    measures, correlations = S.summarise_scores(
+        scores, threshold=SENTIMENT["neutral_threshold"], **{**INTERVAL, "n_bootstrap": 200}
+    )
     head = next(m for m in measures if m["measure"] == "sentiment")
     assert head["share_positive"] == pytest.approx(1 / 3)
     assert head["share_negative"] == pytest.approx(1 / 3)
     assert head["share_neutral"] == pytest.approx(1 / 3)
     assert math.isnan(next(m for m in measures if m["measure"] == "vader_pos")["share_positive"])
     assert len(correlations) == 3 and all(-1 <= c["pearson_r"] <= 1 for c in correlations)
-    _, two = S.summarise_scores(scores.iloc[:2], n_bootstrap=200)
+    _, two = S.summarise_scores(
+        scores.iloc[:2],
+        threshold=SENTIMENT["neutral_threshold"],
+        **{**INTERVAL, "n_bootstrap": 200},
+    )
     assert all(math.isnan(c["pearson_r"]) for c in two)
 
 
@@ -136,15 +147,17 @@ def article(tmp_path):
 
 
 def _run(folder, out, tokens=None, **params):
-    outputs = {name: out / f"{name}.tsv" for name in NAMES}
-    stage.run(
-        sentences=folder / "sentences.tsv",
-        tokens=tokens,
-        sections=folder / "sections.tsv",
-        **outputs,
-        n_bootstrap=200,
-        **params,
+    """The stage's tables of the article in ``folder``, written to ``out`` as TSV (as the
+    exports write them); ``tokens``: a tokens file, or None or a missing file for none."""
+    tables = stage.article_tables(
+        sentences=read_tsv(folder / "sentences.tsv"),
+        tokens=read_tsv(tokens) if tokens is not None and tokens.exists() else None,
+        sections=read_tsv(folder / "sections.tsv"),
+        **{**SENTIMENT, "n_bootstrap": 200, **params},
     )
+    outputs = {name: out / f"{name}.tsv" for name in NAMES}
+    for name, path in outputs.items():
+        write_tsv(tables[name], path)
     return outputs
 
 
@@ -246,6 +259,7 @@ def test_stage_figures(article):
         sentiment_arc_png=figures["arc"],
         sentiment_sections_png=figures["sections"],
         sentiment_actors_png=figures["actors"],
+        rolling_window=ROLLING_WINDOW,
     )
     for path in figures.values():
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -290,15 +304,34 @@ def test_corpus_table_stacks_article_rows():
 def test_shared_draw_gives_each_measure_its_own_interval(rows, seed):
     # one draw of indices for all measures is the draw each measure gets alone with that seed
     columns = np.array(rows, dtype=float).reshape(len(rows), 3).T
-    shared = S.bootstrap_mean_cis(columns, n_bootstrap=300, random_state=seed)
-    alone = [S.bootstrap_mean_ci(c, n_bootstrap=300, random_state=seed) for c in columns]
+    shared = S.bootstrap_mean_cis(
+        columns, n_bootstrap=300, random_state=seed, confidence=INTERVAL["confidence"]
+    )
+    alone = [
+        S.bootstrap_mean_ci(
+            c, n_bootstrap=300, random_state=seed, confidence=INTERVAL["confidence"]
+        )
+        for c in columns
+    ]
     assert np.array_equal(np.array(shared), np.array(alone), equal_nan=True)
 
 
 def test_summary_intervals_are_reproducible_and_bracket_the_mean():
     scores = S.score_sentences(["Good news.", "Awful news.", "A table.", "Great, fine work."])
-    first, _ = S.summarise_scores(scores, n_bootstrap=300, random_state=3)
-    again, _ = S.summarise_scores(scores, n_bootstrap=300, random_state=3)
+    first, _ = S.summarise_scores(
+        scores,
+        n_bootstrap=300,
+        random_state=3,
+        confidence=INTERVAL["confidence"],
+        threshold=SENTIMENT["neutral_threshold"],
+    )
+    again, _ = S.summarise_scores(
+        scores,
+        n_bootstrap=300,
+        random_state=3,
+        confidence=INTERVAL["confidence"],
+        threshold=SENTIMENT["neutral_threshold"],
+    )
     assert first == again
     head = next(m for m in first if m["measure"] == "sentiment")
     assert head["mean"] == pytest.approx(scores["sentiment"].mean())
@@ -324,7 +357,9 @@ def test_article_without_sentences_gives_empty_tables():
     sentences = pd.DataFrame({"sentence_id": [], "section_id": [], "text": []})
     tokens = pd.DataFrame({"sentence_id": [], "token_id": [], "token": [], "pos": []})
     sections = pd.DataFrame({"section_id": [0], "title": ["Only a heading"]})
-    tables = stage.article_tables(sentences=sentences, tokens=tokens, sections=sections)
+    tables = stage.article_tables(
+        sentences=sentences, tokens=tokens, sections=sections, **SENTIMENT
+    )
     assert set(tables) == set(NAMES)
     assert all(table.empty for table in tables.values())
     assert list(tables["sentiment_sections"].columns) == list(stage.SECTION_COLUMNS)
@@ -358,7 +393,9 @@ def test_percentile_interval_is_numpys_linear_quantile(samples, confidence):
 )
 def test_summary_correlations_are_each_pairs_pearson(rows):
     columns = np.array(rows, dtype=float).reshape(len(rows), 7).T
-    _, correlations = S.summarise_columns(columns, n_bootstrap=50)
+    _, correlations = S.summarise_columns(
+        columns, threshold=SENTIMENT["neutral_threshold"], **{**INTERVAL, "n_bootstrap": 50}
+    )
     by_name = dict(zip(S.SCORE_COLUMNS, columns, strict=True))
     for c in correlations:
         expected = S.pearson(by_name[c["method_a"]], by_name[c["method_b"]])

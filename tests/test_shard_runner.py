@@ -3,6 +3,7 @@
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from defaults import PREPARE, SENTIMENT
 
 from analysis.stages import prepare, shards, topics
 from analysis.stages.probe import PROBE_TEXT
@@ -31,13 +32,13 @@ def staged(tmp_path, name, texts):
 
 def run_shard(tmp_path, name, texts):
     out = {t: tmp_path / t / f"{name}.parquet" for t in (*PREPARE_TABLES, *SENTIMENT_TABLES)}
-    count = prepare.run_shard(staged=staged(tmp_path, name, texts), outputs=out)
+    count = prepare.run_shard(staged=staged(tmp_path, name, texts), outputs=out, **PREPARE)
     shards.run_shard(
         stage="sentiment",
         articles=out["articles"],
         inputs={k: out[k] for k in ("sentences", "tokens", "sections")},
         outputs={k: out[k] for k in SENTIMENT_TABLES},
-        params={"n_bootstrap": 200},
+        params={**SENTIMENT, "n_bootstrap": 200},
     )
     return count, out
 

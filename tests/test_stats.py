@@ -1,6 +1,7 @@
 import math
 
 import pytest
+from defaults import PREPARE
 
 from analysis.document import analyse_structure
 from analysis.stats import count_syllables, flesch_reading_ease, section_statistics
@@ -19,7 +20,7 @@ def test_syllables_are_counted():
 
 
 def test_section_statistics_values():
-    doc = analyse_structure("Cats sleep. Cats eat fish.\n")
+    doc = analyse_structure("Cats sleep. Cats eat fish.\n", **PREPARE)
     stats = section_statistics(doc.sections, doc.sentences, doc.tokens)
     row = stats.iloc[0]
     assert row["n_words"] == 5  # punctuation is not a word
@@ -29,7 +30,11 @@ def test_section_statistics_values():
 
 
 def test_statistics_per_section_count_words_case_insensitive_types():
-    doc = analyse_structure("Cats sleep.\n## Food\nCats eat. Fish feed cats!\n")
+    doc = analyse_structure(
+        "Cats sleep.\n## Food\nCats eat. Fish feed cats!\n",
+        detect_headings=PREPARE["detect_headings"],
+        line_breaks=PREPARE["line_breaks"],
+    )
     stats = section_statistics(doc.sections, doc.sentences, doc.tokens).set_index("section_id")
     assert stats["n_words"].tolist() == [2, 5]
     assert stats["n_types"].tolist() == [2, 4]  # cats, eat, fish, feed
@@ -38,10 +43,14 @@ def test_statistics_per_section_count_words_case_insensitive_types():
 
 
 def test_section_without_words_gets_missing_ratios_and_empty_text_no_rows():
-    doc = analyse_structure("Summit Results\n## Closing Remarks\n... !!!\n")
+    doc = analyse_structure(
+        "Summit Results\n## Closing Remarks\n... !!!\n",
+        detect_headings=PREPARE["detect_headings"],
+        line_breaks=PREPARE["line_breaks"],
+    )
     stats = section_statistics(doc.sections, doc.sentences, doc.tokens)
     assert stats["n_words"].tolist() == [0, 0]
     assert stats[["type_token_ratio", "flesch_reading_ease"]].isna().all().all()
-    empty = analyse_structure("")
+    empty = analyse_structure("", **PREPARE)
     stats = section_statistics(empty.sections, empty.sentences, empty.tokens)
     assert stats.empty and stats.dtypes.astype(str).tolist() == ["int64"] * 5 + ["float64"] * 4

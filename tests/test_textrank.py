@@ -40,12 +40,15 @@ def test_words_in_symmetric_places_get_exactly_equal_scores():
 # The keyword tables of the bundled article, hashed, in a fresh process.
 KEYWORDS_DIGEST = """
 import hashlib, sys
-sys.path.insert(0, sys.argv[1])
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/bench"]
+import settings
 from analysis.document import analyse_structure
 from analysis.stages.keywords import article_tables
 text = open(sys.argv[2], encoding="utf-8").read()
-doc = analyse_structure(text)
-result = article_tables(tokens=doc.tokens, sentences=doc.sentences, sections=doc.sections)
+doc = analyse_structure(text, **settings.prepare())
+result = article_tables(
+    tokens=doc.tokens, sentences=doc.sentences, sections=doc.sections, **settings.keywords()
+)
 digest = hashlib.sha256()
 for name in sorted(result):
     digest.update(result[name].to_csv(index=False).encode())

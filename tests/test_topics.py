@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from defaults import PREPARE, TOPICS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from threadpoolctl import threadpool_limits
 
 from analysis import topics
 from analysis.stages import topics as stage
-from analysis.tables import read_tsv, to_tsv_text
+from analysis.tables import read_tsv, to_tsv_text, write_tsv
 
 FOOTBALL = [
     "striker goal match league club coach stadium fans season",
@@ -29,6 +30,11 @@ MONEY = [
     "economy inflation rate bank bond monetary currency policy",
     "interest rate economy central currency bond yields policy",
 ]
+
+
+def topic_tables(frames, **options):
+    """The stage's tables of one article with the default settings but ``options``."""
+    return stage.article_tables(**frames, **{**TOPICS, **options})
 
 
 def _tables(paragraphs: list[str], sections: list[int]) -> dict[str, pd.DataFrame]:
@@ -63,13 +69,15 @@ def _two_topic_tables() -> dict[str, pd.DataFrame]:
 
 def _docs() -> topics.Documents:
     frames = _two_topic_tables()
-    return topics.article_documents(frames["tokens"], frames["sentences"])
+    return topics.article_documents(frames["tokens"], frames["sentences"], unit=TOPICS["unit"])
 
 
 @pytest.mark.parametrize("method", ["nmf", "lda"])
 def test_two_themes_are_recovered(method):
     docs = _docs()
-    model = topics.fit_article_topics(docs, k=2, method=method)
+    model = topics.fit_article_topics(
+        docs, k=2, method=method, random_state=TOPICS["random_state"], top_n=TOPICS["n_terms"]
+    )
     dominant = topics.dominant_topics(model, docs)["topic"].to_numpy()
     football, money = dominant[0::2], dominant[1::2]
     assert len(set(football)) == 1 and len(set(money)) == 1
@@ -79,7 +87,13 @@ def test_two_themes_are_recovered(method):
 
 
 def test_auto_picks_two_on_a_clean_two_topic_text():
-    model = topics.fit_article_topics(_docs(), k="auto")
+    model = topics.fit_article_topics(
+        _docs(),
+        k="auto",
+        method=TOPICS["method"],
+        random_state=TOPICS["random_state"],
+        top_n=TOPICS["n_terms"],
+    )
     assert model.k == 2
     quality = model.quality
     assert quality["chosen"].sum() == 1
@@ -101,7 +115,13 @@ def test_auto_tries_at_most_half_the_documents():
 
 
 def test_fixed_k_is_respected():
-    model = topics.fit_article_topics(_docs(), k=3)
+    model = topics.fit_article_topics(
+        _docs(),
+        k=3,
+        method=TOPICS["method"],
+        random_state=TOPICS["random_state"],
+        top_n=TOPICS["n_terms"],
+    )
     assert model.k == 3
     assert model.doc_topic.shape == (12, 3)
     assert np.allclose(model.doc_topic.sum(axis=1), 1.0)
@@ -111,7 +131,13 @@ def test_fixed_k_is_respected():
 @pytest.mark.parametrize("k", [0, -1, 12, 20, "three", 2.5])
 def test_invalid_k_raises(k):
     with pytest.raises(ValueError, match="topics k"):
-        topics.fit_article_topics(_docs(), k=k)
+        topics.fit_article_topics(
+            _docs(),
+            k=k,
+            method=TOPICS["method"],
+            random_state=TOPICS["random_state"],
+            top_n=TOPICS["n_terms"],
+        )
 
 
 def test_support_counts_topics_that_lead_in_two_documents():
@@ -123,7 +149,7 @@ def test_support_counts_topics_that_lead_in_two_documents():
 
 def test_section_mixtures_sum_to_one_and_follow_themes():
     frames = _tables(FOOTBALL[:4] + MONEY[:4], [0, 0, 0, 0, 1, 1, 1, 1])
-    tables = stage.article_tables(**frames, k=2)
+    tables = topic_tables(frames, k=2)
     mixtures = tables["topics_sections"]
     assert np.allclose(mixtures.groupby("section_id")["weight"].sum(), 1.0)
     top = mixtures.loc[mixtures.groupby("section_id")["weight"].idxmax()]
@@ -139,9 +165,9 @@ def test_section_mixtures_sum_to_one_and_follow_themes():
 
 def test_same_input_gives_identical_tables_whatever_the_threads():
     frames = _two_topic_tables()
-    first = stage.article_tables(**frames, method="nmf")
+    first = topic_tables(frames, method="nmf")
     with threadpool_limits(limits=2):
-        second = stage.article_tables(**frames, method="nmf")
+        second = topic_tables(frames, method="nmf")
     for name in first:
         assert to_tsv_text(first[name]) == to_tsv_text(second[name])
 
@@ -169,7 +195,8 @@ def test_content_terms_drop_stop_words_numbers_and_punctuation():
 
 def test_npmi_is_one_for_terms_always_together_and_minus_one_for_disjoint():
     docs = topics.Documents(ids=[0, 1, 2, 3], terms=[["a", "b"], ["a", "b"], ["c"], ["d"]])
-    counts, vocabulary = topics.count_matrix(docs)
+    # Every term kept: the corpus setting's document-frequency cut-offs would drop them all.
+    counts, vocabulary = topics.count_matrix(docs, min_df=1, max_df=1.0)
     index = {t: i for i, t in enumerate(vocabulary)}
     together = topics.npmi_coherence([np.array([index["a"], index["b"]])], counts)
     apart = topics.npmi_coherence([np.array([index["a"], index["c"]])], counts)
@@ -177,31 +204,25 @@ def test_npmi_is_one_for_terms_always_together_and_minus_one_for_disjoint():
     assert apart[0] == pytest.approx(-1.0)
 
 
-def test_run_writes_readable_tables(tmp_path):
+def test_tables_read_back_from_tsv_as_written(tmp_path):
     frames = _two_topic_tables()
     frames["sections"] = pd.DataFrame({"section_id": [0, 1, 2], "title": ["", "Sport", "Money"]})
-    paths = {}
-    for name, frame in frames.items():
-        paths[name] = tmp_path / f"{name}.tsv"
-        frame.to_csv(paths[name], sep="\t", index=False)
-    outputs = {
-        f"topics_{n}": tmp_path / f"topics_{n}.tsv"
-        for n in ("terms", "sections", "paragraphs", "quality")
-    }
-    stage.run(**paths, **outputs, k="auto")
-    quality = read_tsv(outputs["topics_quality"])
+    tables = topic_tables(frames, k="auto")
+    for name, table in tables.items():
+        write_tsv(table, tmp_path / f"{name}.tsv")
+    quality = read_tsv(tmp_path / "topics_quality.tsv")
     assert quality.loc[quality["chosen"], "k"].tolist() == [2]
-    assert set(read_tsv(outputs["topics_terms"])["topic"]) == {1, 2}
+    assert set(read_tsv(tmp_path / "topics_terms.tsv")["topic"]) == {1, 2}
 
 
 def test_sentence_documents_and_short_articles_fall_back():
     from analysis.document import analyse_structure
 
     doc = analyse_structure(
-        "Football fans cheered the football team. The team won the cup final.\n"
+        "Football fans cheered the football team. The team won the cup final.\n", **PREPARE
     )
     frames = {n: getattr(doc, n) for n in ("tokens", "sentences", "paragraphs", "sections")}
-    tables = stage.article_tables(**frames, k="auto")
+    tables = topic_tables(frames, k="auto")
     assert tables["topics_quality"]["k"].tolist() == [1]  # two sentences support one topic
     assert tables["topics_sections"]["weight"].sum() == pytest.approx(1.0)
     assert "sentence_id" in tables["topics_paragraphs"].columns
@@ -213,9 +234,9 @@ def test_sentence_documents_and_short_articles_fall_back():
 def test_articles_without_content_get_empty_tables(text):
     from analysis.document import analyse_structure
 
-    doc = analyse_structure(text)
+    doc = analyse_structure(text, **PREPARE)
     frames = {n: getattr(doc, n) for n in ("tokens", "sentences", "paragraphs", "sections")}
-    tables = stage.article_tables(**frames)
+    tables = topic_tables(frames)
     assert set(tables) == set(stage.ARTICLE_TABLE_COLUMNS)
     for name, table in tables.items():
         assert list(table.columns)[1:] == stage.ARTICLE_TABLE_COLUMNS[name][1:]
@@ -233,7 +254,7 @@ def test_articles_without_content_get_empty_tables(text):
 )
 def test_any_article_gives_mixtures_that_sum_to_one(paragraphs):
     frames = _tables([" ".join(words) for words in paragraphs], [0] * len(paragraphs))
-    tables = stage.article_tables(**frames)
+    tables = topic_tables(frames)
     sums = tables["topics_sections"].groupby("section_id")["weight"].sum()
     assert np.allclose(sums, 1.0)
     chosen = tables["topics_quality"]["chosen"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from defaults import CORPUS_TOPICS, PREPARE
 from scipy import sparse
 
 from analysis import topics
@@ -17,6 +18,11 @@ THEMES = {
     "money": "inflation interest rate central bank policy bond yields currency monetary economy",
     "space": "rocket orbit satellite launch astronaut moon mission telescope planet crater",
 }
+
+
+def corpus_model_tables(**options):
+    """The corpus topic tables with the default settings but ``options``."""
+    return stage.corpus_tables(**{**CORPUS_TOPICS, **options})
 
 
 def _counts(n_per_theme: int = 8, seed: int = 0) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -89,7 +95,7 @@ def test_empty_article_has_no_counts():
 
 def test_corpus_recovers_three_themes_and_every_section_gets_a_mixture():
     frame, labels = _counts()
-    tables = stage.corpus_tables(documents=[frame], k=3, unit="article")
+    tables = corpus_model_tables(documents=[frame], k=3, unit="article")
     dominant = _dominant(tables["document_topics"])
     by_theme = (
         pd.Series(labels)
@@ -106,7 +112,7 @@ def test_corpus_recovers_three_themes_and_every_section_gets_a_mixture():
 
 def test_auto_finds_three_themes_and_explains_the_choice():
     frame, _ = _counts(n_per_theme=10)
-    tables = stage.corpus_tables(documents=[frame], k="auto", unit="article")
+    tables = corpus_model_tables(documents=[frame], k="auto", unit="article")
     quality = tables["topic_quality"]
     per_k = quality[quality["kind"] == "k"]
     assert per_k.loc[per_k["chosen"], "k"].tolist() == [3]
@@ -118,8 +124,8 @@ def test_result_does_not_depend_on_sharding_or_shard_order():
     frame, _ = _counts()
     articles = sorted(frame["article"].unique())
     shards = [frame[frame["article"].isin(articles[i::3])] for i in range(3)]
-    whole = stage.corpus_tables(documents=[frame], k=3, unit="article")
-    sharded = stage.corpus_tables(documents=lambda: iter(shards[::-1]), k=3, unit="article")
+    whole = corpus_model_tables(documents=[frame], k=3, unit="article")
+    sharded = corpus_model_tables(documents=lambda: iter(shards[::-1]), k=3, unit="article")
     for name in whole:
         assert to_tsv_text(whole[name]) == to_tsv_text(sharded[name])
 
@@ -132,9 +138,15 @@ def test_sample_is_a_prefix_of_larger_samples_and_ignores_order():
     assert corpus_counts.sample_articles(articles, 10, random_state=1) != small
 
 
+def fit_with_defaults(frames, **overrides):
+    """``fit_corpus`` with the configured settings, some of them overridden."""
+    settings = {key: value for key, value in CORPUS_TOPICS.items() if key not in ("k", "n_terms")}
+    return topics.fit_corpus(frames, **{**settings, "top_n": CORPUS_TOPICS["n_terms"], **overrides})
+
+
 def test_fitting_on_a_sample_still_gives_every_article_a_mixture():
     frame, labels = _counts(n_per_theme=10)
-    fitted = topics.fit_corpus([frame], k=3, unit="article", fit_sample=12)
+    fitted = fit_with_defaults([frame], k=3, unit="article", fit_sample=12)
     assert fitted.n_fitted == 12
     document_topics, _ = topics.corpus_mixtures(fitted, [frame])
     assert set(document_topics["article"]) == set(labels)
@@ -142,7 +154,7 @@ def test_fitting_on_a_sample_still_gives_every_article_a_mixture():
 
 def test_small_corpora_use_sections_as_documents():
     frame, _ = _counts(n_per_theme=2)
-    fitted = topics.fit_corpus([frame], k=2)
+    fitted = fit_with_defaults([frame], k=2)
     assert fitted.unit == "section" and fitted.n_fitted == 12
 
 
@@ -168,32 +180,24 @@ def test_vocabulary_drops_rare_and_ubiquitous_terms():
 def test_invalid_settings_raise(k):
     frame, _ = _counts()
     with pytest.raises(ValueError, match="topics k"):
-        stage.corpus_tables(documents=[frame], k=k)
+        corpus_model_tables(documents=[frame], k=k)
     with pytest.raises(ValueError, match="corpus unit"):
-        stage.corpus_tables(documents=[frame], k=2, unit="word")
+        corpus_model_tables(documents=[frame], k=2, unit="word")
 
 
-def test_run_corpus_reads_article_tables(tmp_path):
+def test_articles_text_models_give_a_corpus_model_by_theme():
     texts = {
         "sport": "The striker scored a goal. The club won the league match.\n",
         "money": "The central bank raised interest rates. Inflation hit bond yields.\n",
     }
     from analysis.document import analyse_structure
 
-    token_paths, sentence_paths = [], []
+    counts = []
     for name, text in texts.items():
         for repeat in range(3):
-            doc = analyse_structure(text * (repeat + 1))
-            folder = tmp_path / f"{name}{repeat}" / "tables"
-            folder.mkdir(parents=True)
-            doc.tokens.to_csv(folder / "tokens.tsv", sep="\t", index=False)
-            doc.sentences.to_csv(folder / "sentences.tsv", sep="\t", index=False)
-            token_paths.append(folder / "tokens.tsv")
-            sentence_paths.append(folder / "sentences.tsv")
-    outputs = {
-        n: tmp_path / f"{n}.tsv" for n in ("document_topics", "topic_terms", "topic_quality")
-    }
-    stage.run_corpus(tokens=token_paths, sentences=sentence_paths, k=2, **outputs)
-    mixtures = pd.read_csv(outputs["document_topics"], sep="\t")
-    dominant = _dominant(mixtures)
+            doc = analyse_structure(text * (repeat + 1), **PREPARE)
+            table = stage.corpus_documents(tokens=doc.tokens, sentences=doc.sentences)
+            counts.append(table["topic_terms_counts"].assign(article=f"{name}{repeat}"))
+    tables = corpus_model_tables(documents=counts, k=2)
+    dominant = _dominant(tables["document_topics"])
     assert dominant["sport0"] == dominant["sport2"] != dominant["money1"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from defaults import CORPUS_TOPICS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import sparse
@@ -12,6 +13,11 @@ from scipy import sparse
 from analysis.stages import topics as stage
 from analysis.topics import nesting
 from analysis.topics.fitting import nmf_mixtures
+
+
+def corpus_model_tables(**options):
+    """The corpus topic tables with the default settings but ``options``."""
+    return stage.corpus_tables(**{**CORPUS_TOPICS, **options})
 
 
 def _rows(*docs: list[float], repeat: int = 1) -> sparse.csr_matrix:
@@ -87,11 +93,11 @@ def _counts(n_per_theme: int = 10, seed: int = 0) -> tuple[pd.DataFrame, pd.Seri
 
 def test_topics_beyond_the_supported_number_are_parts_of_supported_topics():
     frame, labels = _counts()
-    auto = stage.corpus_tables(documents=[frame], k="auto", unit="article")
+    auto = corpus_model_tables(documents=[frame], k="auto", unit="article")
     supported = auto["topic_quality"].query("kind == 'k' and chosen")
     assert supported["supported"].tolist() == [True]
     k = int(supported["k"].iloc[0]) + 1
-    tables = stage.corpus_tables(documents=[frame], k=k, unit="article")
+    tables = corpus_model_tables(documents=[frame], k=k, unit="article")
     quality = tables["topic_quality"]
     per_k = quality[quality["kind"] == "k"]
     assert per_k.loc[per_k["chosen"], "k"].tolist() == [k]
@@ -108,7 +114,7 @@ def test_topics_beyond_the_supported_number_are_parts_of_supported_topics():
 
 def test_a_fixed_k_at_or_below_the_supported_number_is_the_flat_model():
     frame, _ = _counts()
-    tables = stage.corpus_tables(documents=[frame], k=2, unit="article")
+    tables = corpus_model_tables(documents=[frame], k=2, unit="article")
     quality = tables["topic_quality"]
     assert quality.loc[quality["kind"] == "k", "k"].tolist() == [2]
     assert not quality["supported"].any()

@@ -79,11 +79,11 @@ def actor_sentiment(
     sentences: pd.DataFrame,
     *,
     types: pd.DataFrame | None = None,
-    top_n: int = 15,
-    min_mentions: int = 2,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
+    top_n: int,
+    min_mentions: int,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
     section_order: Sequence[object] | None = None,
 ) -> pd.DataFrame:
     """Target-level and sentence-level sentiment of the most-named actors.

@@ -45,7 +45,6 @@ MERGE_COLUMNS = ["actor", "variant", "rule", "evidence", "n_articles"]
 #: Entity columns read for the sentiment toward an actor, most specific first.
 SENTIMENT_COLUMNS = ("target_sentiment", "sentence_sentiment", "mean_sentiment")
 UNKNOWN_TYPES = ("", "unknown")
-DOMINANCE = 0.9
 
 
 def sentiment_column(entities: pd.DataFrame) -> str | None:
@@ -189,7 +188,7 @@ def merge_actors(
     rows: pd.DataFrame,
     aliases: pd.DataFrame | None = None,
     *,
-    dominance: float = DOMINANCE,
+    dominance: float,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Give the same actor one name across articles (see the module docstring).
 
@@ -284,14 +283,14 @@ def actors_over_time(
     entities: pd.DataFrame,
     aliases: pd.DataFrame | None = None,
     *,
-    period: str = "auto",
-    group_by: Sequence[str] = ("source",),
-    top_n: int = 20,
-    min_articles: int = 3,
-    dominance: float = DOMINANCE,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
+    period: str,
+    group_by: Sequence[str],
+    top_n: int,
+    min_articles: int,
+    dominance: float,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
     **grouping_options: int,
 ) -> ComparisonResult:
     """Mentions, articles and mean sentiment toward the corpus's most-named actors per cell.

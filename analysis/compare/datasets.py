@@ -17,7 +17,6 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.compare.periods import ALL
-from analysis.sentiment import NEUTRAL_THRESHOLD
 from analysis.topics.terms import CONTENT_POS_PREFIXES, LIGHT_VERBS
 
 Source = str | os.PathLike[str] | pd.DataFrame
@@ -111,7 +110,7 @@ def article_sentiment(sections_folder: str | os.PathLike[str]) -> pd.DataFrame:
 def sentence_labels(
     sentences_folder: str | os.PathLike[str],
     *,
-    threshold: float = NEUTRAL_THRESHOLD,
+    threshold: float,
     column: str = "sentiment",
     threads: int = 2,
 ) -> pd.DataFrame:
@@ -162,7 +161,7 @@ def group_term_counts(
     tokens_folder: str | os.PathLike[str],
     membership: pd.DataFrame,
     *,
-    by_period: bool = False,
+    by_period: bool,
     threads: int = 2,
 ) -> pd.DataFrame:
     """Content-word lemma counts per comparison cell, aggregated in DuckDB.

@@ -46,7 +46,7 @@ def _with_zero_counts(counts: pd.DataFrame, totals: pd.Series) -> pd.DataFrame:
     return frame
 
 
-def keyness_scores(term_counts: pd.DataFrame, *, min_count: int = 5) -> pd.DataFrame:
+def keyness_scores(term_counts: pd.DataFrame, *, min_count: int) -> pd.DataFrame:
     """G², p-value and log ratio of every (cell, term) against the rest of its group column.
 
     Args:
@@ -86,8 +86,8 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int = 5) -> pd.DataF
 def group_keyness(
     term_counts: pd.DataFrame,
     *,
-    top_n: int = 20,
-    min_count: int = 5,
+    top_n: int,
+    min_count: int,
     max_p_value: float = 1.0,
 ) -> ComparisonResult:
     """The ``top_n`` most over-used and most under-used terms of each cell against the rest.

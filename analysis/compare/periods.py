@@ -42,9 +42,6 @@ COVERAGE_COLUMNS = [
     "last",
     "note",
 ]
-MIN_ARTICLES_PER_PERIOD = 20
-MIN_PERIODS = 3
-MAX_PERIODS = 60
 _FREQ = {"day": "D", "week": "W-SUN", "month": "M", "year": "Y"}
 
 
@@ -121,9 +118,9 @@ def span_counts(dates: pd.Series, resolution: str) -> np.ndarray:
 def choose_resolution(
     dates: pd.Series,
     *,
-    min_articles_per_period: int = MIN_ARTICLES_PER_PERIOD,
-    min_periods: int = MIN_PERIODS,
-    max_periods: int = MAX_PERIODS,
+    min_articles_per_period: int,
+    min_periods: int,
+    max_periods: int,
 ) -> str | None:
     """The ``auto`` resolution of a corpus's dates (see the module docstring).
 
@@ -205,11 +202,11 @@ def _membership(
 def group_articles(
     articles: pd.DataFrame,
     *,
-    period: str = "auto",
-    group_by: Sequence[str] = ("source",),
-    min_articles_per_period: int = MIN_ARTICLES_PER_PERIOD,
-    min_periods: int = MIN_PERIODS,
-    max_periods: int = MAX_PERIODS,
+    period: str,
+    group_by: Sequence[str],
+    min_articles_per_period: int,
+    min_periods: int,
+    max_periods: int,
 ) -> Grouping:
     """Assign every article to its comparison cells and count what is missing.
 
@@ -308,8 +305,8 @@ def sort_keys(frame: pd.DataFrame, extra: Sequence[str] = ()) -> pd.DataFrame:
 def comparison_coverage(
     articles: pd.DataFrame,
     *,
-    period: str = "auto",
-    group_by: Sequence[str] = ("source",),
+    period: str,
+    group_by: Sequence[str],
     **grouping_options: int,
 ) -> ComparisonResult:
     """The ``compare_coverage`` table: dates and group values present and missing.

@@ -37,9 +37,9 @@ def cell_means(
     value_column: str,
     *,
     keys: Sequence[str] = KEY_COLUMNS,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
 ) -> pd.DataFrame:
     """Mean of ``value_column`` per cell with a bootstrap interval over the cell's rows.
 
@@ -85,11 +85,11 @@ def sentiment_over_time(
     article_sentiment: pd.DataFrame,
     sentence_labels: pd.DataFrame,
     *,
-    period: str = "auto",
-    group_by: Sequence[str] = ("source",),
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
+    period: str,
+    group_by: Sequence[str],
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
     **grouping_options: int,
 ) -> ComparisonResult:
     """Mean article sentiment, article count and sentence shares per period and group.

@@ -86,7 +86,7 @@ def topic_shares(membership: pd.DataFrame, wide: pd.DataFrame) -> pd.DataFrame:
 
 
 def terms_by_period(
-    period_terms: pd.DataFrame, topic_terms: pd.DataFrame, *, n_terms: int = 5
+    period_terms: pd.DataFrame, topic_terms: pd.DataFrame, *, n_terms: int
 ) -> pd.DataFrame:
     """Each topic's top terms per period, and whether they differ from its overall top terms.
 
@@ -124,9 +124,9 @@ def topics_over_time(
     topic_terms: pd.DataFrame,
     period_terms: pd.DataFrame | None = None,
     *,
-    period: str = "auto",
-    group_by: Sequence[str] = ("source",),
-    n_terms: int = 5,
+    period: str,
+    group_by: Sequence[str],
+    n_terms: int,
     **grouping_options: int,
 ) -> ComparisonResult:
     """Each topic's share of the coverage per period and group, and its terms per period.

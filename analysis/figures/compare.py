@@ -78,7 +78,7 @@ def _counts(table: pd.DataFrame, column: str = "n_articles") -> dict[str, int]:
     return dict(zip(whole["period"], whole[column].astype(int), strict=True))
 
 
-def sentiment_over_time_figure(table: pd.DataFrame, *, group: str = "source") -> Figure:
+def sentiment_over_time_figure(table: pd.DataFrame, *, group: str) -> Figure:
     """Mean article sentiment per period for each value of ``group``, with intervals.
 
     Top: one line per value (and the whole corpus, dashed) with its bootstrap interval.
@@ -171,9 +171,7 @@ def actors_over_time_figure(table: pd.DataFrame, *, n_actors: int = 6) -> Figure
     return figure
 
 
-def actors_by_group_figure(
-    table: pd.DataFrame, *, group: str = "source", n_actors: int = 8
-) -> Figure:
+def actors_by_group_figure(table: pd.DataFrame, *, group: str, n_actors: int = 8) -> Figure:
     """Mean sentiment toward the most-mentioned actors in each value of ``group`` (whole span).
 
     Args:
@@ -266,7 +264,7 @@ def topics_over_time_figure(table: pd.DataFrame) -> Figure:
     return figure
 
 
-def topics_by_group_figure(table: pd.DataFrame, *, group: str = "source") -> Figure:
+def topics_by_group_figure(table: pd.DataFrame, *, group: str) -> Figure:
     """Each topic's share of each group value's coverage (whole span), stacked bars.
 
     Args:
@@ -301,9 +299,7 @@ def topics_by_group_figure(table: pd.DataFrame, *, group: str = "source") -> Fig
     return figure
 
 
-def keyness_figure(
-    table: pd.DataFrame, *, group: str = "source", period: str = ALL, top_n: int = 8
-) -> Figure:
+def keyness_figure(table: pd.DataFrame, *, group: str, period: str = ALL, top_n: int = 8) -> Figure:
     """Terms each value of ``group`` over- and under-uses against the others, one panel each.
 
     Args:
@@ -356,7 +352,7 @@ def keyness_figure(
 
 
 def comparison_figures(
-    results: Mapping[str, ComparisonResult], *, groups: Sequence[str] = ("source",)
+    results: Mapping[str, ComparisonResult], *, groups: Sequence[str]
 ) -> dict[str, Figure]:
     """Every comparison figure of ``results``, by file stem.
 
@@ -399,7 +395,7 @@ def save_figures(
     results: Mapping[str, ComparisonResult],
     folder: str | os.PathLike[str],
     *,
-    groups: Sequence[str] = ("source",),
+    groups: Sequence[str],
 ) -> list[Path]:
     """Draw every comparison figure of ``results`` into ``folder`` as ``<stem>.png``.
 

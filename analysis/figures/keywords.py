@@ -72,7 +72,7 @@ def _bars(ax: Axes, labels: list[str], values: list[float], colours: list[str]) 
 
 
 def keywords_by_section_figure(
-    keywords: pd.DataFrame, sections: pd.DataFrame, *, top_n: int = 8
+    keywords: pd.DataFrame, sections: pd.DataFrame, *, top_n: int
 ) -> Figure:
     """Small multiples: each section's top headline keywords as horizontal bars.
 
@@ -100,7 +100,7 @@ def keywords_by_section_figure(
     return figure
 
 
-def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int = 8) -> Figure:
+def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int) -> Figure:
     """Small multiples: each section's most over-used terms against the rest, as log ratios.
 
     Terms are the top ``top_n`` over-used ones by G²; dark bars are significant (p < 0.05).
@@ -139,14 +139,14 @@ def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int 
 
 
 def save_keywords_by_section(
-    keywords: pd.DataFrame, sections: pd.DataFrame, path: str | os.PathLike[str], *, top_n: int = 8
+    keywords: pd.DataFrame, sections: pd.DataFrame, path: str | os.PathLike[str], *, top_n: int
 ) -> None:
     """Draw :func:`keywords_by_section_figure` and save it as PNG at ``path``."""
     save_png(keywords_by_section_figure(keywords, sections, top_n=top_n), path)
 
 
 def save_keyness(
-    keyness: pd.DataFrame, sections: pd.DataFrame, path: str | os.PathLike[str], *, top_n: int = 8
+    keyness: pd.DataFrame, sections: pd.DataFrame, path: str | os.PathLike[str], *, top_n: int
 ) -> None:
     """Draw :func:`keyness_figure` and save it as PNG at ``path``."""
     save_png(keyness_figure(keyness, sections, top_n=top_n), path)

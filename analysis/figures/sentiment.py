@@ -51,7 +51,7 @@ def arc_figure(
     sections: pd.DataFrame,
     path: str | os.PathLike[str],
     *,
-    rolling_window: int = 5,
+    rolling_window: int,
 ) -> Figure:
     """Per-sentence headline score across the article with a rolling mean and section boundaries.
 

@@ -17,7 +17,7 @@ from analysis.keywords.features import FEATURES, candidate_features
 from analysis.keywords.headline import headline_log_odds
 from analysis.keywords.model import KeywordModel, shipped_model
 from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS, MODEL_RANKERS, REGISTRY
-from analysis.keywords.specificity import SPECIFICITY_EXPONENT, english_zipf, specificity_prior
+from analysis.keywords.specificity import english_zipf, specificity_prior
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -25,7 +25,6 @@ __all__ = [
     "METHODS",
     "MODEL_RANKERS",
     "REGISTRY",
-    "SPECIFICITY_EXPONENT",
     "ArticleKeywords",
     "KeywordModel",
     "candidate_features",

@@ -33,12 +33,11 @@ from analysis.keywords.model import DECIMALS, probability
 from analysis.keywords.ranking import Ranking, RankInput, ranked_rows
 from analysis.keywords.registry import (
     DEFAULT_WEIGHTS,
-    METHODS,
     MODEL_RANKERS,
     check_methods,
     run_methods,
 )
-from analysis.keywords.specificity import SPECIFICITY_EXPONENT, specificity_prior
+from analysis.keywords.specificity import specificity_prior
 from analysis.keywords.titles import names_in, title_tokens
 
 KEYWORD_COLUMNS = ["scope", "section_id", "rank", "keyword", "score"]
@@ -62,12 +61,12 @@ def rank_article(
     tokens: pd.DataFrame,
     sentences: pd.DataFrame,
     *,
-    top_k: int = 10,
-    ngram_range: tuple[int, int] = (1, 3),
-    methods: Sequence[str] = METHODS,
-    weights: Mapping[str, float] | None = None,
+    top_k: int,
+    ngram_range: tuple[int, int],
+    methods: Sequence[str],
+    weights: Mapping[str, float] | None,
     titles: Mapping[int, str] | None = None,
-    specificity_exponent: float = SPECIFICITY_EXPONENT,
+    specificity_exponent: float,
 ) -> ArticleKeywords:
     """Rank one article's keyphrases for the whole article and for each section.
 
@@ -149,8 +148,8 @@ def article_features(
     tokens: pd.DataFrame,
     sentences: pd.DataFrame,
     *,
-    ngram_range: tuple[int, int] = (1, 3),
-    specificity_exponent: float = SPECIFICITY_EXPONENT,
+    ngram_range: tuple[int, int],
+    specificity_exponent: float,
 ) -> tuple[DocumentFeatures, dict[str, str]] | None:
     """The headline model's features of an article's candidates, article scope (what
     :func:`rank_article` scores; the model's training reads them).

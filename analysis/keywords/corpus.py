@@ -22,8 +22,6 @@ from analysis.keywords.headline import top_terms
 from analysis.keywords.model import corpus_log_odds, probability, shipped_model
 
 CORPUS_COLUMNS = ["article", "rank", "keyword", "score"]
-# 1 applies the corpus IDF as strongly as the model learned (bench/train_keywords.py).
-IDF_EXPONENT = 1.0
 Candidates = Iterable[pd.DataFrame] | Callable[[], Iterable[pd.DataFrame]]
 
 
@@ -38,9 +36,7 @@ def document_frequencies(shards: Iterable[pd.DataFrame]) -> tuple[Counter, int]:
     return frequency, len(articles)
 
 
-def corpus_keywords(
-    candidates: Candidates, *, top_k: int = 10, idf_exponent: float = IDF_EXPONENT
-) -> pd.DataFrame:
+def corpus_keywords(candidates: Candidates, *, top_k: int, idf_exponent: float) -> pd.DataFrame:
     """Each article's corpus-aware top keywords.
 
     Args:

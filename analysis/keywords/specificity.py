@@ -22,10 +22,10 @@ ZIPF_CEILING = 8.0
 # Words missing from the small list are rarer than Zipf 3 (names, technical terms).
 ZIPF_UNKNOWN = 2.5
 _WORDFREQ_LIST = "small_en.msgpack.gz"
-# The headline model reads ln(prior) as a feature (trained at exponent 1.5); caps 4-4.5 and
-# exponents 1-1.5 scored within 0.003 F1@10 when the prior multiplied a rank fusion.
+# The headline model reads ln(prior) as a feature (trained at the configured exponent,
+# keywords.specificity_exponent); caps 4-4.5 and exponents 1-1.5 scored within 0.003 F1@10
+# when the prior multiplied a rank fusion.
 SPECIFICITY_CAP = 4.5
-SPECIFICITY_EXPONENT = 1.5
 # Shell nouns (Schmid 2000) stand for content given elsewhere ("a major topic", "this
 # issue") and say nothing about a text on their own; word frequency cannot tell them from
 # content nouns as common as they are ("topic" and "alliance" have the same Zipf value).
@@ -130,7 +130,7 @@ def specificity_prior(
     *,
     zipf: Mapping[str, float] | None = None,
     cap: float = SPECIFICITY_CAP,
-    exponent: float = SPECIFICITY_EXPONENT,
+    exponent: float,
 ) -> dict[str, float]:
     """Multiplier in (0, 1] that demotes phrases made of common English words.
 

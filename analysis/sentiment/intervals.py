@@ -114,9 +114,9 @@ def _sorted_quantile(ordered: np.ndarray, below: int, above: int, t: float) -> n
 def bootstrap_mean_cis(
     columns: np.ndarray,
     *,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
 ) -> list[tuple[float, float, float]]:
     """Means with percentile bootstrap intervals of several measures of the same observations.
 
@@ -160,9 +160,9 @@ def bootstrap_mean_cis(
 def bootstrap_mean_ci(
     values: Sequence[float] | np.ndarray,
     *,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
 ) -> tuple[float, float, float]:
     """Mean with a percentile bootstrap confidence interval.
 

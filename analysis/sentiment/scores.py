@@ -259,9 +259,7 @@ def headline_score(text: str) -> float:
     return score_sentence(text)["sentiment"]
 
 
-def polarity_class(
-    values: Sequence[float] | np.ndarray, threshold: float = NEUTRAL_THRESHOLD
-) -> np.ndarray:
+def polarity_class(values: Sequence[float] | np.ndarray, threshold: float) -> np.ndarray:
     """Map scores to -1 / 0 / +1 with a symmetric neutral band (strict inequalities).
 
     Args:

@@ -19,7 +19,6 @@ import pandas as pd
 from analysis.sentiment.intervals import bootstrap_mean_cis
 from analysis.sentiment.scores import (
     METHOD_PAIRS,
-    NEUTRAL_THRESHOLD,
     SCORE_COLUMNS,
     SIGNED_COLUMNS,
     polarity_class,
@@ -42,10 +41,10 @@ def pearson(
 def summarise_scores(
     scores: pd.DataFrame,
     *,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
-    threshold: float = NEUTRAL_THRESHOLD,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
+    threshold: float,
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """Summaries of one group of sentences (a section or a whole article).
 
@@ -83,10 +82,10 @@ def summarise_scores(
 def summarise_columns(
     columns: np.ndarray,
     *,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
-    threshold: float = NEUTRAL_THRESHOLD,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
+    threshold: float,
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """:func:`summarise_scores` of a score matrix (the stage's fast path, no DataFrame).
 

@@ -8,18 +8,17 @@ Per corpus (:func:`corpus_tables`): each article's corpus-aware keywords.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from analysis.figures import keywords as figures
 from analysis.keywords.article import rank_article
-from analysis.keywords.corpus import IDF_EXPONENT, Candidates, corpus_keywords
+from analysis.keywords.corpus import Candidates, corpus_keywords
 from analysis.keywords.registry import METHODS
-from analysis.keywords.specificity import SPECIFICITY_EXPONENT
 from analysis.keywords.titles import section_titles
-from analysis.stages.logs import article_of, job_log
-from analysis.tables import read_tsv, write_tsv
+from analysis.stages.logs import job_log
+from analysis.tables import read_tsv
 
 Path = str | os.PathLike[str]
 ARTICLE_TABLES = ("keywords", "keywords_by_method", "keyness", "keyword_candidates")
@@ -30,13 +29,13 @@ def article_tables(
     tokens: pd.DataFrame,
     sentences: pd.DataFrame,
     sections: pd.DataFrame,
-    top_k: int = 10,
-    ngram_min: int = 1,
-    ngram_max: int = 3,
-    methods: Sequence[str] | None = METHODS,
-    weights: Mapping[str, float] | None = None,
-    use_titles: bool = True,
-    specificity_exponent: float = SPECIFICITY_EXPONENT,
+    top_k: int,
+    ngram_min: int,
+    ngram_max: int,
+    methods: Sequence[str] | None,
+    weights: Mapping[str, float] | None,
+    use_titles: bool,
+    specificity_exponent: float,
 ) -> dict[str, pd.DataFrame]:
     """One article's keyword tables.
 
@@ -73,7 +72,7 @@ def article_tables(
 
 
 def corpus_tables(
-    *, candidates: Candidates, top_k: int = 10, idf_exponent: float = IDF_EXPONENT
+    *, candidates: Candidates, top_k: int, idf_exponent: float
 ) -> dict[str, pd.DataFrame]:
     """Corpus-aware keywords of every article from the articles' ``keyword_candidates``.
 
@@ -92,84 +91,6 @@ def corpus_tables(
     return {"keywords_articles": table}
 
 
-def run(
-    *,
-    tokens: Path,
-    sentences: Path,
-    sections: Path,
-    keywords: Path,
-    keywords_by_method: Path,
-    keyness: Path,
-    keyword_candidates: Path | None = None,
-    log: Path | None = None,
-    **options,
-) -> None:
-    """Write one article's tables (:func:`article_tables`; ``options`` are its tuning keys).
-
-    Raises:
-        StageError: If an input is unreadable or an argument is invalid.
-    """
-    with job_log(log, stage="keywords") as logger:
-        tables = article_tables(
-            tokens=read_tsv(tokens), sentences=read_tsv(sentences),
-            sections=read_tsv(sections), **options,
-        )  # fmt: skip
-        logger.info(
-            "%d headline rows, %d keyness rows", len(tables["keywords"]), len(tables["keyness"])
-        )
-        outputs = {
-            "keywords": keywords, "keywords_by_method": keywords_by_method, "keyness": keyness,
-            "keyword_candidates": keyword_candidates,
-        }  # fmt: skip
-        for name, path in outputs.items():
-            if path is not None:
-                write_tsv(tables[name], path)
-
-
-def run_corpus(
-    *,
-    tokens: Sequence[Path],
-    keywords_articles: Path,
-    articles: Sequence[str] | None = None,
-    top_k: int = 10,
-    ngram_min: int = 1,
-    ngram_max: int = 3,
-    log: Path | None = None,
-) -> None:
-    """Write ``keywords_articles.tsv`` from several articles' ``tokens.tsv`` (one at a time).
-
-    Each article is read as one section (tokens only); :func:`corpus_tables` over the
-    articles' ``keyword_candidates`` tables is the same ranking without re-reading tokens.
-
-    Raises:
-        StageError: If names and files do not pair up or a file is unreadable.
-    """
-    with job_log(log, stage="keywords_corpus") as logger:
-        names = list(articles) if articles is not None else [article_of(p) for p in tokens]
-        if len(names) != len(tokens) or len(set(names)) != len(names):
-            raise ValueError("need one distinct article name per tokens file")
-        pairs = list(zip(names, tokens, strict=True))
-
-        def shards() -> Iterable[pd.DataFrame]:
-            for name, path in pairs:
-                table = _candidates_from_tokens(read_tsv(path), ngram_min, ngram_max)
-                yield table.assign(article=name)[["article", *table.columns]]
-
-        table = corpus_tables(candidates=shards, top_k=top_k)["keywords_articles"]
-        logger.info("%d articles, %d rows", len(pairs), len(table))
-        write_tsv(table, keywords_articles)
-
-
-def _candidates_from_tokens(tokens: pd.DataFrame, ngram_min: int, ngram_max: int):
-    ids = sorted(set(tokens["sentence_id"].astype(int)))
-    sentences = pd.DataFrame({"sentence_id": ids, "section_id": 0, "text": ""})
-    sections = pd.DataFrame({"section_id": [0], "title": [""]})
-    return article_tables(
-        tokens=tokens, sentences=sentences, sections=sections, ngram_min=ngram_min,
-        ngram_max=ngram_max, use_titles=False,
-    )["keyword_candidates"]  # fmt: skip
-
-
 def run_figures(
     *,
     sections: Path,
@@ -177,7 +98,7 @@ def run_figures(
     keyness: Path | None = None,
     keywords_sections_png: Path | None = None,
     keyness_png: Path | None = None,
-    top_n: int = 8,
+    top_n: int,
     log: Path | None = None,
 ) -> None:
     """Draw ``keywords_sections.png`` and/or ``keyness.png`` from the stage's tables.

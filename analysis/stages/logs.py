@@ -11,11 +11,6 @@ from pathlib import Path
 from analysis.reading import ArticleError
 
 
-def article_of(table: str | os.PathLike[str]) -> str:
-    """The article id of a per-article table: ``<results>/<article>/tables/<name>.tsv``."""
-    return Path(table).parent.parent.name
-
-
 class StageError(RuntimeError):
     """A stage failed; the message is one line naming the input and the problem."""
 

@@ -29,7 +29,7 @@ TABLES = ("sections", "paragraphs", "sentences", "tokens", "section_stats")
 
 
 def article_tables(
-    *, text: str, detect_headings: bool = True, line_breaks: str = "auto"
+    *, text: str, detect_headings: bool, line_breaks: str
 ) -> dict[str, pd.DataFrame]:
     """The text-model tables of one article.
 
@@ -62,8 +62,8 @@ def run_shard(
     *,
     staged: Path,
     outputs: Mapping[str, Path],
-    detect_headings: bool = True,
-    line_breaks: str = "auto",
+    detect_headings: bool,
+    line_breaks: str,
     log: Path | None = None,
 ) -> int:
     """Write the text-model tables and the ``articles`` table of one staged shard.
@@ -102,7 +102,9 @@ def run_shard(
         if shard.empty:  # still write every table, with its columns
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ArticleWarning)
-                empty = article_tables(text="", detect_headings=detect_headings)
+                empty = article_tables(
+                    text="", detect_headings=detect_headings, line_breaks=line_breaks
+                )
             tables = {name: [frame.assign(article="").iloc[0:0]] for name, frame in empty.items()}
         write_tables(tables, outputs, types=lambda: probe_tables("prepare", (), {}))
         articles = _articles_table(shard, sizes, notes)

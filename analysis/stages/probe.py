@@ -42,7 +42,9 @@ def _stage_tables(stage: str, inputs: tuple[str, ...], params_json: str) -> dict
     prepare = importlib.import_module("analysis.stages.prepare")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = prepare.article_tables(text=PROBE_TEXT)
+        # Headings on, so that the probe has several sections (whatever the run's setting):
+        # only the tables' column types are taken from it.
+        model = prepare.article_tables(text=PROBE_TEXT, detect_headings=True, line_breaks="auto")
         if stage == "prepare":
             return model
         module = importlib.import_module(f"analysis.stages.{stage}")

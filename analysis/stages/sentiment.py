@@ -1,8 +1,8 @@
 """Stage: sentence, section, article and actor sentiment tables, and their figures.
 
-``run(...)`` reads one article's ``sentences.tsv``, ``tokens.tsv`` and ``sections.tsv`` and
-writes (each to the path given by the keyword of the same name, normally
-``<results_dir>/<article>/tables/``):
+``article_tables(...)`` takes one article's sentences, tokens and sections tables and gives
+(the shard runner writes them, one Parquet file per shard, and the exports as
+``<results_dir>/<article>/tables/*.tsv``):
 
 * ``sentiment_sentences.tsv``: sentence_id, section_id, sentiment, vader_compound, vader_pos,
   vader_neu, vader_neg, textblob_polarity, textblob_subjectivity (article order).
@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -49,7 +48,7 @@ import pandas as pd
 from analysis import actors as A
 from analysis import sentiment as S
 from analysis.stages.logs import job_log
-from analysis.tables import read_parquet, read_tsv, write_parquet, write_tsv
+from analysis.tables import read_parquet, read_tsv, write_parquet
 
 SENTENCE_COLUMNS = ("sentence_id", "section_id", *S.SCORE_COLUMNS)
 SECTION_COLUMNS = (
@@ -94,24 +93,6 @@ def _pick(
     if required:
         raise ValueError(f"{what}: none of the columns {list(names)} in {list(frame.columns)}")
     return None
-
-
-def _read_optional(path: PathLike | None) -> pd.DataFrame | None:
-    if path is None or not Path(path).exists():
-        return None
-    return read_tsv(path)
-
-
-def load_inputs(
-    sentences: PathLike, tokens: PathLike | None = None, sections: PathLike | None = None
-) -> tuple[pd.DataFrame, list[list[A.Token]] | None, pd.DataFrame]:
-    """Read and normalise the stage's inputs (see :func:`normalise_inputs`)."""
-    return normalise_inputs(
-        read_tsv(sentences),
-        _read_optional(tokens),
-        _read_optional(sections),
-        names=(str(sentences), str(tokens), str(sections)),
-    )
 
 
 def normalise_inputs(
@@ -227,14 +208,14 @@ def sentiment_tables(
     tokens: Sequence[Sequence[A.Token]] | None,
     sections: pd.DataFrame,
     *,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
-    neutral_threshold: float = S.NEUTRAL_THRESHOLD,
-    top_n_actors: int = 15,
-    min_actor_mentions: int = 2,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
+    neutral_threshold: float,
+    top_n_actors: int,
+    min_actor_mentions: int,
 ) -> dict[str, pd.DataFrame]:
-    """Compute the stage's five tables from normalised inputs (see :func:`load_inputs`).
+    """Compute the stage's five tables from normalised inputs (see :func:`normalise_inputs`).
 
     Args:
         sentences: Normalised sentences (``sentence_id``, ``section_id``, ``text``).
@@ -248,7 +229,7 @@ def sentiment_tables(
         min_actor_mentions: Minimum article mentions for an actor.
 
     Returns:
-        Output keyword of :func:`run` -> table; every table has no rows when there is no
+        Table name (see the module docstring) -> table; every table has no rows when there is no
         sentence.
     """
     texts = sentences["text"].tolist()
@@ -310,7 +291,7 @@ def sentiment_tables(
 def article_tables(
     *,
     sentences: pd.DataFrame,
-    tokens: pd.DataFrame,
+    tokens: pd.DataFrame | None,
     sections: pd.DataFrame,
     **params,
 ) -> dict[str, pd.DataFrame]:
@@ -318,87 +299,15 @@ def article_tables(
 
     Args:
         sentences: The article's sentences table.
-        tokens: Its tokens table.
+        tokens: Its tokens table (None, or one without tags: the text is tagged here).
         sections: Its sections table.
         **params: Tuning arguments of :func:`sentiment_tables`.
 
     Returns:
-        Table name -> table (see :func:`run`).
+        Table name -> table (see :func:`sentiment_tables`).
     """
     sent, tok_lists, sec = normalise_inputs(sentences, tokens, sections)
     return sentiment_tables(sent, tok_lists, sec, **params)
-
-
-def run(
-    *,
-    sentences: PathLike,
-    tokens: PathLike | None,
-    sections: PathLike | None,
-    sentiment_sentences: PathLike,
-    sentiment_sections: PathLike,
-    sentiment_method_correlations: PathLike,
-    sentiment_entities: PathLike,
-    actor_aliases: PathLike,
-    n_bootstrap: int = 2000,
-    confidence: float = 0.95,
-    random_state: int = 0,
-    neutral_threshold: float = S.NEUTRAL_THRESHOLD,
-    top_n_actors: int = 15,
-    min_actor_mentions: int = 2,
-    log: PathLike | None = None,
-) -> None:
-    """Write the sentiment tables of one article.
-
-    Args:
-        sentences: ``sentences.tsv`` of the article.
-        tokens: ``tokens.tsv`` (None or a missing file: tag the text here).
-        sections: ``sections.tsv`` (None or a missing file: section ids as found).
-        sentiment_sentences: Output: per-sentence scores.
-        sentiment_sections: Output: per-article and per-section means, CIs and shares.
-        sentiment_method_correlations: Output: Pearson r between methods per scope.
-        sentiment_entities: Output: per-actor sentiment, article and sections.
-        actor_aliases: Output: merged actor variants with rule and evidence.
-        n_bootstrap: Bootstrap resamples per interval.
-        confidence: Interval coverage.
-        random_state: Bootstrap seed (each interval is seeded with it afresh).
-        neutral_threshold: Half-width of the neutral band for the shares.
-        top_n_actors: Number of actors kept, by article mention count.
-        min_actor_mentions: Minimum article mentions for an actor.
-        log: The job's log file.
-
-    Raises:
-        StageError: If an input is unreadable or inconsistent.
-    """
-    outputs = {
-        "sentiment_sentences": sentiment_sentences,
-        "sentiment_sections": sentiment_sections,
-        "sentiment_method_correlations": sentiment_method_correlations,
-        "sentiment_entities": sentiment_entities,
-        "actor_aliases": actor_aliases,
-    }
-    with job_log(log, stage="sentiment") as logger:
-        sent, tok_lists, sec = load_inputs(sentences, tokens, sections)
-        tables = sentiment_tables(
-            sent,
-            tok_lists,
-            sec,
-            n_bootstrap=n_bootstrap,
-            confidence=confidence,
-            random_state=random_state,
-            neutral_threshold=neutral_threshold,
-            top_n_actors=top_n_actors,
-            min_actor_mentions=min_actor_mentions,
-        )
-        logger.info(
-            "%s: %d sentences, %d sections, %d actor rows, %d aliases",
-            sentences,
-            len(sent),
-            len(sec),
-            len(tables["sentiment_entities"]),
-            len(tables["actor_aliases"]),
-        )
-        for name, frame in tables.items():
-            write_tsv(frame, outputs[name])
 
 
 def run_figures(
@@ -409,10 +318,10 @@ def run_figures(
     sentiment_arc_png: PathLike,
     sentiment_sections_png: PathLike,
     sentiment_actors_png: PathLike,
-    rolling_window: int = 5,
+    rolling_window: int,
     log: PathLike | None = None,
 ) -> None:
-    """Draw the sentiment figures from the tables written by :func:`run`.
+    """Draw the sentiment figures from an article's exported sentiment tables.
 
     Args:
         sentiment_sentences: ``sentiment_sentences.tsv``.

@@ -1,15 +1,15 @@
 """Stage ``topics``: topic models within one article and across the corpus, and their figures.
 
 The per-article function :func:`article_tables` and the corpus pair :func:`corpus_documents`
-(per shard) and :func:`corpus_tables` are called by the shard runner; ``run*`` read and write
-TSV files around them.
+(per shard) and :func:`corpus_tables` are called by the shard runner; ``run_figures`` and
+``run_corpus_figures`` draw the figures from the exported TSV tables.
 """
 
 from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
@@ -17,8 +17,8 @@ from analysis import topics
 from analysis.figures import topics as figures
 from analysis.figures.style import message_figure, save_png
 from analysis.reading import ArticleWarning
-from analysis.stages.logs import article_of, job_log
-from analysis.tables import read_tsv, write_tsv
+from analysis.stages.logs import job_log
+from analysis.tables import read_tsv
 from analysis.topics.corpus import QUALITY_COLUMNS, TooLittleContent
 
 Path = str | os.PathLike[str]
@@ -65,7 +65,7 @@ def feasible_k(k: int | str, n_documents: int) -> int | str:
     return min(int(k), max(1, n_documents - 1))
 
 
-def empty_article_tables(unit: str = "paragraph") -> dict[str, pd.DataFrame]:
+def empty_article_tables(unit: str) -> dict[str, pd.DataFrame]:
     """The four per-article tables with their columns and no rows."""
     columns = dict(ARTICLE_TABLE_COLUMNS)
     columns["topics_paragraphs"] = [f"{unit}_id", *columns["topics_paragraphs"][1:]]
@@ -78,11 +78,11 @@ def article_tables(
     sentences: pd.DataFrame,
     paragraphs: pd.DataFrame,
     sections: pd.DataFrame | None = None,
-    k: int | str = "auto",
-    method: str = "nmf",
-    unit: str = "paragraph",
-    random_state: int = 0,
-    n_terms: int = 10,
+    k: int | str,
+    method: str,
+    unit: str,
+    random_state: int,
+    n_terms: int,
 ) -> dict[str, pd.DataFrame]:
     """Fit one article's topic model and return its four tables.
 
@@ -138,74 +138,6 @@ def article_tables(
     }
 
 
-def run(
-    *,
-    tokens: Path,
-    sentences: Path,
-    paragraphs: Path,
-    sections: Path,
-    topics_terms: Path,
-    topics_sections: Path,
-    topics_paragraphs: Path,
-    topics_quality: Path,
-    k: int | str = "auto",
-    method: str = "nmf",
-    unit: str = "paragraph",
-    random_state: int = 0,
-    n_terms: int = 10,
-    log: Path | None = None,
-) -> None:
-    """Write one article's topic tables (see :func:`article_tables`).
-
-    Args:
-        tokens: ``tokens.tsv``.
-        sentences: ``sentences.tsv``.
-        paragraphs: ``paragraphs.tsv``.
-        sections: ``sections.tsv`` (checked: every section id of the output exists there).
-        topics_terms: Output: topic, rank, term, weight, label.
-        topics_sections: Output: section_id, topic, weight (each section's weights sum to 1).
-        topics_paragraphs: Output: paragraph_id (or sentence_id), section_id, dominant_topic,
-            weight.
-        topics_quality: Output: k, coherence, support, distinctiveness, score, chosen.
-        k: ``"auto"`` or a fixed number of topics.
-        method: ``"nmf"`` or ``"lda"``.
-        unit: ``"paragraph"`` or ``"sentence"`` documents.
-        random_state: Seed.
-        n_terms: Top terms per topic.
-        log: The job's log file.
-
-    Raises:
-        StageError: On invalid settings or unreadable tables.
-    """
-    with job_log(log, stage="topics") as logger:
-        section_table = read_tsv(sections)
-        tables = article_tables(
-            tokens=read_tsv(tokens),
-            sentences=read_tsv(sentences),
-            paragraphs=read_tsv(paragraphs),
-            sections=section_table,
-            k=k,
-            method=method,
-            unit=unit,
-            random_state=random_state,
-            n_terms=n_terms,
-        )
-        unknown = set(tables["topics_sections"]["section_id"]) - set(section_table["section_id"])
-        if unknown:
-            raise ValueError(f"section ids {sorted(unknown)} are not in {sections}")
-        outputs = {
-            "topics_terms": topics_terms,
-            "topics_sections": topics_sections,
-            "topics_paragraphs": topics_paragraphs,
-            "topics_quality": topics_quality,
-        }
-        for name, path in outputs.items():
-            write_tsv(tables[name], path)
-        quality = tables["topics_quality"]
-        chosen = quality.loc[quality["chosen"].astype(bool), "k"].tolist() or ["none"]
-        logger.info("topics: k=%s (%s, %s documents)", chosen[0], method, unit)
-
-
 def corpus_documents(
     *,
     tokens: pd.DataFrame,
@@ -233,15 +165,15 @@ def corpus_documents(
 def corpus_tables(
     *,
     documents: Iterable[pd.DataFrame] | Callable[[], Iterable[pd.DataFrame]],
-    k: int | str = "auto",
-    method: str = "nmf",
-    unit: str = "auto",
-    random_state: int = 0,
-    n_terms: int = 10,
-    min_df: int = 3,
-    max_df: float = 0.5,
-    fit_sample: int = 20_000,
-    select_sample: int = 3_000,
+    k: int | str,
+    method: str,
+    unit: str,
+    random_state: int,
+    n_terms: int,
+    min_df: int,
+    max_df: float,
+    fit_sample: int,
+    select_sample: int,
 ) -> dict[str, pd.DataFrame]:
     """Step 2 of the corpus model: fit on a sample of the counts, then every article's mixture.
 
@@ -305,80 +237,6 @@ def empty_corpus_tables() -> dict[str, pd.DataFrame]:
         "topic_quality": QUALITY_COLUMNS,
     }
     return {name: pd.DataFrame(columns=names) for name, names in columns.items()}
-
-
-def run_corpus(
-    *,
-    tokens: Sequence[Path],
-    document_topics: Path,
-    topic_terms: Path,
-    topic_quality: Path,
-    articles: Sequence[str] | None = None,
-    sentences: Sequence[Path] | None = None,
-    section_topics: Path | None = None,
-    k: int | str = "auto",
-    method: str = "nmf",
-    unit: str = "auto",
-    random_state: int = 0,
-    n_terms: int = 10,
-    min_df: int = 3,
-    log: Path | None = None,
-) -> None:
-    """Write ``corpus/tables/{document_topics,topic_terms,topic_quality}.tsv`` from TSV files.
-
-    Args:
-        tokens: The articles' ``tokens.tsv`` files.
-        document_topics: Output: article, topic, weight (each article's weights sum to 1).
-        topic_terms: Output: topic, rank, term, weight, label.
-        topic_quality: Output: quality per K tried and per topic.
-        articles: Article ids, one per tokens file; by default the folder above ``tables/``.
-        sentences: The articles' ``sentences.tsv`` files (same order); without them each
-            article is one section.
-        section_topics: Optional output: article, section_id, topic, weight.
-        k: ``"auto"`` or a fixed number of topics.
-        method: ``"nmf"`` or ``"lda"``.
-        unit: ``"article"``, ``"section"`` or ``"auto"`` (``"paragraph"`` is read as
-            ``"section"``).
-        random_state: Seed.
-        n_terms: Top terms per topic.
-        min_df: Minimum document frequency of a term.
-        log: The job's log file.
-
-    Raises:
-        StageError: If names and files do not pair up, or on invalid settings.
-    """
-    with job_log(log, stage="topics_corpus") as logger:
-        names = list(articles) if articles is not None else [article_of(p) for p in tokens]
-        if len(names) != len(tokens) or (sentences is not None and len(sentences) != len(tokens)):
-            raise ValueError("topics: tokens, sentences and article names must pair up")
-        counts = []
-        for position, (name, path) in enumerate(zip(names, tokens, strict=True)):
-            token_table = read_tsv(path, columns=topics.TOKEN_COLUMNS_USED)
-            if sentences:
-                sentence_table = read_tsv(
-                    sentences[position], columns=["sentence_id", "section_id"]
-                )
-            else:
-                sentence_table = pd.DataFrame(
-                    {"sentence_id": sorted(set(token_table["sentence_id"])), "section_id": 0}
-                )
-            table = corpus_documents(tokens=token_table, sentences=sentence_table)
-            counts.append(table["topic_terms_counts"].assign(article=name))
-        tables = corpus_tables(
-            documents=counts,
-            k=k,
-            method=method,
-            unit="section" if unit == "paragraph" else unit,
-            random_state=random_state,
-            n_terms=n_terms,
-            min_df=min_df,
-        )
-        write_tsv(tables["document_topics"], document_topics)
-        write_tsv(tables["topic_terms"], topic_terms)
-        write_tsv(tables["topic_quality"], topic_quality)
-        if section_topics is not None:
-            write_tsv(tables["section_topics"], section_topics)
-        logger.info("topics corpus: %s articles", len(names))
 
 
 def run_figures(

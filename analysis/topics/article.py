@@ -104,10 +104,10 @@ def score_k(
 def fit_article_topics(
     docs: Documents,
     *,
-    k: int | str = "auto",
-    method: str = "nmf",
-    random_state: int = 0,
-    top_n: int = 10,
+    k: int | str,
+    method: str,
+    random_state: int,
+    top_n: int,
 ) -> TopicModel:
     """Fit one article's topic model.
 

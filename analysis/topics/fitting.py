@@ -34,7 +34,7 @@ def _identity(doc: list[str]) -> list[str]:
     return doc
 
 
-def count_matrix(docs, *, min_df: float | int = 1, max_df: float | int = 1.0):
+def count_matrix(docs, *, min_df: float | int, max_df: float | int):
     """Return the document-term count matrix and its (sorted) vocabulary.
 
     Args:
@@ -127,7 +127,7 @@ def _svd(matrix, k: int, random_state: int) -> tuple[np.ndarray, np.ndarray, np.
     return randomized_svd(matrix, k, n_iter=4, random_state=random_state)
 
 
-def nndsvda_start(matrix, k: int, *, random_state: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def nndsvda_start(matrix, k: int, *, random_state: int) -> tuple[np.ndarray, np.ndarray]:
     """NNDSVD initialisation (Boutsidis & Gallopoulos 2008), zeros filled with the mean.
 
     Each singular pair is split into its positive and negative parts and the larger part
@@ -155,7 +155,7 @@ def nndsvda_start(matrix, k: int, *, random_state: int = 0) -> tuple[np.ndarray,
 
 
 def multiplicative_nmf(
-    matrix, k: int, *, random_state: int = 0, max_iter: int = 60, tol: float = 1e-4
+    matrix, k: int, *, random_state: int, max_iter: int = 60, tol: float = 1e-4
 ) -> tuple[np.ndarray, np.ndarray]:
     """Frobenius NMF by multiplicative updates from an NNDSVDa start.
 
@@ -196,8 +196,8 @@ def fit_matrix(
     counts: sparse.csr_matrix,
     *,
     k: int,
-    method: str = "nmf",
-    random_state: int = 0,
+    method: str,
+    random_state: int,
     sublinear_tf: bool = True,
     max_iter: int = 400,
     tfidf: sparse.csr_matrix | None = None,
@@ -235,8 +235,8 @@ def fit_model(
     counts: sparse.csr_matrix,
     *,
     k: int,
-    method: str = "nmf",
-    random_state: int = 0,
+    method: str,
+    random_state: int,
     sublinear_tf: bool = True,
     max_iter: int = 400,
     tfidf: sparse.csr_matrix | None = None,

@@ -182,11 +182,14 @@ def fit_nested(
     """
     single_threaded_numerics()
     _, supported_topics, _ = fit_model(
-        counts, k=supported, random_state=random_state, max_iter=max_iter, tfidf=tfidf
-    )
+        counts, k=supported, method="nmf", random_state=random_state, max_iter=max_iter,
+        tfidf=tfidf,
+    )  # fmt: skip
     start = nested_start(tfidf, supported_topics, k, random_state=random_state, max_iter=max_iter)
     if start is None:
-        return fit_model(counts, k=k, random_state=random_state, max_iter=max_iter, tfidf=tfidf)
+        return fit_model(
+            counts, k=k, method="nmf", random_state=random_state, max_iter=max_iter, tfidf=tfidf
+        )
     norms = np.maximum(np.linalg.norm(start, axis=1), _EPSILON)
     start_weights = np.maximum(nmf_mixtures(tfidf, start) / norms, _EPSILON)
     model = NMF(

@@ -13,7 +13,7 @@ from analysis.topics.terms import Documents
 TERMS_COLUMNS = ["topic", "rank", "term", "weight", "label"]
 
 
-def terms_table(model: TopicModel, *, n_terms: int | None = None) -> pd.DataFrame:
+def terms_table(model: TopicModel, *, n_terms: int | None) -> pd.DataFrame:
     """Top terms of each topic: topic (1-based), rank (1-based), term, weight, label.
 
     ``weight`` is the term's share of its topic's term weights (rows of the topic-term matrix

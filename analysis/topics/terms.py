@@ -181,7 +181,7 @@ def article_documents(
     tokens: pd.DataFrame,
     sentences: pd.DataFrame,
     *,
-    unit: str = "paragraph",
+    unit: str,
     noun_bigrams: bool = True,
     min_bigram_count: int = 2,
 ) -> Documents:
