@@ -91,12 +91,7 @@ def rank_article(
             keyness (which the model does not read) has a weight other than 0.
     """
     methods = check_methods(methods)
-    section_of = {
-        int(s): int(c)
-        for s, c in zip(sentences["sentence_id"], sentences["section_id"], strict=True)
-    }
-    annotated = annotate_tokens(tokens) if not tokens.empty else None
-    occurrences = find_candidates(annotated, ngram_range=ngram_range) if annotated else []
+    section_of, annotated, occurrences = _candidates_of(tokens, sentences, ngram_range)
     if not occurrences:
         return _empty()
     heading_tokens, heading_texts = title_tokens(
@@ -144,6 +139,17 @@ def rank_article(
     )
 
 
+def _candidates_of(tokens: pd.DataFrame, sentences: pd.DataFrame, ngram_range: tuple[int, int]):
+    """(sentence id -> section id, the annotated tokens, the candidate occurrences)."""
+    section_of = {
+        int(s): int(c)
+        for s, c in zip(sentences["sentence_id"], sentences["section_id"], strict=True)
+    }
+    annotated = annotate_tokens(tokens) if not tokens.empty else None
+    occurrences = find_candidates(annotated, ngram_range=ngram_range) if annotated else []
+    return section_of, annotated, occurrences
+
+
 def article_features(
     tokens: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -163,12 +169,7 @@ def article_features(
     Returns:
         (the features, key -> shown form), or None without candidates.
     """
-    section_of = {
-        int(s): int(c)
-        for s, c in zip(sentences["sentence_id"], sentences["section_id"], strict=True)
-    }
-    annotated = annotate_tokens(tokens) if not tokens.empty else None
-    occurrences = find_candidates(annotated, ngram_range=ngram_range) if annotated else []
+    section_of, annotated, occurrences = _candidates_of(tokens, sentences, ngram_range)
     if not occurrences:
         return None
     prior = specificity_prior([o.key for o in occurrences], exponent=specificity_exponent)

@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from analysis.compare import ComparisonResult
 
 PathLike = str | os.PathLike[str]
-#: The comparison families, each one job.
-FAMILIES = ("coverage", "sentiment", "actors", "topics", "keyness")
 # Table name -> the comparison family that makes it.
 TABLES = {
     "compare_coverage": "coverage",
@@ -191,7 +189,7 @@ def run(
     """Write the tables and figures of one comparison family of a corpus.
 
     Args:
-        family: One of :data:`FAMILIES`.
+        family: A key of :data:`COMPARISONS` (one job per family).
         tables_dir: ``<results>/corpus/tables`` (the shard datasets).
         outputs: The family's table names (:func:`family_tables`) and figure stems
             (:func:`figure_stems`) -> TSV or PNG path.
