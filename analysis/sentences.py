@@ -81,10 +81,13 @@ _TIME_PREPOSITIONS = _word_set(
 _LINE = re.compile(r"\S(?:[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*\S)?")
 _WRAPPED_LINES = re.compile(r"\S(?:[^\r\v\f\x1c-\x1e\x85\u2028\u2029]*\S)?")
 # Candidate boundary: token, terminal punctuation (incl. spaced ". . ."), closers,
-# whitespace, then a peek at the next token and its leading letters.
+# whitespace, then a peek at the next token and its leading letters. The spaced dots
+# are taken whole, never given back: a lookahead captures them and a backreference
+# consumes them, because a possessive group repeat ``(?:...){0,8}+`` fails to match
+# zero times on Python 3.11.0-3.11.2 (and so no sentence ended there).
 _CANDIDATE = re.compile(
     r"(?<!\S)(?P<tok>\S*?)"
-    r"(?P<term>[.!?…‽]++(?: [.!?…]++){0,8}+)"
+    r"(?P<term>[.!?…‽]++(?=(?P<spaced>(?: [.!?…]++){0,8}))(?P=spaced))"
     rf"(?P<close>[{re.escape(_CLOSERS)}]*)"
     r"\s+"
     rf"(?=[{re.escape(_OPENERS)}]*(?P<next>(?P<word>[^\W\d_]*)\S?))"
