@@ -829,14 +829,37 @@ def jobs_table(scenarios: list[Scenario]) -> str:
     return "\n".join(lines)
 
 
-def environment_lines(snakemake: Path, load_before: float, input_mode: str) -> list[str]:
+# The measured venv's interpreter: its version, its executable, and whether libpython is a
+# shared library it loads (position-independent code; the build matters, see the README).
+INTERPRETER_PROBE = (
+    "import sys; "
+    "shared = any('libpython' in line for line in open('/proc/self/maps')); "
+    "print(sys.version.split()[0], sys._base_executable, "
+    "'libpython loaded as a shared library' if shared else 'libpython linked in', sep='; ')"
+)
+
+
+def interpreter_line(python: Path) -> str:
+    """The venv interpreter's version, base executable and build, as one line."""
+    try:
+        probe = subprocess.run(
+            [str(python), "-c", INTERPRETER_PROBE], capture_output=True, text=True, check=False
+        )
+    except OSError as error:
+        return f"unknown ({error.strerror}: {python})"
+    return probe.stdout.strip() or f"unknown ({probe.stderr.strip()[:80]})"
+
+
+def environment_lines(
+    python: Path, snakemake: Path, load_before: float, input_mode: str
+) -> list[str]:
     version = subprocess.run(
         [str(snakemake), "--version"], capture_output=True, text=True, check=False
     ).stdout.strip()
     return [
         f"- command: `{' '.join([Path(sys.executable).name, *sys.argv])}`",
-        f"- date: {time.strftime('%Y-%m-%d %H:%M')}; snakemake {version}; "
-        f"python {sys.version.split()[0]}; {os.cpu_count()} CPUs",
+        f"- date: {time.strftime('%Y-%m-%d %H:%M')}; snakemake {version}; {os.cpu_count()} CPUs",
+        f"- python (the measured venv's): {interpreter_line(python)}",
         f"- generated corpora read as: {input_mode}",
         f"- load average (1 min) before / after: {load_before:.2f} / {os.getloadavg()[0]:.2f}",
     ]
@@ -1013,7 +1036,7 @@ def main(argv: list[str] | None = None) -> None:
         copy_workflow(tree, scratch / SNAPSHOT)
         rules = sorted(p.stem for p in (scratch / SNAPSHOT / "workflow" / "rules").glob("*.smk"))
         results, input_mode = measure(args, tools, scratch)
-    environment = environment_lines(tools.snakemake, load_before, input_mode)
+    environment = environment_lines(tools.python, tools.snakemake, load_before, input_mode)
     text = report(results, environment=environment, rules=rules)
     print(text)
     if args.out:

@@ -1,8 +1,11 @@
 """The pipeline benchmark's bookkeeping: jobs from logs, job times, targets, the report."""
 
 import os
+import platform
+import sys
 import time
 from collections import Counter
+from pathlib import Path
 
 import psutil
 import pytest
@@ -218,3 +221,15 @@ def test_proportional_set_size_agrees_with_psutil():
     process = psutil.Process(os.getpid())
     mine = bench.proportional_set_size(process)
     assert abs(mine - process.memory_full_info().pss) < 8 * 2**20
+
+
+def test_interpreter_line_names_the_measured_interpreters_version_and_executable():
+    line = bench.interpreter_line(Path(sys.executable))
+    version, executable, libpython = line.split("; ")
+    assert version == platform.python_version()
+    assert Path(executable).name.startswith("python")
+    assert libpython in ("libpython loaded as a shared library", "libpython linked in")
+
+
+def test_interpreter_line_reports_a_missing_interpreter(tmp_path):
+    assert bench.interpreter_line(tmp_path / "no-python").startswith("unknown")
