@@ -88,13 +88,18 @@ def test_document_features_enter_only_multiplied_by_candidate_features():
     features = features_of(token_table([[("Steel", "NN"), ("tariffs", "NNS"), ("rose", "VBD")]]))
     for key in features.keys:
         row = row_of(features, key)
-        for name in F.DOCUMENT_FEATURES:
-            assert row[f"{name}*phrase"] == pytest.approx(row[f"{name}*phrase"] * row["phrase"])
-    # One word-length document: ln(3) / ln(3000), and the phrase is the only phrase.
-    assert row_of(features, "steel tariff")["length*phrase"] == pytest.approx(
+        for document, candidate in F.INTERACTIONS:
+            assert row[f"{document}*{candidate}"] == pytest.approx(
+                features.document[document] * row[candidate]
+            )
+    # A three-word document: length ln(3) / ln(3000); every candidate is seen once.
+    assert row_of(features, "steel tariff")["length*seen_once"] == pytest.approx(
         math.log(3) / math.log(3000)
     )
-    assert row_of(features, "tariff")["length*phrase"] == 0.0
+    # Words or phrases: the document's phrase richness and names decide, not its length.
+    assert "length*phrase" not in F.FEATURES and "length*three_words" not in F.FEATURES
+    assert "richness*phrase" in F.FEATURES and "names*phrase" in F.FEATURES
+    assert row_of(features, "tariff")["richness*phrase"] == 0.0
 
 
 def test_the_shipped_model_reads_every_feature_and_round_trips_byte_for_byte():

@@ -4,10 +4,17 @@ Candidate features: each ranker's reciprocal rank, how long the term is, how oft
 early it is used, whether it is a name, how specific its words are in general English, and
 the evidence about nesting (how many of its uses sit inside a longer candidate; for a
 phrase, how much more often its words stand alone). Document features (how much the
-document's best words live inside phrases, its length, its share of names, how specific
-its vocabulary is) enter only multiplied by candidate features: they cannot move every
-candidate of a document at once, only change what counts within it (a story whose words
-stand alone favours words; an abstract whose words live in terms favours phrases).
+document's best words live inside phrases, its length, its share of names) enter only
+multiplied by candidate features: they cannot move every candidate of a document at once,
+only change what counts within it (a story whose words stand alone favours words; an
+abstract whose words live in terms favours phrases).
+
+Whether words or phrases come first is read from the document's own evidence (its phrase
+richness and share of names), not from its length: length does not multiply the phrase
+flags. In the development sets abstracts are short and news long, so length had learned
+"short means phrases", which news briefs of 60-200 words then obeyed. The mean specificity
+of a document's vocabulary is not a document feature: it told the sets' vocabularies apart
+(without it each set left out scores as well or better).
 
 Everything is computed in one pass over the occurrences plus a sort per ranker, so the cost
 grows with the article's length (times the log of its number of candidates).
@@ -35,7 +42,18 @@ INTERACTED = (
     "phrase", "three_words", "log_count", "seen_once", "inside", "proper", "rr_textrank",
     "rr_tfidf", "rr_specificity", "log_prior", "first_position",
 )  # fmt: skip
-DOCUMENT_FEATURES = ("richness", "length", "names", "vocabulary")
+DOCUMENT_FEATURES = ("richness", "length", "names")
+#: Document features that do not multiply the phrase flags (:data:`PHRASE_FLAGS`): whether a
+#: summary names words or phrases is read from the document's phrase richness and names.
+NOT_FOR_PHRASES = ("length",)
+PHRASE_FLAGS = ("phrase", "three_words")
+#: (document feature, candidate feature) pairs that enter the model as products.
+INTERACTIONS = tuple(
+    (document, candidate)
+    for document in DOCUMENT_FEATURES
+    for candidate in INTERACTED
+    if not (document in NOT_FOR_PHRASES and candidate in PHRASE_FLAGS)
+)
 CANDIDATE_FEATURES = (
     *(f"rr_{name}" for name in MODEL_RANKERS),
     "phrase", "three_words", "log_count", "seen_once", "first_position", "in_first_sentence",
@@ -43,13 +61,14 @@ CANDIDATE_FEATURES = (
 )  # fmt: skip
 FEATURES = (
     *CANDIDATE_FEATURES,
-    *(f"{document}*{candidate}" for document in DOCUMENT_FEATURES for candidate in INTERACTED),
+    *(f"{document}*{candidate}" for document, candidate in INTERACTIONS),
 )
 
 
 class DocumentFeatures(NamedTuple):
     """One document's candidates, their :data:`CANDIDATE_FEATURES` and its
-    :data:`DOCUMENT_FEATURES` (the full rows, :meth:`rows`, multiply the two)."""
+    :data:`DOCUMENT_FEATURES` (the full rows, :meth:`rows`, multiply the pairs of
+    :data:`INTERACTIONS`)."""
 
     keys: list[str]
     candidate_rows: list[list[float]]
@@ -59,11 +78,11 @@ class DocumentFeatures(NamedTuple):
 
     def rows(self) -> list[list[float]]:
         """Each candidate's row of all :data:`FEATURES` (what the model is trained on)."""
-        positions = [CANDIDATE_FEATURES.index(name) for name in INTERACTED]
-        return [
-            [*row, *(self.document[name] * row[i] for name in DOCUMENT_FEATURES for i in positions)]
-            for row in self.candidate_rows
+        pairs = [
+            (self.document[document], CANDIDATE_FEATURES.index(candidate))
+            for document, candidate in INTERACTIONS
         ]
+        return [[*row, *(value * row[i] for value, i in pairs)] for row in self.candidate_rows]
 
 
 def candidate_features(
@@ -88,7 +107,7 @@ def candidate_features(
         keys = sorted(counts)
         ranks = {name: shared_ranks(rankings.get(name, {}).get(doc, {})) for name in MODEL_RANKERS}
         reciprocal = {name: _reciprocal(rank) for name, rank in ranks.items()}
-        document = _document_features(keys, counts, inside, proper, reciprocal, log_prior)
+        document = _document_features(keys, counts, inside, proper, reciprocal)
         length = min(math.log(max(inputs.sizes.get(doc, 1), 1)) / LENGTH_SCALE, 1.0)
         document["length"] = length
         rows = []
@@ -128,19 +147,14 @@ def _occurrence_stats(inputs: RankInput) -> dict:
     return {doc: (*values[:3], len(sentences[doc])) for doc, values in stats.items()}
 
 
-def _document_features(keys, counts, inside, proper, reciprocal, log_prior) -> dict:
-    """Phrase richness, share of names and mean specificity of a document's candidates."""
+def _document_features(keys, counts, inside, proper, reciprocal) -> dict:
+    """Phrase richness and share of names of a document's candidates."""
     tfidf = reciprocal["tfidf"]
     singles = [key for key in keys if " " not in key]
     best = sorted(singles, key=lambda key: (-tfidf.get(key, 0.0), key))[:RICHNESS_WORDS]
     uses = sum(counts[key] for key in best)
     richness = sum(inside[key] for key in best) / uses if uses else 1.0
-    vocabulary = sum(log_prior.get(key, 0.0) for key in singles) / len(singles) if singles else 0
-    return {
-        "richness": richness,
-        "names": len(proper) / len(keys) if keys else 0.0,
-        "vocabulary": vocabulary,
-    }
+    return {"richness": richness, "names": len(proper) / len(keys) if keys else 0.0}
 
 
 def _candidate(key, counts, first, n_sentences, inside, proper, reciprocal, log_prior) -> dict:

@@ -20,9 +20,8 @@ from pathlib import Path
 
 from analysis.keywords.features import (
     CANDIDATE_FEATURES,
-    DOCUMENT_FEATURES,
     FEATURES,
-    INTERACTED,
+    INTERACTIONS,
     DocumentFeatures,
 )
 from analysis.keywords.registry import MODEL_RANKERS
@@ -113,8 +112,8 @@ def log_odds(features: DocumentFeatures, coefficients: Sequence[float]) -> list[
             [by_name[name]]
             + [
                 features.document[document] * by_name[f"{document}*{name}"]
-                for document in DOCUMENT_FEATURES
-                if name in INTERACTED
+                for document, candidate in INTERACTIONS
+                if candidate == name
             ]
         )
         for name in CANDIDATE_FEATURES
