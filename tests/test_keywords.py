@@ -287,3 +287,15 @@ def test_surnames_fold_into_the_one_full_name_that_ends_in_them():
     assert "shigeru ishiba" not in by_use and by_use["ishiba"] == 0.9
     full = headline.merge_surnames(scores, names, {"ishiba": 1, "shigeru ishiba": 2})
     assert "ishiba" not in full and full["shigeru ishiba"] == 0.9
+
+
+def test_a_sentence_opening_word_keeps_the_capitals_the_document_gives_it_inside_sentences():
+    tokens = tokens_of(
+        [[("Japanese", "JJ"), ("investors", "NNS"), ("arrived", "VBD")],
+         [("Officials", "NNS"), ("met", "VBD"), ("Japanese", "JJ"), ("investors", "NNS")],
+         [("Investors", "NNS"), ("left", "VBD")]]
+    )  # fmt: skip
+    display = annotate_tokens(tokens).display
+    assert display[0] == "Japanese"  # capitalised inside the second sentence
+    assert display[3] == "officials"  # capitalised only where a sentence opens
+    assert display[7] == "investors"  # also written in lower case

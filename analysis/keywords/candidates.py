@@ -124,6 +124,9 @@ def annotate_lists(
     # Lower-cased surface -> lemma for common (non-proper) words, the last pair in sorted order.
     common = dict(sorted((lower[i], lemma[i]) for i in range(n) if pos[i] not in PROPER_TAGS))
     written_lower = {word for word in token if word == word.lower()}
+    # Words the document capitalises inside sentences: their capitals belong to the word
+    # ("Japanese investment giant SoftBank" opening a sentence keeps "Japanese").
+    capitalised_inside = {lower[i] for i in range(n) if not first[i] and token[i] != lower[i]}
     keys, displays, propers, stops, roles = [], [], [], [], []
     for i in range(n):
         # The tagger calls some mid-sentence capitalised names common nouns ("OpenAI").
@@ -131,7 +134,11 @@ def annotate_lists(
         proper = (pos[i] in PROPER_TAGS or capitalised) and not (first[i] and lower[i] in common)
         # Keep capitals unless they only mark the start of a sentence.
         keep_case = token[i] != lower[i] and (
-            not first[i] or (pos[i] in PROPER_TAGS and lower[i] not in written_lower)
+            not first[i]
+            or (
+                (pos[i] in PROPER_TAGS or lower[i] in capitalised_inside)
+                and lower[i] not in written_lower
+            )
         )
         keys.append(common.get(lower[i], lemma[i]) if pos[i] in PROPER_TAGS else lemma[i])
         displays.append(token[i] if proper or keep_case else lower[i])
