@@ -1023,7 +1023,8 @@ def _exit_on_term(signum: int, frame: object) -> None:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     signal.signal(signal.SIGTERM, _exit_on_term)
-    tools = Tools(args.venv / "bin" / "python", args.venv / "bin" / "snakemake", args.timeout)
+    venv = args.venv.absolute()  # its programs run in other folders
+    tools = Tools(venv / "bin" / "python", venv / "bin" / "snakemake", args.timeout)
     load_before = os.getloadavg()[0]
     tree = args.tree.resolve()
     if tree != REPO:
