@@ -63,6 +63,10 @@ FEATURES = (
     *CANDIDATE_FEATURES,
     *(f"{document}*{candidate}" for document, candidate in INTERACTIONS),
 )
+#: :data:`INTERACTIONS` with each candidate feature's position in a candidate row.
+_INTERACTION_POSITIONS = tuple(
+    (document, CANDIDATE_FEATURES.index(candidate)) for document, candidate in INTERACTIONS
+)
 
 
 class DocumentFeatures(NamedTuple):
@@ -78,10 +82,7 @@ class DocumentFeatures(NamedTuple):
 
     def rows(self) -> list[list[float]]:
         """Each candidate's row of all :data:`FEATURES` (what the model is trained on)."""
-        pairs = [
-            (self.document[document], CANDIDATE_FEATURES.index(candidate))
-            for document, candidate in INTERACTIONS
-        ]
+        pairs = [(self.document[document], i) for document, i in _INTERACTION_POSITIONS]
         return [[*row, *(value * row[i] for value, i in pairs)] for row in self.candidate_rows]
 
 

@@ -33,6 +33,11 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "keywords_model.json
 DECIMALS = 9
 #: The corpus model's features: ln(idf ratio) of a common word, of a common phrase, of a name.
 CORPUS_FEATURES = ("idf*word", "idf*phrase", "idf*name")
+#: Candidate feature -> the document features that multiply it (:data:`INTERACTIONS`).
+_DOCUMENTS_OF = {
+    name: tuple(document for document, candidate in INTERACTIONS if candidate == name)
+    for name in CANDIDATE_FEATURES
+}
 
 
 @dataclass(frozen=True)
@@ -112,8 +117,7 @@ def log_odds(features: DocumentFeatures, coefficients: Sequence[float]) -> list[
             [by_name[name]]
             + [
                 features.document[document] * by_name[f"{document}*{name}"]
-                for document, candidate in INTERACTIONS
-                if candidate == name
+                for document in _DOCUMENTS_OF[name]
             ]
         )
         for name in CANDIDATE_FEATURES
