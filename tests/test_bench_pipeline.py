@@ -202,12 +202,15 @@ def test_long_article_is_the_bundled_one_a_hundred_times():
     assert 600_000 < len(text.encode("utf-8")) < 700_000
 
 
-def test_memory_samples_thin_out_as_a_run_grows_long():
-    sampler = bench.TreeMemorySampler(os.getpid(), interval=0.05, longest=1.0)
+def test_memory_samples_thin_out_as_a_run_grows_long_and_as_they_grow_costly():
+    sampler = bench.TreeMemorySampler(os.getpid(), interval=0.05, longest=1.0, budget=0.02)
     try:
         assert sampler._pause(0.0) == 0.05
         assert sampler._pause(20.0) == 0.2
         assert sampler._pause(3600.0) == 1.0
+        # a sample that took 16 ms (four large workers) waits 0.8 s: 2 % of one core
+        assert sampler._pause(20.0, 0.016) == pytest.approx(0.8)
+        assert sampler._pause(3600.0, 0.1) == pytest.approx(5.0)
         for _ in range(100):  # the first sample comes after 50 ms
             if sampler.peak_mib:
                 break
