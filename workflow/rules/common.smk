@@ -70,6 +70,16 @@ PER_ARTICLE = config["corpus"]["per_article_tables"]
 if PER_ARTICLE == "auto":
     PER_ARTICLE = len(ARTICLES) <= 20
 
+# Scheduling order when jobs wait for a core (higher first; Snakemake's default is 0). The
+# corpus topic model is the longest corpus step, so its term counts and its fit come first;
+# then the long per-shard steps (sentiment, keywords) and the corpus jobs that wait on them,
+# so that short independent jobs (topics per shard, the keyness and topic comparisons, the
+# figures) fill the gaps beside them at the end; provenance, which nothing urgent waits for,
+# last (first, it had held a core while the workers loaded).
+PRIORITY_TOPIC_MODEL = 10
+PRIORITY_LONG_STEPS = 5
+PRIORITY_LAST = -10
+
 # Stage modules load their heavy libraries on first use, so parsing the workflow
 # (a dry run, linting, each cluster job) stays fast. With several cores, jobs run in
 # worker processes forked from one process that did the imports once.

@@ -35,6 +35,7 @@ rule compare_sentiment:
         "logs/corpus/compare_sentiment.log",
     benchmark:
         "benchmarks/corpus/compare_sentiment.tsv"
+    priority: PRIORITY_LONG_STEPS
     threads: 1
     resources:
         mem_mb=2000,
@@ -63,6 +64,7 @@ rule compare_actors:
         "logs/corpus/compare_actors.log",
     benchmark:
         "benchmarks/corpus/compare_actors.tsv"
+    priority: PRIORITY_LONG_STEPS
     threads: 1
     resources:
         mem_mb=3000,

@@ -16,6 +16,7 @@ rule keywords:
         shard_log("keywords"),
     benchmark:
         shard_benchmark("keywords")
+    priority: PRIORITY_LONG_STEPS
     threads: 1
     resources:
         mem_mb=2000,
@@ -127,6 +128,7 @@ rule corpus_keywords:
         "logs/corpus/keywords.log",
     benchmark:
         "benchmarks/corpus/keywords.tsv"
+    priority: PRIORITY_LONG_STEPS
     threads: 1
     resources:
         mem_mb=4000,

@@ -10,6 +10,7 @@ rule provenance:
         "logs/provenance.log",
     benchmark:
         "benchmarks/provenance.tsv"
+    priority: PRIORITY_LAST
     threads: 1
     resources:
         mem_mb=500,

@@ -17,6 +17,7 @@ rule sentiment:
         shard_log("sentiment"),
     benchmark:
         shard_benchmark("sentiment")
+    priority: PRIORITY_LONG_STEPS
     threads: 1
     resources:
         mem_mb=2000,
@@ -115,6 +116,7 @@ rule corpus_sentiment:
         "logs/corpus/sentiment.log",
     benchmark:
         "benchmarks/corpus/sentiment.tsv"
+    priority: PRIORITY_LONG_STEPS
     threads: 1
     resources:
         mem_mb=4000,

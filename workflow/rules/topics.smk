@@ -46,7 +46,7 @@ rule topic_counts:
         shard_log("topic_counts"),
     benchmark:
         shard_benchmark("topic_counts")
-    priority: 10
+    priority: PRIORITY_TOPIC_MODEL
     threads: 1
     resources:
         mem_mb=2000,
@@ -140,7 +140,7 @@ rule corpus_topics:
         "logs/corpus/topics.log",
     benchmark:
         "benchmarks/corpus/topics.tsv"
-    priority: 10
+    priority: PRIORITY_TOPIC_MODEL
     threads: 1
     resources:
         mem_mb=4000,
