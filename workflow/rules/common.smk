@@ -71,11 +71,12 @@ if PER_ARTICLE == "auto":
     PER_ARTICLE = len(ARTICLES) <= 20
 
 # Scheduling order when jobs wait for a core (higher first; Snakemake's default is 0). The
-# corpus topic model is the longest corpus step, so its term counts and its fit come first;
-# then the long per-shard steps (sentiment, keywords) and the corpus jobs that wait on them,
-# so that short independent jobs (topics per shard, the keyness and topic comparisons, the
-# figures) fill the gaps beside them at the end; provenance, which nothing urgent waits for,
-# last (first, it had held a core while the workers loaded).
+# corpus topic model is the longest corpus step, so every shard's prepare and term counts,
+# and then its fit, come first (shard by shard, its fit and what follows it were left to the
+# end of a large run); then the long per-shard steps (sentiment, keywords) and the corpus
+# jobs that wait on them, so that short independent jobs (topics per shard, the keyness and
+# topic comparisons, the figures) fill the gaps beside them at the end; provenance, which
+# nothing urgent waits for, last (first, it had held a core while the workers loaded).
 PRIORITY_TOPIC_MODEL = 10
 PRIORITY_LONG_STEPS = 5
 PRIORITY_LAST = -10

@@ -15,6 +15,7 @@ rule prepare:
         shard_log("prepare"),
     benchmark:
         shard_benchmark("prepare")
+    priority: PRIORITY_TOPIC_MODEL
     threads: 1
     resources:
         mem_mb=2000,
