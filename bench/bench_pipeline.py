@@ -233,7 +233,6 @@ class TreeMemorySampler:
         self, pid: int, *, interval: float = 0.05, longest: float = 1.0, budget: float = 0.02
     ) -> None:
         self.peak_mib = 0.0
-        self.samples = 0
         self._root = psutil.Process(pid)
         self._interval = interval
         self._longest = longest
@@ -264,7 +263,6 @@ class TreeMemorySampler:
                 except psutil.Error:
                     continue  # exited between listing and reading
             self.peak_mib = max(self.peak_mib, total / 2**20)
-            self.samples += 1
             cost = time.perf_counter() - sampled
 
     def stop(self) -> None:
