@@ -108,10 +108,7 @@ def test_workers_exit_when_the_process_that_owns_them_is_killed():
     assert len(descendants) >= 3  # forkserver and two workers (and a resource tracker)
     owner.kill()  # like `kill -9` on Snakemake: no clean-up code runs
     owner.wait()
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline and any(_running(pid) for pid in descendants):
-        time.sleep(0.1)
-    assert not [pid for pid in descendants if _running(pid)]
+    _wait_until_gone(descendants)
 
 
 OWNER_SCRIPT = """
@@ -129,3 +126,40 @@ def _running(pid: int) -> bool:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def test_an_early_forkserver_is_the_one_the_workers_are_forked_from():
+    owner = subprocess.run(
+        [sys.executable, "-c", EARLY_SERVER_SCRIPT + WORKER_CALL], capture_output=True, text=True
+    )
+    assert owner.returncode == 0, owner.stderr
+    server, worker_parent = (int(pid) for pid in owner.stdout.split())
+    assert worker_parent == server
+    _wait_until_gone([server])
+
+
+def test_a_run_with_nothing_to_do_leaves_no_early_forkserver_behind():
+    owner = subprocess.run(
+        [sys.executable, "-c", EARLY_SERVER_SCRIPT], capture_output=True, text=True
+    )
+    assert owner.returncode == 0, owner.stderr
+    (server,) = (int(pid) for pid in owner.stdout.split())
+    _wait_until_gone([server])
+
+
+EARLY_SERVER_SCRIPT = """
+import psutil
+from analysis.stages.workers import call_stage, start_forkserver, use_worker_processes
+use_worker_processes(2)
+start_forkserver()
+(server,) = [p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline())]
+print(server.pid, flush=True)
+"""
+WORKER_CALL = 'print(call_stage("os", "getppid"), flush=True)\n'
+
+
+def _wait_until_gone(pids: list[int]) -> None:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_running(pid) for pid in pids):
+        time.sleep(0.1)
+    assert not [pid for pid in pids if _running(pid)]

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import forkserver
 from typing import Any
 
 from analysis.stages.logs import StageError
@@ -80,6 +81,18 @@ def call_stage(module: str, function: str, /, **kwargs: Any) -> Any:
         raise StageError(f"{function}: its worker process died ({error})") from None
 
 
+def start_forkserver() -> None:
+    """Start the forkserver's imports now, if workers are in use, and return at once.
+
+    Called while the workflow is parsed, so the imports overlap Snakemake's own start-up and
+    planning. Only the forkserver starts (no pool): a run that turns out to have nothing to
+    do exits without waiting for it, and the forkserver exits when its parent does.
+    """
+    if _worker_count >= 2:
+        _forkserver_context()
+        forkserver.ensure_running()
+
+
 def start_workers() -> None:
     """Start the worker processes in the background, if workers are in use.
 
@@ -126,12 +139,18 @@ def _get_pool() -> ProcessPoolExecutor:
     global _pool
     with _lock:
         if _pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(list(PRELOADED_MODULES))
             _pool = ProcessPoolExecutor(
-                max_workers=_worker_count, mp_context=context, initializer=_exit_with_parent
+                max_workers=_worker_count,
+                mp_context=_forkserver_context(),
+                initializer=_exit_with_parent,
             )
         return _pool
+
+
+def _forkserver_context() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(PRELOADED_MODULES))
+    return context
 
 
 def _exit_with_parent() -> None:

@@ -22,6 +22,7 @@ from analysis.stages.timers import (
 from analysis.stages.workers import (
     default_worker_count,
     finish_run,
+    start_forkserver,
     start_workers,
     use_worker_processes,
 )
@@ -87,6 +88,11 @@ PRIORITY_LAST = -10
 use_worker_processes(
     default_worker_count(workflow.resource_settings.cores, local=workflow.local_exec)
 )
+# A first run into a results folder (no manifest yet) certainly has jobs, so its workers'
+# imports (about 2 s) start now and overlap Snakemake's planning. Other runs start them
+# once Snakemake has found work, so that a rerun with nothing to do never pays for them.
+if not workflow.output_settings.dryrun and not os.path.exists(f"{RESULTS}/manifest.tsv"):
+    start_forkserver()
 # Snakemake's job-rate timers last the profile's timespan; cancel them when the run
 # ends, hooks or not, so that no process waits for them.
 cancel_timers_when_main_thread_ends()
@@ -100,7 +106,10 @@ PROGRESS = Progress()
 
 onstart:
     PROGRESS.plan(planned_articles())
-    start_workers()  # only when there are jobs to run, before the first is scheduled
+    # Only when there are jobs to run here (a cluster run submits them instead), before
+    # the first is scheduled.
+    if workflow.local_exec:
+        start_workers()
 
 
 onsuccess:
