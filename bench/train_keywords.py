@@ -17,6 +17,9 @@ set's weight: news read as expert annotators read it (mostly phrases) as well as
 crowd (mostly words). It moves the headline along a trade-off on news (the default 0
 favours the crowd's words; see the README's keyphrase figures).
 
+It prints the best F1@10 any ranking of the candidates could reach (those matching a gold
+keyphrase first), the ceiling the candidates set.
+
 The regularisation is chosen by leave-one-set-out: for each candidate ``C``, train on two
 sets and score F1@10 on the third; the ``C`` with the best mean held-out F1@10 wins. The
 script prints, for the chosen ``C``, F1@10 leave-one-set-out, in grouped k-fold (folds of
@@ -200,6 +203,33 @@ def f1_scores(documents: Sequence[Document | None], model: KeywordModel) -> dict
     return {"single": float(np.mean(single)), "corpus-aware": float(np.mean(aware))}
 
 
+def best_possible_f1(documents: Sequence[Document | None]) -> float:
+    """Mean F1@10 of a perfect ranking of the candidates: those matching a gold keyphrase
+    first (a document without candidates scores 0). No ranking of them can do better."""
+    scores = []
+    for document in documents:
+        if document is None:
+            scores.append(0.0)
+            continue
+        matching = [
+            form for form, label in zip(document.shown, document.labels, strict=True) if label
+        ]
+        scores.append(prf(matching, document.gold)[2])
+    return float(np.mean(scores))
+
+
+def gold_coverage(documents: Sequence[Document | None]) -> tuple[float, float]:
+    """The mean share of a document's gold keyphrases that are among its candidates, and
+    the share of single words among the gold keyphrases that are not."""
+    covered, missing = [], []
+    for document in present(documents):
+        candidates = {normalise_phrase(form) for form in document.shown}
+        covered.append(len(document.gold & candidates) / len(document.gold))
+        missing.extend(phrase for phrase in document.gold if phrase not in candidates)
+    single = sum(" " not in phrase for phrase in missing) / len(missing) if missing else 0.0
+    return float(np.mean(covered)), single
+
+
 def multi_word_view(documents: Sequence[Document | None]) -> list[Document]:
     """The documents read with their multi-word keyphrases only (those that have some)."""
     out = []
@@ -240,6 +270,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     names = sorted(p.name for p in args.data.iterdir() if (p / "docsutf8").is_dir())
     sets = {name: load_documents(args.data / name) for name in names}
     print("candidates:", {name: sum(len(d.keys) for d in present(s)) for name, s in sets.items()})
+    best = " / ".join(f"{best_possible_f1(sets[name]):.3f}" for name in names)
+    print(f"best possible F1@10 from the candidates ({' / '.join(names)}): {best}")
+    for name in names:
+        covered, single = gold_coverage(sets[name])
+        print(f"{name}: {covered:.0%} of the gold keyphrases are candidates, ", end="")
+        print(f"{single:.0%} of the rest single words")
 
     def train(parts: dict[str, list[Document]], c: float) -> KeywordModel:
         """Fit on the sets, with their multi-word views at ``--multiword-weight``."""

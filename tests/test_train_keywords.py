@@ -50,3 +50,18 @@ def test_folds_are_seeded_and_balanced():
     folds = train.folds_of([None] * 11, 5, 0)
     assert folds == train.folds_of([None] * 11, 5, 0)
     assert sorted(Counter(folds).values()) == [2, 2, 2, 2, 3]
+
+
+def test_the_best_possible_f1_ranks_the_matching_candidates_first():
+    story = document(["summit", "trade deal", "weather", "tariff"], {"trade deal", "tariff", "x"})
+    # Two hits of ten shown against three gold keyphrases: P 0.2, R 2/3, F1 4/13.
+    assert train.best_possible_f1([story]) == pytest.approx(4 / 13)
+    assert train.best_possible_f1([story, None]) == pytest.approx(2 / 13)
+
+
+def test_gold_coverage_counts_the_gold_keyphrases_among_the_candidates():
+    first = document(["summit", "trade deal"], {"trade deal", "tariff", "oil price"})
+    second = document(["summit"], {"summit"})
+    covered, single = train.gold_coverage([first, second, None])
+    assert covered == pytest.approx((1 / 3 + 1) / 2)
+    assert single == pytest.approx(1 / 2)  # "tariff" of the missing "tariff" and "oil price"
