@@ -91,7 +91,8 @@ use_worker_processes(
 # A first run into a results folder (no manifest yet) certainly has jobs, so its workers'
 # imports (about 2 s) start now and overlap Snakemake's planning. Other runs start them
 # once Snakemake has found work, so that a rerun with nothing to do never pays for them.
-if not workflow.output_settings.dryrun and not os.path.exists(f"{RESULTS}/manifest.tsv"):
+FIRST_RUN_INTO_RESULTS = not os.path.exists(f"{RESULTS}/manifest.tsv")
+if FIRST_RUN_INTO_RESULTS and not workflow.output_settings.dryrun:
     start_forkserver()
 # Snakemake's job-rate timers last the profile's timespan; cancel them when the run
 # ends, hooks or not, so that no process waits for them.
