@@ -163,3 +163,19 @@ def _wait_until_gone(pids: list[int]) -> None:
     while time.monotonic() < deadline and any(_running(pid) for pid in pids):
         time.sleep(0.1)
     assert not [pid for pid in pids if _running(pid)]
+
+
+def test_an_early_forkserver_can_be_stopped_when_the_jobs_run_elsewhere():
+    owner = subprocess.run(
+        [sys.executable, "-c", EARLY_SERVER_SCRIPT + STOP_AND_LIST], capture_output=True, text=True
+    )
+    assert owner.returncode == 0, owner.stderr
+    server, *left = (int(pid) for pid in owner.stdout.split())
+    assert not _running(server) and server not in left
+
+
+STOP_AND_LIST = """
+from analysis.stages.workers import stop_forkserver
+stop_forkserver()
+print(*[p.pid for p in psutil.Process().children()], flush=True)
+"""

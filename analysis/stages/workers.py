@@ -93,6 +93,20 @@ def start_forkserver() -> None:
         forkserver.ensure_running()
 
 
+def stop_forkserver() -> None:
+    """Stop the workers and a forkserver started early, which a run that submits its jobs
+    elsewhere (a cluster) would otherwise keep, idle with its imports, until it ends.
+
+    Waits for the forkserver to finish its imports, at most about 2 s.
+    """
+    with _lock:
+        _shut_down()
+    # The standard library stops a forkserver only through this private method (3.8+).
+    stop = getattr(forkserver._forkserver, "_stop", None)
+    if stop is not None:
+        stop()
+
+
 def start_workers() -> None:
     """Start the worker processes in the background, if workers are in use.
 

@@ -24,6 +24,7 @@ from analysis.stages.workers import (
     finish_run,
     start_forkserver,
     start_workers,
+    stop_forkserver,
     use_worker_processes,
 )
 from analysis.workflow_config import ConfigError, check_config
@@ -111,6 +112,8 @@ onstart:
     # the first is scheduled.
     if workflow.local_exec:
         start_workers()
+    else:
+        stop_forkserver()
 
 
 onsuccess:
