@@ -10,24 +10,18 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analysis.figures.style import PALETTE, new_figure, save_png, wrap_label
+from analysis.figures.style import (
+    PALETTE,
+    first_sections,
+    new_figure,
+    save_png,
+    wrap_label,
+)
 
 PANEL_WIDTH = 4.2
 LABEL_WIDTH = 24
 TITLE_WIDTH = 38
 SIGNIFICANCE = 0.05
-
-
-# Panels drawn at most: a long report or transcript can have hundreds of sections, and a
-# figure of all of them is neither readable nor quick to draw (the tables keep them all).
-MAX_PANELS = 24
-
-
-def _shown(groups: list, title: str) -> tuple[list, str]:
-    """The first :data:`MAX_PANELS` sections' panels, and a title that says if some are left out."""
-    if len(groups) <= MAX_PANELS:
-        return groups, title
-    return groups[:MAX_PANELS], f"{title}\n(first {MAX_PANELS} of {len(groups)} sections)"
 
 
 def section_title(section_id: int, titles: dict[int, str]) -> str:
@@ -88,7 +82,7 @@ def keywords_by_section_figure(
     rows = keywords[(keywords["scope"] == "section") & (keywords["rank"] <= top_n)].copy()
     rows["section_id"] = rows["section_id"].astype(int)
     groups = list(rows.sort_values(["section_id", "rank"]).groupby("section_id", sort=True))
-    groups, title = _shown(groups, "Top keywords per section")
+    groups, title = first_sections(groups, "Top keywords per section")
     if not groups:
         return _message_figure("Top keywords per section: no keywords found")
     figure, axes = _grid(len(groups), top_n)
@@ -118,7 +112,7 @@ def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int)
         ["section_id", "g2", "term"], ascending=[True, False, True]
     )
     groups = [(s, g.head(top_n)) for s, g in over.groupby("section_id", sort=True)]
-    groups, title = _shown(
+    groups, title = first_sections(
         groups, "Keyness: terms each section over-uses compared with the rest (top by G²)"
     )
     if not groups:

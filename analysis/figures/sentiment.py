@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.figures.style import PALETTE, new_figure, save_png, wrap_label
+from analysis.figures.style import PALETTE, first_sections, new_figure, save_png, wrap_label
 
 
 def _key(values: pd.Series) -> list[str]:
@@ -110,8 +110,10 @@ def sections_figure(sections: pd.DataFrame, path: str | os.PathLike[str]) -> Fig
 
     Returns the figure, already saved as PNG at ``path``.
     """
-    rows = sections[sections["measure"] == "sentiment"].copy()
-    rows = pd.concat([rows[rows["scope"] == "section"], rows[rows["scope"] == "article"]])
+    rows = sections[sections["measure"] == "sentiment"]
+    section_rows = rows[rows["scope"] == "section"]
+    shown, title = first_sections(range(len(section_rows)), "Sentiment by section")
+    rows = pd.concat([section_rows.iloc[: len(shown)], rows[rows["scope"] == "article"]])
     figure = new_figure(7.5, max(2.5, 0.55 * len(rows) + 1.2))
     ax = figure.add_subplot()
     if rows.empty:
@@ -138,7 +140,7 @@ def sections_figure(sections: pd.DataFrame, path: str | os.PathLike[str]) -> Fig
     ax.set_yticks(y, labels)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("mean headline sentiment, 95% bootstrap CI")
-    ax.set_title("Sentiment by section")
+    ax.set_title(title)
     save_png(figure, path)
     return figure
 

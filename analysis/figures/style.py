@@ -12,7 +12,9 @@ import os
 import textwrap
 import unicodedata
 import warnings
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 import matplotlib
 from matplotlib import font_manager
@@ -21,6 +23,8 @@ from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 
 from analysis.tables import atomic_write_bytes
+
+T = TypeVar("T")
 
 DPI = 120
 PALETTE = ("#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C")
@@ -35,6 +39,9 @@ RC = {
     "text.parse_math": False,
 }
 matplotlib.rcParams.update(RC)
+# Sections a per-article figure draws at most: a long report or transcript can have hundreds,
+# and a figure of all of them is neither readable nor quick to draw (the tables keep them all).
+MAX_SECTIONS_SHOWN = 24
 UNDRAWABLE_TEXT = "[not drawable in this font]"
 UNDRAWABLE_RUN = "[?]"
 # Labels pass through drawable_text first; any glyph still missing is not worth one
@@ -126,6 +133,23 @@ def wrap_label(label: str, *, width: int = 28) -> str:
     """
     drawable = drawable_text(label)
     return "\n".join(textwrap.wrap(drawable, width=width)) or drawable
+
+
+def first_sections(items: Sequence[T], title: str) -> tuple[list[T], str]:
+    """The first :data:`MAX_SECTIONS_SHOWN` of a figure's per-section items (panels, rows),
+    and its title, which says so when some are left out.
+
+    Args:
+        items: One item per section, in section order.
+        title: The figure's title.
+
+    Returns:
+        The items to draw, and the title to give the figure.
+    """
+    if len(items) <= MAX_SECTIONS_SHOWN:
+        return list(items), title
+    shown = f"{title}\n(first {MAX_SECTIONS_SHOWN} of {len(items)} sections)"
+    return list(items[:MAX_SECTIONS_SHOWN]), shown
 
 
 def save_png(figure: Figure, path: str | os.PathLike[str]) -> None:

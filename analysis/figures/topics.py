@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from analysis.figures.style import PALETTE, new_figure, wrap_label
+from analysis.figures.style import PALETTE, first_sections, new_figure, wrap_label
 
 MAX_LABELLED_ARTICLES = 40
 MAX_IMAGE_ROWS = 2000  # more than the figure's pixel rows
@@ -54,6 +54,8 @@ def section_heatmap(mixtures: pd.DataFrame, terms: pd.DataFrame, sections: pd.Da
     """
     grid = mixtures.pivot(index="section_id", columns="topic", values="weight").sort_index()
     grid = grid.reindex(sorted(grid.columns), axis=1).fillna(0.0)
+    shown, title = first_sections(list(grid.index), "Topic mixture of each section")
+    grid = grid.loc[shown]
     names = _section_names(sections)
     labels = topic_names(terms)
     n_rows, n_cols = grid.shape
@@ -69,7 +71,7 @@ def section_heatmap(mixtures: pd.DataFrame, terms: pd.DataFrame, sections: pd.Da
         axes.text(col, row, f"{value:.2f}", ha="center", va="center", fontsize=8, color=colour)
     axes.set_xlabel("Topic (top terms)")
     axes.set_ylabel("Section")
-    axes.set_title("Topic mixture of each section\n(each row sums to 1)")
+    axes.set_title(f"{title}\n(each row sums to 1)")
     figure.colorbar(image, ax=axes, label="Share of the section's content words", shrink=0.8)
     return figure
 
