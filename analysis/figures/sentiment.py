@@ -112,8 +112,8 @@ def sections_figure(sections: pd.DataFrame, path: str | os.PathLike[str]) -> Fig
     """
     rows = sections[sections["measure"] == "sentiment"]
     section_rows = rows[rows["scope"] == "section"]
-    shown, title = first_sections(range(len(section_rows)), "Sentiment by section")
-    rows = pd.concat([section_rows.iloc[: len(shown)], rows[rows["scope"] == "article"]])
+    shown, title = first_sections(section_rows.index.tolist(), "Sentiment by section")
+    rows = pd.concat([section_rows.loc[shown], rows[rows["scope"] == "article"]])
     figure = new_figure(7.5, max(2.5, 0.55 * len(rows) + 1.2))
     ax = figure.add_subplot()
     if rows.empty:

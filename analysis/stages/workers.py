@@ -89,7 +89,7 @@ def start_forkserver() -> None:
     do exits without waiting for it, and the forkserver exits when its parent does.
     """
     if _worker_count >= 2:
-        _forkserver_context()
+        _set_forkserver_preload()
         forkserver.ensure_running()
 
 
@@ -101,7 +101,8 @@ def stop_forkserver() -> None:
     """
     with _lock:
         _shut_down()
-    # The standard library stops a forkserver only through this private method (3.8+).
+    # The standard library stops a forkserver only through this private method (in every
+    # Python newsdag supports); should a later one drop it, the forkserver just stays idle.
     stop = getattr(forkserver._forkserver, "_stop", None)
     if stop is not None:
         stop()
@@ -155,13 +156,15 @@ def _get_pool() -> ProcessPoolExecutor:
         if _pool is None:
             _pool = ProcessPoolExecutor(
                 max_workers=_worker_count,
-                mp_context=_forkserver_context(),
+                mp_context=_set_forkserver_preload(),
                 initializer=_exit_with_parent,
             )
         return _pool
 
 
-def _forkserver_context() -> multiprocessing.context.ForkServerContext:
+def _set_forkserver_preload() -> multiprocessing.context.ForkServerContext:
+    """The forkserver context, with the stage modules set as the preload of the one
+    forkserver the standard library keeps per process (started early or by the pool)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(PRELOADED_MODULES))
     return context
