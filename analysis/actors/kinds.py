@@ -3,11 +3,11 @@
 Each actor gets the first type whose evidence the article shows, and the evidence is kept
 (``find_actors(...).types``):
 
-1. ``country_abbreviation``: the standard abbreviation table of :mod:`analysis.actors.detect`
+1. ``country_abbreviation``: the standard abbreviation table of :mod:`analysis.names`
    names states (place) and two organisations (European Union, United Nations).
 2. ``acronym``: an all-capital or dotted name the text uses as an organisation (see
    :func:`acronym_is_organisation`) -> organisation.
-3. ``person_title``: a person title (:data:`analysis.actors.detect.TITLE_WORDS`) directly before
+3. ``person_title``: a person title (:data:`analysis.names.TITLE_WORDS`) directly before
    a mention, optionally with "former" or a comma ("Prime Minister, Shinzo Abe") -> person.
 4. ``surname_used_alone``: a full name whose last word the article uses alone -> person.
 5. ``organisation_word``: a word of the name is an organisation head ("Bank of Japan",

@@ -1,6 +1,6 @@
 """Actors across a corpus: one name per actor, then mentions and sentiment per period and group.
 
-Merging across articles reuses the name tests of :mod:`analysis.actors.detect`; it records each
+Merging across articles reuses the name tests of :mod:`analysis.names`; it records each
 merge with its evidence (table ``actor_merges``):
 
 * ``title_dropped``: a leading person title ("President Trump" -> "Trump").
@@ -26,10 +26,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.actors.detect import _NAME_WORD, COUNTRY_ABBREVIATIONS, TITLE_WORDS
 from analysis.compare.periods import KEY_COLUMNS, group_articles, sort_keys
 from analysis.compare.result import ComparisonResult
 from analysis.compare.sentiment import cell_means
+from analysis.names import COUNTRY_ABBREVIATIONS, TITLE_WORDS, is_full_name, is_surname
 
 ACTORS_OVER_TIME_COLUMNS = [
     *KEY_COLUMNS,
@@ -129,15 +129,6 @@ def _drop_titles(name: str) -> str:
     return " ".join(words)
 
 
-def _is_full_name(name: str) -> bool:
-    words = name.split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
-
-
-def _is_surname(name: str) -> bool:
-    return len(name.split()) == 1 and bool(_NAME_WORD.match(name))
-
-
 def _normal_forms(rows: pd.DataFrame) -> tuple[pd.Series, list[dict]]:
     """Titles dropped and abbreviations expanded; one merge row per rewritten name."""
     merges = []
@@ -176,7 +167,7 @@ def _surname_targets(
     """Surname -> the full name it may merge into (the dominant one ending in it)."""
     targets = {}
     for surname in sorted(by_surname):
-        if surname not in articles_of.index or not _is_surname(surname):
+        if surname not in articles_of.index or not is_surname(surname):
             continue
         candidates = sorted(by_surname[surname], key=lambda n: (-articles_of[n], n))
         if articles_of[candidates[0]] / articles_of[candidates].sum() >= dominance:
@@ -213,7 +204,7 @@ def merge_actors(
     rows["actor"], merges = _normal_forms(rows)
     articles_of = rows.groupby("actor")["article"].nunique()
     by_surname: dict[str, list[str]] = {}
-    for name in (n for n in articles_of.index if _is_full_name(n)):
+    for name in (n for n in articles_of.index if is_full_name(n)):
         by_surname.setdefault(name.split()[-1], []).append(name)
     target_of = _surname_targets(articles_of, by_surname, dominance)
     relevant = {n for surname in target_of for n in by_surname[surname]}

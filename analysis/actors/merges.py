@@ -1,0 +1,191 @@
+"""Merging an article's name variants into actors, each merge recorded with its rule and
+evidence (the merging rules of :mod:`analysis.actors.detect`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from analysis.actors import kinds as K
+from analysis.actors.runs import Sentence
+from analysis.names import COUNTRY_ABBREVIATIONS, is_full_name, is_surname
+
+Row = dict[str, object]  # one row of a table, before it becomes a DataFrame
+_ACRONYM_DEF = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8}?)\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
+_SKIP_INITIALS = frozenset({"of", "and", "&", "the", "for", "on", "in"})
+
+
+def alias_row(actor: str, variant: str, rule: str, evidence: str) -> Row:
+    """One row of the alias table."""
+    return {"actor": actor, "variant": variant, "rule": rule, "evidence": evidence}
+
+
+def abbreviation_merges(surfaces: Counter) -> tuple[dict[str, str], list[Row]]:
+    """Map each standard abbreviation among the surfaces to its official name.
+
+    Returns:
+        (surface -> actor, the alias rows of these merges).
+    """
+    canonical: dict[str, str] = {}
+    rows: list[Row] = []
+    for surface in sorted(surfaces):
+        if surface in COUNTRY_ABBREVIATIONS:
+            target = COUNTRY_ABBREVIATIONS[surface]
+            canonical[surface] = target
+            rows.append(
+                alias_row(
+                    target,
+                    surface,
+                    "country_abbreviation",
+                    f"standard abbreviation table: {surface} = {target}",
+                )
+            )
+    return canonical, rows
+
+
+def surname_merges(
+    surfaces: Counter, canonical: dict[str, str], alias_rows: list[Row]
+) -> dict[str, list[str]]:
+    """Merge a surname into the only full name ending in it; return the ambiguous surnames."""
+    full_names = [s for s in surfaces if is_full_name(s)]
+    ambiguous: dict[str, list[str]] = {}
+    for surface in sorted(surfaces):
+        if surface in canonical or not is_surname(surface):
+            continue
+        candidates = sorted(f for f in full_names if f.split()[-1] == surface)
+        if len(candidates) == 1:
+            canonical[surface] = candidates[0]
+            alias_rows.append(
+                alias_row(
+                    candidates[0],
+                    surface,
+                    "surname_of_full_name",
+                    f"only multi-word name ending in '{surface}' in the article",
+                )
+            )
+        elif candidates:
+            ambiguous[surface] = candidates
+    return ambiguous
+
+
+def acronym_definitions(sentences: Sequence[Sentence]) -> dict[str, tuple[str, object]]:
+    """Acronyms defined in the text: acronym -> (expansion, sentence id)."""
+    found: dict[str, tuple[str, object]] = {}
+    for s in sentences:
+        if "(" not in s.text:
+            continue  # no definition; the pattern is slow to fail on long sentences
+        for match in _ACRONYM_DEF.finditer(s.text):
+            acronym = match.group(2)
+            letters = [c.lower() for c in acronym if c.isalpha()]
+            words = match.group(1).split()
+            # take the shortest tail of words whose initials spell the acronym
+            for k in range(1, len(words) + 1):
+                tail = words[-k:]
+                initials = [w[0].lower() for w in tail if w.lower() not in _SKIP_INITIALS]
+                if initials == letters and tail[0].lower() not in _SKIP_INITIALS:
+                    found.setdefault(acronym, (" ".join(tail), s.sentence_id))
+                    break
+    return found
+
+
+def acronym_merges(
+    definitions: dict[str, tuple[str, object]],
+    things: frozenset[str],
+    canonical: dict[str, str],
+    alias_rows: list[Row],
+) -> dict[str, str]:
+    """Make each acronym defined in the text that names an actor the actor of its expansion.
+
+    Args:
+        definitions: acronym -> (expansion, sentence id), from :func:`acronym_definitions`.
+        things: Acronyms that name things (:func:`acronyms_of_things`): not merged.
+        canonical: surface -> actor, from the earlier merges.
+        alias_rows: The alias table so far; a row is added per merge.
+
+    Returns:
+        expansion -> actor.
+    """
+    expansions: dict[str, str] = {}
+    for acronym, (expansion, sid) in sorted(definitions.items()):
+        if acronym in things:
+            continue
+        target = canonical.get(acronym, acronym)
+        expansions[expansion] = target
+        alias_rows.append(
+            alias_row(
+                target,
+                expansion,
+                "acronym_defined_in_text",
+                f"sentence {sid}: '{expansion} ({acronym})'",
+            )
+        )
+    return expansions
+
+
+def acronyms_of_things(
+    surfaces: Counter,
+    canonical: dict[str, str],
+    definitions: dict[str, tuple[str, object]],
+    sentences: Sequence[Sentence],
+) -> frozenset[str]:
+    """Acronyms that name things, not actors (see :mod:`analysis.actors.kinds`)."""
+    things = set()
+    for surface in surfaces:
+        if surface in canonical or not K.is_acronym(surface):
+            continue
+        if surface in definitions:
+            expansion = definitions[surface][0]
+            if expansion == expansion.lower():
+                things.add(surface)
+        elif not K.acronym_is_organisation(surface, [s.tokens for s in sentences]):
+            things.add(surface)
+    return frozenset(things)
+
+
+def attribute_surnames(
+    rows: list[Row],
+    ambiguous: dict[str, list[str]],
+    alias_rows: list[Row],
+) -> list[Row]:
+    """Give each mention of a surname shared by several full names to the nearest one.
+
+    Nearest: fewest sentences away; on a tie the earlier mention (a surname usually refers
+    back), then the fewer characters away, then the full name named more often, then by name.
+    """
+    full = {name for names in ambiguous.values() for name in names}
+    anchors = [r for r in rows if r["actor"] in full]
+    counts = Counter(r["actor"] for r in anchors)
+    evidence: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        candidates = ambiguous.get(str(r["surface"])) if r["actor"] == r["surface"] else None
+        if not candidates:
+            continue
+        options = [a for a in anchors if a["actor"] in candidates]
+        if not options:
+            continue
+
+        def key(a, r=r):
+            gap = int(a["_pos"]) - int(r["_pos"])
+            if gap == 0:
+                chars = abs(int(a["start"]) - int(r["start"]))
+            else:  # characters between the anchor and the edge of its sentence facing r
+                chars = int(a["_len"]) - int(a["end"]) if gap < 0 else int(a["start"])
+            return (abs(gap), gap > 0, chars, -counts[a["actor"]], a["actor"])
+
+        best = min(options, key=key)
+        r["actor"] = best["actor"]
+        evidence.setdefault((str(best["actor"]), str(r["surface"])), []).append(
+            f"sentence {r['sentence_id']} -> {best['actor']} (sentence {best['sentence_id']})"
+        )
+    for (actor, surface), items in sorted(evidence.items()):
+        others = ", ".join(ambiguous[surface])
+        alias_rows.append(
+            alias_row(
+                actor,
+                surface,
+                "surname_nearest_full_name",
+                f"full names ending in '{surface}': {others}; " + "; ".join(items),
+            )
+        )
+    return [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]

@@ -1,0 +1,219 @@
+"""Proper-noun runs of an article's sentences: the surface forms actors are found in.
+
+Steps 1-6 of :mod:`analysis.actors.detect`: proper tokens, runs, titles and calendar words
+dropped, capitals by position, hyphenated capitals and demonyms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from analysis.names import (
+    CALENDAR_WORDS,
+    CONNECTORS,
+    COUNTRY_ABBREVIATIONS,
+    HYPHEN,
+    POSSESSIVES,
+    TITLE_WORDS,
+    UPOS_TO_PENN,
+    is_name_word,
+    is_proper,
+    looks_like_demonym,
+)
+from analysis.resources import load_once
+
+Token = tuple[str, str | None]
+_DOTTED_NO_FINAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
+
+
+@dataclass
+class Sentence:
+    """One sentence: its id, text, cleaned ``(token, Penn tag)`` pairs and name runs."""
+
+    sentence_id: object
+    text: str
+    tokens: list[tuple[str, str]]
+    runs: list[list[str]] = field(default_factory=list)
+
+
+@load_once
+def _tagger():
+    from textblob.en.taggers import PatternTagger
+
+    tagger = PatternTagger()
+    tagger.tag("Warm up the lexicon.")  # loads the lazy tables now
+    return tagger
+
+
+def tag_sentences(texts: Iterable[str]) -> list[list[Token]]:
+    """Tokenise and POS-tag sentences with TextBlob's bundled ``PatternTagger``.
+
+    Args:
+        texts: Sentences.
+
+    Returns:
+        One list of ``(token, Penn tag)`` pairs per sentence.
+    """
+    return [
+        [(w, t) for w, t in _tagger().tag(str(text))] if str(text).strip() else [] for text in texts
+    ]
+
+
+def _norm_tag(tag: str | None) -> str:
+    if tag is None or (isinstance(tag, float)) or tag == "":
+        return ""
+    tag = str(tag)
+    return UPOS_TO_PENN.get(tag, tag)
+
+
+def clean_tokens(tokens: Sequence[Token]) -> list[tuple[str, str]]:
+    """Normalise tokens: split possessives off, mark them ``POS``, fix "U.S" without final dot."""
+    out: list[tuple[str, str]] = []
+    for tok, tag in tokens:
+        tok, tag = str(tok), _norm_tag(tag)
+        if tok in ("s", "S") and out and out[-1][0] in ("'", "’"):
+            out[-1] = ("’s", "POS")
+            continue
+        for suffix in ("’s", "'s"):
+            if len(tok) > 2 and tok.endswith(suffix):
+                out.append((tok[: -len(suffix)], tag))
+                tok, tag = suffix, "POS"
+                break
+        if tok in POSSESSIVES:
+            tag = "POS"
+        if _DOTTED_NO_FINAL.match(tok):
+            tok += "."
+        out.append((tok, tag))
+    return out
+
+
+def find_runs(sentences: Sequence[Sentence]) -> None:
+    """Set each sentence's ``runs``: its names, as lists of tokens.
+
+    Two passes: runs before hyphen splitting, to learn which words stand alone; then
+    "U.S.-Japan" split into its parts where each is found on its own elsewhere.
+    """
+    lowercase_words = {
+        tok.lower() for s in sentences for tok, _ in s.tokens if tok[:1].islower() and tok.isalpha()
+    }
+    for s in sentences:
+        s.runs = []
+        for run, needs_evidence in _raw_runs(s):
+            for part in _split_run(run, needs_evidence, lowercase_words):
+                if not _is_demonym_use(part, s):
+                    s.runs.append(part)
+    standalone = {
+        " ".join(run) for s in sentences for run in s.runs if not any(HYPHEN.search(t) for t in run)
+    }
+    for s in sentences:
+        new_runs = []
+        for run in s.runs:
+            if len(run) == 1 and HYPHEN.search(run[0]):
+                pieces = [p for p in HYPHEN.split(run[0]) if p]
+                if len(pieces) > 1 and all(
+                    p in standalone or COUNTRY_ABBREVIATIONS.get(p) in standalone for p in pieces
+                ):
+                    new_runs.extend([p] for p in pieces)
+                    continue
+            new_runs.append(run)
+        s.runs = new_runs
+
+
+def _first_word_index(tokens: Sequence[tuple[str, str]]) -> int:
+    for i, (tok, _) in enumerate(tokens):
+        if any(c.isalnum() for c in tok):
+            return i
+    return len(tokens)
+
+
+def _is_title_line(tokens: Sequence[tuple[str, str]]) -> bool:
+    words = [t for t, _ in tokens if t[:1].isalpha()]
+    if len(words) < 2:
+        return False
+    share = sum(1 for w in words if w[0].isupper()) / len(words)
+    ends = bool(tokens) and tokens[-1][0] in (".", "!", "?")
+    return share > 0.8 or (share > 0.5 and not ends)
+
+
+def _raw_runs(sentence: Sentence) -> list[tuple[list[tuple[str, str]], bool]]:
+    """Maximal proper-token runs, each with a flag: does it need lower-case-evidence checking."""
+    tokens = sentence.tokens
+    first = _first_word_index(tokens)
+    title_line = _is_title_line(tokens)
+    runs: list[tuple[list[tuple[str, str]], bool]] = []
+    current: list[tuple[str, str]] = []
+    starts_at_first = False
+    i = 0
+    while i < len(tokens):
+        tok, tag = tokens[i]
+        proper = tag != "POS" and is_proper(tok, tag, i == first)
+        if not proper and current and i + 1 < len(tokens):
+            nxt, nxt_tag = tokens[i + 1]
+            if tok in CONNECTORS and is_proper(nxt, nxt_tag, False):
+                current.append((tok, "CONN"))
+                i += 1
+                continue
+            if tag == "JJ" and is_name_word(tok) and is_proper(nxt, nxt_tag, False):
+                current.append((tok, "NNP"))  # "Liberal Democratic Party": a name word
+                i += 1
+                continue
+        if proper:
+            if not current:
+                starts_at_first = i == first
+            current.append((tok, tag))
+        else:
+            if current:
+                runs.append((current, starts_at_first or title_line))
+            current = []
+        i += 1
+    if current:
+        runs.append((current, starts_at_first or title_line))
+    return runs
+
+
+def _split_run(
+    run: list[tuple[str, str]], needs_evidence: bool, lowercase_words: set[str]
+) -> list[list[str]]:
+    """Split a run at titles, calendar words and (where needed) words seen in lower case."""
+    parts: list[list[str]] = []
+    current: list[str] = []
+    for tok, tag in run:
+        drop = tok in TITLE_WORDS or tok in CALENDAR_WORDS
+        if needs_evidence and tag != "CONN" and tok.lower() in lowercase_words:
+            drop = True
+        if drop:
+            if current:
+                parts.append(current)
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        parts.append(current)
+    cleaned = []
+    for part in parts:
+        while part and part[0] in CONNECTORS:
+            part = part[1:]
+        while part and part[-1] in CONNECTORS:
+            part = part[:-1]
+        if part and any(c.isalpha() for c in "".join(part)):
+            cleaned.append(part)
+    return cleaned
+
+
+def _is_demonym_use(part: list[str], sentence: Sentence) -> bool:
+    if len(part) != 1 or not looks_like_demonym(part[0]):
+        return False
+    tokens = sentence.tokens
+    for i, (tok, tag) in enumerate(tokens):
+        if tok == part[0]:
+            if tag == "JJ":
+                return True
+            if i + 1 < len(tokens):
+                nxt, nxt_tag = tokens[i + 1]
+                if nxt[:1].islower() and (
+                    nxt_tag.startswith("NN") or nxt_tag.startswith("JJ") or not nxt_tag
+                ):
+                    return True
+    return False

@@ -1,0 +1,94 @@
+"""Closed word lists and name tests: one copy, read by actor detection in an article
+(:mod:`analysis.actors.runs`, :mod:`analysis.actors.merges`), by actor types
+(:mod:`analysis.actors.kinds`) and by merging actors across a corpus
+(:mod:`analysis.compare.actors`)."""
+
+from __future__ import annotations
+
+import re
+
+PROPER_TAGS = frozenset({"NNP", "NNPS", "PROPN"})
+UPOS_TO_PENN = {"PROPN": "NNP", "NOUN": "NN", "ADJ": "JJ", "VERB": "VB", "ADV": "RB", "NUM": "CD"}
+#: Words allowed inside a name ("Bank of Japan", "Procter & Gamble").
+CONNECTORS = frozenset({"of", "&"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+#: Person titles: they split runs and are never actors themselves.
+TITLE_WORDS = frozenset(
+    """President Vice Prime Minister Secretary Chancellor Premier Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr
+    Sen. Rep. Gov. Governor Senator Ambassador Chairman Chairwoman Speaker King Queen Prince
+    Princess Emperor Empress Mayor Pope Sir Lady Lord""".split()
+)
+#: Month and weekday names: time expressions, which taggers call proper nouns.
+CALENDAR_WORDS = frozenset(
+    """January February March April May June July August September October November December
+    Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday""".split()
+)
+#: Standard abbreviations of international actors, each of which stands for exactly one
+#: official name (see :mod:`analysis.actors.detect`).
+COUNTRY_ABBREVIATIONS = {
+    "U.S.": "United States",
+    "US": "United States",
+    "U.S.A.": "United States",
+    "USA": "United States",
+    "U.K.": "United Kingdom",
+    "UK": "United Kingdom",
+    "E.U.": "European Union",
+    "EU": "European Union",
+    "U.N.": "United Nations",
+    "UN": "United Nations",
+    "U.A.E.": "United Arab Emirates",
+    "UAE": "United Arab Emirates",
+}
+
+#: Hyphens and en dashes, which join names ("U.S.-Japan").
+HYPHEN = re.compile(r"[-–]")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ians?|eans?|cans?|ish)$")
+_NAME_WORD = re.compile(r"^[A-Z][a-z][A-Za-z'’-]*$")
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word, its second letter lower case ("Ishiba", "McCain", "Ocasio-Cortez")."""
+    return bool(_NAME_WORD.match(word))
+
+
+def is_full_name(name: str) -> bool:
+    """Two to four name words ("Donald Trump", "Shigeru Ishiba")."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(is_name_word(word) for word in words)
+
+
+def is_surname(name: str) -> bool:
+    """One name word, which a full name may end in ("Trump")."""
+    return len(name.split()) == 1 and is_name_word(name)
+
+
+def looks_like_demonym(word: str) -> bool:
+    """A capitalised word ending like a nationality ("Japanese", "American", "British")."""
+    return bool(_DEMONYM.match(word))
+
+
+def is_proper(token: str, tag: str, initial: bool) -> bool:
+    """Does a token belong to a name?
+
+    Tagged as a proper noun; or tagged as another noun (or untagged) while capitalised in
+    mid-sentence or written with inner capitals ("SoftBank", "LNG"); or hyphenated capitals
+    ("U.S.-Japan", which taggers call an adjective).
+
+    Args:
+        token: The token.
+        tag: Its Penn tag ("" when untagged).
+        initial: Whether it is the sentence's first word.
+    """
+    if not token[:1].isupper():
+        return False
+    if tag in PROPER_TAGS:
+        return True
+    pieces = [piece for piece in HYPHEN.split(token) if piece]
+    if len(pieces) > 1 and all(piece[:1].isupper() for piece in pieces):
+        return True
+    if tag.startswith("NN") or tag in ("", "FW", "X"):
+        inner_caps = any(character.isupper() for character in token[1:])
+        return inner_caps or not initial
+    return False

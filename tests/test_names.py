@@ -1,0 +1,66 @@
+"""The shared word lists and name tests (analysis/names.py)."""
+
+import pytest
+
+from analysis.names import (
+    COUNTRY_ABBREVIATIONS,
+    TITLE_WORDS,
+    is_full_name,
+    is_proper,
+    is_surname,
+    looks_like_demonym,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Donald Trump", True),
+        ("Shigeru Ishiba", True),
+        ("Martin Luther King Jr", True),
+        ("Trump", False),  # one word is a surname, not a full name
+        ("A B", False),  # initials are not name words
+        ("Bank of Japan", False),  # a lower-case connector is no name word
+        ("One Two Three Four Five", False),  # more than four words
+        ("U.S. Steel", False),
+    ],
+)
+def test_full_names_are_two_to_four_name_words(name, expected):
+    assert is_full_name(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Trump", True), ("McCain", True), ("Donald Trump", False), ("LNG", False), ("trump", False)],
+)
+def test_surnames_are_one_name_word(name, expected):
+    assert is_surname(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("token", "tag", "initial", "expected"),
+    [
+        ("Japan", "NNP", True, True),  # tagged proper, even first in its sentence
+        ("SoftBank", "NN", True, True),  # inner capitals
+        ("Energy", "NN", False, True),  # a capitalised noun in mid-sentence
+        ("Experts", "NNS", True, False),  # a capitalised common noun that starts a sentence
+        ("U.S.-Japan", "JJ", False, True),  # hyphenated capitals
+        ("Asian", "JJ", False, False),
+        ("japan", "NNP", False, False),  # not capitalised
+    ],
+)
+def test_proper_tokens(token, tag, initial, expected):
+    assert is_proper(token, tag, initial) is expected
+
+
+def test_demonyms_and_word_lists():
+    assert [
+        w for w in ("Japanese", "American", "British", "Japan", "Trump") if looks_like_demonym(w)
+    ] == [
+        "Japanese",
+        "American",
+        "British",
+    ]
+    assert {"President", "Prime", "Minister"} <= TITLE_WORDS
+    assert "Trump" not in TITLE_WORDS
+    assert COUNTRY_ABBREVIATIONS["U.S."] == COUNTRY_ABBREVIATIONS["USA"] == "United States"
