@@ -45,350 +45,47 @@ The Markdown report goes to stdout and, with ``--out``, to a file.
 from __future__ import annotations
 
 import argparse
-import csv
-import importlib.util
 import os
-import re
 import shutil
 import signal
-import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import psutil
+from pipeline_inputs import (
+    ARTICLES,
+    BUNDLED_ARTICLE,
+    RESULTS,
+    Inputs,
+    add_one_article,
+    file_inputs,
+    long_article,
+    write_articles,
+    write_inputs,
+)
+from pipeline_measure import (
+    Pair,
+    Run,
+    Scenario,
+    count_files,
+    import_floor,
+    job_times,
+    jobs_from_log,
+    timed,
+)
+from pipeline_report import Results, environment_lines, report
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = Path(__file__).resolve().parent
-TIME = "/usr/bin/time"
-FLOOR_IMPORTS = "import nltk, sklearn, textblob, matplotlib, pandas"
 WORKFLOW_PARTS = ("Snakefile", "config", "workflow", "profiles")
-BUNDLED_ARTICLE = REPO / "seeds" / "ishiba_trump_summit.txt"
-LONG_REPEATS = 100
 DEFAULT_REPEATS = {"floor": 5, "cold": 3, "rerun": 3, "corpus": 1}
 DEFAULT_TOUCH_SIZE = 10_000
-COLD_TARGET = 2.0
-RERUN_TARGET = 0.7
-LONG_TARGET = 100.0
-# Corpus size -> (wall seconds, peak MiB, jobs) targets; smaller sizes must beat the peer.
-CORPUS_TARGETS = {10_000: (300.0, None, None), 100_000: (2700.0, 4096.0, 1000)}
 PEER_SIZE = 500
 CORPUS_CONFIG = "figures:\n  per_article: false\n"
 # Taken once per benchmark, so every scenario runs the same rules while others edit the tree.
 SNAPSHOT = "workflow-snapshot"
-RESULTS = "out"
-CORPUS_FILE = "corpus.parquet"
-ARTICLES = "articles"
-# Exit status recorded for a run killed at the timeout.
-TIMED_OUT = -int(signal.SIGKILL)
-_RULE_BLOCK = re.compile(r"^\s*(?:local)?rule (\S+):\s*$")
-_WILDCARDS = re.compile(r"^\s*wildcards: (.*)$")
-# A shard's name in paths: "shard-003-of-125", "shard_7", or a bare number.
-_SHARD = re.compile(r"(shard[_-]?)?\d+(-of-\d+)?")
-_FINISHED = re.compile(r"Finished jobid: \d+ \(Rule: (\S+)\)")
-
-
-@dataclass
-class Run:
-    """One measured process: wall seconds, peak RSS (MiB), exit status."""
-
-    wall: float
-    peak_mib: float
-    returncode: int
-
-
-@dataclass
-class JobTimes:
-    """Per-rule seconds from the ``benchmarks/`` files of one workflow run."""
-
-    seconds: dict[str, list[float]] = field(default_factory=dict)
-
-    def total(self) -> float:
-        return sum(sum(values) for values in self.seconds.values())
-
-
-@dataclass
-class JobsRun:
-    """The jobs a Snakemake run finished, per rule, with the wildcards of each."""
-
-    per_rule: Counter[str] = field(default_factory=Counter)
-    wildcards: dict[str, list[str]] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        return sum(self.per_rule.values())
-
-
-@dataclass
-class Scenario:
-    """A measured scenario: its runs and what its last run did."""
-
-    name: str
-    runs: list[Run] = field(default_factory=list)
-    jobs: JobTimes = field(default_factory=JobTimes)
-    jobs_run: JobsRun | None = None
-    output_files: int | None = None
-    n_articles: int = 0
-    dry_run: Run | None = None
-
-    @property
-    def ok(self) -> bool:
-        return bool(self.runs) and all(run.returncode == 0 for run in self.runs)
-
-    @property
-    def wall(self) -> float:
-        return statistics.median(run.wall for run in self.runs)
-
-    @property
-    def peak_mib(self) -> float:
-        return max(run.peak_mib for run in self.runs)
-
-
-@dataclass
-class Inputs:
-    """How newsdag and the peer read one scenario's articles, relative to its folder."""
-
-    config: tuple[str, ...]
-    peer_path: str
-
-
-# ----------------------------------------------------------------------------- measuring
-
-
-def timed(command: list[str], *, cwd: Path, log: Path, timeout: float) -> Run:
-    """Run ``command`` under ``/usr/bin/time`` and return its wall time and peak memory.
-
-    ``%M`` is the largest resident set of any *one* process; Snakemake's jobs run in
-    worker processes, so the process tree's total is sampled too (proportional set
-    sizes, which count shared pages once, every 50 ms, less often as a run grows long) and the
-    larger of the two kept.
-
-    A command that runs longer than ``timeout`` seconds is killed with its whole tree and
-    returned as a failed run (exit ``TIMED_OUT``) of ``timeout`` seconds, so one scenario
-    that overruns does not lose the others' figures.
-    """
-    stats = log.with_suffix(".time")
-    full = [TIME, "-f", "%e %M", "-o", str(stats), *command]
-    with open(log, "w", encoding="utf-8") as output:
-        # A session of its own lets a timeout kill the whole tree, not only `time`.
-        process = subprocess.Popen(
-            full, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        sampler = TreeMemorySampler(process.pid)
-        try:
-            returncode = process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            print(f"{' '.join(command)} ran longer than {timeout:.0f} s", file=sys.stderr)
-            return Run(timeout, sampler.peak_mib, TIMED_OUT)
-        except BaseException:
-            # Ctrl-C or the benchmark terminated: its own session would outlive it otherwise.
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            raise
-        finally:
-            sampler.stop()
-    # time prints "Command exited with non-zero status N" before the numbers on failure.
-    wall, peak_kib = stats.read_text(encoding="utf-8").split()[-2:]
-    return Run(float(wall), max(int(peak_kib) / 1024, sampler.peak_mib), returncode)
-
-
-def proportional_set_size(process: psutil.Process) -> int:
-    """A process's proportional set size in bytes.
-
-    Read from ``/proc/<pid>/smaps_rollup``, which the kernel sums for us: psutil's
-    ``memory_full_info`` parses the whole ``smaps`` file, and at 20 samples a second over
-    three ~600 MiB workers that took a quarter of a core from the run being measured.
-    """
-    try:
-        with open(f"/proc/{process.pid}/smaps_rollup", encoding="ascii") as rollup:
-            for line in rollup:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1]) * 1024
-    except FileNotFoundError:
-        if not psutil.pid_exists(process.pid):
-            raise psutil.NoSuchProcess(process.pid) from None
-    except (PermissionError, ProcessLookupError):
-        raise psutil.AccessDenied(process.pid) from None
-    return process.memory_full_info().pss  # no smaps_rollup (kernels before 4.14)
-
-
-class TreeMemorySampler:
-    """Samples the summed proportional set size (PSS) of a process and its descendants.
-
-    A sample makes the kernel walk every page table of the tree (about 4 ms per 600 MiB
-    worker, while holding each process's memory-map lock), so the sampler keeps its own cost
-    under ``budget`` of one core: after a sample that took ``c`` seconds it waits at least
-    ``c / budget``. At a fixed 50-200 ms it had slowed a 500-article run by 2.3 s (19.6 s
-    against 17.0 s, medians of 3) while the one-process peer was unaffected.
-    """
-
-    def __init__(
-        self, pid: int, *, interval: float = 0.05, longest: float = 1.0, budget: float = 0.02
-    ) -> None:
-        self.peak_mib = 0.0
-        self._root = psutil.Process(pid)
-        self._interval = interval
-        self._longest = longest
-        self._budget = budget
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-
-    def _pause(self, elapsed: float, cost: float = 0.0) -> float:
-        """Seconds to the next sample: ``interval`` at first, then 1 % of the time elapsed,
-        at most ``longest``; but never less than the last sample's ``cost`` divided by the
-        budget."""
-        return max(min(self._longest, max(self._interval, elapsed / 100)), cost / self._budget)
-
-    def _sample(self) -> None:
-        started = time.perf_counter()
-        cost = 0.0
-        while not self._done.wait(self._pause(time.perf_counter() - started, cost)):
-            sampled = time.perf_counter()
-            total = 0
-            try:
-                processes = [self._root, *self._root.children(recursive=True)]
-            except psutil.Error:
-                return
-            for process in processes:
-                try:
-                    total += proportional_set_size(process)
-                except psutil.Error:
-                    continue  # exited between listing and reading
-            self.peak_mib = max(self.peak_mib, total / 2**20)
-            cost = time.perf_counter() - sampled
-
-    def stop(self) -> None:
-        self._done.set()
-        self._thread.join()
-
-
-def import_floor(python: Path, *, runs: int, scratch: Path, timeout: float) -> Scenario:
-    """Median of ``runs`` fresh imports of the heavy libraries, after one warm-up run."""
-    floor = Scenario("import floor")
-    command = [str(python), "-c", FLOOR_IMPORTS]
-    log = scratch / "floor.log"
-    timed(command, cwd=scratch, log=log, timeout=timeout)
-    floor.runs = [timed(command, cwd=scratch, log=log, timeout=timeout) for _ in range(runs)]
-    return floor
-
-
-def _is_unit(part: str, units: set[str]) -> bool:
-    """Whether a path part names one article or shard (a wildcard), not a rule."""
-    return part in units or _SHARD.fullmatch(part) is not None
-
-
-def job_times(workdir: Path, units: set[str]) -> JobTimes:
-    """Seconds per job, grouped by rule, from the ``benchmarks/`` files of a run.
-
-    A path part naming an article or a shard (``benchmarks/<article>/<rule>.tsv``) is left out
-    of the group's name, so such files group by rule; others, such as
-    ``benchmarks/corpus/topics.tsv``, group by their path below ``benchmarks/``.
-    """
-    root = workdir / "benchmarks"
-    seconds: dict[str, list[float]] = defaultdict(list)
-    for path in sorted(root.rglob("*.tsv")):
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle, delimiter="\t"))
-        if not rows or "s" not in rows[0]:
-            continue
-        parts = path.relative_to(root).with_suffix("").parts
-        key = "/".join(part for part in parts if not _is_unit(part, units)) or "/".join(parts)
-        seconds[key].append(float(rows[-1]["s"]))
-    return JobTimes(dict(seconds))
-
-
-def jobs_from_log(log: Path) -> JobsRun:
-    """The jobs a Snakemake log says finished, per rule, with their wildcards."""
-    jobs = JobsRun()
-    wildcards: dict[str, list[str]] = defaultdict(list)
-    rule = None
-    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
-        if match := _RULE_BLOCK.match(line):
-            rule = match.group(1)
-        elif (match := _WILDCARDS.match(line)) and rule is not None:
-            wildcards[rule].append(match.group(1).strip())
-        elif match := _FINISHED.search(line):
-            jobs.per_rule[match.group(1)] += 1
-    jobs.wildcards = dict(wildcards)
-    return jobs
-
-
-def count_files(folder: Path) -> int:
-    """Files below ``folder`` (0 if it does not exist)."""
-    return sum(1 for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else 0
-
-
-# ----------------------------------------------------------------------------- inputs
-
-
-def _make_corpus_module():
-    """``bench/make_corpus.py``, loaded by path (``bench/`` is not a package)."""
-    if "make_corpus" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("make_corpus", BENCH / "make_corpus.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["make_corpus"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["make_corpus"]
-
-
-def write_inputs(size: int, workdir: Path, *, seed: int, as_file: bool) -> Inputs:
-    """Write ``size`` generated articles (planted) into ``workdir``: one file or a folder."""
-    make_corpus = _make_corpus_module()
-    if as_file:
-        make_corpus.write_corpus_file(size, workdir / CORPUS_FILE, seed=seed, planted=True)
-        return file_inputs()
-    make_corpus.write_corpus(size, workdir / ARTICLES, seed=seed, planted=True)
-    return folder_inputs()
-
-
-def add_one_article(size: int, workdir: Path, *, seed: int, as_file: bool) -> str:
-    """Add article ``size + 1`` to the corpus in ``workdir`` (the file is rewritten).
-
-    Returns:
-        The new article's id.
-    """
-    make_corpus = _make_corpus_module()
-    if as_file:
-        make_corpus.write_corpus_file(size + 1, workdir / CORPUS_FILE, seed=seed, planted=True)
-    else:
-        record = make_corpus.make_record(
-            size + 1,
-            seed=seed,
-            source=make_corpus.DEFAULT_SOURCE.read_text(encoding="utf-8"),
-            planted=True,
-        )
-        path = workdir / ARTICLES / f"{record['id']}.txt"
-        path.write_text(record["text"], encoding="utf-8", newline="\n")
-    return make_corpus.article_id(size + 1)
-
-
-def file_inputs() -> Inputs:
-    return Inputs((f"input_files={CORPUS_FILE}", f"results_dir={RESULTS}"), CORPUS_FILE)
-
-
-def folder_inputs() -> Inputs:
-    return Inputs((f"input_dir={ARTICLES}", f"results_dir={RESULTS}"), ARTICLES)
-
-
-def write_articles(folder: Path, articles: dict[str, str]) -> Inputs:
-    """Write ``articles`` (file name to text) into ``folder/articles``."""
-    (folder / ARTICLES).mkdir(parents=True)
-    for name, text in articles.items():
-        (folder / ARTICLES / name).write_text(text, encoding="utf-8", newline="\n")
-    return folder_inputs()
-
-
-def long_article() -> dict[str, str]:
-    """The bundled article repeated ``LONG_REPEATS`` times, as one article."""
-    return {"long_article.txt": BUNDLED_ARTICLE.read_text(encoding="utf-8") * LONG_REPEATS}
 
 
 def copy_workflow(source: Path, dest: Path) -> None:
@@ -476,17 +173,14 @@ def run_peer(
     return scenario
 
 
-@dataclass
-class Pair:
-    """newsdag and (when run) the peer on one input."""
-
-    newsdag: Scenario
-    peer: Scenario | None = None
-
-
 def units_of(workdir: Path, inputs: Inputs) -> set[str]:
-    folder = workdir / ARTICLES
-    return {path.stem for path in folder.iterdir()} if inputs.peer_path == ARTICLES else set()
+    """The run's article ids, which :func:`job_times` leaves out of its groups' names."""
+    if inputs.peer_path == ARTICLES:
+        return {path.stem for path in (workdir / ARTICLES).iterdir()}
+    # A corpus file's articles: the per-article folders of its results (small corpora).
+    results = workdir / RESULTS
+    folders = results.iterdir() if results.is_dir() else ()
+    return {path.name for path in folders if path.is_dir() and path.name != "corpus"}
 
 
 def bundled_scenarios(
@@ -634,269 +328,6 @@ def scheduler_floor(tools: Tools, scratch: Path, size: int) -> Scenario:
 
 
 # ----------------------------------------------------------------------------- report
-
-
-def verdict(checks: list[tuple[str, bool]], scenarios: list[Scenario]) -> str:
-    failed_runs = [s for s in scenarios if not s.ok]
-    if failed_runs:
-        codes = sorted({run.returncode for s in failed_runs for run in s.runs} - {0})
-        if TIMED_OUT in codes:
-            return f"ERROR ({failed_runs[0].name}: timed out)"
-        return f"ERROR ({failed_runs[0].name}: exit {', '.join(map(str, codes))})"
-    if not checks:
-        return "—"
-    failed = [name for name, passed in checks if not passed]
-    return "PASS" if not failed else f"FAIL ({', '.join(failed)})"
-
-
-def wall_cell(scenario: Scenario | None) -> str:
-    if scenario is None:
-        return "—"
-    n = len(scenario.runs)
-    return f"{scenario.wall:.2f}" + (f" (median of {n})" if n > 1 else "")
-
-
-def _jobs_cell(scenario: Scenario) -> str:
-    return "—" if scenario.jobs_run is None else f"{scenario.jobs_run.total:,}"
-
-
-def _files_cell(scenario: Scenario, peer: Scenario | None) -> str:
-    newsdag = "—" if scenario.output_files is None else f"{scenario.output_files:,}"
-    return newsdag if peer is None else f"{newsdag} / {peer.output_files:,}"
-
-
-def _peak_cell(scenario: Scenario, peer: Scenario | None) -> str:
-    return f"{scenario.peak_mib:.0f}" + ("" if peer is None else f" / {peer.peak_mib:.0f}")
-
-
-def table_row(
-    scenario: Scenario,
-    floor: Scenario,
-    *,
-    peer: Scenario | None = None,
-    target: str = "—",
-    checks: list[tuple[str, bool]] | None = None,
-) -> str:
-    peer_ratio = f"{scenario.wall / peer.wall:.2f}" if peer is not None and peer.ok else "—"
-    cells = [
-        scenario.name,
-        f"{scenario.n_articles:,}",
-        wall_cell(scenario),
-        f"{scenario.wall / floor.wall:.2f}",
-        wall_cell(peer),
-        peer_ratio,
-        _peak_cell(scenario, peer),
-        _jobs_cell(scenario),
-        _files_cell(scenario, peer),
-        target,
-        verdict(checks or [], [scenario] + ([peer] if peer is not None else [])),
-    ]
-    return "| " + " | ".join(cells) + " |"
-
-
-def long_cost_ratio(long: Scenario, cold: Scenario, rerun: Scenario) -> tuple[float, str]:
-    """The long article's cost over the bundled article's, and how it was measured.
-
-    Summed job seconds when both runs wrote ``benchmarks/`` files; else walls less the
-    no-op rerun's (Snakemake's start-up).
-    """
-    if long.jobs.total() > 0 and cold.jobs.total() > 0:
-        return long.jobs.total() / cold.jobs.total(), "job s"
-    base = rerun.wall if rerun.ok else 0.0
-    return (long.wall - base) / max(cold.wall - base, 1e-9), "wall − rerun"
-
-
-def corpus_target(pair: Pair) -> tuple[str, list[tuple[str, bool]]]:
-    """The targets of a corpus size and whether its run met them."""
-    scenario = pair.newsdag
-    limits = CORPUS_TARGETS.get(scenario.n_articles)
-    if limits is None:
-        if pair.peer is None or not pair.peer.ok:
-            return "—", []
-        return "faster than the peer", [("slower than peer", scenario.wall < pair.peer.wall)]
-    wall, memory, jobs = limits
-    target = [f"≤ {wall / 60:g} min"]
-    checks = [("time", scenario.wall <= wall)]
-    if memory is not None:
-        target.append(f"≤ {memory / 1024:g} GiB")
-        checks.append(("memory", scenario.peak_mib <= memory))
-    if jobs is not None:
-        target.append(f"≤ {jobs:,} jobs")
-        checks.append(("jobs", scenario.jobs_run is not None and scenario.jobs_run.total <= jobs))
-    return ", ".join(target), checks
-
-
-def touch_checks(touch: Scenario) -> list[tuple[str, bool]]:
-    per_rule = touch.jobs_run.per_rule if touch.jobs_run else Counter()
-    many = [rule for rule, count in sorted(per_rule.items()) if count > 1]
-    return [(f"{', '.join(many)} ran more than once", not many)]
-
-
-@dataclass
-class Results:
-    """Everything one benchmark run measured."""
-
-    floor: Scenario
-    cold: Pair
-    rerun: Scenario
-    long: Pair | None
-    corpora: list[Pair]
-    touch: Scenario | None
-    no_op: Scenario | None
-
-
-def results_table(results: Results) -> str:
-    floor, cold, rerun = results.floor, results.cold, results.rerun
-    lines = [
-        "| scenario | articles | newsdag s | × floor | peer s | newsdag ÷ peer | "
-        "peak MiB (newsdag / peer) | jobs | output files (newsdag / peer) | target | verdict |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-        f"| import floor | — | {wall_cell(floor)} | 1.00 | — | — | {floor.peak_mib:.0f} "
-        "| — | — | — | — |",
-    ]
-    cold_ok = [("time", cold.newsdag.wall / floor.wall <= COLD_TARGET)]
-    lines.append(
-        table_row(
-            cold.newsdag, floor, peer=cold.peer, target=f"≤ {COLD_TARGET:g}× floor", checks=cold_ok
-        )
-    )
-    rerun_ok = [("time", rerun.wall / floor.wall <= RERUN_TARGET)]
-    lines.append(table_row(rerun, floor, target=f"≤ {RERUN_TARGET:g}× floor", checks=rerun_ok))
-    if results.long is not None:
-        ratio, basis = long_cost_ratio(results.long.newsdag, cold.newsdag, rerun)
-        target = f"≤ {LONG_TARGET:g}× bundled ({basis}): {ratio:.0f}×"
-        checks = [("cost", ratio <= LONG_TARGET)]
-        lines.append(
-            table_row(
-                results.long.newsdag, floor, peer=results.long.peer, target=target, checks=checks
-            )
-        )
-    for pair in results.corpora:
-        target, checks = corpus_target(pair)
-        lines.append(table_row(pair.newsdag, floor, peer=pair.peer, target=target, checks=checks))
-    if results.touch is not None:
-        lines.append(
-            table_row(
-                results.touch, floor, target="≤ 1 job per rule", checks=touch_checks(results.touch)
-            )
-        )
-    if results.no_op is not None:
-        lines.append(table_row(results.no_op, floor))
-    return "\n".join(lines)
-
-
-def per_article_lines(corpora: list[Pair]) -> list[str]:
-    """Seconds per article at each size: linear cost keeps them flat."""
-    cells = [
-        f"{pair.newsdag.n_articles:,}: {pair.newsdag.wall / pair.newsdag.n_articles:.4f}"
-        + (f" (peer {pair.peer.wall / pair.peer.n_articles:.4f})" if pair.peer else "")
-        for pair in corpora
-        if pair.newsdag.ok
-    ]
-    return [f"- seconds per article, newsdag (peer): {'; '.join(cells)}"] if cells else []
-
-
-def touch_lines(touch: Scenario | None) -> list[str]:
-    """Which jobs the rerun after adding one article ran: rule, count, wildcards."""
-    if touch is None or touch.jobs_run is None:
-        return []
-    lines = [
-        f"### Jobs rerun after adding one article to {touch.n_articles - 1:,}",
-        "",
-        "| rule | jobs | wildcards |",
-        "| --- | --- | --- |",
-    ]
-    for rule, count in sorted(touch.jobs_run.per_rule.items()):
-        wildcards = sorted(set(touch.jobs_run.wildcards.get(rule, [])))
-        shown = "; ".join(wildcards[:5]) + (
-            f"; … ({len(wildcards)} in all)" if len(wildcards) > 5 else ""
-        )
-        lines.append(f"| {rule} | {count} | {shown or '—'} |")
-    return [*lines, ""]
-
-
-def jobs_table(scenarios: list[Scenario]) -> str:
-    """Per scenario and rule: jobs, summed job seconds, milliseconds per job.
-
-    Jobs may run two at a time, so summed job seconds can exceed the wall; the dry run times
-    start-up plus planning the DAG of the same workflow.
-    """
-    lines = [
-        "| scenario | rule | jobs | job s (sum) | ms per job | share of job s |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for scenario in scenarios:
-        total_jobs = scenario.jobs.total()
-        if scenario.dry_run is not None:
-            lines.append(
-                f"| {scenario.name} | *dry run: start-up + planning* | — | "
-                f"{scenario.dry_run.wall:.2f} | — | — |"
-            )
-        ranked = sorted(scenario.jobs.seconds.items(), key=lambda item: (-sum(item[1]), item[0]))
-        for rule, seconds in ranked:
-            total = sum(seconds)
-            lines.append(
-                f"| {scenario.name} | {rule} | {len(seconds)} | {total:.2f} | "
-                f"{1000 * total / len(seconds):.1f} | {total / total_jobs:.0%} |"
-            )
-    return "\n".join(lines)
-
-
-# The measured venv's interpreter: its version, its executable, and whether libpython is a
-# shared library it loads (position-independent code; the build matters, see the README).
-INTERPRETER_PROBE = (
-    "import sys; "
-    "shared = any('libpython' in line for line in open('/proc/self/maps')); "
-    "print(sys.version.split()[0], sys._base_executable, "
-    "'libpython loaded as a shared library' if shared else 'libpython linked in', sep='; ')"
-)
-
-
-def interpreter_line(python: Path) -> str:
-    """The venv interpreter's version, base executable and build, as one line."""
-    try:
-        probe = subprocess.run(
-            [str(python), "-c", INTERPRETER_PROBE], capture_output=True, text=True, check=False
-        )
-    except OSError as error:
-        return f"unknown ({error.strerror}: {python})"
-    return probe.stdout.strip() or f"unknown ({probe.stderr.strip()[:80]})"
-
-
-def environment_lines(
-    python: Path, snakemake: Path, load_before: float, input_mode: str
-) -> list[str]:
-    version = subprocess.run(
-        [str(snakemake), "--version"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    return [
-        f"- command: `{' '.join([Path(sys.executable).name, *sys.argv])}`",
-        f"- date: {time.strftime('%Y-%m-%d %H:%M')}; snakemake {version}; {os.cpu_count()} CPUs",
-        f"- python (the measured venv's): {interpreter_line(python)}",
-        f"- generated corpora read as: {input_mode}",
-        f"- load average (1 min) before / after: {load_before:.2f} / {os.getloadavg()[0]:.2f}",
-    ]
-
-
-def report(results: Results, *, environment: list[str], rules: list[str]) -> str:
-    pairs = [results.cold, *([results.long] if results.long else []), *results.corpora]
-    return "\n".join(
-        [
-            "## newsdag against the import floor and a notebook-style peer",
-            "",
-            *environment,
-            f"- rule files: {', '.join(rules)}",
-            *per_article_lines(results.corpora),
-            "",
-            results_table(results),
-            "",
-            *touch_lines(results.touch),
-            "### Where the time goes (per-job `benchmarks/` files, last run of each scenario)",
-            "",
-            jobs_table([pair.newsdag for pair in pairs]),
-            "",
-        ]
-    )
 
 
 # ----------------------------------------------------------------------------- CLI

@@ -41,20 +41,23 @@ Finished jobid: 0 (Rule: all)
 
 
 bench = load_bench_script("bench_pipeline")
+inputs = load_bench_script("pipeline_inputs")
+measure = load_bench_script("pipeline_measure")
+report = load_bench_script("pipeline_report")
 
 
 def _scenario(name, walls, *, peak=100.0, n=1, jobs=None, returncode=0):
-    scenario = bench.Scenario(name, n_articles=n)
-    scenario.runs = [bench.Run(wall, peak, returncode) for wall in walls]
+    scenario = measure.Scenario(name, n_articles=n)
+    scenario.runs = [measure.Run(wall, peak, returncode) for wall in walls]
     if jobs is not None:
-        scenario.jobs_run = bench.JobsRun(Counter(jobs))
+        scenario.jobs_run = measure.JobsRun(Counter(jobs))
     return scenario
 
 
 def test_jobs_from_log_counts_finished_jobs_and_keeps_wildcards(tmp_path):
     log = tmp_path / "run.log"
     log.write_text(LOG, encoding="utf-8")
-    jobs = bench.jobs_from_log(log)
+    jobs = measure.jobs_from_log(log)
     assert jobs.per_rule == {"prepare": 2, "corpus_topics": 1, "all": 1}
     assert jobs.total == 4
     assert jobs.wildcards == {"prepare": ["article=a", "article=b"]}
@@ -72,7 +75,7 @@ def test_job_times_group_per_article_and_shard_files_by_rule(tmp_path):
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"s\th:m:s\n{seconds}\t0:00:01\n", encoding="utf-8")
-    times = bench.job_times(tmp_path, {"a", "b"})
+    times = measure.job_times(tmp_path, {"a", "b"})
     assert times.seconds == {
         "prepare": [1.5, 2.5],
         "shards/keywords": [4.0, 1.0],
@@ -85,18 +88,18 @@ def test_count_files_counts_files_only(tmp_path):
     (tmp_path / "out" / "x").mkdir(parents=True)
     (tmp_path / "out" / "x" / "a.tsv").write_text("", encoding="utf-8")
     (tmp_path / "out" / "b.json").write_text("", encoding="utf-8")
-    assert bench.count_files(tmp_path / "out") == 2
-    assert bench.count_files(tmp_path / "missing") == 0
+    assert measure.count_files(tmp_path / "out") == 2
+    assert measure.count_files(tmp_path / "missing") == 0
 
 
 def test_corpus_targets_by_size():
-    small = bench.Pair(_scenario("500", [10.0], n=500), _scenario("peer", [20.0], n=500))
-    assert bench.corpus_target(small) == (
+    small = measure.Pair(_scenario("500", [10.0], n=500), _scenario("peer", [20.0], n=500))
+    assert report.corpus_target(small) == (
         "faster than the peer",
         [("slower than peer", True)],
     )
-    big = bench.Pair(_scenario("100k", [2800.0], peak=3000.0, n=100_000, jobs={"prepare": 900}))
-    target, checks = bench.corpus_target(big)
+    big = measure.Pair(_scenario("100k", [2800.0], peak=3000.0, n=100_000, jobs={"prepare": 900}))
+    target, checks = report.corpus_target(big)
     assert target == "≤ 45 min, ≤ 4 GiB, ≤ 1,000 jobs"
     assert checks == [("time", False), ("memory", True), ("jobs", True)]
 
@@ -104,52 +107,52 @@ def test_corpus_targets_by_size():
 def test_touch_passes_only_with_at_most_one_job_per_rule():
     one_shard = _scenario("touch", [1.0], jobs={"prepare": 1, "corpus_topics": 1})
     every_shard = _scenario("touch", [1.0], jobs={"prepare": 3, "keywords": 2, "all": 1})
-    assert bench.verdict(bench.touch_checks(one_shard), [one_shard]) == "PASS"
-    assert bench.verdict(bench.touch_checks(every_shard), [every_shard]) == (
+    assert report.verdict(report.touch_checks(one_shard), [one_shard]) == "PASS"
+    assert report.verdict(report.touch_checks(every_shard), [every_shard]) == (
         "FAIL (keywords, prepare ran more than once)"
     )
 
 
 def test_verdict_reports_a_failed_run_before_its_targets():
     failed = _scenario("cold", [1.0, 1.0], returncode=1)
-    assert bench.verdict([("time", True)], [failed]) == "ERROR (cold: exit 1)"
+    assert report.verdict([("time", True)], [failed]) == "ERROR (cold: exit 1)"
 
 
 def test_a_command_over_its_timeout_is_killed_and_reported_as_timed_out(tmp_path):
-    run = bench.timed(["sleep", "30"], cwd=tmp_path, log=tmp_path / "sleep.log", timeout=0.5)
-    assert run.returncode == bench.TIMED_OUT and run.wall == 0.5
+    run = measure.timed(["sleep", "30"], cwd=tmp_path, log=tmp_path / "sleep.log", timeout=0.5)
+    assert run.returncode == measure.TIMED_OUT and run.wall == 0.5
     scenario = _scenario("big", [])
     scenario.runs = [run]
-    assert bench.verdict([], [scenario]) == "ERROR (big: timed out)"
+    assert report.verdict([], [scenario]) == "ERROR (big: timed out)"
 
 
 def test_a_command_is_timed(tmp_path):
-    run = bench.timed(["sleep", "0.2"], cwd=tmp_path, log=tmp_path / "sleep.log", timeout=10)
+    run = measure.timed(["sleep", "0.2"], cwd=tmp_path, log=tmp_path / "sleep.log", timeout=10)
     assert run.returncode == 0 and 0.2 <= run.wall < 5 and run.peak_mib > 0
 
 
 def test_long_article_cost_uses_job_seconds_else_walls_less_the_rerun():
     long, cold = _scenario("long", [90.0]), _scenario("cold", [3.0])
     rerun = _scenario("rerun", [1.0])
-    assert bench.long_cost_ratio(long, cold, rerun) == (pytest.approx(44.5), "wall − rerun")
-    long.jobs = bench.JobTimes({"keywords": [50.0]})
-    cold.jobs = bench.JobTimes({"keywords": [0.4], "topics": [0.1]})
-    assert bench.long_cost_ratio(long, cold, rerun) == (pytest.approx(100.0), "job s")
+    assert report.long_cost_ratio(long, cold, rerun) == (pytest.approx(44.5), "wall − rerun")
+    long.jobs = measure.JobTimes({"keywords": [50.0]})
+    cold.jobs = measure.JobTimes({"keywords": [0.4], "topics": [0.1]})
+    assert report.long_cost_ratio(long, cold, rerun) == (pytest.approx(100.0), "job s")
 
 
 def test_results_table_puts_newsdag_and_the_peer_side_by_side():
-    results = bench.Results(
+    results = report.Results(
         floor=_scenario("import floor", [1.0, 1.2, 1.1], peak=180.0),
-        cold=bench.Pair(_scenario("cold", [2.0], jobs={"a": 11}), _scenario("peer", [4.0])),
+        cold=measure.Pair(_scenario("cold", [2.0], jobs={"a": 11}), _scenario("peer", [4.0])),
         rerun=_scenario("rerun", [0.5], jobs={}),
         long=None,
-        corpora=[bench.Pair(_scenario("500 articles", [30.0], n=500, jobs={"a": 20}))],
+        corpora=[measure.Pair(_scenario("500 articles", [30.0], n=500, jobs={"a": 20}))],
         touch=None,
         no_op=None,
     )
     results.cold.newsdag.output_files = 26
     results.cold.peer.output_files = 4
-    rows = bench.results_table(results).splitlines()
+    rows = report.results_table(results).splitlines()
     assert rows[2].startswith("| import floor | — | 1.10 (median of 3) | 1.00 |")
     cells = [cell.strip() for cell in rows[3].strip("|").split("|")]
     assert cells == [
@@ -180,30 +183,30 @@ def test_touch_size_defaults_to_ten_thousand_when_run():
 def test_add_one_article_to_a_corpus_file_keeps_the_others(tmp_path):
     import pandas as pd
 
-    bench.write_inputs(3, tmp_path, seed=1, as_file=True)
-    before = pd.read_parquet(tmp_path / bench.CORPUS_FILE)
-    assert bench.add_one_article(3, tmp_path, seed=1, as_file=True) == "article_0004"
-    after = pd.read_parquet(tmp_path / bench.CORPUS_FILE)
+    inputs.write_inputs(3, tmp_path, seed=1, as_file=True)
+    before = pd.read_parquet(tmp_path / inputs.CORPUS_FILE)
+    assert inputs.add_one_article(3, tmp_path, seed=1, as_file=True) == "article_0004"
+    after = pd.read_parquet(tmp_path / inputs.CORPUS_FILE)
     pd.testing.assert_frame_equal(after.head(3), before)
     assert list(after["id"])[-1] == "article_0004"
 
 
 def test_add_one_article_to_a_folder_writes_its_file(tmp_path):
-    bench.write_inputs(2, tmp_path, seed=0, as_file=False)
-    bench.add_one_article(2, tmp_path, seed=0, as_file=False)
-    names = sorted(p.name for p in (tmp_path / bench.ARTICLES).iterdir())
+    inputs.write_inputs(2, tmp_path, seed=0, as_file=False)
+    inputs.add_one_article(2, tmp_path, seed=0, as_file=False)
+    names = sorted(p.name for p in (tmp_path / inputs.ARTICLES).iterdir())
     assert names == ["article_0001.txt", "article_0002.txt", "article_0003.txt"]
 
 
 def test_long_article_is_the_bundled_one_a_hundred_times():
-    text = bench.long_article()["long_article.txt"]
-    bundled = bench.BUNDLED_ARTICLE.read_text(encoding="utf-8")
+    text = inputs.long_article()["long_article.txt"]
+    bundled = inputs.BUNDLED_ARTICLE.read_text(encoding="utf-8")
     assert text == bundled * 100
     assert 600_000 < len(text.encode("utf-8")) < 700_000
 
 
 def test_memory_samples_thin_out_as_a_run_grows_long_and_as_they_grow_costly():
-    sampler = bench.TreeMemorySampler(os.getpid(), interval=0.05, longest=1.0, budget=0.02)
+    sampler = measure.TreeMemorySampler(os.getpid(), interval=0.05, longest=1.0, budget=0.02)
     try:
         assert sampler._pause(0.0) == 0.05
         assert sampler._pause(20.0) == 0.2
@@ -222,12 +225,12 @@ def test_memory_samples_thin_out_as_a_run_grows_long_and_as_they_grow_costly():
 
 def test_proportional_set_size_agrees_with_psutil():
     process = psutil.Process(os.getpid())
-    mine = bench.proportional_set_size(process)
+    mine = measure.proportional_set_size(process)
     assert abs(mine - process.memory_full_info().pss) < 8 * 2**20
 
 
 def test_interpreter_line_names_the_measured_interpreters_version_and_executable():
-    line = bench.interpreter_line(Path(sys.executable))
+    line = report.interpreter_line(Path(sys.executable))
     version, executable, libpython = line.split("; ")
     assert version == platform.python_version()
     assert Path(executable).name.startswith("python")
@@ -235,4 +238,12 @@ def test_interpreter_line_names_the_measured_interpreters_version_and_executable
 
 
 def test_interpreter_line_reports_a_missing_interpreter(tmp_path):
-    assert bench.interpreter_line(tmp_path / "no-python").startswith("unknown")
+    assert report.interpreter_line(tmp_path / "no-python").startswith("unknown")
+
+
+def test_units_of_a_corpus_file_are_its_per_article_result_folders(tmp_path):
+    for folder in ("out/article_0001/tables", "out/article_0002", "out/corpus/tables"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "out" / "manifest.tsv").write_text("", encoding="utf-8")
+    assert bench.units_of(tmp_path, inputs.file_inputs()) == {"article_0001", "article_0002"}
+    assert bench.units_of(tmp_path / "missing", inputs.file_inputs()) == set()
