@@ -13,11 +13,12 @@ UPOS_TO_PENN = {"PROPN": "NNP", "NOUN": "NN", "ADJ": "JJ", "VERB": "VB", "ADV": 
 CONNECTORS = frozenset({"of", "&"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
-#: Person titles: they split runs and are never actors themselves.
+#: Person titles, the one list: they split actors' runs and are never actors themselves, and
+#: keyword candidates drop them before a name ("President Donald Trump" -> "Donald Trump").
 TITLE_WORDS = frozenset(
     """President Vice Prime Minister Secretary Chancellor Premier Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr
-    Sen. Rep. Gov. Governor Senator Ambassador Chairman Chairwoman Speaker King Queen Prince
-    Princess Emperor Empress Mayor Pope Sir Lady Lord""".split()
+    Sen. Rep. Gov. Governor Senator Ambassador Chairman Chairwoman CEO Speaker King Queen Prince
+    Princess Emperor Empress Mayor Pope Sheikh Sir Lady Lord""".split()
 )
 #: Month and weekday names: time expressions, which taggers call proper nouns.
 CALENDAR_WORDS = frozenset(

@@ -8,6 +8,7 @@ from defaults import KEYWORDS, NGRAM_RANGE, PREPARE, RANK_ARTICLE
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 import analysis.keywords as kw
+from analysis.actors import find_actors
 from analysis.document import analyse_structure
 from analysis.keywords import candidates, headline, specificity, titles
 from analysis.keywords.article import _section_spread
@@ -155,6 +156,19 @@ def test_names_lose_titles_and_are_split_from_common_words():
     keys = set(kw.extract_candidates(tokens, ngram_range=NGRAM_RANGE)["key"])
     assert "Donald Trump".lower() in keys and "president donald trump" not in keys
     assert "giant softbank" not in keys and {"softbank", "investment giant"} <= keys
+
+
+def test_keyword_titles_are_the_actors_titles():
+    # One list of person titles (analysis/names.py) serves the actors and the keywords.
+    tokens = tokens_of(
+        [[("Mayor", "NNP"), ("Eric", "NNP"), ("Adams", "NNP"), ("met", "VBD"),
+          ("CEO", "NNP"), ("Tim", "NNP"), ("Cook", "NNP")]]
+    )  # fmt: skip
+    keys = set(kw.extract_candidates(tokens, ngram_range=NGRAM_RANGE)["key"])
+    assert {"eric adams", "tim cook"} <= keys
+    assert not keys & {"mayor eric adams", "ceo tim cook"}
+    actors = set(find_actors(["s0"], ["Mayor Eric Adams met CEO Tim Cook."]).mentions["actor"])
+    assert actors == {"Eric Adams", "Tim Cook"}
 
 
 def test_ngram_range_limits_phrase_length():

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.names import TITLE_WORDS
+
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR"})
@@ -25,15 +27,8 @@ VERBAL_CONTEXT_TAGS = frozenset(
 CONTENT_NOUN_STOPWORDS = frozenset(
     {"bill", "computer", "fire", "interest", "system", "amount", "detail", "side", "front", "mill"}
 )
-# Titles before a personal name: "President Donald Trump" -> "Donald Trump".
-NAME_TITLES = frozenset(
-    {
-        "president", "vice", "prime", "minister", "premier", "mr", "mr.", "mrs", "mrs.", "ms",
-        "ms.", "dr", "dr.", "sen.", "senator", "rep.", "governor", "gov.", "chancellor",
-        "secretary", "chairman", "chairwoman", "ceo", "king", "queen", "prince", "princess",
-        "pope", "sheikh",
-    }
-)  # fmt: skip
+# Titles before a personal name, lower-cased: "President Donald Trump" -> "Donald Trump".
+NAME_TITLES = frozenset(word.lower() for word in TITLE_WORDS)
 CANDIDATE_COLUMNS = ["key", "surface", "sentence_id", "token_id", "n_words", "proper"]
 
 
