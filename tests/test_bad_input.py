@@ -103,6 +103,7 @@ def test_bad_config_values_are_one_line_errors(bad_run):
         ("topics: {k: 0}", "config error at topics.k"),
         ("topics: {k: -3}", "config error at topics.k"),
         ("topics: {method: lsa}", "'lsa' is not one of ['nmf', 'lda']"),
+        ("dates: {time_zone: Mars/Olympus}", "dates.time_zone: 'Mars/Olympus' is not UTC"),
     ]:
         (workdir / "bad.yaml").write_text(settings, encoding="utf-8")
         run = snakemake(workdir, "--dry-run", "--configfile", "bad.yaml")

@@ -5,14 +5,16 @@ import json
 import pandas as pd
 import pytest
 
+from analysis.corpus.dates import parse_dates
 from analysis.corpus.files import CorpusFileError, expand_inputs, file_format, read_corpus_file
-from analysis.corpus.records import check_rows, parse_dates, standard_columns, text_problem
+from analysis.corpus.records import check_rows, standard_columns, text_problem
+from analysis.workflow_config import ConfigError
 
 TEXT = "Tariffs rose on Monday. Markets fell."
 
 
 def _check(frame, **options):
-    options = {"max_bytes": 10_000, "date_format": None, "seen": {}, **options}
+    options = {"max_bytes": 10_000, "date_format": None, "time_zone": "UTC", "seen": {}, **options}
     return check_rows(frame, **options)
 
 
@@ -97,10 +99,47 @@ def test_duplicates_are_found_across_files():
 
 def test_dates_iso_with_zones_and_a_configured_format():
     values = pd.Series(["2025-02-07", "2025-02-07T23:30:00-05:00", None])
-    iso = parse_dates(values, date_format=None)
+    iso = parse_dates(values, date_format=None, time_zone="UTC")
     assert [str(d) for d in iso] == ["2025-02-07 00:00:00", "2025-02-08 04:30:00", "NaT"]
-    european = parse_dates(pd.Series(["07/02/2025"]), date_format="%d/%m/%Y")
+    european = parse_dates(pd.Series(["07/02/2025"]), date_format="%d/%m/%Y", time_zone="UTC")
     assert str(european.iloc[0]) == "2025-02-07 00:00:00"
+
+
+# A Tokyo morning paper, a New York evening story, a date with no time, a UTC time on the
+# night British Summer Time began, a missing date.
+ZONED = pd.Series(
+    ["2025-04-01T08:00:00+09:00", "2025-07-01T21:00:00-04:00", "2025-04-02",
+     "2025-03-30T01:30:00Z", None]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("time_zone", "expected"),
+    [
+        ("UTC", ["2025-03-31 23:00", "2025-07-02 01:00", "2025-04-02 00:00", "2025-03-30 01:30"]),
+        ("as_written", ["2025-04-01 08:00", "2025-07-01 21:00", "2025-04-02 00:00",
+                        "2025-03-30 01:30"]),
+        ("Asia/Tokyo", ["2025-04-01 08:00", "2025-07-02 10:00", "2025-04-02 00:00",
+                        "2025-03-30 10:30"]),
+        ("Europe/London", ["2025-04-01 00:00", "2025-07-02 02:00", "2025-04-02 00:00",
+                           "2025-03-30 02:30"]),
+    ],
+)  # fmt: skip
+def test_dates_with_an_offset_are_read_on_the_configured_clock(time_zone, expected):
+    parsed = parse_dates(ZONED, date_format=None, time_zone=time_zone)
+    assert [d.strftime("%Y-%m-%d %H:%M") for d in parsed.iloc[:4]] == expected
+    assert pd.isna(parsed.iloc[4])
+
+
+def test_a_strptime_format_with_an_offset_keeps_the_clock_as_written():
+    values = pd.Series(["01/04/2025 08:00 +0900", "02/04/2025 09:15 +0000"])
+    parsed = parse_dates(values, date_format="%d/%m/%Y %H:%M %z", time_zone="as_written")
+    assert [str(d) for d in parsed] == ["2025-04-01 08:00:00", "2025-04-02 09:15:00"]
+
+
+def test_an_unknown_time_zone_is_a_one_line_config_error():
+    with pytest.raises(ConfigError, match=r"dates\.time_zone: 'Mars/Olympus' is not UTC"):
+        parse_dates(ZONED, date_format=None, time_zone="Mars/Olympus")
 
 
 def test_text_limits_and_symbols():

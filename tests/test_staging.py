@@ -12,7 +12,8 @@ COLUMNS = {"id": "id", "text": "text", "title": "title", "date": "date", "source
 
 def _stage(tmp_path, **options):
     settings = {"input_dir": None, "input_files": str(tmp_path / "corpus.csv"),
-                "columns": COLUMNS, "date_format": None, "max_bytes": 10_000, "shard_size": 4,
+                "columns": COLUMNS, "date_format": None, "time_zone": "UTC", "max_bytes": 10_000,
+                "shard_size": 4,
                 "staging_dir": tmp_path / "staging", **options}  # fmt: skip
     return stage_corpus(**settings)
 
@@ -42,6 +43,21 @@ def test_editing_one_article_rewrites_only_its_shard(tmp_path):
                                         "author", "url", "origin"]  # fmt: skip
     assert "desk" in staged.columns  # other columns are kept as metadata
     assert str(staged["date"].dtype) == "datetime64[ns]"
+
+
+def test_a_new_time_zone_restages_the_dates(tmp_path):
+    frame = pd.DataFrame({"id": ["tokyo", "plain"], "text": ["A morning story.", "Another."],
+                          "date": ["2025-04-01T08:00:00+09:00", "2025-04-02"]})  # fmt: skip
+    frame.to_csv(tmp_path / "corpus.csv", index=False)
+
+    def dates(time_zone):
+        staged = _stage(tmp_path, time_zone=time_zone)
+        shards = [pd.read_parquet(path) for path in staged.shard_files.values()]
+        table = pd.concat(shards).set_index("article")["date"]
+        return {article: str(date) for article, date in table.items()}
+
+    assert dates("UTC") == {"tokyo": "2025-03-31 23:00:00", "plain": "2025-04-02 00:00:00"}
+    assert dates("as_written") == {"tokyo": "2025-04-01 08:00:00", "plain": "2025-04-02 00:00:00"}
 
 
 def test_unchanged_inputs_reuse_the_index(tmp_path):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.corpus.dates import parse_dates
 from analysis.corpus.screening import has_words
 from analysis.reading import ARTICLE_ID_PATTERN, is_valid_article_id, normalise_newlines
 
@@ -71,31 +72,12 @@ def id_problem(article_id: object) -> str | None:
     return None
 
 
-def parse_dates(values: pd.Series, *, date_format: str | None) -> pd.Series:
-    """Parse dates (ISO 8601 unless a strptime format is given); unparseable ones become NaT.
-
-    Dates with a time zone are converted to UTC; all dates are returned without a zone, so
-    articles from different zones sort and group on one time line.
-
-    Args:
-        values: Date strings (missing values allowed).
-        date_format: A strptime format such as ``"%d/%m/%Y"``, or None for ISO 8601.
-
-    Returns:
-        Timestamps (``datetime64[ns]``), NaT where a value is missing or unparseable.
-    """
-    text = values.astype("string").str.strip()
-    parsed = pd.to_datetime(
-        text, format=date_format or "ISO8601", errors="coerce", utc=True
-    ).dt.tz_localize(None)
-    return parsed.astype("datetime64[ns]")
-
-
 def check_rows(
     frame: pd.DataFrame,
     *,
     max_bytes: int,
     date_format: str | None,
+    time_zone: str,
     seen: dict[str, str],
 ) -> CheckedRows:
     """Keep the rows that can be analysed; give every other row a one-line reason.
@@ -104,7 +86,8 @@ def check_rows(
         frame: Rows with ``origin`` (file and row, for messages), ``id``, ``text`` and any
             of :data:`STANDARD_FIELDS` and other metadata, as read.
         max_bytes: Largest accepted text in UTF-8 bytes.
-        date_format: See :func:`parse_dates`.
+        date_format: See :func:`~analysis.corpus.dates.parse_dates`.
+        time_zone: See :func:`~analysis.corpus.dates.parse_dates`.
         seen: Ids already taken (id -> origin), across files; updated with this frame's.
 
     Returns:
@@ -113,7 +96,7 @@ def check_rows(
     """
     errors: list[str] = []
     dates = (
-        parse_dates(frame["date"], date_format=date_format)
+        parse_dates(frame["date"], date_format=date_format, time_zone=time_zone)
         if "date" in frame
         else pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     )

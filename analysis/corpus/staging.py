@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analysis.corpus.dates import check_time_zone
 from analysis.corpus.files import CorpusFileError, expand_inputs, read_corpus_file
 from analysis.corpus.folder import METADATA_FILE, read_folder
 from analysis.corpus.records import STANDARD_FIELDS, check_rows, standard_columns
@@ -61,6 +62,7 @@ def stage_corpus(
     input_files: str | Sequence[str] | None,
     columns: Mapping[str, str],
     date_format: str | None,
+    time_zone: str,
     max_bytes: int,
     shard_size: int,
     staging_dir: str | os.PathLike[str],
@@ -72,6 +74,8 @@ def stage_corpus(
         input_files: Corpus files (path, glob or list): CSV, TSV, JSON Lines, Parquet.
         columns: newsdag column name -> the corpus files' column name.
         date_format: strptime format of the dates, or None for ISO 8601.
+        time_zone: The clock dates with an offset are read on: ``UTC``, ``as_written`` or a
+            zone name (:mod:`analysis.corpus.dates`).
         max_bytes: Largest accepted article text in UTF-8 bytes.
         shard_size: Articles per shard, at most about (see :func:`shard_count`).
         staging_dir: Where the staged shards and the index are kept.
@@ -85,7 +89,13 @@ def stage_corpus(
     """
     staging = Path(staging_dir)
     files = _input_files(input_dir, input_files)
-    settings = {"columns": dict(columns), "date_format": date_format, "max_bytes": max_bytes}
+    check_time_zone(time_zone)
+    settings = {
+        "columns": dict(columns),
+        "date_format": date_format,
+        "time_zone": time_zone,
+        "max_bytes": max_bytes,
+    }
     signature = _signature(files, {**settings, "shard_size": shard_size})
     cached = _load_index(staging, signature)
     if cached is not None:
@@ -161,6 +171,7 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
             frame,
             max_bytes=settings["max_bytes"],
             date_format=settings["date_format"],
+            time_zone=settings["time_zone"],
             seen=seen,
         )
         errors += result.errors

@@ -44,6 +44,7 @@ try:
         input_files=config["input_files"],
         columns=config["columns"],
         date_format=config["dates"]["format"],
+        time_zone=config["dates"]["time_zone"],
         max_bytes=config["articles"]["max_bytes"],
         shard_size=config["corpus"]["shard_size"],
         staging_dir=STAGING_DIR,

@@ -1,0 +1,83 @@
+"""Reading an article's date: ISO 8601 or a strptime format, onto one time line.
+
+``dates.time_zone`` says which wall clock a date with a UTC offset is read on:
+
+* ``UTC`` (the default): converted to UTC, so that articles from every zone sort and group
+  on one time line (the same instant, the same day everywhere);
+* ``as_written``: the clock time as written, the offset dropped ("2025-04-01T08:00+09:00"
+  is 1 April 08:00), the publication's local date, which is the day its readers saw;
+* a zone name such as ``Asia/Tokyo``: converted to that zone's clock (daylight saving
+  included), to study the outlets of one country on their own calendar.
+
+A date without an offset is taken as written in every mode.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pandas as pd
+
+from analysis.workflow_config import ConfigError
+
+UTC = "UTC"
+AS_WRITTEN = "as_written"
+
+
+def check_time_zone(time_zone: str) -> None:
+    """Raise a one-line :class:`ConfigError` unless ``time_zone`` is a mode or a zone name."""
+    if time_zone in (UTC, AS_WRITTEN):
+        return
+    try:
+        zoneinfo.ZoneInfo(time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"config error at dates.time_zone: {time_zone!r} is not {UTC}, {AS_WRITTEN} or a"
+            " time zone name such as Asia/Tokyo"
+        ) from None
+
+
+def parse_dates(values: pd.Series, *, date_format: str | None, time_zone: str) -> pd.Series:
+    """Parse dates (ISO 8601 unless a strptime format is given); unparseable ones become NaT.
+
+    Args:
+        values: Date strings (missing values allowed).
+        date_format: A strptime format such as ``"%d/%m/%Y"``, or None for ISO 8601.
+        time_zone: ``UTC``, ``as_written`` or a zone name (see the module docstring).
+
+    Returns:
+        Timestamps without a zone (``datetime64[ns]``), NaT where a value is missing or
+        unparseable.
+    """
+    check_time_zone(time_zone)
+    text = values.astype("string").str.strip()
+    instants = pd.to_datetime(text, format=date_format or "ISO8601", errors="coerce", utc=True)
+    if time_zone == UTC:
+        return instants.dt.tz_localize(None).astype("datetime64[ns]")
+    offset_of = _offset_parser(date_format)
+    offsets = text.map({value: offset_of(value) for value in text.dropna().unique()})
+    aware = offsets.notna() & instants.notna()
+    if time_zone == AS_WRITTEN:
+        local = instants.dt.tz_localize(None) + pd.to_timedelta(offsets.where(aware))
+    else:
+        local = instants.dt.tz_convert(time_zone).dt.tz_localize(None)
+    # Pandas read a date without an offset as UTC: its clock time is the one written.
+    wall = instants.dt.tz_localize(None).where(~aware, local)
+    return wall.astype("datetime64[ns]")
+
+
+def _offset_parser(date_format: str | None):
+    """A function giving a date string's UTC offset, or None when it has none (or is bad)."""
+
+    def offset(value: str) -> dt.timedelta | None:
+        try:
+            if date_format:
+                parsed = dt.datetime.strptime(value, date_format)
+            else:
+                parsed = pd.Timestamp(value).to_pydatetime()
+        except (ValueError, TypeError, OverflowError):
+            return None
+        return parsed.utcoffset()
+
+    return offset
