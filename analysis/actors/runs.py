@@ -129,6 +129,14 @@ def _first_word_index(tokens: Sequence[tuple[str, str]]) -> int:
 
 
 def _is_title_line(tokens: Sequence[tuple[str, str]]) -> bool:
+    """Does a sentence capitalise most of its words (a headline or heading in the text)?
+
+    Then capitals are no evidence of names (step 4). Not the same question as
+    :func:`analysis.sections.is_title_line`, which decides whether a line is a section
+    heading (structure: length, no clause ending, every content word capitalised); here a
+    sentence counts when over 80 % of its words are capitalised, or over half without a
+    closing full stop.
+    """
     words = [t for t, _ in tokens if t[:1].isalpha()]
     if len(words) < 2:
         return False
