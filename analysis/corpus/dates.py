@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -67,7 +68,7 @@ def parse_dates(values: pd.Series, *, date_format: str | None, time_zone: str) -
     return wall.astype("datetime64[ns]")
 
 
-def _offset_parser(date_format: str | None):
+def _offset_parser(date_format: str | None) -> Callable[[str], dt.timedelta | None]:
     """A function giving a date string's UTC offset, or None when it has none (or is bad)."""
 
     def offset(value: str) -> dt.timedelta | None:
