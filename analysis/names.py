@@ -1,7 +1,8 @@
 """Closed word lists and name tests: one copy, read by actor detection in an article
 (:mod:`analysis.actors.runs`, :mod:`analysis.actors.merges`), by actor types
-(:mod:`analysis.actors.kinds`) and by merging actors across a corpus
-(:mod:`analysis.compare.actors`)."""
+(:mod:`analysis.actors.kinds`), by merging actors across a corpus
+(:mod:`analysis.compare.actors`) and by the keyword candidates' title stripping
+(:mod:`analysis.keywords.candidates`)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,11 @@ _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ians?|eans?|cans?|ish)$")
 _NAME_WORD = re.compile(r"^[A-Z][a-z][A-Za-z'’-]*$")
 
 
+def hyphen_parts(token: str) -> list[str]:
+    """The non-empty parts of a hyphenated token ("U.S.-Japan" -> "U.S.", "Japan")."""
+    return [part for part in HYPHEN.split(token) if part]
+
+
 def is_name_word(word: str) -> bool:
     """A capitalised word, its second letter lower case ("Ishiba", "McCain", "Ocasio-Cortez")."""
     return bool(_NAME_WORD.match(word))
@@ -86,7 +92,7 @@ def is_proper(token: str, tag: str, initial: bool) -> bool:
         return False
     if tag in PROPER_TAGS:
         return True
-    pieces = [piece for piece in HYPHEN.split(token) if piece]
+    pieces = hyphen_parts(token)
     if len(pieces) > 1 and all(piece[:1].isupper() for piece in pieces):
         return True
     if tag.startswith("NN") or tag in ("", "FW", "X"):

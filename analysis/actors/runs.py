@@ -18,6 +18,7 @@ from analysis.names import (
     POSSESSIVES,
     TITLE_WORDS,
     UPOS_TO_PENN,
+    hyphen_parts,
     is_name_word,
     is_proper,
     looks_like_demonym,
@@ -111,7 +112,7 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
         new_runs = []
         for run in s.runs:
             if len(run) == 1 and HYPHEN.search(run[0]):
-                pieces = [p for p in HYPHEN.split(run[0]) if p]
+                pieces = hyphen_parts(run[0])
                 if len(pieces) > 1 and all(
                     p in standalone or COUNTRY_ABBREVIATIONS.get(p) in standalone for p in pieces
                 ):

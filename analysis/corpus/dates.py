@@ -54,18 +54,18 @@ def parse_dates(values: pd.Series, *, date_format: str | None, time_zone: str) -
     check_time_zone(time_zone)
     text = values.astype("string").str.strip()
     instants = pd.to_datetime(text, format=date_format or "ISO8601", errors="coerce", utc=True)
+    # Pandas reads a date without an offset as UTC, so this is the clock time written.
+    utc_wall = instants.dt.tz_localize(None)
     if time_zone == UTC:
-        return instants.dt.tz_localize(None).astype("datetime64[ns]")
+        return utc_wall.astype("datetime64[ns]")
     offset_of = _offset_parser(date_format)
     offsets = text.map({value: offset_of(value) for value in text.dropna().unique()})
     aware = offsets.notna() & instants.notna()
     if time_zone == AS_WRITTEN:
-        local = instants.dt.tz_localize(None) + pd.to_timedelta(offsets.where(aware))
+        local = utc_wall + pd.to_timedelta(offsets.where(aware))
     else:
         local = instants.dt.tz_convert(time_zone).dt.tz_localize(None)
-    # Pandas read a date without an offset as UTC: its clock time is the one written.
-    wall = instants.dt.tz_localize(None).where(~aware, local)
-    return wall.astype("datetime64[ns]")
+    return utc_wall.where(~aware, local).astype("datetime64[ns]")
 
 
 def _offset_parser(date_format: str | None) -> Callable[[str], dt.timedelta | None]:

@@ -89,7 +89,7 @@ def stage_corpus(
     """
     staging = Path(staging_dir)
     files = _input_files(input_dir, input_files)
-    check_time_zone(time_zone)
+    check_time_zone(time_zone)  # also here: a corpus without dates never parses one
     settings = {
         "columns": dict(columns),
         "date_format": date_format,

@@ -10,13 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analysis.figures.style import (
-    PALETTE,
-    first_sections,
-    new_figure,
-    save_png,
-    wrap_label,
-)
+from analysis.figures.style import PALETTE, first_sections, new_figure, save_png, wrap_label
 
 PANEL_WIDTH = 4.2
 LABEL_WIDTH = 24
