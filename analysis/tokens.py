@@ -104,6 +104,11 @@ def _stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
+def lexicon_tag(word: str) -> str | None:
+    """The tagger lexicon's most frequent Penn tag for ``word`` as written, or None if unknown."""
+    return _tagger().lexicon.get(word.translate(_TAGGER_SPELLING))
+
+
 def tag_tokens(tokens: Sequence[str], *, proper_nouns: frozenset[str] = frozenset()) -> list[str]:
     """Give each token of one sentence its Penn Treebank part-of-speech tag.
 

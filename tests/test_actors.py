@@ -60,6 +60,23 @@ def test_titles_demonyms_and_common_words_are_not_actors():
     assert "SoftBank" in counts
 
 
+def test_headline_verbs_split_names_unless_the_body_capitalises_them():
+    texts = [
+        "Trump Meets Ishiba at the White House",
+        "Ishiba Arrives in Washington",
+        "Prime Minister Shigeru Ishiba met President Donald Trump in Washington.",
+        "The Associated Press reported that Trump praised Ishiba.",
+        "Sleeping Beauty Wins",
+    ]
+    counts = _counts(find_actors([f"h{i}" for i in range(len(texts))], texts))
+    assert counts["Donald Trump"] == 3 and counts["Shigeru Ishiba"] == 4
+    assert counts["Washington"] == 2
+    for headline_run in ("Trump Meets Ishiba", "Ishiba Arrives", "Meets", "Arrives", "Wins"):
+        assert headline_run not in counts
+    # participles, base forms and plural nouns stay inside names
+    assert counts["Associated Press"] == 1 and counts["Sleeping Beauty"] == 1
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

@@ -25,7 +25,10 @@ Universal (``PROPN``); with no tags, :func:`tag_sentences` tags the text with Te
    heading), a token is kept only if the article never writes the same word in lower case
    ("Energy Cooperation Between Japan and the U.S." keeps "Japan" and "U.S."; "Energy" and
    "Cooperation" are common words the article also uses in lower case). A sentence-initial token
-   not tagged as a proper noun is dropped ("Experts", "Analysts").
+   not tagged as a proper noun is dropped ("Experts", "Analysts"). In a title-case line, a
+   word the tagger's lexicon knows in lower case as a finite verb ("Meets", "Arrives") is
+   dropped too unless the body writes it capitalised: "Trump Meets Ishiba" gives "Trump" and
+   "Ishiba".
 5. *Hyphenated capitals* ("U.S.-Japan") are split into their parts when every part is also
    found on its own in the article (both "U.S." and "Japan" are), otherwise kept whole
    ("Asia-Pacific").

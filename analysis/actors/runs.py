@@ -24,8 +24,14 @@ from analysis.names import (
     looks_like_demonym,
 )
 from analysis.resources import load_once
+from analysis.tokens import lexicon_tag
 
 Token = tuple[str, str | None]
+# Headlines capitalise their verbs ("Trump Meets Ishiba", "Ishiba Arrives"): in a title
+# line, a word the tagger's lexicon knows in lower case as a finite verb (-s or past form)
+# is no name unless the body writes it capitalised. Not base forms, participles or plural
+# nouns: "Harry Reid", "Associated Press", "Sleeping Beauty", "Queens Theatre".
+_HEADLINE_VERB_TAGS = ("VBZ", "VBD")
 _DOTTED_NO_FINAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
 
 
@@ -99,10 +105,13 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
     lowercase_words = {
         tok.lower() for s in sentences for tok, _ in s.tokens if tok[:1].islower() and tok.isalpha()
     }
+    named_in_body = _capitalised_in_body(sentences)
     for s in sentences:
         s.runs = []
-        for run, needs_evidence in _raw_runs(s):
-            for part in _split_run(run, needs_evidence, lowercase_words):
+        title_line = _is_title_line(s.tokens)
+        for run, needs_evidence in _raw_runs(s, title_line):
+            headline_words = named_in_body if title_line else None
+            for part in _split_run(run, needs_evidence, lowercase_words, headline_words):
                 if not _is_demonym_use(part, s):
                     s.runs.append(part)
     standalone = {
@@ -146,11 +155,28 @@ def _is_title_line(tokens: Sequence[tuple[str, str]]) -> bool:
     return share > 0.8 or (share > 0.5 and not ends)
 
 
-def _raw_runs(sentence: Sentence) -> list[tuple[list[tuple[str, str]], bool]]:
+def _capitalised_in_body(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Words written with a capital after the first word of a sentence that is no title line."""
+    named: set[str] = set()
+    for s in sentences:
+        if not _is_title_line(s.tokens):
+            first = _first_word_index(s.tokens)
+            named.update(tok for tok, _ in s.tokens[first + 1 :] if tok[:1].isupper())
+    return frozenset(named)
+
+
+def _is_headline_word(token: str, named_in_body: frozenset[str]) -> bool:
+    """Is a title line's capitalised word a headline verb (or the like), not a name?"""
+    if token in named_in_body:
+        return False
+    tag = lexicon_tag(token.lower())
+    return tag is not None and tag in _HEADLINE_VERB_TAGS
+
+
+def _raw_runs(sentence: Sentence, title_line: bool) -> list[tuple[list[tuple[str, str]], bool]]:
     """Maximal proper-token runs, each with a flag: does it need lower-case-evidence checking."""
     tokens = sentence.tokens
     first = _first_word_index(tokens)
-    title_line = _is_title_line(tokens)
     runs: list[tuple[list[tuple[str, str]], bool]] = []
     current: list[tuple[str, str]] = []
     starts_at_first = False
@@ -183,15 +209,24 @@ def _raw_runs(sentence: Sentence) -> list[tuple[list[tuple[str, str]], bool]]:
 
 
 def _split_run(
-    run: list[tuple[str, str]], needs_evidence: bool, lowercase_words: set[str]
+    run: list[tuple[str, str]],
+    needs_evidence: bool,
+    lowercase_words: set[str],
+    named_in_body: frozenset[str] | None = None,
 ) -> list[list[str]]:
-    """Split a run at titles, calendar words and (where needed) words seen in lower case."""
+    """Split a run at titles, calendar words and (where needed) words seen in lower case.
+
+    ``named_in_body`` is given for a title line's runs, which are split at headline words
+    too (see :func:`_is_headline_word`).
+    """
     parts: list[list[str]] = []
     current: list[str] = []
     for tok, tag in run:
         drop = tok in TITLE_WORDS or tok in CALENDAR_WORDS
         if needs_evidence and tag != "CONN" and tok.lower() in lowercase_words:
             drop = True
+        if named_in_body is not None and tag != "CONN":
+            drop = drop or _is_headline_word(tok, named_in_body)
         if drop:
             if current:
                 parts.append(current)
