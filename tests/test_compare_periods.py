@@ -121,6 +121,22 @@ def test_empty_group_values_count_as_missing():
     assert not grouping.is_empty  # dates still allow the comparison over time
 
 
+def test_spellings_of_one_outlet_are_one_group_and_noted():
+    articles = _articles().assign(source=["The  Wire", "the wire", "The Wire", "Ledger "])
+    grouping = group_articles(articles, **{**GROUPING, "period": "month", "group_by": ["source"]})
+    cells = grouping.membership
+    by_article = cells[cells["group"] == "source"].groupby("article")["value"].first()
+    assert by_article.to_dict() == {
+        "a": "The Wire",
+        "b": "The Wire",
+        "c": "The Wire",
+        "d": "Ledger",
+    }
+    row = grouping.coverage.set_index("variable").loc["source"]
+    assert row["n_distinct"] == 2
+    assert row["note"] == "spellings merged: 'the wire' (1) as 'The Wire'"
+
+
 def test_unknown_period_is_an_error():
     with pytest.raises(ValueError, match="period"):
         group_articles(_articles(), **{**GROUPING, "period": "fortnight"})

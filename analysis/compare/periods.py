@@ -147,11 +147,33 @@ def choose_resolution(
     return "year"
 
 
-def _group_values(column: pd.Series) -> pd.Series:
-    """Group values as stripped text; empty text and missing values become None."""
+def _group_values(column: pd.Series) -> tuple[pd.Series, list[str]]:
+    """Group values as text, with spellings of one value merged; empty text becomes None.
+
+    Runs of white space become one space, and spellings that differ only in case count as
+    the corpus's most frequent one (on a tie, the first in sort order): "reuters" and
+    "REUTERS " join "Reuters" instead of splitting one outlet's articles into groups.
+
+    Returns:
+        The values, and one note per merged spelling ("'reuters' (3) as 'Reuters'").
+    """
     text = column.astype(object).where(column.notna(), None)
-    text = text.map(lambda v: None if v is None else (str(v).strip() or None))
-    return text
+    text = text.map(lambda v: None if v is None else (" ".join(str(v).split()) or None))
+    counts = text.dropna().value_counts()
+    spelling: dict[str, str] = {}
+    for value, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        spelling.setdefault(value.casefold(), value)
+    merged = {v: spelling[v.casefold()] for v in counts.index if spelling[v.casefold()] != v}
+    notes = [f"'{v}' ({counts[v]}) as '{merged[v]}'" for v in sorted(merged)]
+    return text.map(lambda v: v if v is None else merged.get(v, v)), notes
+
+
+def _group_note(distinct: list[str], merged_spellings: list[str]) -> str:
+    if not distinct:
+        return "no values"
+    if merged_spellings:
+        return "spellings merged: " + "; ".join(merged_spellings)
+    return ""
 
 
 def _coverage_row(variable: str, present: pd.Series, n_distinct: int, first, last, note: str):
@@ -263,7 +285,7 @@ def group_articles(
             empty = pd.Series(False, index=ids.index)
             coverage.append(_coverage_row(name, empty, 0, None, None, "column absent"))
             continue
-        values = _group_values(articles[name].reset_index(drop=True))
+        values, merged_spellings = _group_values(articles[name].reset_index(drop=True))
         present = values.notna()
         if not present.any():
             reasons.append(f"no article has a '{name}' value, so nothing is compared by {name}")
@@ -277,7 +299,7 @@ def group_articles(
                 len(distinct),
                 distinct[0] if distinct else None,
                 distinct[-1] if distinct else None,
-                "" if distinct else "no values",
+                _group_note(distinct, merged_spellings),
             )
         )
     membership = _membership(ids, periods, groups)
