@@ -8,12 +8,13 @@ from defaults import GROUPING
 from analysis.figures import compare as figures
 
 bench = load_bench_script("bench_compare")
+planted = load_bench_script("planted_corpus")
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
-    articles = bench.write_corpus(400, folder, seed=7)
+    articles = planted.write_corpus(400, folder, seed=7)
     results, _ = bench.run_comparisons(folder, n_bootstrap=300)
     return articles, results
 
@@ -33,35 +34,37 @@ def test_missing_dates_and_outlets_are_reported(corpus):
 def test_the_gloomy_outlet_is_more_negative(corpus):
     _, results = corpus
     table = _cells(results["sentiment"].tables["sentiment_over_time"]).set_index("value")
-    others = table.drop(index=bench.GLOOMY_OUTLET)
-    assert table.loc[bench.GLOOMY_OUTLET, "ci_high"] < others["ci_low"].min()
-    assert table.loc[bench.GLOOMY_OUTLET, "share_negative"] > others["share_negative"].max()
+    others = table.drop(index=planted.GLOOMY_OUTLET)
+    assert table.loc[planted.GLOOMY_OUTLET, "ci_high"] < others["ci_low"].min()
+    assert table.loc[planted.GLOOMY_OUTLET, "share_negative"] > others["share_negative"].max()
 
 
 def test_the_outlet_negative_toward_one_actor_is_found(corpus):
     _, results = corpus
     table = _cells(results["actors"].tables["actors_over_time"])
-    actor = table[table["actor"] == bench.NEGATIVE_ACTOR].set_index("value")
-    others = actor.drop(index=bench.NEGATIVE_OUTLET)
-    assert actor.loc[bench.NEGATIVE_OUTLET, "ci_high"] < 0 < others["ci_low"].min()
+    actor = table[table["actor"] == planted.NEGATIVE_ACTOR].set_index("value")
+    others = actor.drop(index=planted.NEGATIVE_OUTLET)
+    assert actor.loc[planted.NEGATIVE_OUTLET, "ci_high"] < 0 < others["ci_low"].min()
     merges = results["actors"].tables["actor_merges"].set_index("variant")
     assert merges.loc["Trump", "actor"] == merges.loc["President Trump", "actor"] == "Donald Trump"
     # the same outlet is not negative toward the others
     japan = table[table["actor"] == "Japan"].set_index("value")
-    assert japan.loc[bench.NEGATIVE_OUTLET, "ci_high"] > japan["ci_low"].max()
+    assert japan.loc[planted.NEGATIVE_OUTLET, "ci_high"] > japan["ci_low"].max()
 
 
 def test_the_topic_that_rises_in_one_month(corpus):
     _, results = corpus
     table = results["topics"].tables["topics_over_time"]
-    topic = table[(table["group"] == "all") & (table["topic"] == bench.RISING_TOPIC)]
+    topic = table[(table["group"] == "all") & (table["topic"] == planted.RISING_TOPIC)]
     share = topic[topic["period"] != "all"].set_index("period")["share"]
-    assert share.idxmax() == bench.RISING_MONTH
-    assert share[bench.RISING_MONTH] > 2 * share.drop(index=bench.RISING_MONTH).max()
+    assert share.idxmax() == planted.RISING_MONTH
+    assert share[planted.RISING_MONTH] > 2 * share.drop(index=planted.RISING_MONTH).max()
     terms = results["topics"].tables["topic_terms_over_time"]
-    april = terms[(terms["period"] == bench.RISING_MONTH) & (terms["topic"] == bench.RISING_TOPIC)]
-    assert april.iloc[0]["term"] == bench.RISING_TERM and april["changed"].all()
-    march = terms[(terms["period"] == "2025-03") & (terms["topic"] == bench.RISING_TOPIC)]
+    april = terms[
+        (terms["period"] == planted.RISING_MONTH) & (terms["topic"] == planted.RISING_TOPIC)
+    ]
+    assert april.iloc[0]["term"] == planted.RISING_TERM and april["changed"].all()
+    march = terms[(terms["period"] == "2025-03") & (terms["topic"] == planted.RISING_TOPIC)]
     assert not march["changed"].any()
 
 
@@ -69,10 +72,10 @@ def test_the_term_of_one_outlet_only(corpus):
     _, results = corpus
     table = _cells(results["keyness"].tables["group_keyness"])
     top = table[(table["direction"] == "over") & (table["rank"] == 1)].set_index("value")
-    assert top.loc[bench.TERM_OUTLET, "term"] == bench.OUTLET_TERM
-    assert top.loc[bench.TERM_OUTLET, "freq_reference"] == 0
-    planted = table[table["term"] == bench.OUTLET_TERM]
-    assert set(planted.loc[planted["value"] != bench.TERM_OUTLET, "direction"]) == {"under"}
+    assert top.loc[planted.TERM_OUTLET, "term"] == planted.OUTLET_TERM
+    assert top.loc[planted.TERM_OUTLET, "freq_reference"] == 0
+    term_rows = table[table["term"] == planted.OUTLET_TERM]
+    assert set(term_rows.loc[term_rows["value"] != planted.TERM_OUTLET, "direction"]) == {"under"}
 
 
 def test_figures_are_drawn_and_reproducible(corpus, tmp_path):
@@ -91,7 +94,7 @@ def test_figures_are_drawn_and_reproducible(corpus, tmp_path):
         assert any(titles)
         assert any(ax.get_xlabel() for ax in figure.axes)
     legend = drawn["compare_sentiment_source"].axes[0].get_legend()
-    assert [t.get_text() for t in legend.get_texts()] == [*bench.OUTLETS, "all articles"]
+    assert [t.get_text() for t in legend.get_texts()] == [*planted.OUTLETS, "all articles"]
     again = {"sentiment": results["sentiment"]}
     first = figures.save_figures(again, tmp_path / "one", groups=GROUPING["group_by"])
     second = figures.save_figures(again, tmp_path / "two", groups=GROUPING["group_by"])
