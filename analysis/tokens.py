@@ -64,6 +64,13 @@ _PENN_TO_UPOS = {"NN": "NOUN", "NNS": "NOUN", "JJ": "ADJ", "JJR": "ADJ", "JJS": 
 _PENN_TO_UPOS |= {"RB": "ADV", "RBR": "ADV", "RBS": "ADV", "MD": "AUX"}
 _PENN_TO_UPOS |= {tag: "VERB" for tag in ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")}
 _PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+# A noun phrase these open is singular, so it cannot end in a plural noun: in "This meeting
+# marks", "a source increases", the plural "noun" is the verb. Not "that" (a conjunction
+# too: "that food dyes contribute"), and not after a quantity ("a couple weeks").
+_SINGULAR_DETERMINERS = frozenset({"a", "an", "this", "each", "every", "another"})
+_QUANTITY_NOUNS = frozenset(
+    {"couple", "dozen", "hundred", "thousand", "million", "billion", "trillion", "few", "score"}
+)
 
 
 def split_tokens(text: str, *, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -129,7 +136,24 @@ def tag_tokens(tokens: Sequence[str], *, proper_nouns: frozenset[str] = frozense
     first = spelled[0]
     if first.istitle() and first not in proper_nouns and _tagger().lexicon.get(first.lower()):
         spelled[0] = first.lower()
-    return [tag for _, tag in _tagger().find_tags(spelled)]
+    tags = [tag for _, tag in _tagger().find_tags(spelled)]
+    return _plural_nouns_as_verbs(spelled, tags)
+
+
+def _plural_nouns_as_verbs(words: Sequence[str], tags: list[str]) -> list[str]:
+    """Retag as ``VBZ`` a plural noun that follows a singular determiner and a singular noun
+    and precedes no common noun ("This move aligns with", but "a sports car")."""
+    for i in range(2, len(tags)):
+        if (
+            tags[i] == "NNS"
+            and words[i].endswith("s")
+            and tags[i - 1] == "NN"
+            and words[i - 1].lower() not in _QUANTITY_NOUNS
+            and words[i - 2].lower() in _SINGULAR_DETERMINERS
+            and (i + 1 == len(tags) or tags[i + 1] not in ("NN", "NNS"))
+        ):
+            tags[i] = "VBZ"
+    return tags
 
 
 def _capitalised_after_first(text: str, spans_of: list[list[tuple[int, int]]]) -> frozenset[str]:

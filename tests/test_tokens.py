@@ -2,6 +2,7 @@ from analysis.tokens import (
     TOKEN_COLUMNS,
     lemmatise,
     split_tokens,
+    tag_tokens,
     tokenise_sentences,
     typed_frame,
 )
@@ -58,6 +59,21 @@ def test_sentence_initial_capital_is_not_a_proper_noun_unless_the_text_says_so()
     assert tags["China"] == "NNP"  # capitalised mid-sentence elsewhere
     assert tags["Energy"] == "NN"
     assert tags["Tariffs"] == "NNS"
+
+
+def test_a_plural_after_a_singular_determiner_and_noun_is_a_verb():
+    def tag_of(sentence, word):
+        tokens = sentence.split()
+        return tag_tokens(tokens)[tokens.index(word)]
+
+    assert tag_of("This meeting marks Trump 's second summit .", "marks") == "VBZ"
+    assert tag_of("This move aligns with the strategy .", "aligns") == "VBZ"
+    assert tag_of("Each source increases the risk .", "increases") == "VBZ"
+    # plural nouns stay nouns: no singular determiner, a quantity, or a noun after them
+    assert tag_of("The trade talks with Japan ended .", "talks") == "NNS"
+    assert tag_of("Officials said that food dyes contribute .", "dyes") == "NNS"
+    assert tag_of("It took a couple weeks .", "weeks") == "NNS"
+    assert tag_of("He drove a sports car .", "sports") == "NNS"
 
 
 def test_typed_frame_converts_each_column_once_even_without_rows():
