@@ -27,6 +27,9 @@ CALENDAR_WORDS = frozenset(
     Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday""".split()
 )
+_MONTH_NAMES = frozenset(
+    "January February March April May June July August September October November December".split()
+)
 #: Standard abbreviations of international actors, each of which stands for exactly one
 #: official name (see :mod:`analysis.actors.detect`).
 COUNTRY_ABBREVIATIONS = {
@@ -53,6 +56,24 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z][A-Za-z'’-]*$")
 def hyphen_parts(token: str) -> list[str]:
     """The non-empty parts of a hyphenated token ("U.S.-Japan" -> "U.S.", "Japan")."""
     return [part for part in HYPHEN.split(token) if part]
+
+
+def is_date_word(word: str, *, after_name: bool, before_number: bool = False) -> bool:
+    """Is a word a month or weekday name used as a time expression?
+
+    A month name straight after a name or a title is a surname ("Theresa May", "Brian May",
+    "Prime Minister May"): a date does not follow a name without a preposition, unless a
+    day's number follows it (a dateline: "Pittsburgh May 1").
+
+    Args:
+        word: The word as written.
+        after_name: Whether the word before it, in the same sentence, is a name word or a
+            person title (and not itself a month or weekday).
+        before_number: Whether the token after it is a number.
+    """
+    if word not in CALENDAR_WORDS:
+        return False
+    return before_number or not (after_name and word in _MONTH_NAMES)
 
 
 def is_name_word(word: str) -> bool:

@@ -77,6 +77,18 @@ def test_headline_verbs_split_names_unless_the_body_capitalises_them():
     assert counts["Associated Press"] == 1 and counts["Sleeping Beauty"] == 1
 
 
+def test_dates_are_no_actors_but_a_month_after_a_name_is_a_surname():
+    texts = [
+        "Theresa May met Trump on Thursday.",
+        "The March meeting ended in May.",
+        "Prime Minister May spoke in April.",
+        "PITTSBURGH May 1 (Reuters) - officials met.",
+    ]
+    counts = _counts(find_actors(["s0", "s1", "s2", "s3"], texts))
+    # "May" after a title is her surname; before a day's number, a dateline's date
+    assert counts == {"Theresa May": 2, "Trump": 1, "PITTSBURGH": 1, "Reuters": 1}
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

@@ -5,6 +5,7 @@ import pytest
 from analysis.names import (
     COUNTRY_ABBREVIATIONS,
     TITLE_WORDS,
+    is_date_word,
     is_full_name,
     is_proper,
     is_surname,
@@ -64,3 +65,22 @@ def test_demonyms_and_word_lists():
     assert {"President", "Prime", "Minister"} <= TITLE_WORDS
     assert "Trump" not in TITLE_WORDS
     assert COUNTRY_ABBREVIATIONS["U.S."] == COUNTRY_ABBREVIATIONS["USA"] == "United States"
+
+
+@pytest.mark.parametrize(
+    ("word", "after_name", "expected"),
+    [
+        ("May", False, True),  # "in May"
+        ("May", True, False),  # "Theresa May", "Prime Minister May"
+        ("Thursday", True, True),  # weekdays are never names
+        ("Sept.", True, True),  # nor abbreviated months
+        ("Trump", False, False),
+    ],
+)
+def test_a_month_after_a_name_is_a_surname_not_a_date(word, after_name, expected):
+    assert is_date_word(word, after_name=after_name) is expected
+
+
+def test_a_month_before_a_number_is_a_date_even_after_a_name():
+    assert is_date_word("May", after_name=True, before_number=True)  # "Pittsburgh May 1"
+    assert not is_date_word("Trump", after_name=True, before_number=True)

@@ -20,7 +20,9 @@ Universal (``PROPN``); with no tags, :func:`tag_sentences` tags the text with Te
 3. *Titles* split a run and are dropped: "U.S. President Donald Trump" gives "U.S." and
    "Donald Trump"; "Prime Minister" alone is no actor (``TITLE_WORDS`` of
    :mod:`analysis.names`: a closed class of person titles, not names). Month and
-   weekday names are dropped too (time expressions).
+   weekday names are dropped too (time expressions), except a month straight after a name
+   or title and before no day's number, which is a surname ("Theresa May", "Prime Minister
+   May"; but the dateline "PITTSBURGH May 1").
 4. *Capitals by position*: in a run that starts a sentence, or in a title-case line (a section
    heading), a token is kept only if the article never writes the same word in lower case
    ("Energy Cooperation Between Japan and the U.S." keeps "Japan" and "U.S."; "Energy" and

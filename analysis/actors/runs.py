@@ -19,6 +19,7 @@ from analysis.names import (
     TITLE_WORDS,
     UPOS_TO_PENN,
     hyphen_parts,
+    is_date_word,
     is_name_word,
     is_proper,
     looks_like_demonym,
@@ -183,7 +184,9 @@ def _raw_runs(sentence: Sentence, title_line: bool) -> list[tuple[list[tuple[str
     i = 0
     while i < len(tokens):
         tok, tag = tokens[i]
-        proper = tag != "POS" and is_proper(tok, tag, i == first)
+        before_number = i + 1 < len(tokens) and tokens[i + 1][0][:1].isdigit()
+        dated = before_number and is_date_word(tok, after_name=True, before_number=True)
+        proper = tag != "POS" and not dated and is_proper(tok, tag, i == first)
         if not proper and current and i + 1 < len(tokens):
             nxt, nxt_tag = tokens[i + 1]
             if tok in CONNECTORS and is_proper(nxt, nxt_tag, False):
@@ -221,8 +224,11 @@ def _split_run(
     """
     parts: list[list[str]] = []
     current: list[str] = []
+    previous = None
     for tok, tag in run:
-        drop = tok in TITLE_WORDS or tok in CALENDAR_WORDS
+        after_name = previous is not None and previous not in CALENDAR_WORDS
+        drop = tok in TITLE_WORDS or is_date_word(tok, after_name=after_name)
+        previous = None if tag == "CONN" else tok
         if needs_evidence and tag != "CONN" and tok.lower() in lowercase_words:
             drop = True
         if named_in_body is not None and tag != "CONN":
