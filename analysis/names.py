@@ -21,14 +21,13 @@ TITLE_WORDS = frozenset(
     Sen. Rep. Gov. Governor Senator Ambassador Chairman Chairwoman CEO Speaker King Queen Prince
     Princess Emperor Empress Mayor Pope Sheikh Sir Lady Lord""".split()
 )
-#: Month and weekday names: time expressions, which taggers call proper nouns.
-CALENDAR_WORDS = frozenset(
-    """January February March April May June July August September October November December
-    Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday""".split()
-)
 _MONTH_NAMES = frozenset(
     "January February March April May June July August September October November December".split()
+)
+#: Month and weekday names: time expressions, which taggers call proper nouns.
+CALENDAR_WORDS = _MONTH_NAMES | frozenset(
+    """Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday""".split()
 )
 #: Standard abbreviations of international actors, each of which stands for exactly one
 #: official name (see :mod:`analysis.actors.detect`).

@@ -134,7 +134,7 @@ def tag_tokens(tokens: Sequence[str], *, proper_nouns: frozenset[str] = frozense
         return []
     spelled = [token.translate(_TAGGER_SPELLING) for token in tokens]
     first = spelled[0]
-    if first.istitle() and first not in proper_nouns and _tagger().lexicon.get(first.lower()):
+    if first.istitle() and first not in proper_nouns and lexicon_tag(first.lower()):
         spelled[0] = first.lower()
     tags = [tag for _, tag in _tagger().find_tags(spelled)]
     return _plural_nouns_as_verbs(spelled, tags)

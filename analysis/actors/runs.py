@@ -106,12 +106,12 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
     lowercase_words = {
         tok.lower() for s in sentences for tok, _ in s.tokens if tok[:1].islower() and tok.isalpha()
     }
-    named_in_body = _capitalised_in_body(sentences)
-    for s in sentences:
+    title_lines = [_is_title_line(s.tokens) for s in sentences]
+    named_in_body = _capitalised_in_body(sentences, title_lines)
+    for s, title_line in zip(sentences, title_lines, strict=True):
         s.runs = []
-        title_line = _is_title_line(s.tokens)
+        headline_words = named_in_body if title_line else None
         for run, needs_evidence in _raw_runs(s, title_line):
-            headline_words = named_in_body if title_line else None
             for part in _split_run(run, needs_evidence, lowercase_words, headline_words):
                 if not _is_demonym_use(part, s):
                     s.runs.append(part)
@@ -156,11 +156,13 @@ def _is_title_line(tokens: Sequence[tuple[str, str]]) -> bool:
     return share > 0.8 or (share > 0.5 and not ends)
 
 
-def _capitalised_in_body(sentences: Sequence[Sentence]) -> frozenset[str]:
+def _capitalised_in_body(
+    sentences: Sequence[Sentence], title_lines: Sequence[bool]
+) -> frozenset[str]:
     """Words written with a capital after the first word of a sentence that is no title line."""
     named: set[str] = set()
-    for s in sentences:
-        if not _is_title_line(s.tokens):
+    for s, title_line in zip(sentences, title_lines, strict=True):
+        if not title_line:
             first = _first_word_index(s.tokens)
             named.update(tok for tok, _ in s.tokens[first + 1 :] if tok[:1].isupper())
     return frozenset(named)
@@ -168,10 +170,7 @@ def _capitalised_in_body(sentences: Sequence[Sentence]) -> frozenset[str]:
 
 def _is_headline_word(token: str, named_in_body: frozenset[str]) -> bool:
     """Is a title line's capitalised word a headline verb (or the like), not a name?"""
-    if token in named_in_body:
-        return False
-    tag = lexicon_tag(token.lower())
-    return tag is not None and tag in _HEADLINE_VERB_TAGS
+    return token not in named_in_body and lexicon_tag(token.lower()) in _HEADLINE_VERB_TAGS
 
 
 def _raw_runs(sentence: Sentence, title_line: bool) -> list[tuple[list[tuple[str, str]], bool]]:

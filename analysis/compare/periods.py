@@ -165,7 +165,7 @@ def _group_values(column: pd.Series) -> tuple[pd.Series, list[str]]:
         spelling.setdefault(value.casefold(), value)
     merged = {v: spelling[v.casefold()] for v in counts.index if spelling[v.casefold()] != v}
     notes = [f"'{v}' ({counts[v]}) as '{merged[v]}'" for v in sorted(merged)]
-    return text.map(lambda v: v if v is None else merged.get(v, v)), notes
+    return text.map(lambda v: merged.get(v, v)), notes
 
 
 def _group_note(distinct: list[str], merged_spellings: list[str]) -> str:
