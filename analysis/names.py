@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 PROPER_TAGS = frozenset({"NNP", "NNPS", "PROPN"})
 UPOS_TO_PENN = {"PROPN": "NNP", "NOUN": "NN", "ADJ": "JJ", "VERB": "VB", "ADV": "RB", "NUM": "CD"}
@@ -29,6 +30,13 @@ CALENDAR_WORDS = _MONTH_NAMES | frozenset(
     """Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday""".split()
 )
+# Words before a month that make it a date, not a surname ("in May", "since May", "late May").
+_DATE_CUES = frozenset(
+    """in on since until till through throughout during before after of from between early late
+    mid last next this every each""".split()
+)
+# Words joining a month to a date before it ("March to May", "April and May").
+_RANGE_WORDS = frozenset({"to", "and", "or", "through", "-", "–", "until"})
 #: Standard abbreviations of international actors, each of which stands for exactly one
 #: official name (see :mod:`analysis.actors.detect`).
 COUNTRY_ABBREVIATIONS = {
@@ -57,22 +65,56 @@ def hyphen_parts(token: str) -> list[str]:
     return [part for part in HYPHEN.split(token) if part]
 
 
-def is_date_word(word: str, *, after_name: bool, before_number: bool = False) -> bool:
+def is_date_word(
+    word: str,
+    *,
+    after_name: bool,
+    before_number: bool = False,
+    after_date_cue: bool = False,
+    surname_months: Collection[str] = frozenset(),
+) -> bool:
     """Is a word a month or weekday name used as a time expression?
 
     A month name straight after a name or a title is a surname ("Theresa May", "Brian May",
-    "Prime Minister May"): a date does not follow a name without a preposition, unless a
-    day's number follows it (a dateline: "Pittsburgh May 1").
+    "Prime Minister May"): a date does not follow a name without a preposition. So is a
+    month that the text uses as a surname elsewhere ("May said", once the article has
+    named Theresa May). Either way it is a date when a day's number follows it (a
+    dateline: "Pittsburgh May 1") or a date's cue word precedes it ("in May", "last May",
+    "from March to May"; see :func:`follows_date_cue`).
 
     Args:
         word: The word as written.
         after_name: Whether the word before it, in the same sentence, is a name word or a
             person title (and not itself a month or weekday).
         before_number: Whether the token after it is a number.
+        after_date_cue: Whether the tokens before it read as a date's (:func:`follows_date_cue`).
+        surname_months: Months the text uses as surnames (after a name or title).
     """
     if word not in CALENDAR_WORDS:
         return False
-    return before_number or not (after_name and word in _MONTH_NAMES)
+    if before_number or after_date_cue or word not in _MONTH_NAMES:
+        return True
+    return not (after_name or word in surname_months)
+
+
+def follows_date_cue(previous: str | None, before_previous: str | None = None) -> bool:
+    """Do the two tokens before a month name make it a date?
+
+    A preposition or a determiner of time ("in", "since", "last", "early") does, and so does
+    a number ("3 May") or the second end of a range ("March to May", "April and May").
+
+    Args:
+        previous: The token right before the month (None at a sentence's start).
+        before_previous: The token before that.
+    """
+    if previous is None:
+        return False
+    if previous.lower() in _DATE_CUES or previous[:1].isdigit():
+        return True
+    joined_to_date = before_previous is not None and (
+        before_previous in CALENDAR_WORDS or before_previous[:1].isdigit()
+    )
+    return previous.lower() in _RANGE_WORDS and joined_to_date
 
 
 def is_name_word(word: str) -> bool:

@@ -89,6 +89,29 @@ def test_dates_are_no_actors_but_a_month_after_a_name_is_a_surname():
     assert counts == {"Theresa May": 2, "Trump": 1, "PITTSBURGH": 1, "Reuters": 1}
 
 
+def test_a_month_the_article_uses_as_a_surname_is_a_mention_where_no_date_cue_precedes_it():
+    texts = [
+        "Theresa May met Trump on Thursday.",
+        "May said the talks went well.",
+        "The vote ended in May.",
+        "Talks ran from March to May, and May's deputy agreed.",
+        "In early May, May spoke to the Mayor of Osaka.",
+    ]
+    result = find_actors([f"s{i}" for i in range(len(texts))], texts)
+    may = result.mentions[result.mentions["actor"] == "Theresa May"]
+    spans = [
+        (sid, texts[int(sid[1:])][start:end], start)
+        for sid, start, end in zip(may["sentence_id"], may["start"], may["end"], strict=True)
+    ]
+    # each mention's offsets point at the surname itself, not at an earlier date "May"
+    assert spans == [
+        ("s0", "Theresa May", 0),
+        ("s1", "May", 0),
+        ("s3", "May", 33),
+        ("s4", "May", 14),
+    ]
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

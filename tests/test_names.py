@@ -5,6 +5,7 @@ import pytest
 from analysis.names import (
     COUNTRY_ABBREVIATIONS,
     TITLE_WORDS,
+    follows_date_cue,
     is_date_word,
     is_full_name,
     is_proper,
@@ -84,3 +85,30 @@ def test_a_month_after_a_name_is_a_surname_not_a_date(word, after_name, expected
 def test_a_month_before_a_number_is_a_date_even_after_a_name():
     assert is_date_word("May", after_name=True, before_number=True)  # "Pittsburgh May 1"
     assert not is_date_word("Trump", after_name=True, before_number=True)
+
+
+def test_a_month_the_text_uses_as_a_surname_is_one_unless_a_date_cue_precedes_it():
+    surnames = frozenset({"May"})
+    assert not is_date_word("May", after_name=False, surname_months=surnames)  # "May said"
+    assert is_date_word("May", after_name=False, after_date_cue=True, surname_months=surnames)
+    assert is_date_word("June", after_name=False, surname_months=surnames)  # not her name
+    assert is_date_word("Friday", after_name=True, surname_months=frozenset({"Friday"}))
+
+
+@pytest.mark.parametrize(
+    ("previous", "before_previous", "expected"),
+    [
+        ("in", None, True),
+        ("Early", None, True),  # capitalised at a sentence's start
+        ("last", "said", True),
+        ("3", None, True),  # "3 May"
+        ("to", "March", True),  # "March to May"
+        ("and", "12", True),  # "12 and May 14"
+        ("and", "Johnson", False),  # "Johnson and May"
+        ("to", "spoke", False),  # "spoke to May"
+        (",", "Thursday", False),
+        (None, None, False),  # the sentence's first word
+    ],
+)
+def test_date_cues_before_a_month(previous, before_previous, expected):
+    assert follows_date_cue(previous, before_previous) is expected

@@ -160,14 +160,29 @@ def _locate(text: str, surface: str, cursor: int) -> tuple[int, int]:
     return 0, 0  # not found as written: the target model falls back to the first token
 
 
+def _token_starts(text: str, tokens: Sequence[tuple[str, str]]) -> list[int]:
+    """Where each token starts in ``text``, found in order (a token the cleaning respelled,
+    such as "U.S" given a final dot, starts where the search has got to)."""
+    starts, cursor = [], 0
+    for token, _ in tokens:
+        at = text.find(token, cursor)
+        if at < 0:
+            at = text.find(token.rstrip("."), cursor)
+        if at < 0:
+            starts.append(cursor)
+            continue
+        starts.append(at)
+        cursor = at + len(token)
+    return starts
+
+
 def _mention_rows(sentences, canonical, expansions, things) -> list[Row]:
     rows: list[Row] = []
     for position, s in enumerate(sentences):
-        cursor = 0
-        for run in s.runs:
+        token_starts = _token_starts(s.text, s.tokens)
+        for run, first_token in zip(s.runs, s.run_starts, strict=True):
             surface = " ".join(run)
-            start, end = _locate(s.text, surface, cursor)
-            cursor = max(cursor, end)
+            start, end = _locate(s.text, surface, token_starts[first_token])
             if surface in things:
                 continue
             if surface in expansions:

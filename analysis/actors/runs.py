@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from analysis.names import (
     CALENDAR_WORDS,
@@ -18,6 +19,7 @@ from analysis.names import (
     POSSESSIVES,
     TITLE_WORDS,
     UPOS_TO_PENN,
+    follows_date_cue,
     hyphen_parts,
     is_date_word,
     is_name_word,
@@ -38,12 +40,14 @@ _DOTTED_NO_FINAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
 
 @dataclass
 class Sentence:
-    """One sentence: its id, text, cleaned ``(token, Penn tag)`` pairs and name runs."""
+    """One sentence: its id, text, cleaned ``(token, Penn tag)`` pairs and name runs, with
+    the index in ``tokens`` of each run's first token."""
 
     sentence_id: object
     text: str
     tokens: list[tuple[str, str]]
     runs: list[list[str]] = field(default_factory=list)
+    run_starts: list[int] = field(default_factory=list)
 
 
 @load_once
@@ -108,28 +112,33 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
     }
     title_lines = [_is_title_line(s.tokens) for s in sentences]
     named_in_body = _capitalised_in_body(sentences, title_lines)
-    for s, title_line in zip(sentences, title_lines, strict=True):
-        s.runs = []
+    raw_runs = [_raw_runs(s, line) for s, line in zip(sentences, title_lines, strict=True)]
+    surname_months = _surname_months(run for runs in raw_runs for run, _, _ in runs)
+    for s, title_line, runs in zip(sentences, title_lines, raw_runs, strict=True):
+        s.runs, s.run_starts = [], []
         headline_words = named_in_body if title_line else None
-        for run, needs_evidence in _raw_runs(s, title_line):
-            for part in _split_run(run, needs_evidence, lowercase_words, headline_words):
+        for run, needs_evidence, start in runs:
+            split = _split_run(run, needs_evidence, lowercase_words, headline_words, surname_months)
+            for offset, part in split:
                 if not _is_demonym_use(part, s):
                     s.runs.append(part)
+                    s.run_starts.append(start + offset)
     standalone = {
         " ".join(run) for s in sentences for run in s.runs if not any(HYPHEN.search(t) for t in run)
     }
     for s in sentences:
-        new_runs = []
-        for run in s.runs:
-            if len(run) == 1 and HYPHEN.search(run[0]):
-                pieces = hyphen_parts(run[0])
-                if len(pieces) > 1 and all(
-                    p in standalone or COUNTRY_ABBREVIATIONS.get(p) in standalone for p in pieces
-                ):
-                    new_runs.extend([p] for p in pieces)
-                    continue
-            new_runs.append(run)
-        s.runs = new_runs
+        new_runs, new_starts = [], []
+        for run, start in zip(s.runs, s.run_starts, strict=True):
+            pieces = hyphen_parts(run[0]) if len(run) == 1 and HYPHEN.search(run[0]) else [run[0]]
+            if len(pieces) > 1 and all(
+                p in standalone or COUNTRY_ABBREVIATIONS.get(p) in standalone for p in pieces
+            ):
+                new_runs.extend([p] for p in pieces)
+                new_starts.extend([start] * len(pieces))  # the pieces of one token
+            else:
+                new_runs.append(run)
+                new_starts.append(start)
+        s.runs, s.run_starts = new_runs, new_starts
 
 
 def _first_word_index(tokens: Sequence[tuple[str, str]]) -> int:
@@ -173,18 +182,24 @@ def _is_headline_word(token: str, named_in_body: frozenset[str]) -> bool:
     return token not in named_in_body and lexicon_tag(token.lower()) in _HEADLINE_VERB_TAGS
 
 
-def _raw_runs(sentence: Sentence, title_line: bool) -> list[tuple[list[tuple[str, str]], bool]]:
-    """Maximal proper-token runs, each with a flag: does it need lower-case-evidence checking."""
+def _raw_runs(
+    sentence: Sentence, title_line: bool
+) -> list[tuple[list[tuple[str, str]], bool, int]]:
+    """Maximal proper-token runs, each with a flag (does it need lower-case-evidence
+    checking?) and the index of its first token."""
     tokens = sentence.tokens
     first = _first_word_index(tokens)
-    runs: list[tuple[list[tuple[str, str]], bool]] = []
+    runs: list[tuple[list[tuple[str, str]], bool, int]] = []
     current: list[tuple[str, str]] = []
     starts_at_first = False
     i = 0
     while i < len(tokens):
         tok, tag = tokens[i]
         before_number = i + 1 < len(tokens) and tokens[i + 1][0][:1].isdigit()
-        dated = before_number and is_date_word(tok, after_name=True, before_number=True)
+        after_cue = follows_date_cue(*_two_before(tokens, i))
+        dated = (before_number or after_cue) and is_date_word(
+            tok, after_name=True, before_number=before_number, after_date_cue=after_cue
+        )
         proper = tag != "POS" and not dated and is_proper(tok, tag, i == first)
         if not proper and current and i + 1 < len(tokens):
             nxt, nxt_tag = tokens[i + 1]
@@ -202,12 +217,27 @@ def _raw_runs(sentence: Sentence, title_line: bool) -> list[tuple[list[tuple[str
             current.append((tok, tag))
         else:
             if current:
-                runs.append((current, starts_at_first or title_line))
+                runs.append((current, starts_at_first or title_line, i - len(current)))
             current = []
         i += 1
     if current:
-        runs.append((current, starts_at_first or title_line))
+        runs.append((current, starts_at_first or title_line, len(tokens) - len(current)))
     return runs
+
+
+def _two_before(tokens: Sequence[tuple[str, str]], i: int) -> tuple[str | None, str | None]:
+    return (tokens[i - 1][0] if i >= 1 else None, tokens[i - 2][0] if i >= 2 else None)
+
+
+def _surname_months(runs: Iterable[list[tuple[str, str]]]) -> frozenset[str]:
+    """Months that some run puts straight after a name word or title ("Theresa May")."""
+    found = set()
+    for run in runs:
+        for (previous, previous_tag), (tok, _) in pairwise(run):
+            after_name = previous_tag != "CONN" and previous not in CALENDAR_WORDS
+            if after_name and not is_date_word(tok, after_name=True):
+                found.add(tok)
+    return frozenset(found & CALENDAR_WORDS)
 
 
 def _split_run(
@@ -215,18 +245,22 @@ def _split_run(
     needs_evidence: bool,
     lowercase_words: set[str],
     named_in_body: frozenset[str] | None = None,
-) -> list[list[str]]:
+    surname_months: frozenset[str] = frozenset(),
+) -> list[tuple[int, list[str]]]:
     """Split a run at titles, calendar words and (where needed) words seen in lower case.
 
     ``named_in_body`` is given for a title line's runs, which are split at headline words
-    too (see :func:`_is_headline_word`).
+    too (see :func:`_is_headline_word`); a month in ``surname_months`` is a surname even
+    where no name precedes it ("May said"). Each part comes with the index in ``run`` of its
+    first token.
     """
-    parts: list[list[str]] = []
+    parts: list[tuple[int, list[str]]] = []
     current: list[str] = []
     previous = None
-    for tok, tag in run:
+    for index, (tok, tag) in enumerate(run):
         after_name = previous is not None and previous not in CALENDAR_WORDS
-        drop = tok in TITLE_WORDS or is_date_word(tok, after_name=after_name)
+        dated = is_date_word(tok, after_name=after_name, surname_months=surname_months)
+        drop = tok in TITLE_WORDS or dated
         previous = None if tag == "CONN" else tok
         if needs_evidence and tag != "CONN" and tok.lower() in lowercase_words:
             drop = True
@@ -234,20 +268,20 @@ def _split_run(
             drop = drop or _is_headline_word(tok, named_in_body)
         if drop:
             if current:
-                parts.append(current)
+                parts.append((index - len(current), current))
             current = []
         else:
             current.append(tok)
     if current:
-        parts.append(current)
+        parts.append((len(run) - len(current), current))
     cleaned = []
-    for part in parts:
+    for offset, part in parts:
         while part and part[0] in CONNECTORS:
-            part = part[1:]
+            part, offset = part[1:], offset + 1
         while part and part[-1] in CONNECTORS:
             part = part[:-1]
         if part and any(c.isalpha() for c in "".join(part)):
-            cleaned.append(part)
+            cleaned.append((offset, part))
     return cleaned
 
 
