@@ -112,6 +112,16 @@ def test_a_month_the_article_uses_as_a_surname_is_a_mention_where_no_date_cue_pr
     ]
 
 
+def test_a_headline_does_not_make_a_month_a_surname():
+    texts = [
+        "Trump May Visit Japan Next Week",
+        "The president may visit Japan next week, aides said.",
+        "May was the warmest month on record for Trump.",
+    ]
+    counts = _counts(find_actors(["s0", "s1", "s2"], texts))
+    assert counts == {"Trump": 2, "Japan": 2}
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

@@ -179,7 +179,7 @@ def _token_starts(text: str, tokens: Sequence[tuple[str, str]]) -> list[int]:
 def _mention_rows(sentences, canonical, expansions, things) -> list[Row]:
     rows: list[Row] = []
     for position, s in enumerate(sentences):
-        token_starts = _token_starts(s.text, s.tokens)
+        token_starts = _token_starts(s.text, s.tokens) if s.runs else []
         for run, first_token in zip(s.runs, s.run_starts, strict=True):
             surface = " ".join(run)
             start, end = _locate(s.text, surface, token_starts[first_token])

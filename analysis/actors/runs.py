@@ -113,7 +113,14 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
     title_lines = [_is_title_line(s.tokens) for s in sentences]
     named_in_body = _capitalised_in_body(sentences, title_lines)
     raw_runs = [_raw_runs(s, line) for s, line in zip(sentences, title_lines, strict=True)]
-    surname_months = _surname_months(run for runs in raw_runs for run, _, _ in runs)
+    # A title line's capitals prove nothing, so only the body shows a month used as a name.
+    body_runs = (
+        run
+        for runs, line in zip(raw_runs, title_lines, strict=True)
+        if not line
+        for run, _, _ in runs
+    )
+    surname_months = _surname_months(body_runs)
     for s, title_line, runs in zip(sentences, title_lines, raw_runs, strict=True):
         s.runs, s.run_starts = [], []
         headline_words = named_in_body if title_line else None
@@ -195,11 +202,7 @@ def _raw_runs(
     i = 0
     while i < len(tokens):
         tok, tag = tokens[i]
-        before_number = i + 1 < len(tokens) and tokens[i + 1][0][:1].isdigit()
-        after_cue = follows_date_cue(*_two_before(tokens, i))
-        dated = (before_number or after_cue) and is_date_word(
-            tok, after_name=True, before_number=before_number, after_date_cue=after_cue
-        )
+        dated = tok in CALENDAR_WORDS and _in_date_context(tokens, i)
         proper = tag != "POS" and not dated and is_proper(tok, tag, i == first)
         if not proper and current and i + 1 < len(tokens):
             nxt, nxt_tag = tokens[i + 1]
@@ -225,8 +228,15 @@ def _raw_runs(
     return runs
 
 
-def _two_before(tokens: Sequence[tuple[str, str]], i: int) -> tuple[str | None, str | None]:
-    return (tokens[i - 1][0] if i >= 1 else None, tokens[i - 2][0] if i >= 2 else None)
+def _in_date_context(tokens: Sequence[tuple[str, str]], i: int) -> bool:
+    """Is the calendar word ``tokens[i]`` a date by its neighbours (a day's number after it,
+    a date's cue before it), whatever name precedes it?"""
+    before_number = i + 1 < len(tokens) and tokens[i + 1][0][:1].isdigit()
+    previous = tokens[i - 1][0] if i >= 1 else None
+    after_cue = follows_date_cue(previous, tokens[i - 2][0] if i >= 2 else None)
+    return is_date_word(
+        tokens[i][0], after_name=True, before_number=before_number, after_date_cue=after_cue
+    )
 
 
 def _surname_months(runs: Iterable[list[tuple[str, str]]]) -> frozenset[str]:
