@@ -122,6 +122,15 @@ def test_a_headline_does_not_make_a_month_a_surname():
     assert counts == {"Trump": 2, "Japan": 2}
 
 
+def test_a_demonym_is_judged_at_each_occurrence():
+    text = "Japanese officials said the Japanese were ready."
+    words = ["Japanese", "officials", "said", "the", "Japanese", "were", "ready", "."]
+    tags = ["JJ", "NNS", "VBD", "DT", "NNPS", "VBD", "JJ", "."]
+    result = find_actors(["s0"], [text], [list(zip(words, tags, strict=True))])
+    # the adjective before "officials" is no actor; the people after "the" is one
+    assert result.mentions[["actor", "start"]].values.tolist() == [["Japanese", 28]]
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

@@ -127,7 +127,7 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
         for run, needs_evidence, start in runs:
             split = _split_run(run, needs_evidence, lowercase_words, headline_words, surname_months)
             for offset, part in split:
-                if not _is_demonym_use(part, s):
+                if not _is_demonym_use(part, s.tokens, start + offset):
                     s.runs.append(part)
                     s.run_starts.append(start + offset)
     standalone = {
@@ -295,18 +295,15 @@ def _split_run(
     return cleaned
 
 
-def _is_demonym_use(part: list[str], sentence: Sentence) -> bool:
+def _is_demonym_use(part: list[str], tokens: Sequence[tuple[str, str]], index: int) -> bool:
+    """Is a one-word run at ``tokens[index]`` a demonym used as an adjective ("Japanese
+    officials"), not a people ("the Japanese")? Judged at that occurrence only."""
     if len(part) != 1 or not looks_like_demonym(part[0]):
         return False
-    tokens = sentence.tokens
-    for i, (tok, tag) in enumerate(tokens):
-        if tok == part[0]:
-            if tag == "JJ":
-                return True
-            if i + 1 < len(tokens):
-                nxt, nxt_tag = tokens[i + 1]
-                if nxt[:1].islower() and (
-                    nxt_tag.startswith("NN") or nxt_tag.startswith("JJ") or not nxt_tag
-                ):
-                    return True
-    return False
+    if tokens[index][1] == "JJ":
+        return True
+    if index + 1 >= len(tokens):
+        return False
+    following, following_tag = tokens[index + 1]
+    modifies = following_tag.startswith(("NN", "JJ")) or not following_tag
+    return following[:1].islower() and modifies
