@@ -35,8 +35,9 @@ _DATE_CUES = frozenset(
     """in on since until till through throughout during before after of from between early late
     mid last next this every each""".split()
 )
-# Words joining a month to a date before it ("March to May", "April and May").
-_RANGE_WORDS = frozenset({"to", "and", "or", "through", "-", "–", "until"})
+# Words joining a month to a date before it ("March to May", "April and May"); "through"
+# and "until" are date cues already.
+_RANGE_WORDS = frozenset({"to", "and", "or", "-", "–"})
 #: Standard abbreviations of international actors, each of which stands for exactly one
 #: official name (see :mod:`analysis.actors.detect`).
 COUNTRY_ABBREVIATIONS = {

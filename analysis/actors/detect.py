@@ -21,8 +21,9 @@ Universal (``PROPN``); with no tags, :func:`tag_sentences` tags the text with Te
    "Donald Trump"; "Prime Minister" alone is no actor (``TITLE_WORDS`` of
    :mod:`analysis.names`: a closed class of person titles, not names). Month and
    weekday names are dropped too (time expressions), except a month straight after a name
-   or title and before no day's number, which is a surname ("Theresa May", "Prime Minister
-   May"; but the dateline "PITTSBURGH May 1").
+   or title, which is a surname ("Theresa May", "Prime Minister May"), and then, once the
+   body uses it so, wherever it stands ("May said"); a day's number after it or a date's
+   cue before it keeps it a date ("PITTSBURGH May 1", "in May"; :mod:`analysis.names`).
 4. *Capitals by position*: in a run that starts a sentence, or in a title-case line (a section
    heading), a token is kept only if the article never writes the same word in lower case
    ("Energy Cooperation Between Japan and the U.S." keeps "Japan" and "U.S."; "Energy" and

@@ -229,8 +229,8 @@ def _raw_runs(
 
 
 def _in_date_context(tokens: Sequence[tuple[str, str]], i: int) -> bool:
-    """Is the calendar word ``tokens[i]`` a date by its neighbours (a day's number after it,
-    a date's cue before it), whatever name precedes it?"""
+    """Is the calendar word ``tokens[i]`` a date whatever name precedes it: a weekday or an
+    abbreviated month, or a month with a day's number after it or a date's cue before it?"""
     before_number = i + 1 < len(tokens) and tokens[i + 1][0][:1].isdigit()
     previous = tokens[i - 1][0] if i >= 1 else None
     after_cue = follows_date_cue(previous, tokens[i - 2][0] if i >= 2 else None)
@@ -239,15 +239,21 @@ def _in_date_context(tokens: Sequence[tuple[str, str]], i: int) -> bool:
     )
 
 
+def _follows_name(previous: tuple[str, str] | None) -> bool:
+    """Is a run's previous token a name word or title (not a connector or calendar word)?"""
+    return previous is not None and previous[1] != "CONN" and previous[0] not in CALENDAR_WORDS
+
+
 def _surname_months(runs: Iterable[list[tuple[str, str]]]) -> frozenset[str]:
     """Months that some run puts straight after a name word or title ("Theresa May")."""
-    found = set()
-    for run in runs:
-        for (previous, previous_tag), (tok, _) in pairwise(run):
-            after_name = previous_tag != "CONN" and previous not in CALENDAR_WORDS
-            if after_name and not is_date_word(tok, after_name=True):
-                found.add(tok)
-    return frozenset(found & CALENDAR_WORDS)
+    return frozenset(
+        tok
+        for run in runs
+        for previous, (tok, _) in pairwise(run)
+        if tok in CALENDAR_WORDS
+        and _follows_name(previous)
+        and not is_date_word(tok, after_name=True)
+    )
 
 
 def _split_run(
@@ -266,12 +272,10 @@ def _split_run(
     """
     parts: list[tuple[int, list[str]]] = []
     current: list[str] = []
-    previous = None
     for index, (tok, tag) in enumerate(run):
-        after_name = previous is not None and previous not in CALENDAR_WORDS
+        after_name = _follows_name(run[index - 1] if index else None)
         dated = is_date_word(tok, after_name=after_name, surname_months=surname_months)
         drop = tok in TITLE_WORDS or dated
-        previous = None if tag == "CONN" else tok
         if needs_evidence and tag != "CONN" and tok.lower() in lowercase_words:
             drop = True
         if named_in_body is not None and tag != "CONN":
