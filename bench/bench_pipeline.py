@@ -12,6 +12,9 @@ folder:
 
 1. the *import floor*: a fresh ``python -c "import nltk, sklearn, textblob, matplotlib,
    pandas"`` in the project's venv (the median of ``floor`` runs after one warm-up run);
+   and the *Snakemake floor*: Snakemake in the project's profile running one job that only
+   makes those imports (the median of ``cold`` runs after one warm-up run), what any
+   workflow of these libraries pays before it reads an article;
 2. the bundled article, cold (default config, all figures), and a rerun with nothing changed
    right after each cold run;
 3. the *long article*: the bundled article repeated 100 times (634 KB) as one article, cold;
@@ -66,6 +69,7 @@ from pipeline_inputs import (
     write_inputs,
 )
 from pipeline_measure import (
+    FLOOR_IMPORTS,
     Pair,
     Run,
     Scenario,
@@ -327,6 +331,57 @@ def scheduler_floor(tools: Tools, scratch: Path, size: int) -> Scenario:
     return scenario
 
 
+FLOOR_JOB_SNAKEFILE = """\
+# One job that only imports the import floor's libraries, in newsdag's profile.
+import threading
+
+
+onsuccess:
+    # The profile's job-rate timers would hold the process; newsdag cancels them too.
+    for thread in threading.enumerate():
+        if isinstance(thread, threading.Timer):
+            thread.cancel()
+
+
+rule floor_imports:
+    output:
+        "done.txt",
+    run:
+        {imports}
+
+        open(output[0], "w").close()
+"""
+
+
+def snakemake_floor(tools: Tools, scratch: Path, *, runs: int) -> Scenario:
+    """Snakemake in the project's profile running one job that only imports the floor's
+    libraries: the median of ``runs`` runs after one warm-up run.
+
+    What any Snakemake workflow of these libraries costs before it reads an article:
+    Snakemake's start-up, one job's scheduling and the imports (in the job's thread, where
+    they share what Snakemake imported itself), and the exit.
+    """
+    scenario = Scenario("Snakemake floor: one job that only imports the floor's libraries")
+    workdir = Path(tempfile.mkdtemp(prefix="snakemake-floor-", dir=scratch))
+    try:
+        shutil.copytree(scratch / SNAPSHOT / "profiles", workdir / "profiles")
+        snakefile = FLOOR_JOB_SNAKEFILE.format(imports=FLOOR_IMPORTS)
+        (workdir / "Snakefile").write_text(snakefile, encoding="utf-8")
+        log = workdir / "bench-snakemake-floor.log"
+        for index in range(runs + 1):  # the first is the warm-up
+            shutil.rmtree(workdir / ".snakemake", ignore_errors=True)
+            (workdir / "done.txt").unlink(missing_ok=True)
+            run = timed(
+                [str(tools.snakemake), "--quiet"], cwd=workdir, log=log, timeout=tools.timeout
+            )
+            report_failure(run, log, scenario.name)
+            if index > 0:
+                scenario.runs.append(run)
+    finally:
+        shutil.rmtree(workdir)
+    return scenario
+
+
 # ----------------------------------------------------------------------------- report
 
 
@@ -427,6 +482,8 @@ def measure(args: argparse.Namespace, tools: Tools, scratch: Path) -> tuple[Resu
     floor = import_floor(
         tools.python, runs=args.repeats["floor"], scratch=scratch, timeout=tools.timeout
     )
+    progress("the Snakemake floor")
+    snakemake_only = snakemake_floor(tools, scratch, runs=args.repeats["cold"])
     progress("the bundled article: cold runs and reruns")
     cold, rerun = bundled_scenarios(
         tools,
@@ -457,7 +514,8 @@ def measure(args: argparse.Namespace, tools: Tools, scratch: Path) -> tuple[Resu
     if args.scheduler_floor:
         progress(f"Snakemake alone on {max(args.sizes):,} x 4 no-op jobs")
         no_op = scheduler_floor(tools, scratch, max(args.sizes))
-    return Results(floor, cold, rerun, long, corpora, touch, no_op), input_mode
+    results = Results(floor, cold, rerun, long, corpora, touch, no_op, snakemake_only)
+    return results, input_mode
 
 
 def _exit_on_term(signum: int, frame: object) -> None:

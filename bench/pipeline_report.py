@@ -39,6 +39,7 @@ class Results:
     corpora: list[Pair]
     touch: Scenario | None
     no_op: Scenario | None
+    snakemake_floor: Scenario | None = None
 
 
 def verdict(checks: list[tuple[str, bool]], scenarios: list[Scenario]) -> str:
@@ -85,7 +86,7 @@ def table_row(
     peer_ratio = f"{scenario.wall / peer.wall:.2f}" if peer is not None and peer.ok else "—"
     cells = [
         scenario.name,
-        f"{scenario.n_articles:,}",
+        f"{scenario.n_articles:,}" if scenario.n_articles else "—",
         wall_cell(scenario),
         f"{scenario.wall / floor.wall:.2f}",
         wall_cell(peer),
@@ -146,6 +147,8 @@ def results_table(results: Results) -> str:
         f"| import floor | — | {wall_cell(floor)} | 1.00 | — | — | {floor.peak_mib:.0f} "
         "| — | — | — | — |",
     ]
+    if results.snakemake_floor is not None:
+        lines.append(table_row(results.snakemake_floor, floor))
     cold_ok = [("time", cold.newsdag.wall / floor.wall <= COLD_TARGET)]
     lines.append(
         table_row(

@@ -149,18 +149,33 @@ def test_results_table_puts_newsdag_and_the_peer_side_by_side():
         corpora=[measure.Pair(_scenario("500 articles", [30.0], n=500, jobs={"a": 20}))],
         touch=None,
         no_op=None,
+        snakemake_floor=_scenario("Snakemake floor", [1.65], n=0),
     )
     results.cold.newsdag.output_files = 26
     results.cold.peer.output_files = 4
     rows = report.results_table(results).splitlines()
     assert rows[2].startswith("| import floor | — | 1.10 (median of 3) | 1.00 |")
-    cells = [cell.strip() for cell in rows[3].strip("|").split("|")]
+    assert rows[3].startswith("| Snakemake floor | — | 1.65 | 1.50 | — | — | 100 | — | — |")
+    cells = [cell.strip() for cell in rows[4].strip("|").split("|")]
     assert cells == [
         "cold", "1", "2.00", "1.82", "4.00", "0.50", "100 / 100", "11", "26 / 4",
         "≤ 2× floor", "PASS",
     ]  # fmt: skip
-    assert rows[4].endswith("| 0 | — | ≤ 0.7× floor | PASS |")
-    assert rows[5].endswith("| 20 | — | — | — |")
+    assert rows[5].endswith("| 0 | — | ≤ 0.7× floor | PASS |")
+    assert rows[6].endswith("| 20 | — | — | — |")
+
+
+def test_snakemake_floor_runs_its_one_job_in_the_projects_profile_and_exits(tmp_path):
+    repo = Path(__file__).resolve().parents[1]
+    (tmp_path / bench.SNAPSHOT).mkdir()
+    bench.shutil.copytree(repo / "profiles", tmp_path / bench.SNAPSHOT / "profiles")
+    snakemake = Path(sys.executable).parent / "snakemake"
+    # The profile's job-rate timers last 100 s: a run held by them would time out here.
+    tools = bench.Tools(python=Path(sys.executable), snakemake=snakemake, timeout=60)
+    scenario = bench.snakemake_floor(tools, tmp_path, runs=1)
+    assert scenario.ok and len(scenario.runs) == 1
+    assert 0 < scenario.wall < 30
+    assert sorted(path.name for path in tmp_path.iterdir()) == [bench.SNAPSHOT]  # cleaned up
 
 
 @pytest.mark.parametrize(("text", "sizes"), [("500", [500]), ("10000,500,500", [500, 10000])])
