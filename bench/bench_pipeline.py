@@ -57,6 +57,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline_floors import import_floor, scheduler_floor, snakemake_floor
 from pipeline_inputs import (
     ARTICLES,
     BUNDLED_ARTICLE,
@@ -69,14 +70,14 @@ from pipeline_inputs import (
     write_inputs,
 )
 from pipeline_measure import (
-    FLOOR_IMPORTS,
     Pair,
     Run,
     Scenario,
+    Tools,
     count_files,
-    import_floor,
     job_times,
     jobs_from_log,
+    report_failure,
     timed,
 )
 from pipeline_report import Results, environment_lines, report
@@ -123,21 +124,6 @@ def accepts_corpus_files(snakemake: Path, scratch: Path, *, timeout: float) -> b
 
 
 # ----------------------------------------------------------------------------- scenarios
-
-
-def report_failure(run: Run, log: Path, name: str) -> None:
-    if run.returncode != 0:
-        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
-        print(f"\n{name}: exited with {run.returncode}; log tail:\n{tail}", file=sys.stderr)
-
-
-@dataclass
-class Tools:
-    """The programs a benchmark runs, and its limits."""
-
-    python: Path
-    snakemake: Path
-    timeout: float
 
 
 def run_newsdag(
@@ -278,110 +264,6 @@ def corpus_scenario(
     return pair, touch
 
 
-NO_OP_SNAKEFILE = """\
-# {size} articles x 4 jobs that do nothing, with a log and a benchmark like newsdag's rules.
-rule all:
-    input:
-        expand("out/{{article}}/{{step}}.txt", article=range({size}), step=list("abcd")),
-
-
-rule first:
-    output:
-        "out/{{article}}/a.txt",
-    log:
-        "logs/{{article}}/a.log",
-    benchmark:
-        "benchmarks/{{article}}/a.tsv"
-    run:
-        open(output[0], "w").close()
-
-
-rule others:
-    input:
-        "out/{{article}}/a.txt",
-    output:
-        "out/{{article}}/{{step}}.txt",
-    wildcard_constraints:
-        step="[bcd]",
-    log:
-        "logs/{{article}}/{{step}}.log",
-    benchmark:
-        "benchmarks/{{article}}/{{step}}.tsv"
-    run:
-        open(output[0], "w").close()
-"""
-
-
-def scheduler_floor(tools: Tools, scratch: Path, size: int) -> Scenario:
-    """Snakemake alone: the same profile running ``size`` x 4 jobs that do nothing.
-
-    What four per-article jobs cost before any analysis: start-up, DAG, scheduling, logs,
-    benchmarks and metadata.
-    """
-    scenario = Scenario(f"Snakemake alone: {size:,} × 4 no-op jobs", n_articles=size)
-    workdir = Path(tempfile.mkdtemp(prefix="noop-", dir=scratch))
-    shutil.copytree(scratch / SNAPSHOT / "profiles", workdir / "profiles")
-    (workdir / "Snakefile").write_text(NO_OP_SNAKEFILE.format(size=size), encoding="utf-8")
-    log = workdir / "bench-noop.log"
-    command = [str(tools.snakemake), "--quiet"]
-    run = timed(command, cwd=workdir, log=log, timeout=tools.timeout)
-    report_failure(run, log, scenario.name)
-    scenario.runs.append(run)
-    shutil.rmtree(workdir)
-    return scenario
-
-
-FLOOR_JOB_SNAKEFILE = """\
-# One job that only imports the import floor's libraries, in newsdag's profile.
-import threading
-
-
-onsuccess:
-    # The profile's job-rate timers would hold the process; newsdag cancels them too.
-    for thread in threading.enumerate():
-        if isinstance(thread, threading.Timer):
-            thread.cancel()
-
-
-rule floor_imports:
-    output:
-        "done.txt",
-    run:
-        {imports}
-
-        open(output[0], "w").close()
-"""
-
-
-def snakemake_floor(tools: Tools, scratch: Path, *, runs: int) -> Scenario:
-    """Snakemake in the project's profile running one job that only imports the floor's
-    libraries: the median of ``runs`` runs after one warm-up run.
-
-    What any Snakemake workflow of these libraries costs before it reads an article:
-    Snakemake's start-up, one job's scheduling and the imports (in the job's thread, where
-    they share what Snakemake imported itself), and the exit.
-    """
-    scenario = Scenario("Snakemake floor: one job that only imports the floor's libraries")
-    workdir = Path(tempfile.mkdtemp(prefix="snakemake-floor-", dir=scratch))
-    try:
-        shutil.copytree(scratch / SNAPSHOT / "profiles", workdir / "profiles")
-        snakefile = FLOOR_JOB_SNAKEFILE.format(imports=FLOOR_IMPORTS)
-        (workdir / "Snakefile").write_text(snakefile, encoding="utf-8")
-        log = workdir / "bench-snakemake-floor.log"
-        for index in range(runs + 1):  # the first is the warm-up
-            shutil.rmtree(workdir / ".snakemake", ignore_errors=True)
-            (workdir / "done.txt").unlink(missing_ok=True)
-            run = timed(
-                [str(tools.snakemake), "--quiet"], cwd=workdir, log=log, timeout=tools.timeout
-            )
-            report_failure(run, log, scenario.name)
-            if index > 0:
-                scenario.runs.append(run)
-    finally:
-        shutil.rmtree(workdir)
-    return scenario
-
-
 # ----------------------------------------------------------------------------- report
 
 
@@ -478,12 +360,13 @@ def measure(args: argparse.Namespace, tools: Tools, scratch: Path) -> tuple[Resu
     if args.input == "auto":
         as_file = accepts_corpus_files(tools.snakemake, scratch, timeout=tools.timeout)
     input_mode = "one Parquet file (input_files)" if as_file else "a folder of .txt (input_dir)"
+    profiles = scratch / SNAPSHOT / "profiles"
     progress(f"measuring the import floor; corpora as {input_mode}")
     floor = import_floor(
         tools.python, runs=args.repeats["floor"], scratch=scratch, timeout=tools.timeout
     )
     progress("the Snakemake floor")
-    snakemake_only = snakemake_floor(tools, scratch, runs=args.repeats["cold"])
+    snakemake_only = snakemake_floor(tools, scratch, profiles, runs=args.repeats["cold"])
     progress("the bundled article: cold runs and reruns")
     cold, rerun = bundled_scenarios(
         tools,
@@ -513,7 +396,7 @@ def measure(args: argparse.Namespace, tools: Tools, scratch: Path) -> tuple[Resu
     no_op = None
     if args.scheduler_floor:
         progress(f"Snakemake alone on {max(args.sizes):,} x 4 no-op jobs")
-        no_op = scheduler_floor(tools, scratch, max(args.sizes))
+        no_op = scheduler_floor(tools, scratch, profiles, max(args.sizes))
     results = Results(floor, cold, rerun, long, corpora, touch, no_op, snakemake_only)
     return results, input_mode
 

@@ -28,9 +28,6 @@ TIME = "/usr/bin/time"
 TIMED_OUT = -int(signal.SIGKILL)
 
 
-FLOOR_IMPORTS = "import nltk, sklearn, textblob, matplotlib, pandas"
-
-
 _RULE_BLOCK = re.compile(r"^\s*(?:local)?rule (\S+):\s*$")
 
 
@@ -218,16 +215,6 @@ class TreeMemorySampler:
         self._thread.join()
 
 
-def import_floor(python: Path, *, runs: int, scratch: Path, timeout: float) -> Scenario:
-    """Median of ``runs`` fresh imports of the heavy libraries, after one warm-up run."""
-    floor = Scenario("import floor")
-    command = [str(python), "-c", FLOOR_IMPORTS]
-    log = scratch / "floor.log"
-    timed(command, cwd=scratch, log=log, timeout=timeout)
-    floor.runs = [timed(command, cwd=scratch, log=log, timeout=timeout) for _ in range(runs)]
-    return floor
-
-
 def _is_unit(part: str, units: set[str]) -> bool:
     """Whether a path part names one article or shard (a wildcard), not a rule."""
     return part in units or _SHARD.fullmatch(part) is not None
@@ -272,3 +259,18 @@ def jobs_from_log(log: Path) -> JobsRun:
 def count_files(folder: Path) -> int:
     """Files below ``folder`` (0 if it does not exist)."""
     return sum(1 for path in folder.rglob("*") if path.is_file()) if folder.is_dir() else 0
+
+
+def report_failure(run: Run, log: Path, name: str) -> None:
+    if run.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        print(f"\n{name}: exited with {run.returncode}; log tail:\n{tail}", file=sys.stderr)
+
+
+@dataclass
+class Tools:
+    """The programs a benchmark runs, and its limits."""
+
+    python: Path
+    snakemake: Path
+    timeout: float

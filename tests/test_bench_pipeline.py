@@ -43,6 +43,7 @@ Finished jobid: 0 (Rule: all)
 bench = load_bench_script("bench_pipeline")
 inputs = load_bench_script("pipeline_inputs")
 measure = load_bench_script("pipeline_measure")
+floors = load_bench_script("pipeline_floors")
 report = load_bench_script("pipeline_report")
 
 
@@ -166,16 +167,14 @@ def test_results_table_puts_newsdag_and_the_peer_side_by_side():
 
 
 def test_snakemake_floor_runs_its_one_job_in_the_projects_profile_and_exits(tmp_path):
-    repo = Path(__file__).resolve().parents[1]
-    (tmp_path / bench.SNAPSHOT).mkdir()
-    bench.shutil.copytree(repo / "profiles", tmp_path / bench.SNAPSHOT / "profiles")
+    profiles = Path(__file__).resolve().parents[1] / "profiles"
     snakemake = Path(sys.executable).parent / "snakemake"
     # The profile's job-rate timers last 100 s: a run held by them would time out here.
-    tools = bench.Tools(python=Path(sys.executable), snakemake=snakemake, timeout=60)
-    scenario = bench.snakemake_floor(tools, tmp_path, runs=1)
+    tools = measure.Tools(python=Path(sys.executable), snakemake=snakemake, timeout=60)
+    scenario = floors.snakemake_floor(tools, tmp_path, profiles, runs=1)
     assert scenario.ok and len(scenario.runs) == 1
     assert 0 < scenario.wall < 30
-    assert sorted(path.name for path in tmp_path.iterdir()) == [bench.SNAPSHOT]  # cleaned up
+    assert list(tmp_path.iterdir()) == []  # its folder is removed
 
 
 @pytest.mark.parametrize(("text", "sizes"), [("500", [500]), ("10000,500,500", [500, 10000])])
