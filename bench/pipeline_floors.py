@@ -72,15 +72,8 @@ def scheduler_floor(tools: Tools, scratch: Path, profiles: Path, size: int) -> S
     benchmarks and metadata.
     """
     scenario = Scenario(f"Snakemake alone: {size:,} × 4 no-op jobs", n_articles=size)
-    workdir = Path(tempfile.mkdtemp(prefix="noop-", dir=scratch))
-    shutil.copytree(profiles, workdir / "profiles")
-    (workdir / "Snakefile").write_text(NO_OP_SNAKEFILE.format(size=size), encoding="utf-8")
-    log = workdir / "bench-noop.log"
-    command = [str(tools.snakemake), "--quiet"]
-    run = timed(command, cwd=workdir, log=log, timeout=tools.timeout)
-    report_failure(run, log, scenario.name)
-    scenario.runs.append(run)
-    shutil.rmtree(workdir)
+    snakefile = NO_OP_SNAKEFILE.format(size=size)
+    _time_workflow(tools, scratch, profiles, snakefile, scenario, runs=1, warm_up=False)
     return scenario
 
 
@@ -98,7 +91,7 @@ onsuccess:
 
 rule floor_imports:
     output:
-        "done.txt",
+        "out/done.txt",
     run:
         {imports}
 
@@ -115,21 +108,36 @@ def snakemake_floor(tools: Tools, scratch: Path, profiles: Path, *, runs: int) -
     they share what Snakemake imported itself), and the exit.
     """
     scenario = Scenario("Snakemake floor: one job that only imports the floor's libraries")
-    workdir = Path(tempfile.mkdtemp(prefix="snakemake-floor-", dir=scratch))
+    snakefile = FLOOR_JOB_SNAKEFILE.format(imports=FLOOR_IMPORTS)
+    _time_workflow(tools, scratch, profiles, snakefile, scenario, runs=runs, warm_up=True)
+    return scenario
+
+
+def _time_workflow(
+    tools: Tools,
+    scratch: Path,
+    profiles: Path,
+    snakefile: str,
+    scenario: Scenario,
+    *,
+    runs: int,
+    warm_up: bool,
+) -> None:
+    """Add ``runs`` timed runs of ``snakefile`` with the profile to ``scenario``, after an
+    untimed one if ``warm_up``; each starts with no outputs, logs or Snakemake metadata, in
+    a folder of ``scratch`` that is removed afterwards."""
+    workdir = Path(tempfile.mkdtemp(prefix="floor-", dir=scratch))
     try:
         shutil.copytree(profiles, workdir / "profiles")
-        snakefile = FLOOR_JOB_SNAKEFILE.format(imports=FLOOR_IMPORTS)
         (workdir / "Snakefile").write_text(snakefile, encoding="utf-8")
-        log = workdir / "bench-snakemake-floor.log"
-        for index in range(runs + 1):  # the first is the warm-up
-            shutil.rmtree(workdir / ".snakemake", ignore_errors=True)
-            (workdir / "done.txt").unlink(missing_ok=True)
-            run = timed(
-                [str(tools.snakemake), "--quiet"], cwd=workdir, log=log, timeout=tools.timeout
-            )
+        log = workdir / "bench-floor.log"
+        for index in range(runs + warm_up):
+            for leftover in (".snakemake", "out", "logs", "benchmarks"):
+                shutil.rmtree(workdir / leftover, ignore_errors=True)
+            command = [str(tools.snakemake), "--quiet"]
+            run = timed(command, cwd=workdir, log=log, timeout=tools.timeout)
             report_failure(run, log, scenario.name)
-            if index > 0:
+            if index >= warm_up:
                 scenario.runs.append(run)
     finally:
         shutil.rmtree(workdir)
-    return scenario

@@ -262,6 +262,7 @@ def count_files(folder: Path) -> int:
 
 
 def report_failure(run: Run, log: Path, name: str) -> None:
+    """Print the tail of ``log`` to stderr when ``run`` failed."""
     if run.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         print(f"\n{name}: exited with {run.returncode}; log tail:\n{tail}", file=sys.stderr)
