@@ -31,7 +31,21 @@ def import_floor(python: Path, *, runs: int, scratch: Path, timeout: float) -> S
     return floor
 
 
-NO_OP_SNAKEFILE = """\
+# Both floor workflows end like newsdag's runs: the profile's job-rate timers (100 s) are
+# cancelled, or the process would wait for them after its last job.
+_CANCEL_TIMERS = """\
+import threading
+
+
+onsuccess:
+    for thread in threading.enumerate():
+        if isinstance(thread, threading.Timer):
+            thread.cancel()
+"""
+
+NO_OP_SNAKEFILE = (
+    _CANCEL_TIMERS
+    + """
 # {size} articles x 4 jobs that do nothing, with a log and a benchmark like newsdag's rules.
 rule all:
     input:
@@ -63,6 +77,7 @@ rule others:
     run:
         open(output[0], "w").close()
 """
+)
 
 
 def scheduler_floor(tools: Tools, scratch: Path, profiles: Path, size: int) -> Scenario:
@@ -77,18 +92,10 @@ def scheduler_floor(tools: Tools, scratch: Path, profiles: Path, size: int) -> S
     return scenario
 
 
-FLOOR_JOB_SNAKEFILE = """\
+FLOOR_JOB_SNAKEFILE = (
+    _CANCEL_TIMERS
+    + """
 # One job that only imports the import floor's libraries, in newsdag's profile.
-import threading
-
-
-onsuccess:
-    # The profile's job-rate timers would hold the process; newsdag cancels them too.
-    for thread in threading.enumerate():
-        if isinstance(thread, threading.Timer):
-            thread.cancel()
-
-
 rule floor_imports:
     output:
         "out/done.txt",
@@ -97,6 +104,7 @@ rule floor_imports:
 
         open(output[0], "w").close()
 """
+)
 
 
 def snakemake_floor(tools: Tools, scratch: Path, profiles: Path, *, runs: int) -> Scenario:

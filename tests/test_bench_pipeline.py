@@ -177,6 +177,16 @@ def test_snakemake_floor_runs_its_one_job_in_the_projects_profile_and_exits(tmp_
     assert list(tmp_path.iterdir()) == []  # its folder is removed
 
 
+def test_scheduler_floor_runs_its_no_op_jobs_and_exits_without_waiting_for_timers(tmp_path):
+    profiles = Path(__file__).resolve().parents[1] / "profiles"
+    snakemake = Path(sys.executable).parent / "snakemake"
+    tools = measure.Tools(python=Path(sys.executable), snakemake=snakemake, timeout=60)
+    scenario = floors.scheduler_floor(tools, tmp_path, profiles, 2)
+    assert scenario.ok and len(scenario.runs) == 1 and scenario.n_articles == 2
+    assert 0 < scenario.wall < 30  # held by the profile's 100 s timers, it would time out
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize(("text", "sizes"), [("500", [500]), ("10000,500,500", [500, 10000])])
 def test_parse_sizes(text, sizes):
     assert bench.parse_sizes(text) == sizes
