@@ -50,3 +50,40 @@ def test_bad_front_matter_skips_only_that_file(tmp_path):
     rows, errors = read_folder(tmp_path, max_bytes=1000)
     assert rows["id"].tolist() == ["b"]
     assert errors[0].startswith(f"{tmp_path / 'a.md'}: front matter is not valid YAML")
+
+
+def test_metadata_rows_without_an_id_or_with_a_repeated_one_are_named(tmp_path):
+    from analysis.corpus import read_folder
+
+    (tmp_path / "a.txt").write_text("Leaders met.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "id,source\na,Daily Ledger\n,Nobody\na,Harbour Herald\n", encoding="utf-8"
+    )
+    rows, errors = read_folder(tmp_path, max_bytes=1000)
+    assert rows.set_index("id").loc["a", "source"] == "Daily Ledger"  # the first row wins
+    path = tmp_path / "metadata.csv"
+    assert errors == [
+        f"{path} row 2: no id; row ignored",
+        f"{path} row 3: duplicate id 'a' (first at row 1); row ignored",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("id,source\na,caf\xe9\n".encode("latin-1"), "not UTF-8 (byte 0xe9 on line 2, offset 15)"),
+        (b"", "cannot be read as csv: No columns to parse from file"),
+    ],
+)
+def test_an_unreadable_metadata_file_is_one_line_and_the_articles_go_ahead(
+    tmp_path, content, problem
+):
+    from analysis.corpus import read_folder
+
+    (tmp_path / "a.txt").write_text("Leaders met.\n", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_bytes(content)
+    rows, errors = read_folder(tmp_path, max_bytes=1000)
+    assert rows["id"].tolist() == ["a"]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{tmp_path / 'metadata.csv'}: {problem}")
+    assert errors[0].endswith("; no article gets metadata from it")

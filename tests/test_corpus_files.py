@@ -52,15 +52,77 @@ def test_parquet_and_tsv_and_compressed_csv(tmp_path):
         assert [str(v) for v in rows["id"]] == ["1", "2"]
 
 
+def test_typed_parquet_dates_are_used_as_they_are_and_a_gap_is_no_error(tmp_path):
+    """A Parquet file's timestamp column, with a missing date, gives no bad row."""
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "text": [TEXT] * 3,
+            "date": pd.to_datetime(["2025-02-07 09:30", None, "2025-03-01 00:00"]),
+            "stamp": pd.to_datetime(
+                ["2025-04-01T08:00+09:00", None, "2025-04-02T00:00Z"], utc=True
+            ),
+        }
+    )
+    frame.to_parquet(tmp_path / "typed.parquet")
+    rows, _ = read_corpus_file(tmp_path / "typed.parquet")
+    # A configured format is for text dates; typed ones need none.
+    checked = _check(rows, date_format="%d/%m/%Y")
+    assert checked.errors == []
+    assert checked.rows["id"].tolist() == ["a", "b", "c"]
+    assert [str(d) for d in checked.rows["date"]] == [
+        "2025-02-07 09:30:00",
+        "NaT",
+        "2025-03-01 00:00:00",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("time_zone", "expected"),
+    [
+        ("UTC", ["2025-03-31 23:00", "2025-04-02 00:00"]),
+        ("as_written", ["2025-04-01 08:00", "2025-04-02 09:00"]),  # the column's own zone
+        ("Europe/London", ["2025-04-01 00:00", "2025-04-02 01:00"]),
+    ],
+)
+def test_zoned_timestamps_are_put_on_the_configured_clock(time_zone, expected):
+    tokyo = pd.Series(
+        pd.to_datetime(["2025-04-01T08:00+09:00", "2025-04-02T00:00Z", None], utc=True)
+    )
+    tokyo = tokyo.dt.tz_convert("Asia/Tokyo")
+    parsed = parse_dates(tokyo, date_format="%d/%m/%Y", time_zone=time_zone)
+    assert [d.strftime("%Y-%m-%d %H:%M") for d in parsed.iloc[:2]] == expected
+    assert pd.isna(parsed.iloc[2])
+
+
 def test_file_level_errors_name_the_file(tmp_path):
     latin = tmp_path / "latin.csv"
     latin.write_bytes("id,text\n1,caf\xe9\n".encode("latin-1"))
-    with pytest.raises(CorpusFileError, match=r"latin.csv: not UTF-8 \(byte 0xe9"):
+    with pytest.raises(
+        CorpusFileError, match=r"latin.csv: not UTF-8 \(byte 0xe9 on line 2, offset 13\)"
+    ):
         read_corpus_file(latin)
     with pytest.raises(CorpusFileError, match="unknown corpus file type"):
         file_format(tmp_path / "corpus.xlsx")
     with pytest.raises(CorpusFileError, match="no such corpus file"):
         expand_inputs([str(tmp_path / "missing-*.csv")])
+
+
+@pytest.mark.parametrize("name", ["c.jsonl", "c.jsonl.gz", "c.csv.gz"])
+def test_a_file_that_is_not_utf8_is_named_with_its_first_bad_line(tmp_path, name):
+    lines = ['{"id": "a", "text": "Fine."}', '{"id": "b", "text": "Caf\xe9."}']
+    if name.startswith("c.csv"):
+        lines = ["id,text", "a,Fine.", "b,Caf\xe9."]
+    content = ("\n".join(lines) + "\n").encode("latin-1")
+    path = tmp_path / name
+    if name.endswith(".gz"):
+        import gzip
+
+        content = gzip.compress(content)
+    path.write_bytes(content)
+    line = 3 if name.startswith("c.csv") else 2
+    with pytest.raises(CorpusFileError, match=rf"{name}: not UTF-8 \(byte 0xe9 on line {line},"):
+        read_corpus_file(path)
 
 
 def test_each_bad_row_gets_one_line_and_the_others_go_ahead():
@@ -85,6 +147,20 @@ def test_each_bad_row_gets_one_line_and_the_others_go_ahead():
         "c.csv row 7: date 'yesterday' is not a date in ISO 8601 (dates.format); row skipped",
         "c.csv row 8: invalid Unicode (an unpaired surrogate at character 0); row skipped",
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "problem"),
+    [
+        (b"Tariffs rose.", "the text cell holds bytes, not text"),
+        (1234, "the text cell is not text but int '1234'"),
+        ([1, 2], "the text cell is not text but list '[1, 2]'"),
+        (None, "empty text"),
+        (float("nan"), "empty text"),
+    ],
+)
+def test_a_text_cell_that_is_not_text_says_what_it_holds(cell, problem):
+    assert text_problem(cell, max_bytes=1000).startswith(problem)
 
 
 def test_duplicates_are_found_across_files():

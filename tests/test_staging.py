@@ -77,3 +77,32 @@ def test_bad_rows_are_listed_and_the_rest_staged(tmp_path):
         "duplicate id 'a' (first at {} row 1); row skipped".format(tmp_path / "corpus.csv"),
         "empty text (no characters besides white space); row skipped",
     ]
+
+
+def test_typed_parquet_metadata_is_kept_as_readable_text(tmp_path):
+    """List, struct, nullable and timestamp columns of a Parquet file become JSON or text,
+    and their gaps stay missing (not "nan", "<NA>" or "NaT")."""
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "text": ["A first story.", "A second story."],
+            "date": pd.to_datetime(["2025-02-07", None]),
+            "tags": [["trade", "Japan"], []],
+            "place": [{"city": "Tokyo", "codes": [1, 2]}, None],
+            "words": pd.array([412, None], dtype="Int64"),
+            "updated": pd.to_datetime(["2025-02-08 10:00", None]),
+        }
+    )
+    frame.to_parquet(tmp_path / "corpus.parquet")
+    staged = _stage(tmp_path, input_files=str(tmp_path / "corpus.parquet"))
+    assert staged.errors == []
+    table = pd.concat(pd.read_parquet(p) for p in staged.shard_files.values())
+    rows = table.set_index("article").sort_index()
+    assert rows.loc["a", "tags"] == '["trade", "Japan"]'
+    assert rows.loc["b", "tags"] == "[]"
+    assert rows.loc["a", "place"] == '{"city": "Tokyo", "codes": [1, 2]}'
+    assert rows.loc["a", "words"] == "412"
+    assert rows.loc["a", "updated"] == "2025-02-08 10:00:00"
+    assert str(rows.loc["a", "date"]) == "2025-02-07 00:00:00"
+    for column in ("place", "words", "updated", "date"):
+        assert pd.isna(rows.loc["b", column]), column

@@ -9,7 +9,9 @@
 * a zone name such as ``Asia/Tokyo``: converted to that zone's clock (daylight saving
   included), to study the outlets of one country on their own calendar.
 
-A date without an offset is taken as written in every mode.
+A date without an offset is taken as written in every mode. A column that is already typed
+as timestamps (a Parquet file's, say) is used as it is, whatever ``dates.format`` says:
+a zoned timestamp is put on the configured clock, a plain one is taken as written.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ def parse_dates(values: pd.Series, *, date_format: str | None, time_zone: str) -
         unparseable.
     """
     check_time_zone(time_zone)
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        return _on_clock(values, time_zone)
+    if pd.api.types.is_datetime64_dtype(values.dtype):
+        return values.astype("datetime64[ns]")
     text = values.astype("string").str.strip()
     instants = pd.to_datetime(text, format=date_format or "ISO8601", errors="coerce", utc=True)
     # Pandas reads a date without an offset as UTC, so this is the clock time written.
@@ -66,6 +72,15 @@ def parse_dates(values: pd.Series, *, date_format: str | None, time_zone: str) -
     else:
         local = instants.dt.tz_convert(time_zone).dt.tz_localize(None)
     return utc_wall.where(~aware, local).astype("datetime64[ns]")
+
+
+def _on_clock(instants: pd.Series, time_zone: str) -> pd.Series:
+    """Zoned timestamps as wall-clock times on the clock that ``time_zone`` names."""
+    if time_zone == AS_WRITTEN:
+        wall = instants.dt.tz_localize(None)
+    else:
+        wall = instants.dt.tz_convert(time_zone).dt.tz_localize(None)
+    return wall.astype("datetime64[ns]")
 
 
 def _offset_parser(date_format: str | None) -> Callable[[str], dt.timedelta | None]:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import glob
+import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
+
+T = TypeVar("T")
 
 # File endings by format; a compression ending (.gz, .bz2, .xz, .zst) may follow.
 FORMATS = {
@@ -84,30 +88,61 @@ def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
         CorpusFileError: If the file as a whole cannot be read.
     """
     kind = file_format(path)
+    if kind == "jsonl":
+        return read_or_explain(path, kind, lambda: _read_jsonl(path))
+    if kind == "parquet":
+        frame = read_or_explain(path, kind, lambda: pd.read_parquet(path))
+    else:
+        frame = read_or_explain(path, kind, lambda: read_text_cells(path, tsv=kind == "tsv"))
+    frame.insert(0, "origin", [f"{path} row {i}" for i in range(1, len(frame) + 1)])
+    return frame, []
+
+
+def read_text_cells(path: Path, *, tsv: bool = False) -> pd.DataFrame:
+    """A CSV or TSV file with every cell as written: text, and "" for an empty one."""
+    return pd.read_csv(
+        path,
+        sep="\t" if tsv else ",",
+        dtype=str,
+        keep_default_na=False,
+        na_values=[],
+        encoding="utf-8",
+    )
+
+
+def read_or_explain(path: Path, kind: str, read: Callable[[], T]) -> T:
+    """Call ``read``; turn a failure into one line naming the file and the problem.
+
+    Raises:
+        CorpusFileError: If the file is not UTF-8 or ``read`` cannot parse it.
+    """
     try:
-        if kind == "jsonl":
-            return _read_jsonl(path)
-        if kind == "parquet":
-            frame = pd.read_parquet(path)
-        else:
-            frame = pd.read_csv(
-                path,
-                sep="\t" if kind == "tsv" else ",",
-                dtype=str,
-                keep_default_na=False,
-                na_values=[],
-                encoding="utf-8",
-            )
+        return read()
+    except CorpusFileError:
+        raise  # says what is wrong already
     except UnicodeDecodeError as error:
-        raise CorpusFileError(
-            f"{path}: not UTF-8 (byte 0x{error.object[error.start]:02x} at offset"
-            f" {error.start}); re-save the file as UTF-8"
-        ) from None
+        raise CorpusFileError(f"{path}: {_where_not_utf8(path, error)}") from None
     except (ValueError, OSError) as error:  # pandas' and pyarrow's parse errors
         message = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
         raise CorpusFileError(f"{path}: cannot be read as {kind}: {message}") from None
-    frame.insert(0, "origin", [f"{path} row {i}" for i in range(1, len(frame) + 1)])
-    return frame, []
+
+
+def _where_not_utf8(path: Path, error: UnicodeDecodeError) -> str:
+    """Say where a file stops being UTF-8: its first bad byte, by line and byte offset.
+
+    The reader's own error counts from the start of a buffer, not of the file, so the file
+    is decoded again (this happens only on the way to an error).
+    """
+    where = f"byte 0x{error.object[error.start]:02x}"
+    try:
+        with _open_binary(path) as stream:
+            stream.read().decode("utf-8")
+    except UnicodeDecodeError as whole:
+        line = whole.object.count(b"\n", 0, whole.start) + 1
+        where = f"byte 0x{whole.object[whole.start]:02x} on line {line}, offset {whole.start}"
+    except (OSError, CorpusFileError):
+        pass  # keep what the reader saw
+    return f"not UTF-8 ({where}); re-save the file as UTF-8"
 
 
 def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
@@ -148,19 +183,24 @@ def _has_lone_surrogate(record: dict) -> bool:
 
 def _open_text(path: Path):
     """Open a (maybe compressed) text file as UTF-8 lines."""
+    return io.TextIOWrapper(_open_binary(path), encoding="utf-8")
+
+
+def _open_binary(path: Path):
+    """Open a (maybe compressed) file for reading its uncompressed bytes."""
     name = path.name.lower()
     if name.endswith(".gz"):
         import gzip
 
-        return gzip.open(path, "rt", encoding="utf-8")
+        return gzip.open(path, "rb")
     if name.endswith(".bz2"):
         import bz2
 
-        return bz2.open(path, "rt", encoding="utf-8")
+        return bz2.open(path, "rb")
     if name.endswith(".xz"):
         import lzma
 
-        return lzma.open(path, "rt", encoding="utf-8")
+        return lzma.open(path, "rb")
     if name.endswith(".zst"):
         raise CorpusFileError(f"{path}: zstd-compressed JSON Lines are not supported; use .gz")
-    return open(path, encoding="utf-8")
+    return open(path, "rb")

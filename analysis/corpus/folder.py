@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from analysis.corpus.files import CorpusFileError, read_or_explain, read_text_cells
 from analysis.corpus.records import RESERVED_IDS
 from analysis.reading import (
     ARTICLE_ID_PATTERN,
@@ -136,17 +137,34 @@ def read_folder(folder: str | os.PathLike[str], *, max_bytes: int) -> tuple[pd.D
 
 
 def _metadata_table(folder: Path, ids: set[str]) -> tuple[dict[str, dict], list[str]]:
+    """``metadata.csv``'s rows by article id, and one line for each row that is ignored
+    (or for the whole file, when it cannot be read: the articles then go ahead without it)."""
     path = folder / METADATA_FILE
     if not path.is_file():
         return {}, []
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    try:
+        table = read_or_explain(path, "csv", lambda: read_text_cells(path))
+    except CorpusFileError as error:
+        return {}, [f"{error}; no article gets metadata from it"]
     if "id" not in table.columns:
         return {}, [f"{path}: no 'id' column (the article file names without extension)"]
-    errors = [
-        f"{path} row {row}: no article file {article_id!r} in {folder}; row ignored"
-        for row, article_id in enumerate(table["id"], start=1)
-        if article_id not in ids
-    ]
-    records = table.drop_duplicates("id").set_index("id").to_dict(orient="index")
-    cleaned = {k: {c: v for c, v in row.items() if not pd.isna(v)} for k, row in records.items()}
-    return cleaned, errors
+    errors, first_row, records = [], {}, {}
+    for row, (article_id, cells) in enumerate(
+        zip(table["id"], table.drop(columns="id").to_dict(orient="records"), strict=True),
+        start=1,
+    ):
+        if not article_id.strip():
+            errors.append(f"{path} row {row}: no id; row ignored")
+        elif article_id in first_row:
+            errors.append(
+                f"{path} row {row}: duplicate id {article_id!r} (first at row"
+                f" {first_row[article_id]}); row ignored"
+            )
+        elif article_id not in ids:
+            errors.append(
+                f"{path} row {row}: no article file {article_id!r} in {folder}; row ignored"
+            )
+        else:
+            first_row[article_id] = row
+            records[article_id] = {c: v for c, v in cells.items() if v != ""}  # "": no value
+    return records, errors

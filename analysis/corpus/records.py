@@ -38,6 +38,11 @@ def text_problem(text: object, *, max_bytes: int) -> str | None:
     Returns:
         A short reason, such as "empty text", or None.
     """
+    if isinstance(text, bytes | bytearray):
+        return "the text cell holds bytes, not text (store the column as UTF-8 strings)"
+    missing = text is None or (pd.api.types.is_scalar(text) and pd.isna(text))
+    if not missing and not isinstance(text, str):
+        return f"the text cell is not text but {type(text).__name__} {str(text)[:40]!r}"
     if not isinstance(text, str) or not text.strip():
         return "empty text (no characters besides white space)"
     if "\x00" in text or sum(c in _CONTROL for c in text[:8192]) > _MAX_CONTROL_SHARE * min(
@@ -130,7 +135,8 @@ def check_rows(
 
 
 def _present(value: object) -> bool:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    """Whether a cell holds a value: not None, NaN, NaT (a typed date column's gap) or NA."""
+    if pd.api.types.is_scalar(value) and pd.isna(value):
         return False
     return bool(str(value).strip())
 

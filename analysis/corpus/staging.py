@@ -206,11 +206,20 @@ def _tidy(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _as_text(value: object) -> str | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
-        return None
+    """A metadata cell as text: lists and mappings (JSON's, or a Parquet file's list and
+    struct columns, which arrive as arrays) as JSON; a gap (None, NaN, NaT, NA) as None."""
+    if hasattr(value, "tolist") and not pd.api.types.is_scalar(value):
+        value = value.tolist()  # a Parquet list column's cell is a numpy array
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_value)
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return None
     return str(value)
+
+
+def _json_value(value: object) -> object:
+    """What ``json`` cannot write itself: arrays inside a struct cell, timestamps."""
+    return value.tolist() if hasattr(value, "tolist") else str(value)
 
 
 def _shard_bytes(frame: pd.DataFrame) -> bytes:
