@@ -42,6 +42,15 @@ def test_jsonl_bad_line_costs_only_its_row(tmp_path):
     assert errors[2].startswith(f"{path} line 5: invalid Unicode (an unpaired surrogate")
 
 
+@pytest.mark.parametrize("name", ["c.jsonl", "c.csv"])
+def test_a_byte_order_mark_at_the_start_is_not_part_of_the_first_row(tmp_path, name):
+    row = '{"id": "a", "text": "Fine."}' if name == "c.jsonl" else "id,text\na,Fine."
+    (tmp_path / name).write_bytes(b"\xef\xbb\xbf" + f"{row}\n".encode())
+    frame, errors = read_corpus_file(tmp_path / name)
+    assert errors == []
+    assert frame[["id", "text"]].values.tolist() == [["a", "Fine."]]
+
+
 def test_parquet_and_tsv_and_compressed_csv(tmp_path):
     frame = pd.DataFrame({"id": [1, 2], "text": [TEXT, TEXT]})
     frame.to_parquet(tmp_path / "c.parquet")

@@ -182,8 +182,9 @@ def _has_lone_surrogate(record: dict) -> bool:
 
 
 def _open_text(path: Path):
-    """Open a (maybe compressed) text file as UTF-8 lines."""
-    return io.TextIOWrapper(_open_binary(path), encoding="utf-8")
+    """Open a (maybe compressed) text file as UTF-8 lines, without a byte-order mark (which
+    Windows tools write at the start, and which JSON does not allow)."""
+    return io.TextIOWrapper(_open_binary(path), encoding="utf-8-sig")
 
 
 def _open_binary(path: Path):
