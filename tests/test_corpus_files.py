@@ -104,6 +104,28 @@ def test_zoned_timestamps_are_put_on_the_configured_clock(time_zone, expected):
     assert pd.isna(parsed.iloc[2])
 
 
+def test_a_tsv_without_quoting_keeps_its_quotation_marks_and_every_row(tmp_path):
+    """Read as CSV, the first text lost its opening quote, and the second's unclosed quote
+    swallowed the two rows after it."""
+    texts = ['"We will win," he said.', '"We will win, he said.', "Plain.", 'A "word".']
+    lines = ["id\ttext", *(f"a{i}\t{text}" for i, text in enumerate(texts))]
+    (tmp_path / "c.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    frame, _ = read_corpus_file(tmp_path / "c.tsv")
+    assert frame["text"].tolist() == texts
+
+
+def test_a_tsv_quoted_as_csv_is_read_as_written(tmp_path):
+    texts = ['"We will win," he said.', "A tab\there and a line\nbreak.", "Plain."]
+    pd.DataFrame({"id": ["a", "b", "c"], "text": texts}).to_csv(
+        tmp_path / "c.tsv", sep="\t", index=False
+    )
+    pd.DataFrame({"id": ["a"], "text": texts[:1]}).to_csv(
+        tmp_path / "one.tsv", sep="\t", index=False
+    )  # no tab or line break: only the doubled quotes show the quoting
+    assert read_corpus_file(tmp_path / "c.tsv")[0]["text"].tolist() == texts
+    assert read_corpus_file(tmp_path / "one.tsv")[0]["text"].tolist() == texts[:1]
+
+
 def test_file_level_errors_name_the_file(tmp_path):
     latin = tmp_path / "latin.csv"
     latin.write_bytes("id,text\n1,caf\xe9\n".encode("latin-1"))
@@ -113,6 +135,8 @@ def test_file_level_errors_name_the_file(tmp_path):
         read_corpus_file(latin)
     with pytest.raises(CorpusFileError, match="unknown corpus file type"):
         file_format(tmp_path / "corpus.xlsx")
+    with pytest.raises(CorpusFileError, match=r"corpus.csv.zst: zstd compression is not supp"):
+        file_format(tmp_path / "corpus.csv.zst")
     with pytest.raises(CorpusFileError, match="no such corpus file"):
         expand_inputs([str(tmp_path / "missing-*.csv")])
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import glob
 import io
 import json
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -14,7 +16,7 @@ import pandas as pd
 
 T = TypeVar("T")
 
-# File endings by format; a compression ending (.gz, .bz2, .xz, .zst) may follow.
+# File endings by format; a compression ending (.gz, .bz2, .xz) may follow.
 FORMATS = {
     ".csv": "csv",
     ".tsv": "tsv",
@@ -24,7 +26,10 @@ FORMATS = {
     ".parquet": "parquet",
     ".pq": "parquet",
 }
-COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst")
+COMPRESSIONS = (".gz", ".bz2", ".xz")
+# A text field wholly in double quotes, any quote inside it doubled: how CSV writers (pandas,
+# Excel, R's write.table) quote; text that merely starts with a quotation does not match.
+_QUOTED_FIELD = re.compile(r'"(?:[^"]|"")*"')
 
 
 class CorpusFileError(ValueError):
@@ -59,6 +64,11 @@ def file_format(path: Path) -> str:
         CorpusFileError: For an ending newsdag does not read.
     """
     name = path.name.lower()
+    if name.endswith(".zst"):
+        raise CorpusFileError(
+            f"{path}: zstd compression is not supported; use .gz, .bz2 or .xz (or Parquet,"
+            " which compresses itself)"
+        )
     for compression in COMPRESSIONS:
         name = name.removesuffix(compression)
     for ending, kind in FORMATS.items():
@@ -66,7 +76,7 @@ def file_format(path: Path) -> str:
             return kind
     raise CorpusFileError(
         f"{path}: unknown corpus file type; use .csv, .tsv, .jsonl or .parquet"
-        " (optionally compressed: .gz, .bz2, .xz, .zst)"
+        " (optionally compressed: .gz, .bz2, .xz)"
     )
 
 
@@ -99,15 +109,34 @@ def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
 
 
 def read_text_cells(path: Path, *, tsv: bool = False) -> pd.DataFrame:
-    """A CSV or TSV file with every cell as written: text, and "" for an empty one."""
-    return pd.read_csv(
-        path,
-        sep="\t" if tsv else ",",
-        dtype=str,
-        keep_default_na=False,
-        na_values=[],
-        encoding="utf-8",
-    )
+    """A CSV or TSV file with every cell as written: text, and "" for an empty one.
+
+    CSV fields may be quoted. TSV comes both ways: without quoting (the IANA format, and
+    most exports: a quotation mark is text) and quoted as CSV is (pandas, Excel). Read as
+    CSV, an unquoted TSV loses the quotation marks that open a field, and a field that
+    opens one without closing it swallows the rows after it into its text. So a TSV is
+    read unquoted unless it shows CSV quoting (see :func:`_tsv_is_quoted`).
+    """
+    options = {"dtype": str, "keep_default_na": False, "na_values": [], "encoding": "utf-8"}
+    if tsv and not _tsv_is_quoted(path):
+        return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, **options)
+    return pd.read_csv(path, sep="\t" if tsv else ",", **options)
+
+
+def _tsv_is_quoted(path: Path) -> bool:
+    """Does a TSV file quote as CSV does? Only quoting lets a record span lines or a field
+    hold a tab, so a line with another number of tabs than the header says so; and so does
+    a field wholly in double quotes with any quote inside it doubled."""
+    with _open_text(path) as lines:
+        width = next(lines, "").count("\t")
+        for line in lines:
+            line = line.rstrip("\n")
+            if not line:
+                continue  # a blank line is no record either way
+            fields = line.split("\t")
+            if len(fields) != width + 1 or any(_QUOTED_FIELD.fullmatch(f) for f in fields):
+                return True
+    return False
 
 
 def read_or_explain(path: Path, kind: str, read: Callable[[], T]) -> T:
@@ -202,6 +231,4 @@ def _open_binary(path: Path):
         import lzma
 
         return lzma.open(path, "rb")
-    if name.endswith(".zst"):
-        raise CorpusFileError(f"{path}: zstd-compressed JSON Lines are not supported; use .gz")
     return open(path, "rb")
