@@ -56,7 +56,8 @@ def test_parquet_and_tsv_and_compressed_csv(tmp_path):
     frame.to_parquet(tmp_path / "c.parquet")
     frame.to_csv(tmp_path / "c.tsv", sep="\t", index=False)
     frame.to_csv(tmp_path / "c.csv.gz", index=False)
-    for name in ("c.parquet", "c.tsv", "c.csv.gz"):
+    frame.set_index("id").to_parquet(tmp_path / "indexed.parquet")  # pandas keeps the index
+    for name in ("c.parquet", "c.tsv", "c.csv.gz", "indexed.parquet"):
         rows, _ = read_corpus_file(tmp_path / name)
         assert [str(v) for v in rows["id"]] == ["1", "2"]
 

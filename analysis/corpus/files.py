@@ -101,11 +101,20 @@ def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
     if kind == "jsonl":
         return read_or_explain(path, kind, lambda: _read_jsonl(path))
     if kind == "parquet":
-        frame = read_or_explain(path, kind, lambda: pd.read_parquet(path))
+        frame = read_or_explain(path, kind, lambda: _read_parquet(path))
     else:
         frame = read_or_explain(path, kind, lambda: read_text_cells(path, tsv=kind == "tsv"))
     frame.insert(0, "origin", [f"{path} row {i}" for i in range(1, len(frame) + 1)])
     return frame, []
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    """A Parquet file's rows; a named index that pandas saved with it (an ``id`` set as the
+    index before ``to_parquet``, say) comes back as a column like the others."""
+    frame = pd.read_parquet(path)
+    if any(name is not None for name in frame.index.names):
+        frame = frame.reset_index()
+    return frame
 
 
 def read_text_cells(path: Path, *, tsv: bool = False) -> pd.DataFrame:
