@@ -140,6 +140,8 @@ def test_file_level_errors_name_the_file(tmp_path):
         file_format(tmp_path / "corpus.csv.zst")
     with pytest.raises(CorpusFileError, match="no such corpus file"):
         expand_inputs([str(tmp_path / "missing-*.csv")])
+    with pytest.raises(CorpusFileError, match=r"a folder, not a corpus file; name its files"):
+        expand_inputs(str(tmp_path))
 
 
 @pytest.mark.parametrize("name", ["c.jsonl", "c.jsonl.gz", "c.csv.gz"])

@@ -46,11 +46,19 @@ def expand_inputs(patterns: str | Sequence[str]) -> list[Path]:
         The files, sorted by path.
 
     Raises:
-        CorpusFileError: If a plain path does not exist or a glob matches nothing.
+        CorpusFileError: If a plain path does not exist, a glob matches nothing, or a plain
+            path is a folder (which would otherwise give no article and no reason).
     """
     found: set[Path] = set()
     for pattern in [patterns] if isinstance(patterns, str) else patterns:
-        matches = glob.glob(os.path.expanduser(pattern), recursive=True)
+        path = os.path.expanduser(pattern)
+        if os.path.isdir(path):
+            raise CorpusFileError(
+                f"{pattern}: a folder, not a corpus file; name its files with a glob such as"
+                f" {os.path.join(pattern, '*.parquet')}, or use input_dir for a folder of"
+                " .txt and .md articles"
+            )
+        matches = glob.glob(path, recursive=True)
         if not matches:
             raise CorpusFileError(f"{pattern}: no such corpus file (or the glob matches none)")
         found.update(Path(m) for m in matches if Path(m).is_file())
