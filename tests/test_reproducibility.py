@@ -58,3 +58,12 @@ def test_one_core_and_two_cores_give_identical_tables(tmp_path):
     run(one, "--cores", "1")
     run(two, "--cores", "2")
     assert files(one / "results", "*.tsv") == files(two / "results", "*.tsv")
+
+
+def test_one_article_named_in_input_files_gives_the_committed_tables(tmp_path):
+    """The bundled article named as a file (input_files) is analysed as from its folder."""
+    workdir = workflow_copy(tmp_path / "named")
+    run(workdir, "--config", f"input_files=seeds/{BUNDLED}.txt", "results_dir=named")
+    named = files(workdir / "named" / BUNDLED / "tables", "*.tsv")
+    committed = files(REPO / "results" / BUNDLED / "tables", "*.tsv")
+    assert committed and named == committed

@@ -106,3 +106,29 @@ def test_typed_parquet_metadata_is_kept_as_readable_text(tmp_path):
     assert str(rows.loc["a", "date"]) == "2025-02-07 00:00:00"
     for column in ("place", "words", "updated", "date"):
         assert pd.isna(rows.loc["b", column]), column
+
+
+def test_article_files_in_input_files_are_one_article_each(tmp_path):
+    """One article (or a glob of them) can be named directly, beside corpus files."""
+    (tmp_path / "summit.txt").write_text("Leaders met on Friday.\n", encoding="utf-8")
+    (tmp_path / "tariffs.md").write_text(
+        "---\ndate: 2025-02-07\nsource: Daily Ledger\n---\nTariffs rose.\n", encoding="utf-8"
+    )
+    (tmp_path / "blank.txt").write_text("  \n", encoding="utf-8")
+    pd.DataFrame({"id": ["summit", "wire"], "text": ["A copy.", "Markets fell."]}).to_csv(
+        tmp_path / "corpus.csv", index=False
+    )
+    staged = _stage(tmp_path, input_files=[str(tmp_path / "*.txt"), str(tmp_path / "*.md"),
+                                           str(tmp_path / "corpus.csv")])  # fmt: skip
+    table = pd.concat(pd.read_parquet(p) for p in staged.shard_files.values())
+    rows = table.set_index("article").sort_index()
+    assert rows.index.tolist() == ["summit", "tariffs", "wire"]
+    assert rows.loc["summit", "text"] == "A copy."  # files are read in path order
+    assert rows.loc["tariffs", "source"] == "Daily Ledger"
+    assert str(rows.loc["tariffs", "date"]) == "2025-02-07 00:00:00"
+    assert len(staged.errors) == 2
+    assert staged.errors[0].startswith(f"{tmp_path / 'blank.txt'}: empty article")
+    assert staged.errors[1] == (
+        f"{tmp_path / 'summit.txt'}: duplicate id 'summit' (first at"
+        f" {tmp_path / 'corpus.csv'} row 1); row skipped"
+    )

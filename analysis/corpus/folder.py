@@ -124,16 +124,24 @@ def read_folder(folder: str | os.PathLike[str], *, max_bytes: int) -> tuple[pd.D
     rows = []
     for article_id, path in found.articles.items():
         try:
-            text, front = split_front_matter(
-                read_article(path, max_bytes=max_bytes), source=str(path)
-            )
+            record = article_record(path, max_bytes=max_bytes)
         except ArticleError as error:
             errors.append(str(error))
             continue
-        rows.append({**listed.get(article_id, {}), **front, "origin": str(path), "id": article_id,
-                     "text": text})  # fmt: skip
+        rows.append({**listed.get(article_id, {}), **record})
     frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame(columns=["origin", "id"])
     return frame, errors
+
+
+def article_record(path: Path, *, max_bytes: int) -> dict[str, object]:
+    """One article file as a corpus row: ``origin``, ``id`` (the file stem), ``text``, and
+    the metadata of its front matter.
+
+    Raises:
+        ArticleError: If the file cannot be read as an article (one line naming it).
+    """
+    text, front = split_front_matter(read_article(path, max_bytes=max_bytes), source=str(path))
+    return {**front, "origin": str(path), "id": path.stem, "text": text}
 
 
 def _metadata_table(folder: Path, ids: set[str]) -> tuple[dict[str, dict], list[str]]:

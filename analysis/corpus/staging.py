@@ -22,10 +22,10 @@ import pyarrow.parquet as pq
 
 from analysis.corpus.dates import check_time_zone
 from analysis.corpus.files import CorpusFileError, expand_inputs, read_corpus_file
-from analysis.corpus.folder import METADATA_FILE, read_folder
+from analysis.corpus.folder import METADATA_FILE, article_record, read_folder
 from analysis.corpus.records import STANDARD_FIELDS, check_rows, standard_columns
 from analysis.corpus.shards import shard_count, shard_name, shard_of
-from analysis.reading import ARTICLE_SUFFIXES
+from analysis.reading import ARTICLE_SUFFIXES, ArticleError
 from analysis.tables import atomic_write_bytes
 
 # Bump when the staged format or the checks change, so old staging is never reused.
@@ -71,7 +71,8 @@ def stage_corpus(
 
     Args:
         input_dir: A folder of ``*.txt``/``*.md`` articles (used when no input_files).
-        input_files: Corpus files (path, glob or list): CSV, TSV, JSON Lines, Parquet.
+        input_files: Corpus files (path, glob or list): CSV, TSV, JSON Lines, Parquet; a
+            ``.txt`` or ``.md`` file among them is one article (its stem the id).
         columns: newsdag column name -> the corpus files' column name.
         date_format: strptime format of the dates, or None for ISO 8601.
         time_zone: The clock dates with an offset are read on: ``UTC``, ``as_written`` or a
@@ -143,6 +144,11 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
     frames, errors = [], []
     if input_files:
         for path in files:
+            if path.suffix.lower() in ARTICLE_SUFFIXES:  # one article, not a corpus file
+                frame, row_errors = _article_file(path, settings["max_bytes"])
+                frames.append(frame)
+                errors += row_errors
+                continue
             try:
                 frame, row_errors = read_corpus_file(path)
             except CorpusFileError as error:
@@ -178,6 +184,14 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
         checked.append(result.rows)
     rows = pd.concat(checked, ignore_index=True) if checked else pd.DataFrame()
     return _tidy(rows), errors
+
+
+def _article_file(path: Path, max_bytes: int) -> tuple[pd.DataFrame, list[str]]:
+    """A ``.txt`` or ``.md`` file named in ``input_files``: one row, or one error line."""
+    try:
+        return pd.DataFrame.from_records([article_record(path, max_bytes=max_bytes)]), []
+    except ArticleError as error:
+        return pd.DataFrame(columns=["origin", "id"]), [str(error)]
 
 
 def _listing(names) -> str:
