@@ -13,6 +13,7 @@ from analysis.compare.periods import (
     period_label,
     period_start,
     sort_keys,
+    stray_dates,
 )
 
 
@@ -197,6 +198,41 @@ def test_coverage_entry_point_gives_the_table_and_reason():
     assert table.loc[1, "note"] == "column absent"
     assert result.reason == "no 'source' column in the metadata, so nothing is compared by source"
     assert "period month (set): 2 periods" in table.loc[0, "note"]
+
+
+def test_stray_dates_are_placeholders_and_typos_not_early_or_late_news():
+    dates = pd.concat(
+        [
+            _dates("2025-01-01", 181, 300),  # six months of news
+            pd.Series(pd.to_datetime(["1900-01-01", "1970-01-01", "2099-12-31"])),
+            pd.Series(pd.to_datetime(["2024-07-01", "2025-12-31", None])),  # early, late, none
+        ],
+        ignore_index=True,
+    )
+    stray = stray_dates(dates)
+    assert dates[stray].dt.strftime("%Y-%m-%d").tolist() == [
+        "1900-01-01",
+        "1970-01-01",
+        "2099-12-31",
+    ]
+
+
+def test_stray_dates_do_not_choose_the_period_and_the_coverage_names_them():
+    """Three placeholder dates made a six-month corpus be compared by year."""
+    news = _dates("2025-01-01", 181, 300)
+    strays = pd.Series(pd.to_datetime(["1900-01-01", "1970-01-01", "2099-12-31"]))
+    dates = pd.concat([news, strays], ignore_index=True)
+    options = {k: GROUPING[k] for k in ("min_articles_per_period", "min_periods", "max_periods")}
+    assert choose_resolution(dates, **options) == choose_resolution(news, **options) == "month"
+    articles = pd.DataFrame({"article": [f"a{i}" for i in range(len(dates))], "date": dates})
+    result = comparison_coverage(articles, **{**GROUPING, "group_by": []})
+    note = result.tables["compare_coverage"].loc[0, "note"]
+    assert note.startswith(
+        "period month (auto): 6 periods, median 50.5 articles per period; 3 stray"
+    )
+    assert "(1900-01-01, 1970-01-01, 2099-12-31)" in note
+    periods = group_articles(articles, **{**GROUPING, "group_by": []}).membership["period"]
+    assert {"1900-01", "1970-01", "2099-12"} <= set(periods)  # each in a period of its own
 
 
 def test_several_group_columns_each_get_their_rows():

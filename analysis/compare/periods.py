@@ -17,6 +17,9 @@ in :func:`coverage_table`.
 ``min_articles_per_period`` dated articles (periods without articles count as 0): enough
 periods to see a trend, enough articles in each to trust its mean. When none qualifies, the
 coarsest resolution with at least two periods is used (a year, for a single-year corpus).
+Stray dates (:func:`stray_dates`: placeholders such as 1900-01-01 or 1970-01-01, and typos)
+take no part in that choice, or a six-month corpus with one of them would be compared by
+year; their articles keep their own periods, and the coverage table names them.
 """
 
 from __future__ import annotations
@@ -115,6 +118,33 @@ def span_counts(dates: pd.Series, resolution: str) -> np.ndarray:
     return counts.reindex(span, fill_value=0).to_numpy(dtype=int)
 
 
+# A stray date lies this far beyond the nearer quartile of the corpus's dates: ten times the
+# interquartile range, and at least a year (a one-day corpus has no spread at all).
+_STRAY_IQRS = 10
+_STRAY_MIN_DAYS = 365
+
+
+def stray_dates(dates: pd.Series) -> pd.Series:
+    """Which dates lie far outside the rest: placeholders and typos rather than news days.
+
+    A date is stray when it lies more than ten interquartile ranges, and more than a year,
+    beyond the nearer quartile of the corpus's dates.
+
+    Args:
+        dates: Article dates (NaT allowed: never stray).
+
+    Returns:
+        A boolean Series aligned with ``dates``.
+    """
+    dates = _naive_dates(dates)
+    dated = dates.dropna()
+    if dated.empty:
+        return pd.Series(False, index=dates.index)
+    low, high = dated.quantile([0.25, 0.75])
+    reach = max(_STRAY_IQRS * (high - low), pd.Timedelta(days=_STRAY_MIN_DAYS))
+    return ((dates < low - reach) | (dates > high + reach)).fillna(False)
+
+
 def choose_resolution(
     dates: pd.Series,
     *,
@@ -133,8 +163,10 @@ def choose_resolution(
     Returns:
         One of :data:`RESOLUTIONS`, or None when no article has a date.
     """
-    if _naive_dates(dates).notna().sum() == 0:
+    dates = _naive_dates(dates)
+    if dates.notna().sum() == 0:
         return None
+    dates = dates[~stray_dates(dates)]
     counts = {r: span_counts(dates, r) for r in RESOLUTIONS}
     for resolution in RESOLUTIONS:
         n = counts[resolution]
@@ -193,12 +225,19 @@ def _date_coverage(dates: pd.Series, resolution: str | None, requested: str) -> 
     present = dates.notna()
     if resolution is None:
         return _coverage_row("date", present, 0, None, None, "no dates: no comparison over time")
-    counts = span_counts(dates, resolution)
+    stray = stray_dates(dates)
+    counts = span_counts(dates[~stray], resolution)
     how = "auto" if requested == "auto" else "set"
     note = (
         f"period {resolution} ({how}): {len(counts)} periods, "
         f"median {np.median(counts):g} articles per period"
     )
+    if stray.any():
+        shown = ", ".join(sorted({d.strftime("%Y-%m-%d") for d in dates[stray]})[:5])
+        note += (
+            f"; {int(stray.sum())} stray dates far from the rest ({shown}), each in a period"
+            " of its own and not counted here: check them"
+        )
     first, last = dates.min(), dates.max()
     return _coverage_row(
         "date", present, len(counts), first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d"), note
