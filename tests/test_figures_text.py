@@ -328,3 +328,41 @@ def test_unmarked_japanese_labels_would_warn(monkeypatch):
 @given(st.text(st.characters(codec="latin-1", exclude_categories=("Cc", "Cs")), max_size=80))
 def test_latin_labels_wrap_as_before(label):
     assert wrap_label(label, width=20) == ("\n".join(textwrap.wrap(label, width=20)) or label)
+
+
+def test_a_very_long_value_is_shortened_in_labels():
+    assert style.short_label("Reuters") == "Reuters"
+    assert style.short_label("A" * 300) == "A" * 39 + "…"
+    assert style.short_label("The  Daily\tLedger", max_chars=12) == "The Daily L…"
+    assert style.legend_label("A" * 300) == "A" * 24 + "\n" + "A" * 23 + "…"
+    assert style.legend_label("BBC / News") == "BBC / News"
+
+
+LONG_OUTLET = "The " + "Very " * 60 + "Long Outlet"
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda table: compare.sentiment_over_time_figure(table, group=GROUP),
+        lambda table: compare.actors_by_group_figure(
+            pd.concat([table.assign(actor="Donald Trump"), table.assign(actor="Japan")]),
+            group=GROUP,
+        ),
+    ],
+    ids=["sentiment_over_time", "actors_by_group"],
+)
+def test_a_very_long_outlet_name_keeps_the_legend_on_the_figure(draw):
+    """A 300-character outlet name pushed the legend, and every entry, off the figure."""
+    table = _cells(n_articles=4, mean=0.1, ci_low=-0.1, ci_high=0.3, mean_sentiment=0.2)
+    table["value"] = table["value"].replace(NEWSPAPER, LONG_OUTLET)
+    figure = draw(table)
+    renderer = figure.canvas.get_renderer()
+    figure.draw(renderer)
+    legends = [legend for ax in figure.axes if (legend := ax.get_legend()) is not None]
+    assert legends
+    page = figure.bbox
+    for legend in legends:
+        box = legend.get_window_extent(renderer)
+        assert page.x0 <= box.x0 and box.x1 <= page.x1 + 1, (box, page)
+        assert any(t.get_text().endswith("…") for t in legend.get_texts())

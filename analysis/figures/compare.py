@@ -21,9 +21,11 @@ from analysis.compare.result import ComparisonResult
 from analysis.figures.style import (
     PALETTE,
     drawable_text,
+    legend_label,
     message_figure,
     new_figure,
     save_png,
+    short_label,
     wrap_label,
 )
 
@@ -101,7 +103,7 @@ def sentiment_over_time_figure(table: pd.DataFrame, *, group: str) -> Figure:
     x = np.arange(len(periods))
     for i, value in enumerate(values):
         series = _series(table, group, value, periods)
-        _band(top, x, series, "mean", PALETTE[i % 8], drawable_text(str(value)))
+        _band(top, x, series, "mean", PALETTE[i % 8], legend_label(value))
     whole = _series(table, ALL, ALL, periods)
     _band(top, x, whole, "mean", ALL_COLOUR, "all articles", linestyle="--")
     top.axhline(0, color="#999999", linewidth=0.8)
@@ -204,7 +206,7 @@ def actors_by_group_figure(table: pd.DataFrame, *, group: str, n_actors: int = 8
             markersize=4,
             capsize=2,
             color=PALETTE[i % 8],
-            label=drawable_text(str(value)),
+            label=legend_label(value),
         )
         for xi, yi, n in zip(frame["ci_high"], y, frame["n_articles"], strict=True):
             if pd.notna(n) and pd.notna(xi):
@@ -289,7 +291,7 @@ def topics_by_group_figure(table: pd.DataFrame, *, group: str) -> Figure:
             np.arange(len(wide)), wide[topic], left=left, color=PALETTE[i % 8], label=names[topic]
         )
         left += wide[topic].to_numpy()
-    labels = [wrap_label(f"{v} (n={int(n[v]):,})", width=28) for v in wide.index]
+    labels = [wrap_label(f"{short_label(v)} (n={int(n[v]):,})", width=28) for v in wide.index]
     ax.set_yticks(np.arange(len(wide)), labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
@@ -342,7 +344,8 @@ def keyness_figure(table: pd.DataFrame, *, group: str, period: str = ALL, top_n:
         ax.axvline(0, color="#999999", linewidth=0.8)
         n = int(cell["size_target"].iloc[0]) if len(cell) else 0
         ax.set_title(
-            wrap_label(f"{value} vs other {group} values ({n:,} words)", width=50), fontsize=9
+            wrap_label(f"{short_label(value)} vs other {group} values ({n:,} words)", width=50),
+            fontsize=9,
         )
         ax.set_xlabel("log ratio (log2 of relative frequency, vs the rest)")
     for ax in axes[len(values) :]:

@@ -135,6 +135,27 @@ def wrap_label(label: str, *, width: int = 28) -> str:
     return "\n".join(textwrap.wrap(drawable, width=width)) or drawable
 
 
+def short_label(value: object, *, max_chars: int = 40) -> str:
+    """A metadata value (an outlet's name, say) shortened for a figure: one very long value
+    must not push a legend, or the other labels, off the figure (the tables keep it whole).
+    Pass the result, within its label, through :func:`wrap_label` to make it drawable.
+
+    Args:
+        value: The value; runs of white space become one space.
+        max_chars: Longest label; a longer one is cut and ends in "…".
+
+    Returns:
+        The shortened text.
+    """
+    text = " ".join(str(value).split())
+    return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
+
+
+def legend_label(value: object) -> str:
+    """A metadata value as a legend entry: shortened, and wrapped over at most two lines."""
+    return wrap_label(short_label(value, max_chars=48), width=24)
+
+
 def first_sections(items: Sequence[T], title: str) -> tuple[list[T], str]:
     """The first :data:`MAX_SECTIONS_SHOWN` of a figure's per-section items (panels, rows),
     and its title, which says so when some are left out.
