@@ -75,6 +75,18 @@ def test_whole_corpus_rows_and_single_valued_groups_are_not_compared():
     assert "two or more values" in result.reason
 
 
+def test_too_few_words_is_not_reported_as_too_few_values():
+    """Two outlets whose terms all fall under min_count: the values are there, the words
+    are not, and the reason says so."""
+    counts = _counts([("all", "source", "Ledger", "trade", 2), ("all", "source", "Post", "gas", 1)])
+    result = group_keyness(counts, min_count=5, top_n=COMPARE["keyness_top_n"])
+    assert result.tables["group_keyness"].empty
+    assert result.reason == (
+        "no term is used 5 or more times by the values compared (compare.keyness_min_count),"
+        " so there is no keyness to measure"
+    )
+
+
 def test_periods_are_compared_within_themselves():
     counts = pd.concat(
         [COUNTS, COUNTS.assign(period="2025-01"), COUNTS.assign(period="2025-02", count=1)]

@@ -107,7 +107,7 @@ def group_keyness(
     scores = keyness_scores(term_counts, min_count=min_count)
     empty = {"group_keyness": pd.DataFrame(columns=GROUP_KEYNESS_COLUMNS)}
     if scores.empty or "g2" not in scores.columns:
-        return ComparisonResult(empty, "no group column with two or more values to compare")
+        return ComparisonResult(empty, _why_empty(term_counts, min_count))
     scores = scores[(scores["sign"] != 0) & (scores["p_value"] <= max_p_value)].copy()
     scores["direction"] = np.where(scores["sign"] > 0, "over", "under")
     scores = scores.sort_values(
@@ -121,3 +121,15 @@ def group_keyness(
         scores[column] = scores[column].astype(int)
     table = sort_keys(scores, extra=["direction", "rank"])[GROUP_KEYNESS_COLUMNS]
     return ComparisonResult({"group_keyness": table}, None)
+
+
+def _why_empty(term_counts: pd.DataFrame, min_count: int) -> str:
+    """Why no cell has a keyness score: too few values to compare, or too few words."""
+    compared = term_counts[term_counts["group"] != ALL]
+    values = compared.groupby(["period", "group"])["value"].nunique()
+    if not (values >= 2).any():
+        return "no group column with two or more values to compare"
+    return (
+        f"no term is used {min_count} or more times by the values compared"
+        " (compare.keyness_min_count), so there is no keyness to measure"
+    )
