@@ -127,6 +127,24 @@ def test_a_tsv_quoted_as_csv_is_read_as_written(tmp_path):
     assert read_corpus_file(tmp_path / "one.tsv")[0]["text"].tolist() == texts[:1]
 
 
+def test_integer_ids_stay_exact_integers_with_gaps_and_float_spellings(tmp_path):
+    """One row without an id made pandas read every id as a float: "1.0" is no valid id,
+    so every row was skipped, and a 19-digit id lost its last digits."""
+    big = 1234567890123456789
+    records = [{"id": 1, "text": TEXT}, {"text": TEXT}, {"id": big, "text": TEXT},
+               {"id": 5.0, "text": TEXT}]  # fmt: skip
+    lines = "".join(json.dumps(record) + "\n" for record in records)
+    (tmp_path / "c.jsonl").write_text(lines, encoding="utf-8")
+    ids = pd.array([1, None, big], dtype="Int64")
+    pd.DataFrame({"id": ids, "text": [TEXT] * 3}).to_parquet(tmp_path / "c.parquet")
+    jsonl = _check(read_corpus_file(tmp_path / "c.jsonl")[0])
+    assert jsonl.rows["id"].tolist() == ["1", str(big), "5"]
+    assert jsonl.errors == [f"{tmp_path / 'c.jsonl'} line 2: no id; row skipped"]
+    parquet = _check(read_corpus_file(tmp_path / "c.parquet")[0])
+    assert parquet.rows["id"].tolist() == ["1", str(big)]
+    assert parquet.errors == [f"{tmp_path / 'c.parquet'} row 2: no id; row skipped"]
+
+
 def test_file_level_errors_name_the_file(tmp_path):
     latin = tmp_path / "latin.csv"
     latin.write_bytes("id,text\n1,caf\xe9\n".encode("latin-1"))

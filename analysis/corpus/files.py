@@ -119,7 +119,11 @@ def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
 def _read_parquet(path: Path) -> pd.DataFrame:
     """A Parquet file's rows; a named index that pandas saved with it (an ``id`` set as the
     index before ``to_parquet``, say) comes back as a column like the others."""
-    frame = pd.read_parquet(path)
+    import pyarrow.parquet as pq
+
+    # An integer column with gaps keeps exact Python ints (pandas would make it float64, and
+    # an id such as 1234567890123456789 would lose its last digits).
+    frame = pq.read_table(path).to_pandas(integer_object_nulls=True)
     if any(name is not None for name in frame.index.names):
         frame = frame.reset_index()
     return frame
@@ -214,7 +218,8 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
                 )
                 continue
             records.append({"origin": f"{path} line {number}", **record})
-    frame = pd.DataFrame.from_records(records) if records else pd.DataFrame(columns=["origin"])
+    # Cells keep the types JSON gave them: ints stay exact where other rows lack the key.
+    frame = pd.DataFrame(records, dtype=object) if records else pd.DataFrame(columns=["origin"])
     return frame, errors
 
 

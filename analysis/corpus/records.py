@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from analysis.corpus.dates import parse_dates
@@ -63,11 +64,20 @@ def text_problem(text: object, *, max_bytes: int) -> str | None:
     return None
 
 
+def id_text(article_id: object) -> str:
+    """An id cell as text. A whole number stored as a float is written as the integer:
+    an integer id column with one gap, or one id written 5.0, is read as floats by
+    pandas, and "1.0" would be no valid id."""
+    if isinstance(article_id, float | np.floating) and float(article_id).is_integer():
+        return str(int(article_id))
+    return str(article_id)
+
+
 def id_problem(article_id: object) -> str | None:
     """Why a value cannot be an article id, or None if it can."""
-    if article_id is None or (isinstance(article_id, float) and pd.isna(article_id)):
+    if article_id is None or (pd.api.types.is_scalar(article_id) and pd.isna(article_id)):
         return "no id"
-    text = str(article_id)
+    text = id_text(article_id)
     if not text.strip():
         return "no id"
     if not is_valid_article_id(text):
@@ -117,18 +127,19 @@ def check_rows(
         )
     ):
         problem = id_problem(article_id) or text_problem(text, max_bytes=max_bytes)
-        if problem is None and str(article_id) in seen:
-            problem = f"duplicate id {str(article_id)!r} (first at {seen[str(article_id)]})"
+        if problem is None and id_text(article_id) in seen:
+            first = seen[id_text(article_id)]
+            problem = f"duplicate id {id_text(article_id)!r} (first at {first})"
         if problem is None and pd.isna(date) and _present(raw_date):
             hint = f"the format {date_format!r}" if date_format else "ISO 8601"
             problem = f"date {str(raw_date)[:40]!r} is not a date in {hint} (dates.format)"
         if problem is not None:
             errors.append(f"{origin}: {problem}; row skipped")
             continue
-        seen[str(article_id)] = origin
+        seen[id_text(article_id)] = origin
         keep.append(position)
     rows = frame.iloc[keep].copy()
-    rows["id"] = rows["id"].astype(str)
+    rows["id"] = [id_text(article_id) for article_id in rows["id"]]
     rows["text"] = [normalise_newlines(text) for text in rows["text"]]
     rows["date"] = dates.iloc[keep]
     return CheckedRows(rows.reset_index(drop=True), errors)
