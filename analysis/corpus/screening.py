@@ -9,6 +9,9 @@ _HTML_TAG = re.compile(
     r"</?(?:script|style|img|a|p|div|span|br|html|body|head|iframe|table|b|i|em|strong)\b[^>]*>",
     re.IGNORECASE,
 )
+# Character references of HTML (&amp; &#39; &#8217; &quot;), which text scraped from the web
+# often keeps: "H&amp;M" is read as the words "H", "amp" and "M".
+_HTML_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Function words that make up a large share of any English text (and little of others).
 _ENGLISH_FUNCTION_WORDS = frozenset(
     """the of and to a in is that for it as was with be by on not he she they this are or
@@ -39,11 +42,19 @@ def text_warnings(text: str, *, source: str) -> list[str]:
         source: Where the article comes from (file, or file and row), for the messages.
 
     Returns:
-        Warnings for HTML markup and for text that does not look like English.
+        Warnings for HTML markup and character references, and for text that does not
+        look like English.
     """
     warnings = []
     if _HTML_TAG.search(text):
         warnings.append(f"{source}: contains HTML markup; it is analysed as plain text")
+    entities = _HTML_ENTITY.findall(text[:_SAMPLE_CHARS])
+    if entities:
+        shown = " ".join(dict.fromkeys(entities[:50]))
+        warnings.append(
+            f"{source}: contains HTML character references ({shown[:60]}); they are analysed"
+            " as written (unescape them first to read '&amp;' as '&')"
+        )
     share = english_share(text)
     if len(_WORD.findall(text[:_SAMPLE_CHARS])) >= 20 and share < 0.12:
         warnings.append(

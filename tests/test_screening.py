@@ -1,0 +1,37 @@
+"""Warnings about article texts that are analysed but may mislead."""
+
+from analysis.corpus.screening import english_share, has_words, text_warnings
+
+NEWS = (
+    "The prime minister met the president on Thursday, and the two leaders said that the"
+    " alliance was stronger than it had been for years."
+)
+
+
+def test_plain_english_news_gets_no_warning():
+    assert text_warnings(NEWS, source="a.txt") == []
+    assert english_share(NEWS) > 0.3
+
+
+def test_markup_and_character_references_are_named():
+    text = "<p>H&amp;M profit misses estimates, says friend&#39;s report &#8217;</p> " + NEWS
+    warnings = text_warnings(text, source="news.csv row 3")
+    assert warnings == [
+        "news.csv row 3: contains HTML markup; it is analysed as plain text",
+        "news.csv row 3: contains HTML character references (&amp; &#39; &#8217;); they are"
+        " analysed as written (unescape them first to read '&amp;' as '&')",
+    ]
+
+
+def test_an_ampersand_in_prose_is_no_character_reference():
+    assert text_warnings("Procter & Gamble; AT&T rose. " + NEWS, source="a.txt") == []
+
+
+def test_text_that_is_not_english_is_named():
+    german = (
+        "Der Premierminister traf den Präsidenten am Donnerstag, und die beiden sagten, dass"
+        " das Bündnis stärker sei als seit Jahren, wie die Regierung mitteilte."
+    )
+    (warning,) = text_warnings(german, source="german.txt")
+    assert warning.startswith("german.txt: does not look like English (")
+    assert has_words(german) and not has_words("?! ...")
