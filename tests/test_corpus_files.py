@@ -145,6 +145,35 @@ def test_integer_ids_stay_exact_integers_with_gaps_and_float_spellings(tmp_path)
     assert parquet.errors == [f"{tmp_path / 'c.parquet'} row 2: no id; row skipped"]
 
 
+MIDNIGHT = "2025-01-07 00:00:00"
+
+
+@pytest.mark.parametrize(
+    ("date_format", "values", "expected"),
+    [
+        ("unix", ["1736208000", 1736208000.5, None], [MIDNIGHT, f"{MIDNIGHT}.500000"]),
+        ("unix_ms", [1736208000123, "1736208000000", None], [f"{MIDNIGHT}.123000", MIDNIGHT]),
+    ],
+)
+def test_unix_times_are_read_as_instants_in_utc(date_format, values, expected):
+    parsed = parse_dates(pd.Series(values, dtype=object), date_format=date_format, time_zone="UTC")
+    assert [str(d) for d in parsed.iloc[:2]] == expected
+    assert pd.isna(parsed.iloc[2])
+    tokyo = parse_dates(pd.Series(values[:1]), date_format=date_format, time_zone="Asia/Tokyo")
+    assert tokyo.iloc[0].hour == 9
+
+
+def test_a_value_that_is_no_unix_time_is_a_bad_row():
+    frame = pd.DataFrame({"origin": ["c.jsonl line 1", "c.jsonl line 2"], "id": ["a", "b"],
+                          "text": [TEXT, TEXT], "date": [1736208000, "yesterday"]})  # fmt: skip
+    checked = _check(frame, date_format="unix")
+    assert checked.rows["id"].tolist() == ["a"]
+    assert checked.errors == [
+        "c.jsonl line 2: date 'yesterday' is not a date in the format 'unix' (dates.format);"
+        " row skipped"
+    ]
+
+
 def test_file_level_errors_name_the_file(tmp_path):
     latin = tmp_path / "latin.csv"
     latin.write_bytes("id,text\n1,caf\xe9\n".encode("latin-1"))

@@ -9,7 +9,9 @@
 * a zone name such as ``Asia/Tokyo``: converted to that zone's clock (daylight saving
   included), to study the outlets of one country on their own calendar.
 
-A date without an offset is taken as written in every mode. A column that is already typed
+A date without an offset is taken as written in every mode; a Unix time (``dates.format:
+unix`` or ``unix_ms``) is an instant in UTC, put on the configured clock (``as_written``
+keeps UTC). A column that is already typed
 as timestamps (a Parquet file's, say) is used as it is, whatever ``dates.format`` says:
 a zoned timestamp is put on the configured clock, a plain one is taken as written.
 """
@@ -26,6 +28,9 @@ from analysis.workflow_config import ConfigError
 
 UTC = "UTC"
 AS_WRITTEN = "as_written"
+# ``dates.format`` values for Unix time: seconds or milliseconds since 1970-01-01 UTC, as
+# APIs and databases export dates.
+EPOCH_UNITS = {"unix": "s", "unix_ms": "ms"}
 
 
 def check_time_zone(time_zone: str) -> None:
@@ -46,7 +51,8 @@ def parse_dates(values: pd.Series, *, date_format: str | None, time_zone: str) -
 
     Args:
         values: Date strings (missing values allowed).
-        date_format: A strptime format such as ``"%d/%m/%Y"``, or None for ISO 8601.
+        date_format: A strptime format such as ``"%d/%m/%Y"``, ``unix`` or ``unix_ms`` for
+            seconds or milliseconds since 1970-01-01 UTC, or None for ISO 8601.
         time_zone: ``UTC``, ``as_written`` or a zone name (see the module docstring).
 
     Returns:
@@ -58,6 +64,8 @@ def parse_dates(values: pd.Series, *, date_format: str | None, time_zone: str) -
         return _on_clock(values, time_zone)
     if pd.api.types.is_datetime64_dtype(values.dtype):
         return values.astype("datetime64[ns]")
+    if date_format in EPOCH_UNITS:
+        return _from_epoch(values, EPOCH_UNITS[date_format], time_zone)
     text = values.astype("string").str.strip()
     instants = pd.to_datetime(text, format=date_format or "ISO8601", errors="coerce", utc=True)
     # Pandas reads a date without an offset as UTC, so this is the clock time written.
@@ -72,6 +80,15 @@ def parse_dates(values: pd.Series, *, date_format: str | None, time_zone: str) -
     else:
         local = instants.dt.tz_convert(time_zone).dt.tz_localize(None)
     return utc_wall.where(~aware, local).astype("datetime64[ns]")
+
+
+def _from_epoch(values: pd.Series, unit: str, time_zone: str) -> pd.Series:
+    """Unix times (numbers, or numbers written as text) as instants on the configured clock;
+    they carry no offset of their own, so ``as_written`` reads them in UTC."""
+    numbers = pd.to_numeric(values.astype("string").str.strip(), errors="coerce")
+    numbers = numbers.where(numbers.abs() < 1e14 if unit == "s" else numbers.abs() < 1e17)
+    instants = pd.to_datetime(numbers, unit=unit, errors="coerce", utc=True)
+    return _on_clock(instants, UTC if time_zone == AS_WRITTEN else time_zone)
 
 
 def _on_clock(instants: pd.Series, time_zone: str) -> pd.Series:
