@@ -366,3 +366,22 @@ def test_a_very_long_outlet_name_keeps_the_legend_on_the_figure(draw):
         box = legend.get_window_extent(renderer)
         assert page.x0 <= box.x0 and box.x1 <= page.x1 + 1, (box, page)
         assert any(t.get_text().endswith("…") for t in legend.get_texts())
+
+
+def test_labels_that_would_read_the_same_are_numbered():
+    assert style.distinct_labels(["Reuters", MARK, MARK, "AP", MARK]) == [
+        "Reuters",
+        MARK,
+        f"{MARK} (2)",
+        "AP",
+        f"{MARK} (3)",
+    ]
+
+
+def test_two_outlets_the_font_cannot_draw_stay_apart_in_the_legend():
+    """朝日新聞 and الجزيرة both read "[not drawable in this font]": one legend entry each."""
+    figure = compare.sentiment_over_time_figure(sentiment_over_time(), group=GROUP)
+    (legend,) = [legend for ax in figure.axes if (legend := ax.get_legend()) is not None]
+    entries = [text.get_text().replace("\n", " ") for text in legend.get_texts()]
+    assert entries.count(MARK) == 1 and entries.count(f"{MARK} (2)") == 1
+    assert "Reuters" in entries

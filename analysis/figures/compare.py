@@ -20,6 +20,7 @@ from analysis.compare.periods import ALL
 from analysis.compare.result import ComparisonResult
 from analysis.figures.style import (
     PALETTE,
+    distinct_labels,
     drawable_text,
     legend_label,
     message_figure,
@@ -101,9 +102,10 @@ def sentiment_over_time_figure(table: pd.DataFrame, *, group: str) -> Figure:
     figure = new_figure(max(7.5, min(15.0, 0.35 * len(periods) + 5)), 6.2)
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[3, 1.3])
     x = np.arange(len(periods))
+    labels = distinct_labels([legend_label(value) for value in values])
     for i, value in enumerate(values):
         series = _series(table, group, value, periods)
-        _band(top, x, series, "mean", PALETTE[i % 8], legend_label(value))
+        _band(top, x, series, "mean", PALETTE[i % 8], labels[i])
     whole = _series(table, ALL, ALL, periods)
     _band(top, x, whole, "mean", ALL_COLOUR, "all articles", linestyle="--")
     top.axhline(0, color="#999999", linewidth=0.8)
@@ -193,6 +195,7 @@ def actors_by_group_figure(table: pd.DataFrame, *, group: str, n_actors: int = 8
     figure = new_figure(8.5, 0.2 * len(actors) * max(2, len(values)) + 1.6)
     ax = figure.add_subplot()
     offset = np.linspace(-0.3, 0.3, len(values)) if len(values) > 1 else np.zeros(1)
+    labels = distinct_labels([legend_label(value) for value in values])
     for i, value in enumerate(values):
         frame = rows[rows["value"] == value].set_index("actor").reindex(actors)
         y = np.arange(len(actors)) + offset[i]
@@ -206,7 +209,7 @@ def actors_by_group_figure(table: pd.DataFrame, *, group: str, n_actors: int = 8
             markersize=4,
             capsize=2,
             color=PALETTE[i % 8],
-            label=legend_label(value),
+            label=labels[i],
         )
         for xi, yi, n in zip(frame["ci_high"], y, frame["n_articles"], strict=True):
             if pd.notna(n) and pd.notna(xi):
@@ -291,7 +294,9 @@ def topics_by_group_figure(table: pd.DataFrame, *, group: str) -> Figure:
             np.arange(len(wide)), wide[topic], left=left, color=PALETTE[i % 8], label=names[topic]
         )
         left += wide[topic].to_numpy()
-    labels = [wrap_label(f"{short_label(v)} (n={int(n[v]):,})", width=28) for v in wide.index]
+    labels = distinct_labels(
+        [wrap_label(f"{short_label(v)} (n={int(n[v]):,})", width=28) for v in wide.index]
+    )
     ax.set_yticks(np.arange(len(wide)), labels)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)

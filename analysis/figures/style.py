@@ -156,6 +156,24 @@ def legend_label(value: object) -> str:
     return wrap_label(short_label(value, max_chars=48), width=24)
 
 
+def distinct_labels(labels: Sequence[str]) -> list[str]:
+    """The labels, a repeated one numbered " (2)", " (3)"… in order: two outlets whose names
+    the font cannot draw, or two long names cut to the same start, stay apart.
+
+    Args:
+        labels: Labels in drawing order.
+
+    Returns:
+        The labels, each distinct.
+    """
+    seen: dict[str, int] = {}
+    distinct = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        distinct.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return distinct
+
+
 def first_sections(items: Sequence[T], title: str) -> tuple[list[T], str]:
     """The first :data:`MAX_SECTIONS_SHOWN` of a figure's per-section items (panels, rows),
     and its title, which says so when some are left out.
