@@ -148,11 +148,27 @@ def test_a_run_with_nothing_to_do_leaves_no_early_forkserver_behind():
 
 
 EARLY_SERVER_SCRIPT = """
+import time
 import psutil
 from analysis.stages.workers import call_stage, start_forkserver, use_worker_processes
 use_worker_processes(2)
 start_forkserver()
-(server,) = [p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline())]
+
+def forkservers():
+    found = []
+    for child in psutil.Process().children():
+        try:
+            if "forkserver" in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.Error:
+            pass  # gone, or its command line not readable yet
+    return found
+
+# The forkserver's command line can read empty for a moment while it starts (seen in CI).
+deadline = time.monotonic() + 10
+while not forkservers() and time.monotonic() < deadline:
+    time.sleep(0.05)
+(server,) = forkservers()
 print(server.pid, flush=True)
 """
 WORKER_CALL = 'print(call_stage("os", "getppid"), flush=True)\n'
