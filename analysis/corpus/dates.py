@@ -11,9 +11,9 @@
 
 A date without an offset is taken as written in every mode; a Unix time (``dates.format:
 unix`` or ``unix_ms``) is an instant in UTC, put on the configured clock (``as_written``
-keeps UTC). A column that is already typed
-as timestamps (a Parquet file's, say) is used as it is, whatever ``dates.format`` says:
-a zoned timestamp is put on the configured clock, a plain one is taken as written.
+keeps UTC). A column that is already typed as timestamps (a Parquet file's, say) is used as
+it is, whatever ``dates.format`` says: a zoned timestamp is put on the configured clock, a
+plain one is taken as written.
 """
 
 from __future__ import annotations
@@ -86,7 +86,8 @@ def _from_epoch(values: pd.Series, unit: str, time_zone: str) -> pd.Series:
     """Unix times (numbers, or numbers written as text) as instants on the configured clock;
     they carry no offset of their own, so ``as_written`` reads them in UTC."""
     numbers = pd.to_numeric(values.astype("string").str.strip(), errors="coerce")
-    numbers = numbers.where(numbers.abs() < 1e14 if unit == "s" else numbers.abs() < 1e17)
+    # A number this large is no date in any unit; left in, it can make the conversion raise.
+    numbers = numbers.where(numbers.abs() < (1e14 if unit == "s" else 1e17))
     instants = pd.to_datetime(numbers, unit=unit, errors="coerce", utc=True)
     return _on_clock(instants, UTC if time_zone == AS_WRITTEN else time_zone)
 

@@ -41,8 +41,7 @@ def text_problem(text: object, *, max_bytes: int) -> str | None:
     """
     if isinstance(text, bytes | bytearray):
         return "the text cell holds bytes, not text (store the column as UTF-8 strings)"
-    missing = text is None or (pd.api.types.is_scalar(text) and pd.isna(text))
-    if not missing and not isinstance(text, str):
+    if not is_missing(text) and not isinstance(text, str):
         return f"the text cell is not text but {type(text).__name__} {str(text)[:40]!r}"
     if not isinstance(text, str) or not text.strip():
         return "empty text (no characters besides white space)"
@@ -64,6 +63,12 @@ def text_problem(text: object, *, max_bytes: int) -> str | None:
     return None
 
 
+def is_missing(value: object) -> bool:
+    """Whether a cell is a gap: None, NaN, NaT (a typed date column's gap) or NA. Lists and
+    arrays (JSON or Parquet cells) are values, never gaps."""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
 def id_text(article_id: object) -> str:
     """An id cell as text. A whole number stored as a float is written as the integer:
     an integer id column with one gap, or one id written 5.0, is read as floats by
@@ -75,7 +80,7 @@ def id_text(article_id: object) -> str:
 
 def id_problem(article_id: object) -> str | None:
     """Why a value cannot be an article id, or None if it can."""
-    if article_id is None or (pd.api.types.is_scalar(article_id) and pd.isna(article_id)):
+    if is_missing(article_id):
         return "no id"
     text = id_text(article_id)
     if not text.strip():
@@ -127,16 +132,16 @@ def check_rows(
         )
     ):
         problem = id_problem(article_id) or text_problem(text, max_bytes=max_bytes)
-        if problem is None and id_text(article_id) in seen:
-            first = seen[id_text(article_id)]
-            problem = f"duplicate id {id_text(article_id)!r} (first at {first})"
+        key = None if problem else id_text(article_id)
+        if problem is None and key in seen:
+            problem = f"duplicate id {key!r} (first at {seen[key]})"
         if problem is None and pd.isna(date) and _present(raw_date):
             hint = f"the format {date_format!r}" if date_format else "ISO 8601"
             problem = f"date {str(raw_date)[:40]!r} is not a date in {hint} (dates.format)"
         if problem is not None:
             errors.append(f"{origin}: {problem}; row skipped")
             continue
-        seen[id_text(article_id)] = origin
+        seen[key] = origin
         keep.append(position)
     rows = frame.iloc[keep].copy()
     rows["id"] = [id_text(article_id) for article_id in rows["id"]]
@@ -146,10 +151,8 @@ def check_rows(
 
 
 def _present(value: object) -> bool:
-    """Whether a cell holds a value: not None, NaN, NaT (a typed date column's gap) or NA."""
-    if pd.api.types.is_scalar(value) and pd.isna(value):
-        return False
-    return bool(str(value).strip())
+    """Whether a cell holds a value: not a gap (:func:`is_missing`) nor only white space."""
+    return not is_missing(value) and bool(str(value).strip())
 
 
 def standard_columns(frame: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:

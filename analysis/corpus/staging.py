@@ -23,7 +23,7 @@ import pyarrow.parquet as pq
 from analysis.corpus.dates import check_time_zone
 from analysis.corpus.files import CorpusFileError, expand_inputs, read_corpus_file
 from analysis.corpus.folder import METADATA_FILE, article_record, read_folder
-from analysis.corpus.records import STANDARD_FIELDS, check_rows, standard_columns
+from analysis.corpus.records import STANDARD_FIELDS, check_rows, is_missing, standard_columns
 from analysis.corpus.shards import shard_count, shard_name, shard_of
 from analysis.reading import ARTICLE_SUFFIXES, ArticleError
 from analysis.tables import atomic_write_bytes
@@ -226,9 +226,7 @@ def _as_text(value: object) -> str | None:
         value = value.tolist()  # a Parquet list column's cell is a numpy array
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_value)
-    if pd.api.types.is_scalar(value) and pd.isna(value):
-        return None
-    return str(value)
+    return None if is_missing(value) else str(value)
 
 
 def _json_value(value: object) -> object:
