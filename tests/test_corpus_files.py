@@ -256,6 +256,21 @@ def test_duplicates_are_found_across_files():
     ]
 
 
+def test_ids_that_differ_only_in_case_count_as_taken_across_files():
+    seen = {}
+    first = pd.DataFrame(
+        {"origin": ["a.csv row 1", "a.csv row 2"], "id": ["AP-17", "ap-18"], "text": [TEXT] * 2}
+    )
+    second = pd.DataFrame({"origin": ["b.csv row 1"], "id": ["ap-17"], "text": [TEXT]})
+    assert _check(first, seen=seen).errors == []
+    checked = _check(second, seen=seen)
+    assert checked.rows.empty
+    assert checked.errors == [
+        "b.csv row 1: id 'ap-17' differs only in case from id 'AP-17' (at a.csv row 1), and"
+        " their results folders would be one on a case-insensitive file system; row skipped"
+    ]
+
+
 def test_dates_iso_with_zones_and_a_configured_format():
     values = pd.Series(["2025-02-07", "2025-02-07T23:30:00-05:00", None])
     iso = parse_dates(values, date_format=None, time_zone="UTC")

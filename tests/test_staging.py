@@ -79,6 +79,23 @@ def test_bad_rows_are_listed_and_the_rest_staged(tmp_path):
     ]
 
 
+def test_a_folder_article_whose_id_differs_only_in_case_is_skipped_with_one_line(tmp_path):
+    """Summit.txt and summit.txt can sit side by side here, but their results folders would
+    be one folder on macOS or Windows: the second (in path order) is refused."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "Summit.txt").write_text("Leaders met on Friday.\n", encoding="utf-8")
+    (folder / "summit.txt").write_text("Markets fell on Monday.\n", encoding="utf-8")
+    (folder / "tariffs.txt").write_text("Tariffs rose.\n", encoding="utf-8")
+    staged = _stage(tmp_path, input_dir=str(folder), input_files=None)
+    assert sorted(staged.articles) == ["Summit", "tariffs"]
+    assert staged.errors == [
+        f"{folder / 'summit.txt'}: id 'summit' differs only in case from id 'Summit'"
+        f" (at {folder / 'Summit.txt'}), and their results folders would be one on a"
+        " case-insensitive file system; row skipped"
+    ]
+
+
 def test_typed_parquet_metadata_is_kept_as_readable_text(tmp_path):
     """List, struct, nullable and timestamp columns of a Parquet file become JSON or text,
     and their gaps stay missing (not "nan", "<NA>" or "NaT")."""

@@ -98,7 +98,7 @@ def check_rows(
     max_bytes: int,
     date_format: str | None,
     time_zone: str,
-    seen: dict[str, str],
+    seen: dict[str, tuple[str, str]],
 ) -> CheckedRows:
     """Keep the rows that can be analysed; give every other row a one-line reason.
 
@@ -108,7 +108,10 @@ def check_rows(
         max_bytes: Largest accepted text in UTF-8 bytes.
         date_format: See :func:`~analysis.corpus.dates.parse_dates`.
         time_zone: See :func:`~analysis.corpus.dates.parse_dates`.
-        seen: Ids already taken (id -> origin), across files; updated with this frame's.
+        seen: Ids already taken, across files (case-folded id -> id, origin); updated
+            with this frame's. Ids that differ only in case count as taken: each article
+            has a results folder named by its id, and on a case-insensitive file system
+            (macOS, Windows) those folders would be one.
 
     Returns:
         The good rows (``id`` and metadata as strings, ``date`` parsed, ``text`` with
@@ -133,21 +136,31 @@ def check_rows(
     ):
         problem = id_problem(article_id) or text_problem(text, max_bytes=max_bytes)
         key = None if problem else id_text(article_id)
-        if problem is None and key in seen:
-            problem = f"duplicate id {key!r} (first at {seen[key]})"
+        if problem is None and key.casefold() in seen:
+            problem = _taken(key, *seen[key.casefold()])
         if problem is None and pd.isna(date) and _present(raw_date):
             hint = f"the format {date_format!r}" if date_format else "ISO 8601"
             problem = f"date {str(raw_date)[:40]!r} is not a date in {hint} (dates.format)"
         if problem is not None:
             errors.append(f"{origin}: {problem}; row skipped")
             continue
-        seen[key] = origin
+        seen[key.casefold()] = (key, origin)
         keep.append(position)
     rows = frame.iloc[keep].copy()
     rows["id"] = [id_text(article_id) for article_id in rows["id"]]
     rows["text"] = [normalise_newlines(text) for text in rows["text"]]
     rows["date"] = dates.iloc[keep]
     return CheckedRows(rows.reset_index(drop=True), errors)
+
+
+def _taken(article_id: str, first_id: str, first_origin: str) -> str:
+    """Why an id that an earlier row has taken (perhaps in other case) is refused."""
+    if article_id == first_id:
+        return f"duplicate id {article_id!r} (first at {first_origin})"
+    return (
+        f"id {article_id!r} differs only in case from id {first_id!r} (at {first_origin}),"
+        " and their results folders would be one on a case-insensitive file system"
+    )
 
 
 def _present(value: object) -> bool:

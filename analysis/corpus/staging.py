@@ -29,7 +29,7 @@ from analysis.reading import ARTICLE_SUFFIXES, ArticleError
 from analysis.tables import atomic_write_bytes
 
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 2
+STAGING_VERSION = 3
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 
