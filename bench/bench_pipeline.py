@@ -11,10 +11,11 @@ One run measures, each as one process under ``/usr/bin/time -f "%e %M"`` in a fr
 folder:
 
 1. the *import floor*: a fresh ``python -c "import nltk, sklearn, textblob, matplotlib,
-   pandas"`` in the project's venv (the median of ``floor`` runs after one warm-up run);
-   and the *Snakemake floor*: Snakemake in the project's profile running one job that only
-   makes those imports (the median of ``cold`` runs after one warm-up run), what any
-   workflow of these libraries pays before it reads an article;
+   pandas"`` in the project's venv (the median of ``floor`` runs after one warm-up run),
+   measured again after every other scenario, so that a change in the host's speed during
+   the run shows; and the *Snakemake floor*: Snakemake in the project's profile running one
+   job that only makes those imports (the median of ``cold`` runs after one warm-up run),
+   what any workflow of these libraries pays before it reads an article;
 2. the bundled article, cold (default config, all figures), and a rerun with nothing changed
    right after each cold run;
 3. the *long article*: the bundled article repeated 100 times (634 KB) as one article, cold;
@@ -397,7 +398,14 @@ def measure(args: argparse.Namespace, tools: Tools, scratch: Path) -> tuple[Resu
     if args.scheduler_floor:
         progress(f"Snakemake alone on {max(args.sizes):,} x 4 no-op jobs")
         no_op = scheduler_floor(tools, scratch, profiles, max(args.sizes))
-    results = Results(floor, cold, rerun, long, corpora, touch, no_op, snakemake_only)
+    progress("the import floor again")
+    floor_after = import_floor(
+        tools.python, runs=args.repeats["floor"], scratch=scratch, timeout=tools.timeout
+    )
+    floor_after.name = "import floor, again at the end"
+    results = Results(
+        floor, cold, rerun, long, corpora, touch, no_op, snakemake_only, floor_after=floor_after
+    )
     return results, input_mode
 
 

@@ -166,6 +166,23 @@ def test_results_table_puts_newsdag_and_the_peer_side_by_side():
     assert rows[6].endswith("| 20 | — | — | — |")
 
 
+def test_the_floor_measured_again_at_the_end_shows_how_the_host_drifted():
+    results = report.Results(
+        floor=_scenario("import floor", [1.0, 1.2, 1.1], peak=180.0),
+        cold=measure.Pair(_scenario("cold", [2.0], jobs={"a": 11})),
+        rerun=_scenario("rerun", [0.5], jobs={}),
+        long=None,
+        corpora=[],
+        touch=None,
+        no_op=None,
+        floor_after=_scenario("import floor, again at the end", [1.4, 1.5, 1.3], n=0),
+    )
+    rows = report.results_table(results).splitlines()
+    assert rows[2].startswith("| import floor | — | 1.10 (median of 3) | 1.00 |")
+    assert rows[3].startswith("| import floor, again at the end | — | 1.40 (median of 3) | 1.27 |")
+    assert rows[4].startswith("| cold |")
+
+
 def test_snakemake_floor_runs_its_one_job_in_the_projects_profile_and_exits(tmp_path):
     profiles = Path(__file__).resolve().parents[1] / "profiles"
     snakemake = Path(sys.executable).parent / "snakemake"
