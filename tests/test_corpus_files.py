@@ -1,4 +1,4 @@
-"""Corpus files (CSV, TSV, JSON Lines, Parquet) and the checks of each row."""
+"""Corpus files (CSV, TSV, JSON Lines, JSON, Parquet) and the checks of each row."""
 
 import json
 
@@ -40,6 +40,65 @@ def test_jsonl_bad_line_costs_only_its_row(tmp_path):
     assert errors[0].startswith(f"{path} line 2: not valid JSON")
     assert errors[1] == f"{path} line 4: not a JSON object; row skipped"
     assert errors[2].startswith(f"{path} line 5: invalid Unicode (an unpaired surrogate")
+
+
+def test_a_json_array_of_articles_is_read_item_by_item(tmp_path):
+    path = tmp_path / "scraped.json"
+    items = [{"id": "a", "text": TEXT, "tags": ["x"]}, 5, {"id": 7, "text": TEXT}]
+    path.write_text(json.dumps(items, indent=2), encoding="utf-8")  # pretty-printed
+    frame, errors = read_corpus_file(path)
+    assert frame["id"].tolist() == ["a", 7]  # JSON's own types, as in JSON Lines
+    assert frame["tags"].tolist()[0] == ["x"]
+    assert frame["origin"].tolist() == [f"{path} item 1", f"{path} item 3"]
+    assert errors == [f"{path} item 2: not a JSON object; row skipped"]
+
+
+def test_a_json_file_holding_json_lines_is_read_line_by_line(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text('{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n', "utf-8")
+    frame, errors = read_corpus_file(path)
+    assert errors == []
+    assert frame["origin"].tolist() == [f"{path} line 1", f"{path} line 2"]
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ('[{"id": "a", "text": "One."},\n {"id": "b" "text": "Two."}]',
+         r"not valid JSON \(Expecting ',' delimiter: line 2 column 13\)"),
+        ('{\n  "articles": [{"id": "a", "text": "One."}]\n}',
+         r"the file holds one object, not an array of article objects"),
+        ('"just text"', r"the file holds no array, not an array of article objects"),
+    ],
+)  # fmt: skip
+def test_a_json_file_that_is_no_array_of_articles_is_refused_in_one_line(
+    tmp_path, content, problem
+):
+    path = tmp_path / "corpus.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusFileError, match=rf"corpus.json: {problem}"):
+        read_corpus_file(path)
+
+
+def test_a_csv_separated_by_semicolons_as_excel_writes_in_europe_is_read(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        'id;"Score, out of 2";text\na;0,5;"Tariffs rose; markets fell."\nb;1,25;Leaders met.\n',
+        "utf-8",
+    )
+    frame, errors = read_corpus_file(path)
+    assert errors == []
+    assert frame[["id", "text", "Score, out of 2"]].values.tolist() == [
+        ["a", "Tariffs rose; markets fell.", "0,5"],
+        ["b", "Leaders met.", "1,25"],
+    ]
+
+
+def test_a_comma_csv_whose_text_holds_semicolons_stays_a_comma_csv(tmp_path):
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"id": ["a"], "text": ["One; two; three."]}).to_csv(path, index=False)
+    frame, _ = read_corpus_file(path)
+    assert frame[["id", "text"]].values.tolist() == [["a", "One; two; three."]]
 
 
 @pytest.mark.parametrize("name", ["c.jsonl", "c.csv"])

@@ -1,4 +1,4 @@
-"""Reading corpus files: CSV, TSV, JSON Lines and Parquet, one article per row."""
+"""Reading corpus files: CSV, TSV, JSON (Lines) and Parquet, one article per row."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ FORMATS = {
     ".tab": "tsv",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
     ".parquet": "parquet",
     ".pq": "parquet",
 }
@@ -66,7 +67,8 @@ def expand_inputs(patterns: str | Sequence[str]) -> list[Path]:
 
 
 def file_format(path: Path) -> str:
-    """The format of a corpus file from its ending (``csv``, ``tsv``, ``jsonl``, ``parquet``).
+    """The format of a corpus file from its ending (``csv``, ``tsv``, ``jsonl``, ``json``,
+    ``parquet``).
 
     Raises:
         CorpusFileError: For an ending newsdag does not read.
@@ -83,7 +85,7 @@ def file_format(path: Path) -> str:
         if name.endswith(ending):
             return kind
     raise CorpusFileError(
-        f"{path}: unknown corpus file type; use .csv, .tsv, .jsonl or .parquet"
+        f"{path}: unknown corpus file type; use .csv, .tsv, .jsonl, .json or .parquet"
         " (optionally compressed: .gz, .bz2, .xz)"
     )
 
@@ -91,23 +93,26 @@ def file_format(path: Path) -> str:
 def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
     """Read one corpus file into rows of text cells, keeping every value as written.
 
-    Cells stay strings (CSV, TSV) or the file's own scalars (JSON Lines, Parquet); "NA",
-    "null" and leading zeros are kept as text. Each row gets an ``origin`` naming the file
-    and its row (1-based, not counting a header) or line, for error messages.
+    Cells stay strings (CSV, TSV) or the file's own scalars (JSON, Parquet); "NA", "null"
+    and leading zeros are kept as text. Each row gets an ``origin`` naming the file and its
+    row (1-based, not counting a header), line (JSON Lines) or item (a JSON array), for
+    error messages.
 
     Args:
         path: The corpus file.
 
     Returns:
-        The rows, and one-line errors for rows that could not be parsed (JSON Lines only;
-        the other rows are kept).
+        The rows, and one-line errors for rows that could not be parsed (JSON only; the
+        other rows are kept).
 
     Raises:
         CorpusFileError: If the file as a whole cannot be read.
     """
     kind = file_format(path)
-    if kind == "jsonl":
-        return read_or_explain(path, kind, lambda: _read_jsonl(path))
+    if kind == "jsonl" or (kind == "json" and _holds_json_lines(path)):
+        return read_or_explain(path, "JSON Lines", lambda: _read_jsonl(path))
+    if kind == "json":
+        return read_or_explain(path, kind, lambda: _read_json_array(path))
     if kind == "parquet":
         frame = read_or_explain(path, kind, lambda: _read_parquet(path))
     else:
@@ -141,7 +146,18 @@ def read_text_cells(path: Path, *, tsv: bool = False) -> pd.DataFrame:
     options = {"dtype": str, "keep_default_na": False, "na_values": [], "encoding": "utf-8"}
     if tsv and not _tsv_is_quoted(path):
         return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, **options)
-    return pd.read_csv(path, sep="\t" if tsv else ",", **options)
+    return pd.read_csv(path, sep="\t" if tsv else _csv_separator(path), **options)
+
+
+def _csv_separator(path: Path) -> str:
+    """``;`` for a CSV file whose header splits into more fields at semicolons than at
+    commas (Excel writes such files where the comma is the decimal mark, as in much of
+    Europe), else ``,``."""
+    with _open_text(path) as lines:
+        header = next(lines, "")
+    by_comma = next(csv.reader([header]), [])
+    by_semicolon = next(csv.reader([header], delimiter=";"), [])
+    return ";" if len(by_semicolon) > len(by_comma) else ","
 
 
 def _tsv_is_quoted(path: Path) -> bool:
@@ -208,19 +224,63 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
             except json.JSONDecodeError as error:
                 errors.append(f"{path} line {number}: not valid JSON ({error.msg}); row skipped")
                 continue
-            if not isinstance(record, dict):
-                errors.append(f"{path} line {number}: not a JSON object; row skipped")
-                continue
-            if _has_lone_surrogate(record):
-                errors.append(
-                    f"{path} line {number}: invalid Unicode (an unpaired surrogate escape"
-                    " such as \\ud800); row skipped"
-                )
-                continue
-            records.append({"origin": f"{path} line {number}", **record})
+            _add_record(records, errors, record, f"{path} line {number}")
+    return _json_frame(records), errors
+
+
+def _holds_json_lines(path: Path) -> bool:
+    """Does a ``.json`` file hold JSON Lines (many tools name them so) rather than one JSON
+    value? It does when its first non-blank line is a whole JSON object."""
+    with _open_text(path) as lines:
+        for line in lines:
+            if line.strip():
+                try:
+                    return isinstance(json.loads(line), dict)
+                except json.JSONDecodeError:
+                    return False  # a value spread over lines, such as pretty-printed JSON
+    return False
+
+
+def _read_json_array(path: Path) -> tuple[pd.DataFrame, list[str]]:
+    """Read a JSON file holding one array of article objects, as scrapers and APIs save
+    them. The whole file is parsed at once (a broken file is refused as a whole, and a
+    large corpus takes several times its size in memory: JSON Lines or Parquet read it in
+    less); an item that is not an object costs only that row."""
+    with _open_text(path) as stream:
+        try:
+            items = json.load(stream)
+        except json.JSONDecodeError as error:
+            raise CorpusFileError(
+                f"{path}: not valid JSON ({error.msg}: line {error.lineno} column {error.colno})"
+            ) from None
+    if not isinstance(items, list):
+        held = "one object" if isinstance(items, dict) else "no array"
+        raise CorpusFileError(
+            f"{path}: the file holds {held}, not an array of article objects (or one object"
+            " per line, JSON Lines)"
+        )
+    records: list[dict] = []
+    errors: list[str] = []
+    for number, record in enumerate(items, start=1):
+        _add_record(records, errors, record, f"{path} item {number}")
+    return _json_frame(records), errors
+
+
+def _add_record(records: list[dict], errors: list[str], record: object, origin: str) -> None:
+    """Keep a decoded JSON row as a record, or give it a one-line error."""
+    if not isinstance(record, dict):
+        errors.append(f"{origin}: not a JSON object; row skipped")
+    elif _has_lone_surrogate(record):
+        errors.append(
+            f"{origin}: invalid Unicode (an unpaired surrogate escape such as \\ud800); row skipped"
+        )
+    else:
+        records.append({"origin": origin, **record})
+
+
+def _json_frame(records: list[dict]) -> pd.DataFrame:
     # Cells keep the types JSON gave them: ints stay exact where other rows lack the key.
-    frame = pd.DataFrame(records, dtype=object) if records else pd.DataFrame(columns=["origin"])
-    return frame, errors
+    return pd.DataFrame(records, dtype=object) if records else pd.DataFrame(columns=["origin"])
 
 
 def _has_lone_surrogate(record: dict) -> bool:

@@ -29,7 +29,7 @@ from analysis.reading import ARTICLE_SUFFIXES, ArticleError
 from analysis.tables import atomic_write_bytes
 
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 3
+STAGING_VERSION = 4
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 
@@ -71,7 +71,7 @@ def stage_corpus(
 
     Args:
         input_dir: A folder of ``*.txt``/``*.md`` articles (used when no input_files).
-        input_files: Corpus files (path, glob or list): CSV, TSV, JSON Lines, Parquet; a
+        input_files: Corpus files (path, glob or list): CSV, TSV, JSON Lines, JSON, Parquet; a
             ``.txt`` or ``.md`` file among them is one article (its stem the id).
         columns: newsdag column name -> the corpus files' column name.
         date_format: strptime format of the dates, or None for ISO 8601.
