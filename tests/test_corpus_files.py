@@ -1,5 +1,6 @@
-"""Corpus files (CSV, TSV, JSON Lines, JSON, Parquet) and the checks of each row."""
+"""Corpus files (CSV, TSV, JSON Lines, JSON, Parquet, Excel) and the checks of each row."""
 
+import datetime
 import json
 
 import pandas as pd
@@ -78,6 +79,38 @@ def test_a_json_file_that_is_no_array_of_articles_is_refused_in_one_line(
     path.write_text(content, encoding="utf-8")
     with pytest.raises(CorpusFileError, match=rf"corpus.json: {problem}"):
         read_corpus_file(path)
+
+
+def test_an_excel_workbooks_first_sheet_is_read_with_its_cell_types(tmp_path):
+    path = tmp_path / "coded.xlsx"
+    with pd.ExcelWriter(path) as workbook:
+        pd.DataFrame(
+            {
+                "id": [101, 102],
+                "text": [TEXT, "NA"],
+                "date": [datetime.datetime(2025, 2, 7, 14, 30), None],
+                "source": ["Ledger", ""],
+            }
+        ).to_excel(workbook, sheet_name="articles", index=False)
+        pd.DataFrame({"note": ["codebook"]}).to_excel(workbook, sheet_name="notes", index=False)
+    frame, errors = read_corpus_file(path)
+    assert errors == []
+    assert frame["origin"].tolist() == [f"{path} row 1", f"{path} row 2"]
+    assert frame["text"].tolist() == [TEXT, "NA"]  # the text "NA" is no gap
+    checked = _check(frame)
+    assert checked.errors == []
+    assert checked.rows["id"].tolist() == ["101", "102"]
+    assert [str(d) for d in checked.rows["date"]] == ["2025-02-07 14:30:00", "NaT"]
+    assert checked.rows["source"].isna().tolist() == [False, True]  # an empty cell is a gap
+
+
+def test_an_old_or_broken_excel_file_is_refused_in_one_line(tmp_path):
+    with pytest.raises(CorpusFileError, match=r"coded.xls: the old Excel format \(.xls\) is not"):
+        file_format(tmp_path / "coded.xls")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_text("id,text\n1,saved as CSV but named .xlsx\n", encoding="utf-8")
+    with pytest.raises(CorpusFileError, match=r"broken.xlsx: cannot be read as an Excel workbook"):
+        read_corpus_file(broken)
 
 
 def test_a_csv_separated_by_semicolons_as_excel_writes_in_europe_is_read(tmp_path):
@@ -241,7 +274,7 @@ def test_file_level_errors_name_the_file(tmp_path):
     ):
         read_corpus_file(latin)
     with pytest.raises(CorpusFileError, match="unknown corpus file type"):
-        file_format(tmp_path / "corpus.xlsx")
+        file_format(tmp_path / "corpus.docx")
     with pytest.raises(CorpusFileError, match=r"corpus.csv.zst: zstd compression is not supp"):
         file_format(tmp_path / "corpus.csv.zst")
     with pytest.raises(CorpusFileError, match="no such corpus file"):

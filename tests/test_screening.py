@@ -35,3 +35,12 @@ def test_text_that_is_not_english_is_named():
     (warning,) = text_warnings(german, source="german.txt")
     assert warning.startswith("german.txt: does not look like English (")
     assert has_words(german) and not has_words("?! ...")
+
+
+def test_text_cut_at_excels_cell_limit_is_named():
+    cut = (NEWS + " ") * (32_767 // (len(NEWS) + 1) + 1)
+    assert text_warnings(cut[:32_767], source="coded.xlsx row 9") == [
+        "coded.xlsx row 9: the text is 32,767 characters long, the most an Excel cell holds;"
+        " if the corpus passed through Excel, the rest of the article was cut off"
+    ]
+    assert text_warnings(cut[:32_766], source="coded.xlsx row 9") == []

@@ -96,7 +96,7 @@ def test_a_folder_article_whose_id_differs_only_in_case_is_skipped_with_one_line
     ]
 
 
-def test_a_json_array_and_a_semicolon_csv_are_staged_beside_each_other(tmp_path):
+def test_a_json_array_a_semicolon_csv_and_a_workbook_are_staged_beside_each_other(tmp_path):
     (tmp_path / "scraped.json").write_text(
         '[{"id": "s1", "text": "Leaders met.", "date": "2025-02-07", "source": "Herald"}]',
         encoding="utf-8",
@@ -104,13 +104,19 @@ def test_a_json_array_and_a_semicolon_csv_are_staged_beside_each_other(tmp_path)
     (tmp_path / "excel.csv").write_text(
         'id;text;date;source\ne1;"Tariffs rose; again.";2025-02-08;Ledger\n', encoding="utf-8"
     )
-    staged = _stage(tmp_path, input_files=[str(tmp_path / "*.json"), str(tmp_path / "*.csv")])
+    coded = {"id": ["x1"], "text": ["Markets fell."], "date": [pd.Timestamp("2025-02-09 10:00")],
+             "source": ["Gazette"]}  # fmt: skip
+    pd.DataFrame(coded).to_excel(tmp_path / "coded.xlsx", index=False)
+    patterns = [str(tmp_path / name) for name in ("*.json", "*.csv", "*.xlsx")]
+    staged = _stage(tmp_path, input_files=patterns)
     assert staged.errors == []
     table = pd.concat(pd.read_parquet(p) for p in staged.shard_files.values())
     rows = table.set_index("article").sort_index()
-    assert rows["text"].tolist() == ["Tariffs rose; again.", "Leaders met."]
-    assert rows["source"].tolist() == ["Ledger", "Herald"]
-    assert [str(d) for d in rows["date"]] == ["2025-02-08 00:00:00", "2025-02-07 00:00:00"]
+    assert rows["text"].tolist() == ["Tariffs rose; again.", "Leaders met.", "Markets fell."]
+    assert rows["source"].tolist() == ["Ledger", "Herald", "Gazette"]
+    assert [str(d) for d in rows["date"]] == [
+        "2025-02-08 00:00:00", "2025-02-07 00:00:00", "2025-02-09 10:00:00",
+    ]  # fmt: skip
 
 
 def test_typed_parquet_metadata_is_kept_as_readable_text(tmp_path):

@@ -1,7 +1,7 @@
 """Reading a corpus: a folder of articles or corpus files, checked row by row, in shards.
 
 * :mod:`analysis.corpus.folder`: ``*.txt``/``*.md`` files, front matter, ``metadata.csv``;
-* :mod:`analysis.corpus.files`: CSV, TSV, JSON Lines, JSON and Parquet corpus files;
+* :mod:`analysis.corpus.files`: CSV, TSV, JSON Lines, JSON, Parquet and Excel corpus files;
 * :mod:`analysis.corpus.records`: the checks of each row (id, text, date);
 * :mod:`analysis.corpus.screening`: warnings about texts that may mislead;
 * :mod:`analysis.corpus.shards`: which shard each article belongs to;

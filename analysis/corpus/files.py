@@ -1,4 +1,4 @@
-"""Reading corpus files: CSV, TSV, JSON (Lines) and Parquet, one article per row."""
+"""Reading corpus files: CSV, TSV, JSON (Lines), Parquet and Excel, one article per row."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ FORMATS = {
     ".json": "json",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".xlsx": "excel",
 }
 COMPRESSIONS = (".gz", ".bz2", ".xz")
 # A text field wholly in double quotes, any quote inside it doubled: how CSV writers (pandas,
@@ -68,7 +69,7 @@ def expand_inputs(patterns: str | Sequence[str]) -> list[Path]:
 
 def file_format(path: Path) -> str:
     """The format of a corpus file from its ending (``csv``, ``tsv``, ``jsonl``, ``json``,
-    ``parquet``).
+    ``parquet``, ``excel``).
 
     Raises:
         CorpusFileError: For an ending newsdag does not read.
@@ -79,13 +80,18 @@ def file_format(path: Path) -> str:
             f"{path}: zstd compression is not supported; use .gz, .bz2 or .xz (or Parquet,"
             " which compresses itself)"
         )
+    if name.endswith(".xls"):
+        raise CorpusFileError(
+            f"{path}: the old Excel format (.xls) is not read; save the sheet as .xlsx or as"
+            " CSV UTF-8"
+        )
     for compression in COMPRESSIONS:
         name = name.removesuffix(compression)
     for ending, kind in FORMATS.items():
         if name.endswith(ending):
             return kind
     raise CorpusFileError(
-        f"{path}: unknown corpus file type; use .csv, .tsv, .jsonl, .json or .parquet"
+        f"{path}: unknown corpus file type; use .csv, .tsv, .jsonl, .json, .parquet or .xlsx"
         " (optionally compressed: .gz, .bz2, .xz)"
     )
 
@@ -93,7 +99,7 @@ def file_format(path: Path) -> str:
 def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
     """Read one corpus file into rows of text cells, keeping every value as written.
 
-    Cells stay strings (CSV, TSV) or the file's own scalars (JSON, Parquet); "NA", "null"
+    Cells stay strings (CSV, TSV) or the file's own scalars (JSON, Parquet, Excel); "NA", "null"
     and leading zeros are kept as text. Each row gets an ``origin`` naming the file and its
     row (1-based, not counting a header), line (JSON Lines) or item (a JSON array), for
     error messages.
@@ -115,6 +121,8 @@ def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
         return read_or_explain(path, kind, lambda: _read_json_array(path))
     if kind == "parquet":
         frame = read_or_explain(path, kind, lambda: _read_parquet(path))
+    elif kind == "excel":
+        frame = read_or_explain(path, "an Excel workbook", lambda: _read_excel(path))
     else:
         frame = read_or_explain(path, kind, lambda: read_text_cells(path, tsv=kind == "tsv"))
     frame.insert(0, "origin", [f"{path} row {i}" for i in range(1, len(frame) + 1)])
@@ -132,6 +140,20 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     if any(name is not None for name in frame.index.names):
         frame = frame.reset_index()
     return frame
+
+
+def _read_excel(path: Path) -> pd.DataFrame:
+    """The first sheet of an Excel workbook, its first row the header. Cells keep Excel's
+    types, as Parquet's do: a date column of Excel dates is typed, numbers are numbers (an
+    id typed as a whole number is read as that integer)."""
+    import zipfile
+
+    try:
+        # keep_default_na off: a cell holding the text "NA" stays text; empty cells are gaps.
+        return pd.read_excel(path, sheet_name=0, engine="openpyxl", keep_default_na=False,
+                             na_values=[""])  # fmt: skip
+    except (zipfile.BadZipFile, KeyError) as error:  # not a workbook, or one without a sheet
+        raise CorpusFileError(f"{path}: cannot be read as an Excel workbook: {error}") from None
 
 
 def read_text_cells(path: Path, *, tsv: bool = False) -> pd.DataFrame:

@@ -17,6 +17,9 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     """the of and to a in is that for it as was with be by on not he she they this are or
     his her from at which but have an had has were their been its will would there who we""".split()
 )
+# The most characters an Excel cell holds: Excel cuts longer text there without a word, so
+# a corpus that passed through a spreadsheet can hold articles cut at exactly this length.
+EXCEL_CELL_LIMIT = 32_767
 # Enough of a text to judge its language; reading more only costs time.
 _SAMPLE_CHARS = 200_000
 
@@ -42,8 +45,8 @@ def text_warnings(text: str, *, source: str) -> list[str]:
         source: Where the article comes from (file, or file and row), for the messages.
 
     Returns:
-        Warnings for HTML markup and character references, and for text that does not
-        look like English.
+        Warnings for HTML markup and character references, for text of exactly the length
+        at which Excel cuts a cell, and for text that does not look like English.
     """
     warnings = []
     if _HTML_TAG.search(text):
@@ -54,6 +57,11 @@ def text_warnings(text: str, *, source: str) -> list[str]:
         warnings.append(
             f"{source}: contains HTML character references ({shown[:60]}); they are analysed"
             " as written (unescape them first to read '&amp;' as '&')"
+        )
+    if len(text) == EXCEL_CELL_LIMIT:
+        warnings.append(
+            f"{source}: the text is {EXCEL_CELL_LIMIT:,} characters long, the most an Excel cell"
+            " holds; if the corpus passed through Excel, the rest of the article was cut off"
         )
     share = english_share(text)
     if len(_WORD.findall(text[:_SAMPLE_CHARS])) >= 20 and share < 0.12:

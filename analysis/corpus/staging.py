@@ -29,7 +29,7 @@ from analysis.reading import ARTICLE_SUFFIXES, ArticleError
 from analysis.tables import atomic_write_bytes
 
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 4
+STAGING_VERSION = 5
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 
@@ -71,8 +71,8 @@ def stage_corpus(
 
     Args:
         input_dir: A folder of ``*.txt``/``*.md`` articles (used when no input_files).
-        input_files: Corpus files (path, glob or list): CSV, TSV, JSON Lines, JSON, Parquet; a
-            ``.txt`` or ``.md`` file among them is one article (its stem the id).
+        input_files: Corpus files (path, glob or list): CSV, TSV, JSON Lines, JSON, Parquet,
+            Excel; a ``.txt`` or ``.md`` file among them is one article (its stem the id).
         columns: newsdag column name -> the corpus files' column name.
         date_format: strptime format of the dates, or None for ISO 8601.
         time_zone: The clock dates with an offset are read on: ``UTC``, ``as_written`` or a
