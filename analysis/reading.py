@@ -42,6 +42,22 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def not_utf8_advice(data: bytes) -> str:
+    """What to do with bytes that are not UTF-8. Most such news files come from Windows:
+    Excel's "CSV (Comma delimited)" and Notepad's "ANSI" save Windows-1252, where curly
+    quotes and dashes are single bytes that UTF-8 does not allow; say so when the bytes read
+    as Windows-1252 (as Latin-1 text does too)."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "re-save the file as UTF-8"
+    return (
+        "it reads as Windows-1252, as Excel's 'CSV (Comma delimited)' and Notepad's 'ANSI'"
+        " save text: save it as UTF-8 ('CSV UTF-8' in Excel) or convert it with"
+        " iconv -f cp1252 -t utf-8"
+    )
+
+
 def decode_article(data: bytes, *, source: str) -> str:
     """Decode an article's bytes as UTF-8 and normalise its newlines.
 
@@ -62,7 +78,7 @@ def decode_article(data: bytes, *, source: str) -> str:
     except UnicodeDecodeError as error:
         raise ArticleError(
             f"{source}: not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start});"
-            " re-save the file as UTF-8"
+            f" {not_utf8_advice(data)}"
         ) from None
     text = normalise_newlines(text)
     if not text.strip():

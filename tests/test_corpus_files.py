@@ -283,6 +283,18 @@ def test_file_level_errors_name_the_file(tmp_path):
         expand_inputs(str(tmp_path))
 
 
+def test_a_csv_saved_by_excel_in_windows_1252_says_how_to_save_it(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("id,text\n1,It\u2019s a \u201cdeal\u201d.\n".encode("cp1252"))
+    with pytest.raises(CorpusFileError) as raised:
+        read_corpus_file(path)
+    assert str(raised.value) == (
+        f"{path}: not UTF-8 (byte 0x92 on line 2, offset 12); it reads as Windows-1252, as"
+        " Excel's 'CSV (Comma delimited)' and Notepad's 'ANSI' save text: save it as UTF-8"
+        " ('CSV UTF-8' in Excel) or convert it with iconv -f cp1252 -t utf-8"
+    )
+
+
 @pytest.mark.parametrize("name", ["c.jsonl", "c.jsonl.gz", "c.csv.gz"])
 def test_a_file_that_is_not_utf8_is_named_with_its_first_bad_line(tmp_path, name):
     lines = ['{"id": "a", "text": "Fine."}', '{"id": "b", "text": "Caf\xe9."}']

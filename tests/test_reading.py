@@ -25,6 +25,20 @@ def test_latin1_bytes_are_refused_with_offset():
         decode_article("Caf\u00e9 au lait.".encode("latin-1"), source="x.txt")
 
 
+def test_windows_1252_text_is_named_with_what_to_do():
+    saved_by_excel = "The minister\u2019s \u201cplan\u201d \u2013 in full.".encode("cp1252")
+    with pytest.raises(ArticleError) as raised:
+        decode_article(saved_by_excel, source="x.txt")
+    assert str(raised.value) == (
+        "x.txt: not UTF-8 (byte 0x92 at offset 12); it reads as Windows-1252, as Excel's"
+        " 'CSV (Comma delimited)' and Notepad's 'ANSI' save text: save it as UTF-8"
+        " ('CSV UTF-8' in Excel) or convert it with iconv -f cp1252 -t utf-8"
+    )
+    # Bytes that Windows-1252 leaves undefined get the plain advice.
+    with pytest.raises(ArticleError, match=r"\(byte 0x81 at offset 2\); re-save the file as UTF"):
+        decode_article(b"ab\x81cd", source="x.txt")
+
+
 def test_oversized_file_is_refused(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text("word " * 100, encoding="utf-8")

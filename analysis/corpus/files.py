@@ -14,6 +14,8 @@ from typing import TypeVar
 
 import pandas as pd
 
+from analysis.reading import not_utf8_advice
+
 T = TypeVar("T")
 
 # File endings by format; a compression ending (.gz, .bz2, .xz) may follow.
@@ -221,16 +223,17 @@ def _where_not_utf8(path: Path, error: UnicodeDecodeError) -> str:
     The reader's own error counts from the start of a buffer, not of the file, so the file
     is decoded again (this happens only on the way to an error).
     """
-    where = f"byte 0x{error.object[error.start]:02x}"
+    where, advice = f"byte 0x{error.object[error.start]:02x}", "re-save the file as UTF-8"
     try:
         with _open_binary(path) as stream:
             stream.read().decode("utf-8")
     except UnicodeDecodeError as whole:
         line = whole.object.count(b"\n", 0, whole.start) + 1
         where = f"byte 0x{whole.object[whole.start]:02x} on line {line}, offset {whole.start}"
+        advice = not_utf8_advice(whole.object)
     except (OSError, CorpusFileError):
         pass  # keep what the reader saw
-    return f"not UTF-8 ({where}); re-save the file as UTF-8"
+    return f"not UTF-8 ({where}); {advice}"
 
 
 def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
