@@ -255,6 +255,47 @@ def test_unix_times_are_read_as_instants_in_utc(date_format, values, expected):
     assert tokyo.iloc[0].hour == 9
 
 
+RSS_DATES = [
+    "Fri, 07 Feb 2025 14:30:00 GMT",
+    "Fri, 07 Feb 2025 23:30:00 -0500",
+    "7 Feb 2025 09:00:00 +0900",  # the weekday is optional
+    "Fri, 07 Feb 2025 09:30:00 EST",  # an obsolete zone name
+    "Fri, 07 Feb 2025 14:30:00 -0000",  # zone unknown: taken as written
+    "yesterday",
+    None,
+]
+
+
+@pytest.mark.parametrize(
+    ("time_zone", "expected"),
+    [
+        ("UTC", ["2025-02-07 14:30:00", "2025-02-08 04:30:00", "2025-02-07 00:00:00",
+                 "2025-02-07 14:30:00", "2025-02-07 14:30:00", "NaT", "NaT"]),
+        ("as_written", ["2025-02-07 14:30:00", "2025-02-07 23:30:00", "2025-02-07 09:00:00",
+                        "2025-02-07 09:30:00", "2025-02-07 14:30:00", "NaT", "NaT"]),
+        ("Asia/Tokyo", ["2025-02-07 23:30:00", "2025-02-08 13:30:00", "2025-02-07 09:00:00",
+                        "2025-02-07 23:30:00", "2025-02-07 14:30:00", "NaT", "NaT"]),
+    ],
+)  # fmt: skip
+def test_rss_dates_are_read_on_the_configured_clock(time_zone, expected):
+    dates = parse_dates(pd.Series(RSS_DATES), date_format="rfc2822", time_zone=time_zone)
+    assert dates.dtype == "datetime64[ns]"
+    assert [str(d) for d in dates] == expected
+
+
+def test_an_rss_date_that_does_not_parse_is_a_bad_row():
+    frame = pd.DataFrame(
+        {"origin": ["f.csv row 1", "f.csv row 2"], "id": ["a", "b"], "text": [TEXT] * 2,
+         "date": ["Fri, 07 Feb 2025 14:30:00 GMT", "2025-02-07"]}
+    )  # fmt: skip
+    checked = _check(frame, date_format="rfc2822")
+    assert checked.rows["id"].tolist() == ["a"]
+    assert checked.errors == [
+        "f.csv row 2: date '2025-02-07' is not a date in the format 'rfc2822' (dates.format);"
+        " row skipped"
+    ]
+
+
 def test_a_value_that_is_no_unix_time_is_a_bad_row():
     frame = pd.DataFrame({"origin": ["c.jsonl line 1", "c.jsonl line 2"], "id": ["a", "b"],
                           "text": [TEXT, TEXT], "date": [1736208000, "yesterday"]})  # fmt: skip
