@@ -119,6 +119,29 @@ def test_a_json_array_a_semicolon_csv_and_a_workbook_are_staged_beside_each_othe
     ]  # fmt: skip
 
 
+def test_the_screen_shows_a_few_row_errors_per_file_and_counts_the_rest(tmp_path):
+    """A wrong dates.format fails every row; the screen must not get one line per row."""
+    frame = pd.DataFrame({"id": [f"a{i}" for i in range(25)], "text": "Fine.",
+                          "date": "07/02/2025"})  # fmt: skip
+    frame.to_csv(tmp_path / "corpus.csv", index=False)
+    (tmp_path / "broken.jsonl").write_text('{"id": "b1", "text": "Fine."}\n{oops\n', "utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    names = ("corpus.csv", "broken.jsonl", "notes.docx")
+    staged = _stage(tmp_path, input_files=[str(tmp_path / name) for name in names])
+    assert len(staged.errors) == 25 + 1 + 1  # every row and file, for provenance.json
+    shown = staged.errors_to_show(per_file=3)
+    csv_path = tmp_path / "corpus.csv"
+    # Files are read in path order, and a file's rows are checked after every file is read.
+    assert shown[0].startswith(f"{tmp_path / 'broken.jsonl'} line 2: not valid JSON")
+    assert shown[1].startswith(f"{tmp_path / 'notes.docx'}: unknown corpus file type")
+    assert shown[2:5] == [
+        f"{csv_path} row {i}: date '07/02/2025' is not a date in ISO 8601 (dates.format);"
+        " row skipped"
+        for i in (1, 2, 3)
+    ]
+    assert shown[5:] == [f"{csv_path}: 22 more rows skipped; provenance.json lists every one"]
+
+
 def test_typed_parquet_metadata_is_kept_as_readable_text(tmp_path):
     """List, struct, nullable and timestamp columns of a Parquet file become JSON or text,
     and their gaps stay missing (not "nan", "<NA>" or "NaT")."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -28,6 +29,8 @@ from analysis.corpus.shards import shard_count, shard_name, shard_of
 from analysis.reading import ARTICLE_SUFFIXES, ArticleError
 from analysis.tables import atomic_write_bytes
 
+# A row's error starts with its file and its place in it: "news.csv row 17: ...".
+_ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
 STAGING_VERSION = 5
 # Columns of every staged shard before the extra metadata, in order.
@@ -54,6 +57,27 @@ class StagedCorpus:
     def shard_of_article(self, article_id: str) -> str:
         """The name of the shard that holds ``article_id``."""
         return shard_name(shard_of(article_id, self.n_shards), self.n_shards)
+
+    def errors_to_show(self, *, per_file: int) -> list[str]:
+        """The errors to print: at most ``per_file`` row errors of each file, then one line
+        counting the rest (a wrong setting, such as ``dates.format``, can fail every row of
+        a large file, and every invocation prints them). :attr:`errors` keeps them all."""
+        shown: list[str] = []
+        hidden: dict[str, int] = {}
+        for error in self.errors:
+            row = _ROW_ORIGIN.match(error)
+            if row is None:  # a file-level error: always shown
+                shown.append(error)
+                continue
+            seen = hidden.setdefault(row["file"], 0)
+            hidden[row["file"]] = seen + 1
+            if seen < per_file:
+                shown.append(error)
+        return shown + [
+            f"{path}: {count - per_file:,} more rows skipped; provenance.json lists every one"
+            for path, count in hidden.items()
+            if count > per_file
+        ]
 
 
 def stage_corpus(

@@ -53,8 +53,10 @@ except (ConfigError, CorpusFileError, FileNotFoundError) as error:
     raise WorkflowError(f"newsdag: {error}") from None
 
 # Problems with single files or rows are reported, once each, and recorded in
-# provenance.json; the other articles go ahead.
-for problem in CORPUS.errors:
+# provenance.json; the other articles go ahead. On screen, each file shows this many of
+# its row errors and a count of the rest.
+SHOWN_ERRORS_PER_FILE = 10
+for problem in CORPUS.errors_to_show(per_file=SHOWN_ERRORS_PER_FILE):
     print(f"newsdag: error: skipped {problem}", file=sys.stderr)
 if not CORPUS.articles:
     where = config["input_files"] or f"{config['input_dir']} (*.txt or *.md)"
