@@ -400,9 +400,12 @@ def measure(args: argparse.Namespace, tools: Tools, scratch: Path) -> tuple[Resu
         no_op = scheduler_floor(tools, scratch, profiles, max(args.sizes))
     progress("the import floor again")
     floor_after = import_floor(
-        tools.python, runs=args.repeats["floor"], scratch=scratch, timeout=tools.timeout
+        tools.python,
+        runs=args.repeats["floor"],
+        scratch=scratch,
+        timeout=tools.timeout,
+        name="import floor, again at the end",
     )
-    floor_after.name = "import floor, again at the end"
     results = Results(
         floor, cold, rerun, long, corpora, touch, no_op, snakemake_only, floor_after=floor_after
     )

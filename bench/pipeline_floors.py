@@ -21,9 +21,11 @@ from pipeline_measure import Scenario, Tools, report_failure, timed
 FLOOR_IMPORTS = "import nltk, sklearn, textblob, matplotlib, pandas"
 
 
-def import_floor(python: Path, *, runs: int, scratch: Path, timeout: float) -> Scenario:
+def import_floor(
+    python: Path, *, runs: int, scratch: Path, timeout: float, name: str = "import floor"
+) -> Scenario:
     """Median of ``runs`` fresh imports of the heavy libraries, after one warm-up run."""
-    floor = Scenario("import floor")
+    floor = Scenario(name)
     command = [str(python), "-c", FLOOR_IMPORTS]
     log = scratch / "floor.log"
     timed(command, cwd=scratch, log=log, timeout=timeout)

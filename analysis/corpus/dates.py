@@ -20,7 +20,6 @@ plain one is taken as written.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import zoneinfo
 from collections.abc import Callable
 
@@ -101,22 +100,21 @@ def _from_epoch(values: pd.Series, unit: str, time_zone: str) -> pd.Series:
 
 
 def _from_rfc2822(values: pd.Series, time_zone: str) -> pd.Series:
-    """RFC 2822 dates on the configured clock (each distinct text parsed once)."""
+    """RFC 2822 dates, each distinct text rewritten once as ISO 8601 and then read as ISO
+    dates are, so that they go onto the configured clock the same way. The offset "-0000"
+    (zone unknown) becomes no offset: taken as written."""
+    # Imported here: only this format needs it, and this module loads with every workflow.
+    from email.utils import parsedate_to_datetime
+
+    def as_iso(value: str) -> str | None:
+        try:
+            return parsedate_to_datetime(value).isoformat()
+        except (ValueError, TypeError, IndexError, OverflowError):
+            return None
+
     text = values.astype("string").str.strip()
-    walls = {value: _rfc2822_wall(value, time_zone) for value in text.dropna().unique()}
-    return pd.to_datetime(text.map(walls), errors="coerce").astype("datetime64[ns]")
-
-
-def _rfc2822_wall(value: str, time_zone: str) -> dt.datetime | None:
-    """One RFC 2822 date as a wall-clock time on the configured clock, or None if bad."""
-    try:
-        parsed = email.utils.parsedate_to_datetime(value)
-    except (ValueError, TypeError, IndexError, OverflowError):
-        return None
-    if parsed.tzinfo is None or time_zone == AS_WRITTEN:  # "-0000": zone unknown
-        return parsed.replace(tzinfo=None)
-    zone = dt.UTC if time_zone == UTC else zoneinfo.ZoneInfo(time_zone)
-    return parsed.astimezone(zone).replace(tzinfo=None)
+    iso = {value: as_iso(value) for value in text.dropna().unique()}
+    return parse_dates(text.map(iso), date_format=None, time_zone=time_zone)
 
 
 def _on_clock(instants: pd.Series, time_zone: str) -> pd.Series:
