@@ -1,14 +1,24 @@
 """Corpus files (CSV, TSV, JSON Lines, JSON, Parquet, Excel) and the checks of each row."""
 
 import datetime
+import hashlib
 import json
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from analysis.corpus.dates import parse_dates
 from analysis.corpus.files import CorpusFileError, expand_inputs, file_format, read_corpus_file
-from analysis.corpus.records import check_rows, standard_columns, text_problem
+from analysis.corpus.records import (
+    ORIGINAL_ID,
+    article_name,
+    check_rows,
+    standard_columns,
+    text_problem,
+)
+from analysis.reading import is_valid_article_id
 from analysis.workflow_config import ConfigError
 
 TEXT = "Tariffs rose on Monday. Markets fell."
@@ -62,13 +72,88 @@ def test_a_json_file_holding_json_lines_is_read_line_by_line(tmp_path):
     assert frame["origin"].tolist() == [f"{path} line 1", f"{path} line 2"]
 
 
+@pytest.mark.parametrize("indent", [2, None])  # pretty-printed, or on one line
+def test_an_api_answer_holding_the_array_of_articles_is_read_with_nested_fields(tmp_path, indent):
+    path = tmp_path / "newsapi.json"
+    answer = {
+        "status": "ok",
+        "totalResults": 2,
+        "articles": [
+            {"url": "u1", "source": {"id": None, "name": "Ledger"}, "content": TEXT,
+             "tags": [{"term": "trade"}]},
+            {"url": "u2", "source": {"id": "post", "name": "Post"}, "content": TEXT},
+        ],
+    }  # fmt: skip
+    path.write_text(json.dumps(answer, indent=indent), encoding="utf-8")
+    frame, errors = read_corpus_file(path)
+    assert errors == []
+    assert frame["origin"].tolist() == [f"{path} articles item 1", f"{path} articles item 2"]
+    assert frame["source.name"].tolist() == ["Ledger", "Post"]
+    assert frame["source.id"].tolist() == [None, "post"]
+    assert frame["tags"].tolist()[0] == [{"term": "trade"}]  # arrays stay values
+
+
+def test_nested_fields_can_be_named_in_the_column_settings(tmp_path):
+    path = tmp_path / "newsapi.json"
+    article = {"url": "https://x.test/1", "publishedAt": "2025-02-07T14:30:00Z",
+               "source": {"id": None, "name": "Ledger"}, "content": TEXT}  # fmt: skip
+    path.write_text(json.dumps({"status": "ok", "articles": [article]}), encoding="utf-8")
+    frame, _ = read_corpus_file(path)
+    names = {"id": "url", "text": "content", "title": "title", "date": "publishedAt",
+             "source": "source.name", "author": "author", "url": "url"}  # fmt: skip
+    checked = _check(standard_columns(frame, names))
+    assert checked.errors == []
+    row = checked.rows.iloc[0]
+    assert (row["source"], row["text"]) == ("Ledger", TEXT)
+    assert str(row["date"]) == "2025-02-07 14:30:00"
+
+
+def test_an_array_nested_in_an_api_answer_is_found_by_its_path(tmp_path):
+    path = tmp_path / "guardian.json"
+    answer = {"response": {"status": "ok", "results": [
+        {"id": "world/1", "webPublicationDate": "2025-02-07T14:30:00Z",
+         "fields": {"headline": "Summit", "bodyText": TEXT}},
+        "not an article",
+    ]}}  # fmt: skip
+    path.write_text(json.dumps(answer), encoding="utf-8")
+    frame, errors = read_corpus_file(path)
+    assert frame["fields.bodyText"].tolist() == [TEXT]
+    assert frame["origin"].tolist() == [f"{path} response.results item 1"]
+    assert errors == [f"{path} response.results item 2: not a JSON object; row skipped"]
+
+
+def test_json_lines_objects_are_flattened_and_one_article_on_one_line_is_json_lines(tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"id": "a", "text": TEXT, "meta": {"desk": "world"}}), "utf-8")
+    frame, errors = read_corpus_file(path)
+    assert errors == []
+    assert frame["origin"].tolist() == [f"{path} line 1"]
+    assert frame["meta.desk"].tolist() == ["world"]
+
+
+def test_a_parquet_struct_column_becomes_dotted_columns(tmp_path):
+    path = tmp_path / "c.parquet"
+    table = pa.table({
+        "id": ["a", "b"], "text": [TEXT, TEXT],
+        "source": [{"name": "Ledger", "desk": {"code": 1}}, None],
+    })  # fmt: skip
+    pq.write_table(table, path)
+    frame, _ = read_corpus_file(path)
+    assert frame["source.name"].iloc[0] == "Ledger" and pd.isna(frame["source.name"].iloc[1])
+    assert frame["source.desk.code"].iloc[0] == 1 and pd.isna(frame["source.desk.code"].iloc[1])
+    assert "source" not in frame.columns
+
+
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
         ('[{"id": "a", "text": "One."},\n {"id": "b" "text": "Two."}]',
          r"not valid JSON \(Expecting ',' delimiter: line 2 column 13\)"),
-        ('{\n  "articles": [{"id": "a", "text": "One."}]\n}',
+        ('{\n  "status": "error", "message": "rate limited"\n}',
          r"the file holds one object, not an array of article objects"),
+        ('{"articles": [{"id": "a"}], "sources": [{"id": "bbc"}]}',
+         r"the file holds several arrays of objects \(articles, sources\), and newsdag cannot"
+         r" tell which one holds the articles"),
         ('"just text"', r"the file holds no array, not an array of article objects"),
     ],
 )  # fmt: skip
@@ -358,7 +443,7 @@ def test_each_bad_row_gets_one_line_and_the_others_go_ahead():
         dtype=object,
         data={
             "origin": [f"c.csv row {i}" for i in range(1, 9)],
-            "id": ["a", "", "b c", "a", "d", "e", "f", "g"],
+            "id": ["a", "", "x" * 1001, "a", "d", "e", "f", "g"],
             "text": [TEXT, TEXT, TEXT, TEXT, "   ", "PK\x00\x03binary", TEXT, "\ud800 lone"],
             "date": ["2025-02-07", None, None, None, None, None, "yesterday", None],
         },
@@ -367,8 +452,8 @@ def test_each_bad_row_gets_one_line_and_the_others_go_ahead():
     assert checked.rows["id"].tolist() == ["a"]
     assert checked.errors == [
         "c.csv row 2: no id; row skipped",
-        "c.csv row 3: id 'b c' is not a valid article id ([A-Za-z0-9][A-Za-z0-9_-]{0,127});"
-        " row skipped",
+        "c.csv row 3: id of 1,001 characters (at most 1,000); does `columns.id` name the id"
+        " column?; row skipped",
         "c.csv row 4: duplicate id 'a' (first at c.csv row 1); row skipped",
         "c.csv row 5: empty text (no characters besides white space); row skipped",
         "c.csv row 6: binary content, not text; row skipped",
@@ -398,6 +483,43 @@ def test_duplicates_are_found_across_files():
     assert _check(first, seen=seen).errors == []
     assert _check(second, seen=seen).errors == [
         "b.jsonl line 3: duplicate id 'x' (first at a.csv row 1); row skipped"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("given", "name"),
+    [
+        ("AP-17", "AP-17"),
+        ("https://news.test/world/1?ref=rss", "https-news-test-world-1-ref-rss-"),
+        ("world/2025/feb/07/summit", "world-2025-feb-07-summit-"),
+        ("corpus", "corpus-"),  # the corpus tables' folder
+        ("Corpus", "Corpus-"),
+        ("\u00bb \u00ab", ""),  # nothing folder-safe: the digest alone
+    ],
+)
+def test_an_id_that_is_no_safe_folder_name_gets_a_name_that_is(given, name):
+    derived = article_name(given)
+    assert derived.startswith(name)
+    assert is_valid_article_id(derived) and derived.casefold() != "corpus"
+    if derived != given:
+        assert len(derived) == len(name) + 10
+        assert derived[-10:] == hashlib.sha256(given.encode("utf-8")).hexdigest()[:10]
+
+
+def test_ids_that_differ_only_in_unsafe_characters_keep_names_of_their_own():
+    frame = pd.DataFrame({
+        "origin": ["c.csv row 1", "c.csv row 2", "c.csv row 3", "c.csv row 4"],
+        "id": ["https://x.test/a b", "https://x.test/a-b", "https://x.test/a b", "x" * 300],
+        "text": [TEXT] * 4,
+    })  # fmt: skip
+    checked = _check(frame)
+    names = checked.rows["id"].tolist()
+    assert len(set(names)) == 3 and all(is_valid_article_id(name) for name in names)
+    assert max(len(name) for name in names) == 111  # 100 characters and the digest
+    assert checked.rows[ORIGINAL_ID].tolist() == ["https://x.test/a b", "https://x.test/a-b",
+                                                  "x" * 300]  # fmt: skip
+    assert checked.errors == [
+        "c.csv row 3: duplicate id 'https://x.test/a b' (first at c.csv row 1); row skipped"
     ]
 
 

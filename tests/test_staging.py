@@ -1,5 +1,7 @@
 """Staging: each shard's file is rewritten only when one of its articles changed."""
 
+import hashlib
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -143,8 +145,9 @@ def test_the_screen_shows_a_few_row_errors_per_file_and_counts_the_rest(tmp_path
 
 
 def test_typed_parquet_metadata_is_kept_as_readable_text(tmp_path):
-    """List, struct, nullable and timestamp columns of a Parquet file become JSON or text,
-    and their gaps stay missing (not "nan", "<NA>" or "NaT")."""
+    """List, nullable and timestamp columns of a Parquet file become JSON or text, a
+    struct's fields columns of their own, and gaps stay missing (not "nan", "<NA>" or
+    "NaT")."""
     frame = pd.DataFrame(
         {
             "id": ["a", "b"],
@@ -163,11 +166,12 @@ def test_typed_parquet_metadata_is_kept_as_readable_text(tmp_path):
     rows = table.set_index("article").sort_index()
     assert rows.loc["a", "tags"] == '["trade", "Japan"]'
     assert rows.loc["b", "tags"] == "[]"
-    assert rows.loc["a", "place"] == '{"city": "Tokyo", "codes": [1, 2]}'
+    assert rows.loc["a", "place.city"] == "Tokyo"
+    assert rows.loc["a", "place.codes"] == "[1, 2]"
     assert rows.loc["a", "words"] == "412"
     assert rows.loc["a", "updated"] == "2025-02-08 10:00:00"
     assert str(rows.loc["a", "date"]) == "2025-02-07 00:00:00"
-    for column in ("place", "words", "updated", "date"):
+    for column in ("place.city", "place.codes", "words", "updated", "date"):
         assert pd.isna(rows.loc["b", column]), column
 
 
@@ -195,3 +199,42 @@ def test_article_files_in_input_files_are_one_article_each(tmp_path):
         f"{tmp_path / 'summit.txt'}: duplicate id 'summit' (first at"
         f" {tmp_path / 'corpus.csv'} row 1); row skipped"
     )
+
+
+def test_urls_as_ids_get_folder_safe_names_and_are_kept_as_original_id(tmp_path):
+    api = {
+        "status": "ok",
+        "articles": [
+            {"url": "https://ledger.test/world/1", "content": "A first story.",
+             "source": {"name": "Ledger"}, "original_id": "L-1"},
+            {"url": "https://post.test/2?ref=rss", "content": "A second story.",
+             "source": {"name": "Post"}},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "newsapi.json"
+    path.write_text(json.dumps(api), encoding="utf-8")
+    columns = {**COLUMNS, "id": "url", "text": "content", "source": "source.name"}
+    staged = _stage(tmp_path, input_files=str(path), columns=columns)
+    assert staged.errors == []
+    table = pd.concat(pd.read_parquet(p) for p in staged.shard_files.values())
+    rows = table.set_index("article").sort_index()
+    assert rows.index.tolist() == ["https-ledger-test-world-1-" + _digest(api, 0),
+                                   "https-post-test-2-ref-rss-" + _digest(api, 1)]  # fmt: skip
+    assert rows["original_id"].tolist() == ["https://ledger.test/world/1",
+                                            "https://post.test/2?ref=rss"]  # fmt: skip
+    assert rows["url"].tolist() == rows["original_id"].tolist()  # one column, both fields
+    assert rows["source"].tolist() == ["Ledger", "Post"]
+    assert rows["original_id_metadata"].iloc[0] == "L-1"  # the file's own column, renamed
+
+
+def test_safe_ids_add_no_original_id_column(tmp_path):
+    pd.DataFrame({"id": ["a", "b"], "text": ["One story.", "Two stories."]}).to_csv(
+        tmp_path / "c.csv", index=False
+    )
+    staged = _stage(tmp_path, input_files=str(tmp_path / "c.csv"))
+    assert staged.articles == ["a", "b"]
+    assert "original_id" not in staged.metadata_columns
+
+
+def _digest(api: dict, item: int) -> str:
+    return hashlib.sha256(api["articles"][item]["url"].encode()).hexdigest()[:10]

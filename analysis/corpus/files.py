@@ -133,12 +133,17 @@ def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
 
 def _read_parquet(path: Path) -> pd.DataFrame:
     """A Parquet file's rows; a named index that pandas saved with it (an ``id`` set as the
-    index before ``to_parquet``, say) comes back as a column like the others."""
+    index before ``to_parquet``, say) comes back as a column like the others, and a struct
+    column's fields as dotted columns (``source.name``)."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     # An integer column with gaps keeps exact Python ints (pandas would make it float64, and
     # an id such as 1234567890123456789 would lose its last digits).
-    frame = pq.read_table(path).to_pandas(integer_object_nulls=True)
+    table = pq.read_table(path)
+    while any(pa.types.is_struct(field.type) for field in table.schema):
+        table = table.flatten()  # a struct's fields as dotted columns, as in JSON
+    frame = table.to_pandas(integer_object_nulls=True)
     if any(name is not None for name in frame.index.names):
         frame = frame.reset_index()
     return frame
@@ -255,40 +260,77 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
 
 def _holds_json_lines(path: Path) -> bool:
     """Does a ``.json`` file hold JSON Lines (many tools name them so) rather than one JSON
-    value? It does when its first non-blank line is a whole JSON object."""
+    value? It does when its first non-blank line is a whole JSON object and another line
+    follows, or that object is an article rather than a wrapper around an array of them
+    (an API's response saved on one line)."""
     with _open_text(path) as lines:
+        first = None
         for line in lines:
-            if line.strip():
-                try:
-                    return isinstance(json.loads(line), dict)
-                except json.JSONDecodeError:
-                    return False  # a value spread over lines, such as pretty-printed JSON
-    return False
+            if not line.strip():
+                continue
+            if first is not None:
+                return True
+            try:
+                first = json.loads(line)
+            except json.JSONDecodeError:
+                return False  # a value spread over lines, such as pretty-printed JSON
+            if not isinstance(first, dict):
+                return False
+    return first is not None and not _arrays_of_objects(first)
 
 
 def _read_json_array(path: Path) -> tuple[pd.DataFrame, list[str]]:
-    """Read a JSON file holding one array of article objects, as scrapers and APIs save
-    them. The whole file is parsed at once (a broken file is refused as a whole, and a
-    large corpus takes several times its size in memory: JSON Lines or Parquet read it in
-    less); an item that is not an object costs only that row."""
+    """Read a JSON file holding an array of article objects, as scrapers save them, or one
+    object with such an array inside, as APIs answer (``{"articles": [...]}``, or
+    ``{"response": {"results": [...]}}``). The whole file is parsed at once (a broken file
+    is refused as a whole, and a large corpus takes several times its size in memory: JSON
+    Lines or Parquet read it in less); an item that is not an object costs only that row."""
     with _open_text(path) as stream:
         try:
-            items = json.load(stream)
+            value = json.load(stream)
         except json.JSONDecodeError as error:
             raise CorpusFileError(
                 f"{path}: not valid JSON ({error.msg}: line {error.lineno} column {error.colno})"
             ) from None
-    if not isinstance(items, list):
-        held = "one object" if isinstance(items, dict) else "no array"
-        raise CorpusFileError(
-            f"{path}: the file holds {held}, not an array of article objects (or one object"
-            " per line, JSON Lines)"
-        )
+    items, where = _article_array(path, value)
     records: list[dict] = []
     errors: list[str] = []
     for number, record in enumerate(items, start=1):
-        _add_record(records, errors, record, f"{path} item {number}")
+        _add_record(records, errors, record, f"{path} {where}item {number}")
     return _json_frame(records), errors
+
+
+def _article_array(path: Path, value: object) -> tuple[list, str]:
+    """The array of articles a JSON file holds, and where in it (``articles `` inside an
+    API's answer, empty for a top-level array)."""
+    if isinstance(value, list):
+        return value, ""
+    arrays = _arrays_of_objects(value) if isinstance(value, dict) else {}
+    if len(arrays) == 1:
+        ((where, items),) = arrays.items()
+        return items, f"{where} "
+    if arrays:
+        raise CorpusFileError(
+            f"{path}: the file holds several arrays of objects ({', '.join(arrays)}), and"
+            " newsdag cannot tell which one holds the articles; save that array alone"
+        )
+    held = "one object" if isinstance(value, dict) else "no array"
+    raise CorpusFileError(
+        f"{path}: the file holds {held}, not an array of article objects (or one object"
+        " per line, JSON Lines)"
+    )
+
+
+def _arrays_of_objects(value: dict, prefix: str = "") -> dict[str, list]:
+    """The arrays holding JSON objects in an object and the objects nested in it, by their
+    dotted path (``response.results``); arrays inside arrays are an article's own."""
+    found: dict[str, list] = {}
+    for key, item in value.items():
+        if isinstance(item, list) and any(isinstance(element, dict) for element in item):
+            found[f"{prefix}{key}"] = item
+        elif isinstance(item, dict):
+            found.update(_arrays_of_objects(item, f"{prefix}{key}."))
+    return found
 
 
 def _add_record(records: list[dict], errors: list[str], record: object, origin: str) -> None:
@@ -300,7 +342,20 @@ def _add_record(records: list[dict], errors: list[str], record: object, origin: 
             f"{origin}: invalid Unicode (an unpaired surrogate escape such as \\ud800); row skipped"
         )
     else:
-        records.append({"origin": origin, **record})
+        records.append({"origin": origin, **flatten_record(record)})
+
+
+def flatten_record(record: dict, prefix: str = "") -> dict:
+    """A JSON object with the fields of its nested objects as dotted keys, as APIs nest
+    them (``source.name``, ``fields.bodyText``), so that a column setting can name them;
+    arrays stay values (kept as JSON text)."""
+    flat: dict = {}
+    for key, value in record.items():
+        if isinstance(value, dict) and value:
+            flat.update(flatten_record(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
 
 
 def _json_frame(records: list[dict]) -> pd.DataFrame:

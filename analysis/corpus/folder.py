@@ -62,7 +62,7 @@ def find_articles(folder: str | os.PathLike[str]) -> ArticleSet:
             found.skipped.append(
                 f"{path}: file name is not a valid article id ({ARTICLE_ID_PATTERN}); rename it"
             )
-        elif article_id in RESERVED_IDS:
+        elif article_id.casefold() in RESERVED_IDS:
             found.skipped.append(f"{path}: '{article_id}' is reserved; rename the file")
         elif article_id in found.articles:
             found.skipped.append(f"{path}: same id as {found.articles[article_id]}; rename one")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -10,11 +12,17 @@ import pandas as pd
 
 from analysis.corpus.dates import parse_dates
 from analysis.corpus.screening import has_words
-from analysis.reading import ARTICLE_ID_PATTERN, is_valid_article_id, normalise_newlines
+from analysis.reading import is_valid_article_id, normalise_newlines
 
 # The metadata every article may have, in table order; other columns are kept after them.
 STANDARD_FIELDS = ("title", "date", "source", "author", "url")
 RESERVED_IDS = frozenset({"corpus"})
+# An id longer than this is more likely a wrong `columns.id` (a text column) than an id.
+MAX_ID_CHARACTERS = 1000
+# The column check_rows gives each kept row's id as the file has it, when its article name
+# differs (a URL); staging keeps it as the metadata column ``original_id``.
+ORIGINAL_ID = "__original_id"
+_UNSAFE_RUN = re.compile(r"[^A-Za-z0-9_]+")
 # Control characters other than tab, newline and carriage return: text with many of them
 # is binary data that was stored in a text column.
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f"}
@@ -85,11 +93,34 @@ def id_problem(article_id: object) -> str | None:
     text = id_text(article_id)
     if not text.strip():
         return "no id"
-    if not is_valid_article_id(text):
-        return f"id {text[:60]!r} is not a valid article id ({ARTICLE_ID_PATTERN})"
-    if text in RESERVED_IDS:
-        return f"id {text!r} is reserved"
+    if len(text) > MAX_ID_CHARACTERS:
+        return (
+            f"id of {len(text):,} characters (at most {MAX_ID_CHARACTERS:,}); does `columns.id`"
+            " name the id column?"
+        )
     return None
+
+
+def article_name(article_id: str) -> str:
+    """The folder-safe name an article goes by in the results, for an id as a corpus file
+    gives it. A safe id (letters, digits, ``_`` and ``-``, see
+    :func:`analysis.reading.is_valid_article_id`) is its own name. Any other id (a URL, a
+    path such as ``world/2025/feb/07/summit``, a DOI, an id with spaces) or a reserved one
+    (in any case) becomes its runs of letters, digits and ``_`` joined by ``-`` (at most
+    100 characters), then ``-`` and 10 hex digits of the id's SHA-256, so that ids
+    differing only in the characters dropped (or in case) keep names of their own.
+
+    Args:
+        article_id: The id as text.
+
+    Returns:
+        The article's name, such as ``https-x-test-news-1-5c1b9e0a7d``.
+    """
+    if is_valid_article_id(article_id) and article_id.casefold() not in RESERVED_IDS:
+        return article_id
+    slug = _UNSAFE_RUN.sub("-", article_id).strip("-_")[:100].rstrip("-_")
+    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{slug}-{digest}" if slug else digest
 
 
 def check_rows(
@@ -108,13 +139,14 @@ def check_rows(
         max_bytes: Largest accepted text in UTF-8 bytes.
         date_format: See :func:`~analysis.corpus.dates.parse_dates`.
         time_zone: See :func:`~analysis.corpus.dates.parse_dates`.
-        seen: Ids already taken, across files (case-folded id -> id, origin); updated
-            with this frame's. Ids that differ only in case count as taken: each article
-            has a results folder named by its id, and on a case-insensitive file system
-            (macOS, Windows) those folders would be one.
+        seen: Article names already taken, across files (case-folded name -> the id as
+            given, origin); updated with this frame's. Ids that differ only in case count
+            as taken: each article has a results folder named by its id, and on a
+            case-insensitive file system (macOS, Windows) those folders would be one.
 
     Returns:
-        The good rows (``id`` and metadata as strings, ``date`` parsed, ``text`` with
+        The good rows (``id`` the article's name, :func:`article_name`, with the id as
+        given in :data:`ORIGINAL_ID`; metadata as strings, ``date`` parsed, ``text`` with
         newlines normalised) and the errors, each naming the file and row.
     """
     errors: list[str] = []
@@ -135,19 +167,22 @@ def check_rows(
         )
     ):
         problem = id_problem(article_id) or text_problem(text, max_bytes=max_bytes)
-        key = None if problem else id_text(article_id)
-        if problem is None and key.casefold() in seen:
-            problem = _taken(key, *seen[key.casefold()])
+        given = None if problem else id_text(article_id)
+        name = None if problem else article_name(given)
+        if problem is None and name.casefold() in seen:
+            problem = _taken(given, *seen[name.casefold()])
         if problem is None and pd.isna(date) and _present(raw_date):
             hint = f"the format {date_format!r}" if date_format else "ISO 8601"
             problem = f"date {str(raw_date)[:40]!r} is not a date in {hint} (dates.format)"
         if problem is not None:
             errors.append(f"{origin}: {problem}; row skipped")
             continue
-        seen[key.casefold()] = (key, origin)
+        seen[name.casefold()] = (given, origin)
         keep.append(position)
     rows = frame.iloc[keep].copy()
-    rows["id"] = [id_text(article_id) for article_id in rows["id"]]
+    given_ids = [id_text(article_id) for article_id in rows["id"]]
+    rows["id"] = [article_name(given) for given in given_ids]
+    rows[ORIGINAL_ID] = given_ids
     rows["text"] = [normalise_newlines(text) for text in rows["text"]]
     rows["date"] = dates.iloc[keep]
     return CheckedRows(rows.reset_index(drop=True), errors)
@@ -176,11 +211,20 @@ def standard_columns(frame: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFr
         names: newsdag name -> the file's column name (from the ``columns`` setting).
 
     Returns:
-        The frame with the mapped columns renamed; other columns are kept as metadata.
+        The frame with the mapped columns renamed (a column mapped to two of newsdag's names
+        feeds both); other columns are kept as metadata.
     """
-    renames = {theirs: ours for ours, theirs in names.items() if theirs in frame.columns}
-    others = [c for c in frame.columns if c not in renames and c in names]
-    # A file column that happens to have one of our names but is mapped elsewhere is kept
-    # under a distinct name, so it cannot be mistaken for ours.
-    frame = frame.rename(columns={c: f"{c}_original" for c in others})
-    return frame.rename(columns=renames)
+    ours_of: dict[str, list[str]] = {}
+    for ours, theirs in names.items():
+        if theirs in frame.columns:
+            ours_of.setdefault(theirs, []).append(ours)
+    columns: dict[str, pd.Series] = {}
+    for column in frame.columns:
+        # One file column may feed several of ours (a URL as the id and as the url).
+        for ours in ours_of.get(column, []):
+            columns[ours] = frame[column]
+        if column not in ours_of:
+            # A file column that happens to have one of our names but is mapped elsewhere is
+            # kept under a distinct name, so it cannot be mistaken for ours.
+            columns[f"{column}_original" if column in names else column] = frame[column]
+    return pd.DataFrame(columns, index=frame.index)

@@ -24,7 +24,13 @@ import pyarrow.parquet as pq
 from analysis.corpus.dates import check_time_zone
 from analysis.corpus.files import CorpusFileError, expand_inputs, read_corpus_file
 from analysis.corpus.folder import METADATA_FILE, article_record, read_folder
-from analysis.corpus.records import STANDARD_FIELDS, check_rows, is_missing, standard_columns
+from analysis.corpus.records import (
+    ORIGINAL_ID,
+    STANDARD_FIELDS,
+    check_rows,
+    is_missing,
+    standard_columns,
+)
 from analysis.corpus.shards import shard_count, shard_name, shard_of
 from analysis.reading import ARTICLE_SUFFIXES, ArticleError
 from analysis.tables import atomic_write_bytes
@@ -32,7 +38,7 @@ from analysis.tables import atomic_write_bytes
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 5
+STAGING_VERSION = 6
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 
@@ -229,8 +235,15 @@ def _tidy(rows: pd.DataFrame) -> pd.DataFrame:
         empty["date"] = pd.Series(dtype="datetime64[ns]")
         return pd.DataFrame(empty)
     # A metadata column named like one of ours is kept under another name.
-    rows = rows.rename(columns={"article": "article_metadata"})
+    rows = rows.rename(
+        columns={"article": "article_metadata", "original_id": "original_id_metadata"}
+    )
     rows = rows.rename(columns={"id": "article"})
+    # The ids as the files give them, kept only when some article's name differs (a URL).
+    if (rows[ORIGINAL_ID] != rows["article"]).any():
+        rows = rows.rename(columns={ORIGINAL_ID: "original_id"})
+    else:
+        rows = rows.drop(columns=ORIGINAL_ID)
     for name in STANDARD_FIELDS:
         if name not in rows:
             rows[name] = None
