@@ -70,6 +70,7 @@ def is_date_word(
     word: str,
     *,
     after_name: bool,
+    before_name: bool = False,
     before_number: bool = False,
     after_date_cue: bool = False,
     surname_months: Collection[str] = frozenset(),
@@ -79,14 +80,17 @@ def is_date_word(
     A month name straight after a name or a title is a surname ("Theresa May", "Brian May",
     "Prime Minister May"): a date does not follow a name without a preposition. So is a
     month that the text uses as a surname elsewhere ("May said", once the article has
-    named Theresa May). Either way it is a date when a day's number follows it (a
-    dateline: "Pittsburgh May 1") or a date's cue word precedes it ("in May", "last May",
-    "from March to May"; see :func:`follows_date_cue`).
+    named Theresa May), and a month straight before a name is a given name ("June Carter",
+    "April Ryan") or part of one ("March Madness"). In all these cases it is a date when a
+    day's number follows it (a dateline: "Pittsburgh May 1") or a date's cue word precedes
+    it ("in May", "last May", "from March to May"; see :func:`follows_date_cue`).
 
     Args:
         word: The word as written.
         after_name: Whether the word before it, in the same sentence, is a name word or a
             person title (and not itself a month or weekday).
+        before_name: Whether the word after it, in the same name, is a name word (and not
+            a month, weekday or title).
         before_number: Whether the token after it is a number.
         after_date_cue: Whether the tokens before it read as a date's (:func:`follows_date_cue`).
         surname_months: Months the text uses as surnames (after a name or title).
@@ -95,7 +99,7 @@ def is_date_word(
         return False
     if before_number or after_date_cue or word not in _MONTH_NAMES:
         return True
-    return not (after_name or word in surname_months)
+    return not (after_name or before_name or word in surname_months)
 
 
 def follows_date_cue(previous: str | None, before_previous: str | None = None) -> bool:

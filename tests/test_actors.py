@@ -89,6 +89,20 @@ def test_dates_are_no_actors_but_a_month_after_a_name_is_a_surname():
     assert counts == {"Theresa May": 2, "Trump": 1, "PITTSBURGH": 1, "Reuters": 1}
 
 
+def test_a_month_before_a_name_is_a_given_name_unless_a_date_cue_precedes_it():
+    texts = [
+        "June Carter Cash sang at the festival.",
+        "April Ryan asked the president a question.",
+        "March Madness begins on Thursday.",
+        "In June Trump met Kim in Singapore.",
+        "The White House said in August Putin would travel.",
+        "The March meeting ended in May.",
+    ]
+    counts = _counts(find_actors([f"s{i}" for i in range(len(texts))], texts))
+    assert counts == {"June Carter Cash": 1, "April Ryan": 1, "March Madness": 1, "Trump": 1,
+                      "Kim": 1, "Singapore": 1, "White House": 1, "Putin": 1}  # fmt: skip
+
+
 def test_a_month_the_article_uses_as_a_surname_is_a_mention_where_no_date_cue_precedes_it():
     texts = [
         "Theresa May met Trump on Thursday.",

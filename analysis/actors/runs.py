@@ -244,6 +244,17 @@ def _follows_name(previous: tuple[str, str] | None) -> bool:
     return previous is not None and previous[1] != "CONN" and previous[0] not in CALENDAR_WORDS
 
 
+def _precedes_name(following: tuple[str, str] | None) -> bool:
+    """Is a run's next token a name word (not a connector, calendar word or title)?"""
+    return (
+        following is not None
+        and following[1] != "CONN"
+        and following[0] not in CALENDAR_WORDS
+        and following[0] not in TITLE_WORDS
+        and is_name_word(following[0])
+    )
+
+
 def _surname_months(runs: Iterable[list[tuple[str, str]]]) -> frozenset[str]:
     """Months that some run puts straight after a name word or title ("Theresa May")."""
     return frozenset(
@@ -274,7 +285,10 @@ def _split_run(
     current: list[str] = []
     for index, (tok, tag) in enumerate(run):
         after_name = _follows_name(run[index - 1] if index else None)
-        dated = is_date_word(tok, after_name=after_name, surname_months=surname_months)
+        before_name = _precedes_name(run[index + 1] if index + 1 < len(run) else None)
+        dated = is_date_word(
+            tok, after_name=after_name, before_name=before_name, surname_months=surname_months
+        )
         drop = tok in TITLE_WORDS or dated
         if needs_evidence and tag != "CONN" and tok.lower() in lowercase_words:
             drop = True
