@@ -29,7 +29,7 @@ def test_front_matter_is_metadata_and_offsets_stay_file_offsets(tmp_path):
     (tmp_path / "metadata.csv").write_text(
         "id,source,author\na,Other Outlet,Kim\nb,Harbour Herald,\nzz,X,\n", encoding="utf-8"
     )
-    rows, errors = read_folder(tmp_path, max_bytes=1000)
+    rows, errors = read_folder(tmp_path, max_bytes=1000, encoding="utf-8")
     a = rows.set_index("id").loc["a"]
     assert a["title"] == "Summit"
     assert a["source"] == "Daily Ledger"  # front matter wins over metadata.csv
@@ -47,7 +47,7 @@ def test_bad_front_matter_skips_only_that_file(tmp_path):
 
     (tmp_path / "a.md").write_text("---\n[not: a mapping\n---\nText.\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("Fine text.\n", encoding="utf-8")
-    rows, errors = read_folder(tmp_path, max_bytes=1000)
+    rows, errors = read_folder(tmp_path, max_bytes=1000, encoding="utf-8")
     assert rows["id"].tolist() == ["b"]
     assert errors[0].startswith(f"{tmp_path / 'a.md'}: front matter is not valid YAML")
 
@@ -59,7 +59,7 @@ def test_metadata_rows_without_an_id_or_with_a_repeated_one_are_named(tmp_path):
     (tmp_path / "metadata.csv").write_text(
         "id,source\na,Daily Ledger\n,Nobody\na,Harbour Herald\n", encoding="utf-8"
     )
-    rows, errors = read_folder(tmp_path, max_bytes=1000)
+    rows, errors = read_folder(tmp_path, max_bytes=1000, encoding="utf-8")
     assert rows.set_index("id").loc["a", "source"] == "Daily Ledger"  # the first row wins
     path = tmp_path / "metadata.csv"
     assert errors == [
@@ -82,7 +82,7 @@ def test_an_unreadable_metadata_file_is_one_line_and_the_articles_go_ahead(
 
     (tmp_path / "a.txt").write_text("Leaders met.\n", encoding="utf-8")
     (tmp_path / "metadata.csv").write_bytes(content)
-    rows, errors = read_folder(tmp_path, max_bytes=1000)
+    rows, errors = read_folder(tmp_path, max_bytes=1000, encoding="utf-8")
     assert rows["id"].tolist() == ["a"]
     assert len(errors) == 1
     assert errors[0].startswith(f"{tmp_path / 'metadata.csv'}: {problem}")

@@ -1,6 +1,7 @@
 """Corpus files (CSV, TSV, JSON Lines, JSON, Parquet, Excel) and the checks of each row."""
 
 import datetime
+import gzip
 import hashlib
 import json
 
@@ -34,7 +35,7 @@ def test_csv_keeps_every_cell_as_written(tmp_path):
     pd.DataFrame({"id": ["007", "8"], "text": [TEXT, "NA"], "source": ["NA", ""]}).to_csv(
         path, index=False
     )
-    frame, errors = read_corpus_file(path)
+    frame, errors = read_corpus_file(path, encoding="utf-8")
     assert errors == []
     assert frame["id"].tolist() == ["007", "8"]  # leading zeros kept
     assert frame["source"].tolist() == ["NA", ""]
@@ -46,7 +47,7 @@ def test_jsonl_bad_line_costs_only_its_row(tmp_path):
     good = json.dumps({"id": "a", "text": TEXT, "tags": ["x", "y"]})
     lone = '{"id": "s", "text": "\\ud800 lone"}'
     path.write_text(f"{good}\n{{broken\n\n[1, 2]\n{lone}\n", encoding="utf-8")
-    frame, errors = read_corpus_file(path)
+    frame, errors = read_corpus_file(path, encoding="utf-8")
     assert frame["id"].tolist() == ["a"]
     assert errors[0].startswith(f"{path} line 2: not valid JSON")
     assert errors[1] == f"{path} line 4: not a JSON object; row skipped"
@@ -57,7 +58,7 @@ def test_a_json_array_of_articles_is_read_item_by_item(tmp_path):
     path = tmp_path / "scraped.json"
     items = [{"id": "a", "text": TEXT, "tags": ["x"]}, 5, {"id": 7, "text": TEXT}]
     path.write_text(json.dumps(items, indent=2), encoding="utf-8")  # pretty-printed
-    frame, errors = read_corpus_file(path)
+    frame, errors = read_corpus_file(path, encoding="utf-8")
     assert frame["id"].tolist() == ["a", 7]  # JSON's own types, as in JSON Lines
     assert frame["tags"].tolist()[0] == ["x"]
     assert frame["origin"].tolist() == [f"{path} item 1", f"{path} item 3"]
@@ -67,7 +68,7 @@ def test_a_json_array_of_articles_is_read_item_by_item(tmp_path):
 def test_a_json_file_holding_json_lines_is_read_line_by_line(tmp_path):
     path = tmp_path / "export.json"
     path.write_text('{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n', "utf-8")
-    frame, errors = read_corpus_file(path)
+    frame, errors = read_corpus_file(path, encoding="utf-8")
     assert errors == []
     assert frame["origin"].tolist() == [f"{path} line 1", f"{path} line 2"]
 
@@ -85,7 +86,7 @@ def test_an_api_answer_holding_the_array_of_articles_is_read_with_nested_fields(
         ],
     }  # fmt: skip
     path.write_text(json.dumps(answer, indent=indent), encoding="utf-8")
-    frame, errors = read_corpus_file(path)
+    frame, errors = read_corpus_file(path, encoding="utf-8")
     assert errors == []
     assert frame["origin"].tolist() == [f"{path} articles item 1", f"{path} articles item 2"]
     assert frame["source.name"].tolist() == ["Ledger", "Post"]
@@ -98,7 +99,7 @@ def test_nested_fields_can_be_named_in_the_column_settings(tmp_path):
     article = {"url": "https://x.test/1", "publishedAt": "2025-02-07T14:30:00Z",
                "source": {"id": None, "name": "Ledger"}, "content": TEXT}  # fmt: skip
     path.write_text(json.dumps({"status": "ok", "articles": [article]}), encoding="utf-8")
-    frame, _ = read_corpus_file(path)
+    frame, _ = read_corpus_file(path, encoding="utf-8")
     names = {"id": "url", "text": "content", "title": "title", "date": "publishedAt",
              "source": "source.name", "author": "author", "url": "url"}  # fmt: skip
     checked = _check(standard_columns(frame, names))
@@ -116,7 +117,7 @@ def test_an_array_nested_in_an_api_answer_is_found_by_its_path(tmp_path):
         "not an article",
     ]}}  # fmt: skip
     path.write_text(json.dumps(answer), encoding="utf-8")
-    frame, errors = read_corpus_file(path)
+    frame, errors = read_corpus_file(path, encoding="utf-8")
     assert frame["fields.bodyText"].tolist() == [TEXT]
     assert frame["origin"].tolist() == [f"{path} response.results item 1"]
     assert errors == [f"{path} response.results item 2: not a JSON object; row skipped"]
@@ -125,7 +126,7 @@ def test_an_array_nested_in_an_api_answer_is_found_by_its_path(tmp_path):
 def test_json_lines_objects_are_flattened_and_one_article_on_one_line_is_json_lines(tmp_path):
     path = tmp_path / "one.json"
     path.write_text(json.dumps({"id": "a", "text": TEXT, "meta": {"desk": "world"}}), "utf-8")
-    frame, errors = read_corpus_file(path)
+    frame, errors = read_corpus_file(path, encoding="utf-8")
     assert errors == []
     assert frame["origin"].tolist() == [f"{path} line 1"]
     assert frame["meta.desk"].tolist() == ["world"]
@@ -138,7 +139,7 @@ def test_a_parquet_struct_column_becomes_dotted_columns(tmp_path):
         "source": [{"name": "Ledger", "desk": {"code": 1}}, None],
     })  # fmt: skip
     pq.write_table(table, path)
-    frame, _ = read_corpus_file(path)
+    frame, _ = read_corpus_file(path, encoding="utf-8")
     assert frame["source.name"].iloc[0] == "Ledger" and pd.isna(frame["source.name"].iloc[1])
     assert frame["source.desk.code"].iloc[0] == 1 and pd.isna(frame["source.desk.code"].iloc[1])
     assert "source" not in frame.columns
@@ -163,7 +164,7 @@ def test_a_json_file_that_is_no_array_of_articles_is_refused_in_one_line(
     path = tmp_path / "corpus.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(CorpusFileError, match=rf"corpus.json: {problem}"):
-        read_corpus_file(path)
+        read_corpus_file(path, encoding="utf-8")
 
 
 def test_an_excel_workbooks_first_sheet_is_read_with_its_cell_types(tmp_path):
@@ -178,7 +179,7 @@ def test_an_excel_workbooks_first_sheet_is_read_with_its_cell_types(tmp_path):
             }
         ).to_excel(workbook, sheet_name="articles", index=False)
         pd.DataFrame({"note": ["codebook"]}).to_excel(workbook, sheet_name="notes", index=False)
-    frame, errors = read_corpus_file(path)
+    frame, errors = read_corpus_file(path, encoding="utf-8")
     assert errors == []
     assert frame["origin"].tolist() == [f"{path} row 1", f"{path} row 2"]
     assert frame["text"].tolist() == [TEXT, "NA"]  # the text "NA" is no gap
@@ -195,7 +196,7 @@ def test_an_old_or_broken_excel_file_is_refused_in_one_line(tmp_path):
     broken = tmp_path / "broken.xlsx"
     broken.write_text("id,text\n1,saved as CSV but named .xlsx\n", encoding="utf-8")
     with pytest.raises(CorpusFileError, match=r"broken.xlsx: cannot be read as an Excel workbook"):
-        read_corpus_file(broken)
+        read_corpus_file(broken, encoding="utf-8")
 
 
 def test_a_csv_separated_by_semicolons_as_excel_writes_in_europe_is_read(tmp_path):
@@ -204,7 +205,7 @@ def test_a_csv_separated_by_semicolons_as_excel_writes_in_europe_is_read(tmp_pat
         'id;"Score, out of 2";text\na;0,5;"Tariffs rose; markets fell."\nb;1,25;Leaders met.\n',
         "utf-8",
     )
-    frame, errors = read_corpus_file(path)
+    frame, errors = read_corpus_file(path, encoding="utf-8")
     assert errors == []
     assert frame[["id", "text", "Score, out of 2"]].values.tolist() == [
         ["a", "Tariffs rose; markets fell.", "0,5"],
@@ -215,7 +216,7 @@ def test_a_csv_separated_by_semicolons_as_excel_writes_in_europe_is_read(tmp_pat
 def test_a_comma_csv_whose_text_holds_semicolons_stays_a_comma_csv(tmp_path):
     path = tmp_path / "c.csv"
     pd.DataFrame({"id": ["a"], "text": ["One; two; three."]}).to_csv(path, index=False)
-    frame, _ = read_corpus_file(path)
+    frame, _ = read_corpus_file(path, encoding="utf-8")
     assert frame[["id", "text"]].values.tolist() == [["a", "One; two; three."]]
 
 
@@ -223,7 +224,7 @@ def test_a_comma_csv_whose_text_holds_semicolons_stays_a_comma_csv(tmp_path):
 def test_a_byte_order_mark_at_the_start_is_not_part_of_the_first_row(tmp_path, name):
     row = '{"id": "a", "text": "Fine."}' if name == "c.jsonl" else "id,text\na,Fine."
     (tmp_path / name).write_bytes(b"\xef\xbb\xbf" + f"{row}\n".encode())
-    frame, errors = read_corpus_file(tmp_path / name)
+    frame, errors = read_corpus_file(tmp_path / name, encoding="utf-8")
     assert errors == []
     assert frame[["id", "text"]].values.tolist() == [["a", "Fine."]]
 
@@ -235,7 +236,7 @@ def test_parquet_and_tsv_and_compressed_csv(tmp_path):
     frame.to_csv(tmp_path / "c.csv.gz", index=False)
     frame.set_index("id").to_parquet(tmp_path / "indexed.parquet")  # pandas keeps the index
     for name in ("c.parquet", "c.tsv", "c.csv.gz", "indexed.parquet"):
-        rows, _ = read_corpus_file(tmp_path / name)
+        rows, _ = read_corpus_file(tmp_path / name, encoding="utf-8")
         assert [str(v) for v in rows["id"]] == ["1", "2"]
 
 
@@ -252,7 +253,7 @@ def test_typed_parquet_dates_are_used_as_they_are_and_a_gap_is_no_error(tmp_path
         }
     )
     frame.to_parquet(tmp_path / "typed.parquet")
-    rows, _ = read_corpus_file(tmp_path / "typed.parquet")
+    rows, _ = read_corpus_file(tmp_path / "typed.parquet", encoding="utf-8")
     # A configured format is for text dates; typed ones need none.
     checked = _check(rows, date_format="%d/%m/%Y")
     assert checked.errors == []
@@ -288,7 +289,7 @@ def test_a_tsv_without_quoting_keeps_its_quotation_marks_and_every_row(tmp_path)
     texts = ['"We will win," he said.', '"We will win, he said.', "Plain.", 'A "word".']
     lines = ["id\ttext", *(f"a{i}\t{text}" for i, text in enumerate(texts))]
     (tmp_path / "c.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    frame, _ = read_corpus_file(tmp_path / "c.tsv")
+    frame, _ = read_corpus_file(tmp_path / "c.tsv", encoding="utf-8")
     assert frame["text"].tolist() == texts
 
 
@@ -300,8 +301,8 @@ def test_a_tsv_quoted_as_csv_is_read_as_written(tmp_path):
     pd.DataFrame({"id": ["a"], "text": texts[:1]}).to_csv(
         tmp_path / "one.tsv", sep="\t", index=False
     )  # no tab or line break: only the doubled quotes show the quoting
-    assert read_corpus_file(tmp_path / "c.tsv")[0]["text"].tolist() == texts
-    assert read_corpus_file(tmp_path / "one.tsv")[0]["text"].tolist() == texts[:1]
+    assert read_corpus_file(tmp_path / "c.tsv", encoding="utf-8")[0]["text"].tolist() == texts
+    assert read_corpus_file(tmp_path / "one.tsv", encoding="utf-8")[0]["text"].tolist() == texts[:1]
 
 
 def test_integer_ids_stay_exact_integers_with_gaps_and_float_spellings(tmp_path):
@@ -314,10 +315,10 @@ def test_integer_ids_stay_exact_integers_with_gaps_and_float_spellings(tmp_path)
     (tmp_path / "c.jsonl").write_text(lines, encoding="utf-8")
     ids = pd.array([1, None, big], dtype="Int64")
     pd.DataFrame({"id": ids, "text": [TEXT] * 3}).to_parquet(tmp_path / "c.parquet")
-    jsonl = _check(read_corpus_file(tmp_path / "c.jsonl")[0])
+    jsonl = _check(read_corpus_file(tmp_path / "c.jsonl", encoding="utf-8")[0])
     assert jsonl.rows["id"].tolist() == ["1", str(big), "5"]
     assert jsonl.errors == [f"{tmp_path / 'c.jsonl'} line 2: no id; row skipped"]
-    parquet = _check(read_corpus_file(tmp_path / "c.parquet")[0])
+    parquet = _check(read_corpus_file(tmp_path / "c.parquet", encoding="utf-8")[0])
     assert parquet.rows["id"].tolist() == ["1", str(big)]
     assert parquet.errors == [f"{tmp_path / 'c.parquet'} row 2: no id; row skipped"]
 
@@ -398,7 +399,7 @@ def test_file_level_errors_name_the_file(tmp_path):
     with pytest.raises(
         CorpusFileError, match=r"latin.csv: not UTF-8 \(byte 0xe9 on line 2, offset 13\)"
     ):
-        read_corpus_file(latin)
+        read_corpus_file(latin, encoding="utf-8")
     with pytest.raises(CorpusFileError, match="unknown corpus file type"):
         file_format(tmp_path / "corpus.docx")
     with pytest.raises(CorpusFileError, match=r"corpus.csv.zst: zstd compression is not supp"):
@@ -413,12 +414,31 @@ def test_a_csv_saved_by_excel_in_windows_1252_says_how_to_save_it(tmp_path):
     path = tmp_path / "excel.csv"
     path.write_bytes("id,text\n1,It\u2019s a \u201cdeal\u201d.\n".encode("cp1252"))
     with pytest.raises(CorpusFileError) as raised:
-        read_corpus_file(path)
+        read_corpus_file(path, encoding="utf-8")
     assert str(raised.value) == (
         f"{path}: not UTF-8 (byte 0x92 on line 2, offset 12); it reads as Windows-1252, as"
-        " Excel's 'CSV (Comma delimited)' and Notepad's 'ANSI' save text: save it as UTF-8"
-        " ('CSV UTF-8' in Excel) or convert it with iconv -f cp1252 -t utf-8"
+        " Excel's 'CSV (Comma delimited)' and Notepad's 'ANSI' save text: set encoding:"
+        " cp1252, save it as UTF-8 ('CSV UTF-8' in Excel) or convert it with iconv -f cp1252"
+        " -t utf-8"
     )
+
+
+@pytest.mark.parametrize("name", ["c.csv", "c.tsv", "c.jsonl", "c.json", "c.csv.gz"])
+def test_corpus_files_in_the_configured_encoding_are_read_as_that(tmp_path, name):
+    text = "It\u2019s a \u201cdeal\u201d \u2013 caf\u00e9."
+    if name.startswith("c.csv"):
+        content = f'id,text\n1,"{text}"\n'
+    elif name == "c.tsv":
+        content = f"id\ttext\n1\t{text}\n"
+    else:
+        record = json.dumps({"id": "1", "text": text}, ensure_ascii=False)
+        content = f"[{record}]" if name == "c.json" else record + "\n"
+    data = content.encode("cp1252")
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    frame, errors = read_corpus_file(path, encoding="cp1252")
+    assert errors == []
+    assert frame["text"].tolist() == [text]
 
 
 @pytest.mark.parametrize("name", ["c.jsonl", "c.jsonl.gz", "c.csv.gz"])
@@ -435,7 +455,7 @@ def test_a_file_that_is_not_utf8_is_named_with_its_first_bad_line(tmp_path, name
     path.write_bytes(content)
     line = 3 if name.startswith("c.csv") else 2
     with pytest.raises(CorpusFileError, match=rf"{name}: not UTF-8 \(byte 0xe9 on line {line},"):
-        read_corpus_file(path)
+        read_corpus_file(path, encoding="utf-8")
 
 
 def test_each_bad_row_gets_one_line_and_the_others_go_ahead():

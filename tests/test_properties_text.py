@@ -223,7 +223,7 @@ def test_joined_wrapped_lines_give_the_sentences_of_the_unwrapped_text(paragraph
 @given(data=st.binary(max_size=200) | TEXTS.map(lambda t: t.encode("utf-8")))
 def test_reading_gives_text_without_lone_surrogates_or_a_clear_error(data):
     try:
-        text = decode_article(data, source="article.txt")
+        text = decode_article(data, source="article.txt", encoding="utf-8")
     except ArticleError as error:
         assert str(error).startswith("article.txt: ")
     else:
@@ -235,4 +235,4 @@ def test_reading_gives_text_without_lone_surrogates_or_a_clear_error(data):
 def test_encoded_lone_surrogates_are_refused_at_reading(text, surrogate):
     data = (text + surrogate).encode("utf-8", "surrogatepass")
     with pytest.raises(ArticleError, match=r"not UTF-8|binary content"):
-        decode_article(data, source="article.txt")
+        decode_article(data, source="article.txt", encoding="utf-8")

@@ -5,8 +5,10 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from analysis.corpus import stage_corpus
+from analysis.workflow_config import ConfigError
 
 COLUMNS = {"id": "id", "text": "text", "title": "title", "date": "date", "source": "source",
            "author": "author", "url": "url"}  # fmt: skip
@@ -14,7 +16,8 @@ COLUMNS = {"id": "id", "text": "text", "title": "title", "date": "date", "source
 
 def _stage(tmp_path, **options):
     settings = {"input_dir": None, "input_files": str(tmp_path / "corpus.csv"),
-                "columns": COLUMNS, "date_format": None, "time_zone": "UTC", "max_bytes": 10_000,
+                "columns": COLUMNS, "encoding": "utf-8", "date_format": None,
+                "time_zone": "UTC", "max_bytes": 10_000,
                 "shard_size": 4,
                 "staging_dir": tmp_path / "staging", **options}  # fmt: skip
     return stage_corpus(**settings)
@@ -238,3 +241,24 @@ def test_safe_ids_add_no_original_id_column(tmp_path):
 
 def _digest(api: dict, item: int) -> str:
     return hashlib.sha256(api["articles"][item]["url"].encode()).hexdigest()[:10]
+
+
+def test_a_folder_in_another_encoding_is_read_with_that_setting(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "summit.txt").write_bytes("The minister\u2019s \u201cplan\u201d.".encode("cp1252"))
+    (folder / "metadata.csv").write_bytes("id,source\nsummit,Le Caf\u00e9\n".encode("cp1252"))
+    as_utf8 = _stage(tmp_path, input_dir=str(folder), input_files=None)
+    assert as_utf8.articles == []
+    assert as_utf8.errors[0].startswith(f"{folder / 'metadata.csv'}: not UTF-8 (byte 0xe9")
+    assert "set encoding: cp1252" in as_utf8.errors[1]
+    staged = _stage(tmp_path, input_dir=str(folder), input_files=None, encoding="cp1252")
+    assert staged.errors == []
+    row = pd.read_parquet(next(iter(staged.shard_files.values()))).iloc[0]
+    assert (row["text"], row["source"]) == ("The minister\u2019s \u201cplan\u201d.", "Le Caf\u00e9")
+
+
+def test_an_unknown_encoding_stops_staging_in_one_line(tmp_path):
+    (tmp_path / "corpus.csv").write_text("id,text\na,One story.\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"config error at encoding: encoding 'utf-9' is no"):
+        _stage(tmp_path, encoding="utf-9")

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from analysis.reading import not_utf8_advice
+from analysis.reading import decoding_problem, text_codec
 
 T = TypeVar("T")
 
@@ -98,7 +98,7 @@ def file_format(path: Path) -> str:
     )
 
 
-def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
+def read_corpus_file(path: Path, *, encoding: str) -> tuple[pd.DataFrame, list[str]]:
     """Read one corpus file into rows of text cells, keeping every value as written.
 
     Cells stay strings (CSV, TSV) or the file's own scalars (JSON, Parquet, Excel); "NA", "null"
@@ -108,6 +108,8 @@ def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
 
     Args:
         path: The corpus file.
+        encoding: The text encoding of CSV, TSV and JSON files (Parquet and Excel files
+            carry their own); UTF-8 may start with a byte-order mark.
 
     Returns:
         The rows, and one-line errors for rows that could not be parsed (JSON only; the
@@ -117,16 +119,26 @@ def read_corpus_file(path: Path) -> tuple[pd.DataFrame, list[str]]:
         CorpusFileError: If the file as a whole cannot be read.
     """
     kind = file_format(path)
-    if kind == "jsonl" or (kind == "json" and _holds_json_lines(path)):
-        return read_or_explain(path, "JSON Lines", lambda: _read_jsonl(path))
+    codec = text_codec(encoding)
+    if kind == "jsonl" or (kind == "json" and _holds_json_lines(path, codec)):
+        return read_or_explain(
+            path, "JSON Lines", lambda: _read_jsonl(path, codec), encoding=encoding
+        )
     if kind == "json":
-        return read_or_explain(path, kind, lambda: _read_json_array(path))
+        return read_or_explain(path, kind, lambda: _read_json_array(path, codec), encoding=encoding)
     if kind == "parquet":
-        frame = read_or_explain(path, kind, lambda: _read_parquet(path))
+        frame = read_or_explain(path, kind, lambda: _read_parquet(path), encoding=encoding)
     elif kind == "excel":
-        frame = read_or_explain(path, "an Excel workbook", lambda: _read_excel(path))
+        frame = read_or_explain(
+            path, "an Excel workbook", lambda: _read_excel(path), encoding=encoding
+        )
     else:
-        frame = read_or_explain(path, kind, lambda: read_text_cells(path, tsv=kind == "tsv"))
+        frame = read_or_explain(
+            path,
+            kind,
+            lambda: read_text_cells(path, tsv=kind == "tsv", encoding=encoding),
+            encoding=encoding,
+        )
     frame.insert(0, "origin", [f"{path} row {i}" for i in range(1, len(frame) + 1)])
     return frame, []
 
@@ -163,7 +175,7 @@ def _read_excel(path: Path) -> pd.DataFrame:
         raise CorpusFileError(f"{path}: cannot be read as an Excel workbook: {error}") from None
 
 
-def read_text_cells(path: Path, *, tsv: bool = False) -> pd.DataFrame:
+def read_text_cells(path: Path, *, encoding: str, tsv: bool = False) -> pd.DataFrame:
     """A CSV or TSV file with every cell as written: text, and "" for an empty one.
 
     CSV fields may be quoted. TSV comes both ways: without quoting (the IANA format, and
@@ -172,28 +184,29 @@ def read_text_cells(path: Path, *, tsv: bool = False) -> pd.DataFrame:
     opens one without closing it swallows the rows after it into its text. So a TSV is
     read unquoted unless it shows CSV quoting (see :func:`_tsv_is_quoted`).
     """
-    options = {"dtype": str, "keep_default_na": False, "na_values": [], "encoding": "utf-8"}
-    if tsv and not _tsv_is_quoted(path):
+    codec = text_codec(encoding)
+    options = {"dtype": str, "keep_default_na": False, "na_values": [], "encoding": codec}
+    if tsv and not _tsv_is_quoted(path, codec):
         return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, **options)
-    return pd.read_csv(path, sep="\t" if tsv else _csv_separator(path), **options)
+    return pd.read_csv(path, sep="\t" if tsv else _csv_separator(path, codec), **options)
 
 
-def _csv_separator(path: Path) -> str:
+def _csv_separator(path: Path, codec: str) -> str:
     """``;`` for a CSV file whose header splits into more fields at semicolons than at
     commas (Excel writes such files where the comma is the decimal mark, as in much of
     Europe), else ``,``."""
-    with _open_text(path) as lines:
+    with _open_text(path, codec) as lines:
         header = next(lines, "")
     by_comma = next(csv.reader([header]), [])
     by_semicolon = next(csv.reader([header], delimiter=";"), [])
     return ";" if len(by_semicolon) > len(by_comma) else ","
 
 
-def _tsv_is_quoted(path: Path) -> bool:
+def _tsv_is_quoted(path: Path, codec: str) -> bool:
     """Does a TSV file quote as CSV does? Only quoting lets a record span lines or a field
     hold a tab, so a line with another number of tabs than the header says so; and so does
     a field wholly in double quotes with any quote inside it doubled."""
-    with _open_text(path) as lines:
+    with _open_text(path, codec) as lines:
         width = next(lines, "").count("\t")
         for line in lines:
             line = line.rstrip("\n")
@@ -205,46 +218,40 @@ def _tsv_is_quoted(path: Path) -> bool:
     return False
 
 
-def read_or_explain(path: Path, kind: str, read: Callable[[], T]) -> T:
+def read_or_explain(path: Path, kind: str, read: Callable[[], T], *, encoding: str) -> T:
     """Call ``read``; turn a failure into one line naming the file and the problem.
 
     Raises:
-        CorpusFileError: If the file is not UTF-8 or ``read`` cannot parse it.
+        CorpusFileError: If the file is not text in ``encoding`` or ``read`` cannot parse it.
     """
     try:
         return read()
     except CorpusFileError:
         raise  # says what is wrong already
     except UnicodeDecodeError as error:
-        raise CorpusFileError(f"{path}: {_where_not_utf8(path, error)}") from None
+        raise CorpusFileError(f"{path}: {_where_undecodable(path, error, encoding)}") from None
     except (ValueError, OSError) as error:  # pandas' and pyarrow's parse errors
         message = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
         raise CorpusFileError(f"{path}: cannot be read as {kind}: {message}") from None
 
 
-def _where_not_utf8(path: Path, error: UnicodeDecodeError) -> str:
-    """Say where a file stops being UTF-8: its first bad byte, by line and byte offset.
-
-    The reader's own error counts from the start of a buffer, not of the file, so the file
-    is decoded again (this happens only on the way to an error).
-    """
-    where, advice = f"byte 0x{error.object[error.start]:02x}", "re-save the file as UTF-8"
+def _where_undecodable(path: Path, error: UnicodeDecodeError, encoding: str) -> str:
+    """Say where a file stops being text in its encoding: its first bad byte, by line and
+    byte offset. The reader's own error counts from the start of a buffer, not of the file,
+    so the file is decoded again (this happens only on the way to an error)."""
     try:
         with _open_binary(path) as stream:
-            stream.read().decode("utf-8")
-    except UnicodeDecodeError as whole:
-        line = whole.object.count(b"\n", 0, whole.start) + 1
-        where = f"byte 0x{whole.object[whole.start]:02x} on line {line}, offset {whole.start}"
-        advice = not_utf8_advice(whole.object)
+            problem = decoding_problem(stream.read(), encoding=encoding)
     except (OSError, CorpusFileError):
-        pass  # keep what the reader saw
-    return f"not UTF-8 ({where}); {advice}"
+        problem = None
+    # Keep what the reader saw if the whole file decodes (or cannot be read again).
+    return problem or f"not {encoding} (byte 0x{error.object[error.start]:02x})"
 
 
-def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
+def _read_jsonl(path: Path, codec: str) -> tuple[pd.DataFrame, list[str]]:
     """Read JSON Lines line by line, so one broken line costs only that row."""
     records, errors = [], []
-    opener = _open_text(path)
+    opener = _open_text(path, codec)
     with opener as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -258,12 +265,12 @@ def _read_jsonl(path: Path) -> tuple[pd.DataFrame, list[str]]:
     return _json_frame(records), errors
 
 
-def _holds_json_lines(path: Path) -> bool:
+def _holds_json_lines(path: Path, codec: str) -> bool:
     """Does a ``.json`` file hold JSON Lines (many tools name them so) rather than one JSON
     value? It does when its first non-blank line is a whole JSON object and another line
     follows, or that object is an article rather than a wrapper around an array of them
     (an API's response saved on one line)."""
-    with _open_text(path) as lines:
+    with _open_text(path, codec) as lines:
         first = None
         for line in lines:
             if not line.strip():
@@ -279,13 +286,13 @@ def _holds_json_lines(path: Path) -> bool:
     return first is not None and not _arrays_of_objects(first)
 
 
-def _read_json_array(path: Path) -> tuple[pd.DataFrame, list[str]]:
+def _read_json_array(path: Path, codec: str) -> tuple[pd.DataFrame, list[str]]:
     """Read a JSON file holding an array of article objects, as scrapers save them, or one
     object with such an array inside, as APIs answer (``{"articles": [...]}``, or
     ``{"response": {"results": [...]}}``). The whole file is parsed at once (a broken file
     is refused as a whole, and a large corpus takes several times its size in memory: JSON
     Lines or Parquet read it in less); an item that is not an object costs only that row."""
-    with _open_text(path) as stream:
+    with _open_text(path, codec) as stream:
         try:
             value = json.load(stream)
         except json.JSONDecodeError as error:
@@ -372,10 +379,11 @@ def _has_lone_surrogate(record: dict) -> bool:
     return False
 
 
-def _open_text(path: Path):
-    """Open a (maybe compressed) text file as UTF-8 lines, without a byte-order mark (which
-    Windows tools write at the start, and which JSON does not allow)."""
-    return io.TextIOWrapper(_open_binary(path), encoding="utf-8-sig")
+def _open_text(path: Path, codec: str):
+    """Open a (maybe compressed) text file as lines of text (``codec`` from
+    :func:`~analysis.reading.text_codec`: UTF-8 without a byte-order mark, which Windows
+    tools write at the start, and which JSON does not allow)."""
+    return io.TextIOWrapper(_open_binary(path), encoding=codec)
 
 
 def _open_binary(path: Path):

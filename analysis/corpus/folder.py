@@ -102,12 +102,15 @@ def split_front_matter(text: str, *, source: str) -> tuple[str, dict[str, object
     return blank + text[match.end() :], {str(k): v for k, v in metadata.items()}
 
 
-def read_folder(folder: str | os.PathLike[str], *, max_bytes: int) -> tuple[pd.DataFrame, list]:
+def read_folder(
+    folder: str | os.PathLike[str], *, max_bytes: int, encoding: str
+) -> tuple[pd.DataFrame, list]:
     """Read every article of a folder, with front matter and ``metadata.csv`` as metadata.
 
     Args:
         folder: The input folder.
         max_bytes: Largest accepted file.
+        encoding: The text encoding of the articles and ``metadata.csv``.
 
     Returns:
         Rows (``origin``, ``id``, ``text`` and metadata cells) and one-line errors for the
@@ -119,12 +122,12 @@ def read_folder(folder: str | os.PathLike[str], *, max_bytes: int) -> tuple[pd.D
     """
     found = find_articles(folder)
     errors = list(found.skipped)
-    listed, metadata_errors = _metadata_table(Path(folder), set(found.articles))
+    listed, metadata_errors = _metadata_table(Path(folder), set(found.articles), encoding)
     errors += metadata_errors
     rows = []
     for article_id, path in found.articles.items():
         try:
-            record = article_record(path, max_bytes=max_bytes)
+            record = article_record(path, max_bytes=max_bytes, encoding=encoding)
         except ArticleError as error:
             errors.append(str(error))
             continue
@@ -133,25 +136,30 @@ def read_folder(folder: str | os.PathLike[str], *, max_bytes: int) -> tuple[pd.D
     return frame, errors
 
 
-def article_record(path: Path, *, max_bytes: int) -> dict[str, object]:
+def article_record(path: Path, *, max_bytes: int, encoding: str) -> dict[str, object]:
     """One article file as a corpus row: ``origin``, ``id`` (the file stem), ``text``, and
     the metadata of its front matter.
 
     Raises:
         ArticleError: If the file cannot be read as an article (one line naming it).
     """
-    text, front = split_front_matter(read_article(path, max_bytes=max_bytes), source=str(path))
+    text = read_article(path, max_bytes=max_bytes, encoding=encoding)
+    text, front = split_front_matter(text, source=str(path))
     return {**front, "origin": str(path), "id": path.stem, "text": text}
 
 
-def _metadata_table(folder: Path, ids: set[str]) -> tuple[dict[str, dict], list[str]]:
+def _metadata_table(
+    folder: Path, ids: set[str], encoding: str
+) -> tuple[dict[str, dict], list[str]]:
     """``metadata.csv``'s rows by article id, and one line for each row that is ignored
     (or for the whole file, when it cannot be read: the articles then go ahead without it)."""
     path = folder / METADATA_FILE
     if not path.is_file():
         return {}, []
     try:
-        table = read_or_explain(path, "csv", lambda: read_text_cells(path))
+        table = read_or_explain(
+            path, "csv", lambda: read_text_cells(path, encoding=encoding), encoding=encoding
+        )
     except CorpusFileError as error:
         return {}, [f"{error}; no article gets metadata from it"]
     if "id" not in table.columns:

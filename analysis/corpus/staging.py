@@ -32,13 +32,14 @@ from analysis.corpus.records import (
     standard_columns,
 )
 from analysis.corpus.shards import shard_count, shard_name, shard_of
-from analysis.reading import ARTICLE_SUFFIXES, ArticleError
+from analysis.reading import ARTICLE_SUFFIXES, ArticleError, check_encoding
 from analysis.tables import atomic_write_bytes
+from analysis.workflow_config import ConfigError
 
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 6
+STAGING_VERSION = 7
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 
@@ -91,6 +92,7 @@ def stage_corpus(
     input_dir: str | None,
     input_files: str | Sequence[str] | None,
     columns: Mapping[str, str],
+    encoding: str,
     date_format: str | None,
     time_zone: str,
     max_bytes: int,
@@ -104,6 +106,7 @@ def stage_corpus(
         input_files: Corpus files (path, glob or list): CSV, TSV, JSON Lines, JSON, Parquet,
             Excel; a ``.txt`` or ``.md`` file among them is one article (its stem the id).
         columns: newsdag column name -> the corpus files' column name.
+        encoding: The text encoding of article files and of CSV, TSV and JSON corpus files.
         date_format: strptime format of the dates, or None for ISO 8601.
         time_zone: The clock dates with an offset are read on: ``UTC``, ``as_written`` or a
             zone name (:mod:`analysis.corpus.dates`).
@@ -121,8 +124,13 @@ def stage_corpus(
     staging = Path(staging_dir)
     files = _input_files(input_dir, input_files)
     check_time_zone(time_zone)  # also here: a corpus without dates never parses one
+    try:
+        check_encoding(encoding)
+    except ValueError as error:
+        raise ConfigError(f"config error at encoding: {error}") from None
     settings = {
         "columns": dict(columns),
+        "encoding": encoding,
         "date_format": date_format,
         "time_zone": time_zone,
         "max_bytes": max_bytes,
@@ -175,12 +183,12 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
     if input_files:
         for path in files:
             if path.suffix.lower() in ARTICLE_SUFFIXES:  # one article, not a corpus file
-                frame, row_errors = _article_file(path, settings["max_bytes"])
+                frame, row_errors = _article_file(path, settings["max_bytes"], settings["encoding"])
                 frames.append(frame)
                 errors += row_errors
                 continue
             try:
-                frame, row_errors = read_corpus_file(path)
+                frame, row_errors = read_corpus_file(path, encoding=settings["encoding"])
             except CorpusFileError as error:
                 errors.append(str(error))
                 continue
@@ -196,7 +204,9 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
                 continue
             frames.append(frame)
     else:
-        frame, folder_errors = read_folder(input_dir, max_bytes=settings["max_bytes"])
+        frame, folder_errors = read_folder(
+            input_dir, max_bytes=settings["max_bytes"], encoding=settings["encoding"]
+        )
         errors += folder_errors
         frames.append(frame)
     checked, seen = [], {}
@@ -216,10 +226,11 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
     return _tidy(rows), errors
 
 
-def _article_file(path: Path, max_bytes: int) -> tuple[pd.DataFrame, list[str]]:
+def _article_file(path: Path, max_bytes: int, encoding: str) -> tuple[pd.DataFrame, list[str]]:
     """A ``.txt`` or ``.md`` file named in ``input_files``: one row, or one error line."""
     try:
-        return pd.DataFrame.from_records([article_record(path, max_bytes=max_bytes)]), []
+        record = article_record(path, max_bytes=max_bytes, encoding=encoding)
+        return pd.DataFrame.from_records([record]), []
     except ArticleError as error:
         return pd.DataFrame(columns=["origin", "id"]), [str(error)]
 

@@ -43,6 +43,7 @@ try:
         input_dir=config["input_dir"],
         input_files=config["input_files"],
         columns=config["columns"],
+        encoding=config["encoding"],
         date_format=config["dates"]["format"],
         time_zone=config["dates"]["time_zone"],
         max_bytes=config["articles"]["max_bytes"],
