@@ -61,11 +61,15 @@ def installed_packages() -> dict[str, str]:
     return dict(sorted(versions.items()))
 
 
-def git_commit(repository: str | os.PathLike[str]) -> dict[str, Any]:
+def git_commit(
+    repository: str | os.PathLike[str], *, ignore: Sequence[str | os.PathLike[str]] = ()
+) -> dict[str, Any]:
     """Describe the repository's checked-out commit, and whether the work tree differs.
 
     Args:
         repository: A folder inside the git work tree.
+        ignore: Folders whose changes do not make the tree dirty: the results being
+            written (a repository may commit its example results, which a run rewrites).
 
     Returns:
         ``{"commit": <sha or None>, "dirty": <bool or None>}``; None where git or the
@@ -86,8 +90,22 @@ def git_commit(repository: str | os.PathLike[str]) -> dict[str, Any]:
         return done.stdout.strip()
 
     commit = git("rev-parse", "HEAD")
-    status = git("status", "--porcelain", "--untracked-files=no")
+    excluded = [f":(exclude){path}" for path in _inside(repository, ignore)]
+    status = git("status", "--porcelain", "--untracked-files=no", "--", ".", *excluded)
     return {"commit": commit, "dirty": None if status is None else bool(status)}
+
+
+def _inside(
+    repository: str | os.PathLike[str], folders: Sequence[str | os.PathLike[str]]
+) -> list[str]:
+    """The folders that lie inside the repository's folder, relative to it (git refuses a
+    path outside the work tree)."""
+    inside = []
+    for folder in folders:
+        relative = os.path.relpath(Path(folder).resolve(), Path(repository).resolve())
+        if relative not in (".", "..") and not relative.startswith(".." + os.sep):
+            inside.append(Path(relative).as_posix())
+    return inside
 
 
 def provenance_record(
@@ -95,6 +113,7 @@ def provenance_record(
     inputs: Sequence[str | os.PathLike[str]],
     config: Mapping[str, Any],
     repository: str | os.PathLike[str],
+    results_dir: str | os.PathLike[str],
 ) -> dict[str, Any]:
     """Gather what a reviewer needs to trace a result back to its origin.
 
@@ -102,6 +121,8 @@ def provenance_record(
         inputs: The input files (articles, corpus files, metadata).
         config: The effective (merged) configuration.
         repository: The workflow's source folder, for its git commit.
+        results_dir: The folder being written, whose changes do not count as changes of
+            the code (:func:`git_commit`).
 
     Returns:
         A JSON-ready record: input checksums, config, package versions, Python version
@@ -113,5 +134,5 @@ def provenance_record(
         "python": platform.python_version(),
         "platform": platform.platform(),
         "packages": installed_packages(),
-        "git": git_commit(repository),
+        "git": git_commit(repository, ignore=[results_dir]),
     }

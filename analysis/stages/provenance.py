@@ -34,7 +34,12 @@ def run_provenance(
         log: The job's log file.
     """
     with job_log(log, stage="provenance"):
-        record = provenance_record(inputs=inputs, config=config, repository=repository)
+        record = provenance_record(
+            inputs=inputs,
+            config=config,
+            repository=repository,
+            results_dir=os.path.dirname(os.path.abspath(provenance)),
+        )
         record.update(notes)
         text = json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         atomic_write_bytes(provenance, text.encode("utf-8"))
