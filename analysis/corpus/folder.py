@@ -11,14 +11,7 @@ import pandas as pd
 import yaml
 
 from analysis.corpus.files import CorpusFileError, read_or_explain, read_text_cells
-from analysis.corpus.records import RESERVED_IDS
-from analysis.reading import (
-    ARTICLE_ID_PATTERN,
-    ARTICLE_SUFFIXES,
-    ArticleError,
-    is_valid_article_id,
-    read_article,
-)
+from analysis.reading import ARTICLE_SUFFIXES, ArticleError, read_article
 
 METADATA_FILE = "metadata.csv"
 # YAML front matter: a first line "---", the YAML, and a closing "---" (or "...") line.
@@ -36,9 +29,10 @@ class ArticleSet:
 def find_articles(folder: str | os.PathLike[str]) -> ArticleSet:
     """List the articles in ``folder``: every ``*.txt`` or ``*.md`` file, its stem its id.
 
-    Files whose stem is not a safe id (see :func:`analysis.reading.is_valid_article_id`),
-    is reserved (``corpus``), or repeats another file's stem are passed over with a
-    one-line reason each, so one odd file name never stops the others.
+    A file that repeats another file's stem (``a.txt`` and ``a.md``) is passed over with a
+    one-line reason, so it never stops the others. A stem that is no safe folder name
+    (spaces, accents, ``corpus``) is an id like any other: checking the rows names the
+    article (:func:`analysis.corpus.records.article_name`).
 
     Args:
         folder: The input folder (not searched recursively).
@@ -58,13 +52,7 @@ def find_articles(folder: str | os.PathLike[str]) -> ArticleSet:
         article_id = path.stem
         if not path.is_file():
             continue
-        if not is_valid_article_id(article_id):
-            found.skipped.append(
-                f"{path}: file name is not a valid article id ({ARTICLE_ID_PATTERN}); rename it"
-            )
-        elif article_id.casefold() in RESERVED_IDS:
-            found.skipped.append(f"{path}: '{article_id}' is reserved; rename the file")
-        elif article_id in found.articles:
+        if article_id in found.articles:
             found.skipped.append(f"{path}: same id as {found.articles[article_id]}; rename one")
         else:
             found.articles[article_id] = path

@@ -39,7 +39,7 @@ from analysis.workflow_config import ConfigError
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 7
+STAGING_VERSION = 8
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 
