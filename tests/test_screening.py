@@ -1,5 +1,7 @@
 """Warnings about article texts that are analysed but may mislead."""
 
+import pytest
+
 from analysis.corpus.screening import english_share, has_words, text_warnings
 
 NEWS = (
@@ -44,3 +46,22 @@ def test_text_cut_at_excels_cell_limit_is_named():
         " if the corpus passed through Excel, the rest of the article was cut off"
     ]
     assert text_warnings(cut[:32_766], source="coded.xlsx row 9") == []
+
+
+@pytest.mark.parametrize(
+    ("ending", "mark"),
+    [("… [+2345 chars]", "[+2345 chars]"), ("...[+12,008 chars]", "[+12,008 chars]"),
+     (" […]", "[…]"), (" [&#8230;]", "[&#8230;]"), ("\nContinue reading...", "Continue reading..."),
+     (" Continue reading…\n", "Continue reading…")],
+)  # fmt: skip
+def test_an_excerpt_that_an_api_or_feed_gave_is_named(ending, mark):
+    warnings = text_warnings(NEWS + ending, source="newsapi.json articles item 4")
+    assert (
+        f"newsapi.json articles item 4: the text ends with {mark!r}, the mark of an excerpt"
+        " that a news API or feed gives in place of the article; only the excerpt is analysed"
+    ) in warnings
+
+
+def test_text_that_only_mentions_reading_on_is_no_excerpt():
+    for text in (NEWS + " She said: continue reading the report.", "Chars [+5] rose. " + NEWS):
+        assert text_warnings(text, source="a.txt") == []

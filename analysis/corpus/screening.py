@@ -20,6 +20,13 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 # The most characters an Excel cell holds: Excel cuts longer text there without a word, so
 # a corpus that passed through a spreadsheet can hold articles cut at exactly this length.
 EXCEL_CELL_LIMIT = 32_767
+# The marks with which news APIs and feeds end an excerpt of an article: NewsAPI's
+# "… [+2345 chars]", WordPress feeds' "[…]" (or "[&#8230;]"), and "Continue reading…".
+_EXCERPT_END = re.compile(
+    r"(?:\[\+\d[\d,]* chars\]|\[(?:…|\.\.\.|&#8230;|&hellip;)\]|Continue reading(?:…|\.\.\.)?)"
+    r"\W{0,3}\Z",
+    re.IGNORECASE,
+)
 # Enough of a text to judge its language; reading more only costs time.
 _SAMPLE_CHARS = 200_000
 
@@ -46,7 +53,8 @@ def text_warnings(text: str, *, source: str) -> list[str]:
 
     Returns:
         Warnings for HTML markup and character references, for text of exactly the length
-        at which Excel cuts a cell, and for text that does not look like English.
+        at which Excel cuts a cell, for the excerpt that an API or feed gives in place of
+        an article, and for text that does not look like English.
     """
     warnings = []
     if _HTML_TAG.search(text):
@@ -62,6 +70,13 @@ def text_warnings(text: str, *, source: str) -> list[str]:
         warnings.append(
             f"{source}: the text is {EXCEL_CELL_LIMIT:,} characters long, the most an Excel cell"
             " holds; if the corpus passed through Excel, the rest of the article was cut off"
+        )
+    excerpt = _EXCERPT_END.search(text[-200:])
+    if excerpt:
+        warnings.append(
+            f"{source}: the text ends with {excerpt.group(0).strip()!r}, the mark of an excerpt"
+            " that a news API or feed gives in place of the article; only the excerpt is"
+            " analysed"
         )
     share = english_share(text)
     if len(_WORD.findall(text[:_SAMPLE_CHARS])) >= 20 and share < 0.12:
