@@ -262,3 +262,17 @@ def test_an_unknown_encoding_stops_staging_in_one_line(tmp_path):
     (tmp_path / "corpus.csv").write_text("id,text\na,One story.\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"config error at encoding: encoding 'utf-9' is no"):
         _stage(tmp_path, encoding="utf-9")
+
+
+def test_a_field_found_only_as_nested_fields_gets_a_hint_naming_the_setting(tmp_path):
+    path = tmp_path / "newsapi.jsonl"
+    record = {"id": "a1", "text": "One story.", "source": {"id": None, "name": "Ledger"}}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    staged = _stage(tmp_path, input_files=str(path))
+    assert staged.errors == []
+    assert staged.warnings == [
+        f"{path}: no column 'source' for source, but nested fields source.id, source.name;"
+        " set columns.source to the one that holds it"
+    ]
+    mapped = _stage(tmp_path, input_files=str(path), columns={**COLUMNS, "source": "source.name"})
+    assert mapped.warnings == []

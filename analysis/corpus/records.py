@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -201,6 +201,32 @@ def _taken(article_id: str, first_id: str, first_origin: str) -> str:
 def _present(value: object) -> bool:
     """Whether a cell holds a value: not a gap (:func:`is_missing`) nor only white space."""
     return not is_missing(value) and bool(str(value).strip())
+
+
+def nested_field_hints(path: object, columns: Iterable[str], names: Mapping[str, str]) -> list[str]:
+    """One line for each metadata field whose column a file lacks but holds nested fields
+    of (NewsAPI's ``source`` is ``{"id": ..., "name": ...}``, read as ``source.id`` and
+    ``source.name``), naming the setting that picks one; otherwise the field stays empty
+    without a word.
+
+    Args:
+        path: The file, for the message.
+        columns: The file's columns after :func:`standard_columns`.
+        names: newsdag name -> the file's column name (the ``columns`` setting).
+    """
+    present = list(columns)
+    hints = []
+    for ours in STANDARD_FIELDS:
+        if ours in present:
+            continue
+        nested = [c for c in present if str(c).startswith(f"{names[ours]}.")]
+        if nested:
+            shown = ", ".join(nested[:6]) + (", ..." if len(nested) > 6 else "")
+            hints.append(
+                f"{path}: no column {names[ours]!r} for {ours}, but nested fields {shown};"
+                f" set columns.{ours} to the one that holds it"
+            )
+    return hints
 
 
 def standard_columns(frame: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:

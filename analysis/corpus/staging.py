@@ -29,6 +29,7 @@ from analysis.corpus.records import (
     STANDARD_FIELDS,
     check_rows,
     is_missing,
+    nested_field_hints,
     standard_columns,
 )
 from analysis.corpus.shards import shard_count, shard_name, shard_of
@@ -39,7 +40,7 @@ from analysis.workflow_config import ConfigError
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 8
+STAGING_VERSION = 9
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 
@@ -55,6 +56,7 @@ class StagedCorpus:
     metadata_columns: list[str]
     inputs: list[str]
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def shards(self) -> list[str]:
@@ -139,8 +141,8 @@ def stage_corpus(
     cached = _load_index(staging, signature)
     if cached is not None:
         return cached
-    rows, errors = _read_all(input_dir, input_files, files, settings)
-    return _write_staging(rows, errors, files, signature, staging, shard_size)
+    rows, errors, warnings = _read_all(input_dir, input_files, files, settings)
+    return _write_staging(rows, errors, files, signature, staging, shard_size, warnings)
 
 
 def _input_files(input_dir: str | None, input_files) -> list[Path]:
@@ -178,8 +180,8 @@ def _load_index(staging: Path, signature: str) -> StagedCorpus | None:
     return corpus
 
 
-def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, list[str]]:
-    frames, errors = [], []
+def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, list[str], list[str]]:
+    frames, errors, warnings = [], [], []
     if input_files:
         for path in files:
             if path.suffix.lower() in ARTICLE_SUFFIXES:  # one article, not a corpus file
@@ -194,6 +196,7 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
                 continue
             errors += row_errors
             frame = standard_columns(frame, settings["columns"])
+            warnings += nested_field_hints(path, frame.columns, settings["columns"])
             missing = [name for name in ("id", "text") if name not in frame.columns]
             if missing:
                 wanted = ", ".join(repr(settings["columns"][m]) for m in missing)
@@ -223,7 +226,7 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
         errors += result.errors
         checked.append(result.rows)
     rows = pd.concat(checked, ignore_index=True) if checked else pd.DataFrame()
-    return _tidy(rows), errors
+    return _tidy(rows), errors, warnings
 
 
 def _article_file(path: Path, max_bytes: int, encoding: str) -> tuple[pd.DataFrame, list[str]]:
@@ -288,7 +291,9 @@ def _shard_bytes(frame: pd.DataFrame) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
-def _write_staging(rows, errors, files, signature, staging: Path, shard_size) -> StagedCorpus:
+def _write_staging(
+    rows, errors, files, signature, staging: Path, shard_size, warnings
+) -> StagedCorpus:
     n_shards = shard_count(len(rows), shard_size=shard_size)
     assignment = [shard_of(a, n_shards) for a in rows["article"]]
     shard_files, shard_sizes = {}, {}
@@ -314,6 +319,7 @@ def _write_staging(rows, errors, files, signature, staging: Path, shard_size) ->
         metadata_columns=[c for c in rows.columns if c not in ("article", "text", "origin")],
         inputs=[str(p) for p in files],
         errors=errors,
+        warnings=warnings,
     )
     record = {"signature": signature, "corpus": asdict(corpus)}
     atomic_write_bytes(staging / "index.json", json.dumps(record).encode("utf-8"))

@@ -59,6 +59,8 @@ except (ConfigError, CorpusFileError, FileNotFoundError) as error:
 SHOWN_ERRORS_PER_FILE = 10
 for problem in CORPUS.errors_to_show(per_file=SHOWN_ERRORS_PER_FILE):
     print(f"newsdag: error: skipped {problem}", file=sys.stderr)
+for hint in CORPUS.warnings:
+    print(f"newsdag: warning: {hint}", file=sys.stderr)
 if not CORPUS.articles:
     where = config["input_files"] or f"{config['input_dir']} (*.txt or *.md)"
     raise WorkflowError(f"newsdag: no article to analyse in {where}")
