@@ -10,9 +10,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from analysis.corpus.records import article_name
 from analysis.document import Document, analyse_structure, unusable_reason
 from analysis.paragraphs import LINE_BREAK_MODES
-from analysis.reading import ArticleError, decode_article
+from analysis.reading import ArticleError, decode_article, is_valid_article_id
 from analysis.stats import SECTION_STATS_COLUMNS, section_statistics
 
 # Pieces that stress the segmenters: abbreviations, quotes, list and Markdown markers,
@@ -236,3 +237,17 @@ def test_encoded_lone_surrogates_are_refused_at_reading(text, surrogate):
     data = (text + surrogate).encode("utf-8", "surrogatepass")
     with pytest.raises(ArticleError, match=r"not UTF-8|binary content"):
         decode_article(data, source="article.txt", encoding="utf-8")
+
+
+@given(ids=st.lists(st.text(min_size=1, max_size=300), min_size=1, max_size=8, unique=True))
+def test_every_id_gets_a_safe_name_of_its_own(ids):
+    names = [article_name(article_id) for article_id in ids]
+    for article_id, name in zip(ids, names, strict=True):
+        assert is_valid_article_id(name) and name.casefold() != "corpus"
+        assert article_name(article_id) == name  # the same id, the same name, every run
+        if is_valid_article_id(article_id) and article_id.casefold() != "corpus":
+            assert name == article_id  # a safe id is its own name
+    # Distinct ids, distinct folders, also on a file system that ignores case (a safe id
+    # and its other-case twin are the one exception; checking the rows refuses those).
+    unsafe = [n for i, n in zip(ids, names, strict=True) if n != i]
+    assert len({n.casefold() for n in unsafe}) == len(unsafe)
