@@ -1,5 +1,6 @@
 """Corpus files end to end: metadata, bad rows, shards, Parquet tables, targeted reruns."""
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -7,6 +8,8 @@ import duckdb
 import pandas as pd
 import pytest
 from workflow_copy import SNAKEMAKE, copy_workflow
+
+from analysis.corpus.records import article_name
 
 pytestmark = pytest.mark.workflow
 
@@ -123,3 +126,33 @@ def test_one_articles_tables_can_be_asked_for_when_folders_are_off(corpus_run):
     assert unknown.returncode != 0
     assert "no article 'nobody' in the corpus" in unknown.stdout + unknown.stderr
     (workdir / "settings.yaml").write_text(settings, encoding="utf-8")
+
+
+def test_a_news_api_answer_runs_as_it_comes(tmp_path):
+    """URLs as ids, the articles' array inside the answer, the outlet as a nested field."""
+    workdir = copy_workflow(tmp_path, {})
+    articles = [
+        {"url": f"https://news.test/{key}?ref=rss", "publishedAt": "2025-02-07T10:00:00Z",
+         "source": {"id": None, "name": f"Outlet {i % 2}"}, "content": text}
+        for i, (key, text) in enumerate(TEXTS.items())
+    ]  # fmt: skip
+    answer = {"status": "ok", "totalResults": len(articles), "articles": articles}
+    (workdir / "newsapi.json").write_text(json.dumps(answer), encoding="utf-8")
+    (workdir / "settings.yaml").write_text(
+        "input_files: newsapi.json\nresults_dir: out\ncolumns: {id: url, text: content,"
+        " title: title, date: publishedAt, source: source, author: author, url: url}\n",
+        encoding="utf-8",
+    )
+    run = snakemake(workdir)
+    assert run.returncode == 0, run.stderr[-3000:]
+    hint = "no column 'source' for source, but nested fields source.id, source.name"
+    assert sum(hint in line for line in run.stderr.splitlines()) == 1
+    provenance = json.loads((workdir / "out/provenance.json").read_text(encoding="utf-8"))
+    assert len(provenance["input_warnings"]) == 1 and hint in provenance["input_warnings"][0]
+    table = pd.read_parquet(workdir / "out/corpus/tables/articles").set_index("original_id")
+    first = table.loc["https://news.test/trade1?ref=rss"]
+    assert first.name == first["url"]
+    assert first["article"] == article_name("https://news.test/trade1?ref=rss")
+    assert first["article"].startswith("https-news-test-trade1-ref-rss-")
+    assert (workdir / "out" / first["article"] / "tables/sentences.tsv").is_file()
+    assert set(table["source.name"]) == {"Outlet 0", "Outlet 1"}

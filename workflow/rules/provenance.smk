@@ -20,6 +20,7 @@ rule provenance:
         commit=SOURCE_COMMIT,
         notes={
             "skipped": CORPUS.errors,
+            "input_warnings": CORPUS.warnings,
             "articles": len(ARTICLES),
             "shards": CORPUS.n_shards,
         },
