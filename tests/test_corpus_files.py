@@ -4,6 +4,7 @@ import datetime
 import gzip
 import hashlib
 import json
+import zipfile
 
 import pandas as pd
 import pyarrow as pa
@@ -614,3 +615,33 @@ def test_columns_are_mapped_and_a_clashing_column_is_kept_aside():
     mapped = standard_columns(frame, {"id": "doc", "text": "body"})
     assert list(mapped.columns) == ["id", "text", "id_original"]
     assert mapped["id"].tolist() == ["a"]
+
+
+@pytest.mark.parametrize("name", ["news.csv", "news.jsonl", "news.tsv"])
+def test_a_zip_holding_one_corpus_file_is_read_as_that_file(tmp_path, name):
+    if name == "news.jsonl":
+        content = json.dumps({"id": "a", "text": TEXT}) + "\n"
+    else:
+        sep = "\t" if name.endswith(".tsv") else ","
+        content = f"id{sep}text\na{sep}{TEXT}\n"
+    path = tmp_path / f"{name}.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"download/{name}", content)
+        archive.writestr(f"__MACOSX/download/._{name}", b"\x00\x05\x16\x07")  # macOS adds it
+    frame, errors = read_corpus_file(path, encoding="utf-8")
+    assert errors == []
+    assert frame["id"].tolist() == ["a"] and frame["text"].tolist() == [TEXT]
+
+
+def test_a_zip_holding_several_files_or_none_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "kaggle.csv.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.csv", "id,text\na,One.\n")
+        archive.writestr("b.csv", "id,text\nb,Two.\n")
+    with pytest.raises(CorpusFileError, match=r"kaggle.csv.zip: a .zip must hold one corpus"
+                       r" file, and this one holds 2 \(a.csv, b.csv\); unzip it"):  # fmt: skip
+        read_corpus_file(path, encoding="utf-8")
+    broken = tmp_path / "broken.csv.zip"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(CorpusFileError, match=r"broken.csv.zip: not a readable .zip archive"):
+        read_corpus_file(broken, encoding="utf-8")

@@ -18,7 +18,7 @@ from analysis.reading import decoding_problem, text_codec
 
 T = TypeVar("T")
 
-# File endings by format; a compression ending (.gz, .bz2, .xz) may follow.
+# File endings by format; a compression ending (.gz, .bz2, .xz, .zip) may follow.
 FORMATS = {
     ".csv": "csv",
     ".tsv": "tsv",
@@ -30,7 +30,7 @@ FORMATS = {
     ".pq": "parquet",
     ".xlsx": "excel",
 }
-COMPRESSIONS = (".gz", ".bz2", ".xz")
+COMPRESSIONS = (".gz", ".bz2", ".xz", ".zip")
 # A text field wholly in double quotes, any quote inside it doubled: how CSV writers (pandas,
 # Excel, R's write.table) quote; text that merely starts with a quotation does not match.
 _QUOTED_FIELD = re.compile(r'"(?:[^"]|"")*"')
@@ -79,7 +79,7 @@ def file_format(path: Path) -> str:
     name = path.name.lower()
     if name.endswith(".zst"):
         raise CorpusFileError(
-            f"{path}: zstd compression is not supported; use .gz, .bz2 or .xz (or Parquet,"
+            f"{path}: zstd compression is not supported; use .gz, .bz2, .xz or .zip (or Parquet,"
             " which compresses itself)"
         )
     if name.endswith(".xls"):
@@ -94,7 +94,7 @@ def file_format(path: Path) -> str:
             return kind
     raise CorpusFileError(
         f"{path}: unknown corpus file type; use .csv, .tsv, .jsonl, .json, .parquet or .xlsx"
-        " (optionally compressed: .gz, .bz2, .xz)"
+        " (optionally compressed: .gz, .bz2, .xz, .zip)"
     )
 
 
@@ -187,8 +187,11 @@ def read_text_cells(path: Path, *, encoding: str, tsv: bool = False) -> pd.DataF
     codec = text_codec(encoding)
     options = {"dtype": str, "keep_default_na": False, "na_values": [], "encoding": codec}
     if tsv and not _tsv_is_quoted(path, codec):
-        return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, **options)
-    return pd.read_csv(path, sep="\t" if tsv else _csv_separator(path, codec), **options)
+        options |= {"sep": "\t", "quoting": csv.QUOTE_NONE}
+    else:
+        options["sep"] = "\t" if tsv else _csv_separator(path, codec)
+    with _open_binary(path) as stream:  # decompressed here, as for JSON
+        return pd.read_csv(stream, **options)
 
 
 def _csv_separator(path: Path, codec: str) -> str:
@@ -401,4 +404,34 @@ def _open_binary(path: Path):
         import lzma
 
         return lzma.open(path, "rb")
+    if name.endswith(".zip"):
+        return _zip_member(path)
     return open(path, "rb")
+
+
+def _zip_member(path: Path):
+    """The one file a ``.zip`` archive holds (as downloaded corpora come), leaving out
+    folders and the ``__MACOSX/`` copies that macOS adds.
+
+    Raises:
+        CorpusFileError: If the archive is broken, or holds no file or several.
+    """
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as error:
+        raise CorpusFileError(f"{path}: not a readable .zip archive ({error})") from None
+    members = [
+        info.filename
+        for info in archive.infolist()
+        if not info.is_dir() and not info.filename.startswith("__MACOSX/")
+    ]
+    if len(members) != 1:
+        archive.close()
+        shown = ", ".join(members[:5]) + (", ..." if len(members) > 5 else "")
+        raise CorpusFileError(
+            f"{path}: a .zip must hold one corpus file, and this one holds {len(members)}"
+            f"{f' ({shown})' if members else ''}; unzip it and name its files in input_files"
+        )
+    return archive.open(members[0])
