@@ -155,7 +155,7 @@ def check_rows(
         if "date" in frame
         else pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     )
-    keep = []
+    keep, kept_names, kept_ids = [], [], []
     for position, (origin, article_id, text, raw_date, date) in enumerate(
         zip(
             frame["origin"],
@@ -179,10 +179,11 @@ def check_rows(
             continue
         seen[name.casefold()] = (given, origin)
         keep.append(position)
+        kept_names.append(name)
+        kept_ids.append(given)
     rows = frame.iloc[keep].copy()
-    given_ids = [id_text(article_id) for article_id in rows["id"]]
-    rows["id"] = [article_name(given) for given in given_ids]
-    rows[ORIGINAL_ID] = given_ids
+    rows["id"] = kept_names
+    rows[ORIGINAL_ID] = kept_ids
     rows["text"] = [normalise_newlines(text) for text in rows["text"]]
     rows["date"] = dates.iloc[keep]
     return CheckedRows(rows.reset_index(drop=True), errors)
