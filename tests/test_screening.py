@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.corpus.screening import english_share, has_words, text_warnings
+from analysis.corpus.screening import english_share, has_words, repeated_texts, text_warnings
 
 NEWS = (
     "The prime minister met the president on Thursday, and the two leaders said that the"
@@ -65,3 +65,9 @@ def test_an_excerpt_that_an_api_or_feed_gave_is_named(ending, mark):
 def test_text_that_only_mentions_reading_on_is_no_excerpt():
     for text in (NEWS + " She said: continue reading the report.", "Chars [+5] rose. " + NEWS):
         assert text_warnings(text, source="a.txt") == []
+
+
+def test_repeated_texts_point_to_the_first_article_with_that_text_in_name_order():
+    repeats = repeated_texts(["c", "a", "b", "d"], ["wire", "wire", "own", "wire"])
+    assert repeats == {"c": "a", "d": "a"}
+    assert repeated_texts(["a", "b"], ["Text.", "Text. "]) == {}  # exact copies only

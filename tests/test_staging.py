@@ -276,3 +276,31 @@ def test_a_field_found_only_as_nested_fields_gets_a_hint_naming_the_setting(tmp_
     ]
     mapped = _stage(tmp_path, input_files=str(path), columns={**COLUMNS, "source": "source.name"})
     assert mapped.warnings == []
+
+
+def test_texts_repeated_exactly_are_named_and_still_analysed(tmp_path):
+    wire = "Tariffs rose on Monday. Markets in Tokyo fell."
+    frame = pd.DataFrame({
+        "id": ["ledger-1", "herald-7", "post-3", "ledger-2"],
+        "text": [wire, wire, "A different story.", wire],
+        "source": ["Ledger", "Herald", "Post", "Ledger"],
+        "duplicate_of": ["x", "y", "z", "w"],  # a column of the file's own
+    })  # fmt: skip
+    frame.to_csv(tmp_path / "corpus.csv", index=False)
+    staged = _stage(tmp_path)
+    assert staged.articles == ["herald-7", "ledger-1", "ledger-2", "post-3"]
+    assert staged.warnings == [
+        "2 articles repeat the text of another exactly (wire copies, or one article saved"
+        " twice); each is analysed, and the articles table's duplicate_of names the first"
+        " with that text"
+    ]
+    table = pd.concat(pd.read_parquet(p) for p in staged.shard_files.values())
+    rows = table.set_index("article").sort_index()
+    assert rows["duplicate_of"].fillna("").tolist() == ["", "herald-7", "herald-7", ""]
+    assert rows["duplicate_of_metadata"].tolist() == ["y", "x", "w", "z"]
+
+
+def test_a_corpus_without_repeated_texts_has_no_duplicate_column(tmp_path):
+    _write(tmp_path, ["One story.", "Another story.", "A third one."])
+    staged = _stage(tmp_path)
+    assert staged.warnings == [] and "duplicate_of" not in staged.metadata_columns

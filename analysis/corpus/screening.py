@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable
 
 _WORD = re.compile(r"[^\W\d_]+")
 _HTML_TAG = re.compile(
@@ -85,3 +87,29 @@ def text_warnings(text: str, *, source: str) -> list[str]:
             " the English models will give unreliable results"
         )
     return warnings
+
+
+def repeated_texts(articles: Iterable[str], texts: Iterable[str]) -> dict[str, str]:
+    """The articles whose text is exactly another article's, each with the first of them in
+    name order: wire stories that several outlets ran unchanged, or one article saved twice.
+    They are analysed like any other; a researcher may want to count each text once.
+
+    Args:
+        articles: The article names.
+        texts: Their texts, in the same order.
+
+    Returns:
+        article -> the first article with the same text, for every repeat (the first has
+        no entry).
+    """
+    keyed = sorted(
+        (article, hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest())
+        for article, text in zip(articles, texts, strict=True)
+    )
+    first: dict[bytes, str] = {}
+    repeats = {}
+    for article, digest in keyed:
+        earlier = first.setdefault(digest, article)
+        if earlier != article:
+            repeats[article] = earlier
+    return repeats

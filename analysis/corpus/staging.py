@@ -32,6 +32,7 @@ from analysis.corpus.records import (
     nested_field_hints,
     standard_columns,
 )
+from analysis.corpus.screening import repeated_texts
 from analysis.corpus.shards import shard_count, shard_name, shard_of
 from analysis.reading import ARTICLE_SUFFIXES, ArticleError, check_encoding
 from analysis.tables import atomic_write_bytes
@@ -40,7 +41,11 @@ from analysis.workflow_config import ConfigError
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 9
+STAGING_VERSION = 10
+# Columns newsdag adds to a corpus's metadata (a file's own columns of these names are
+# kept with the suffix _metadata): the article's name, its id as given when that differs,
+# and the first article with the same text.
+_ADDED_COLUMNS = ("article", "original_id", "duplicate_of")
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 
@@ -225,8 +230,15 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
         )
         errors += result.errors
         checked.append(result.rows)
-    rows = pd.concat(checked, ignore_index=True) if checked else pd.DataFrame()
-    return _tidy(rows), errors, warnings
+    rows = _tidy(pd.concat(checked, ignore_index=True) if checked else pd.DataFrame())
+    if "duplicate_of" in rows:
+        repeats = int(rows["duplicate_of"].notna().sum())
+        warnings.append(
+            f"{repeats:,} article{'s' if repeats > 1 else ''} repeat the text of another"
+            " exactly (wire copies, or one article saved twice); each is analysed, and the"
+            " articles table's duplicate_of names the first with that text"
+        )
+    return rows, errors, warnings
 
 
 def _article_file(path: Path, max_bytes: int, encoding: str) -> tuple[pd.DataFrame, list[str]]:
@@ -249,15 +261,16 @@ def _tidy(rows: pd.DataFrame) -> pd.DataFrame:
         empty["date"] = pd.Series(dtype="datetime64[ns]")
         return pd.DataFrame(empty)
     # A metadata column named like one of ours is kept under another name.
-    rows = rows.rename(
-        columns={"article": "article_metadata", "original_id": "original_id_metadata"}
-    )
+    rows = rows.rename(columns={c: f"{c}_metadata" for c in _ADDED_COLUMNS})
     rows = rows.rename(columns={"id": "article"})
     # The ids as the files give them, kept only when some article's name differs (a URL).
     if (rows[ORIGINAL_ID] != rows["article"]).any():
         rows = rows.rename(columns={ORIGINAL_ID: "original_id"})
     else:
         rows = rows.drop(columns=ORIGINAL_ID)
+    repeats = repeated_texts(rows["article"], rows["text"])
+    if repeats:
+        rows["duplicate_of"] = [repeats.get(article) for article in rows["article"]]
     for name in STANDARD_FIELDS:
         if name not in rows:
             rows[name] = None
