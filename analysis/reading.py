@@ -118,10 +118,10 @@ def decode_article(data: bytes, *, source: str, encoding: str) -> str:
     """
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
         raise ArticleError(f"{source}: binary content, not a text article")
-    problem = decoding_problem(data, encoding=encoding)
-    if problem is not None:
-        raise ArticleError(f"{source}: {problem}")
-    text = normalise_newlines(data.decode(text_codec(encoding)))
+    try:
+        text = normalise_newlines(data.decode(text_codec(encoding)))
+    except UnicodeDecodeError:
+        raise ArticleError(f"{source}: {decoding_problem(data, encoding=encoding)}") from None
     if not text.strip():
         raise ArticleError(f"{source}: empty article (no text besides white space)")
     return text

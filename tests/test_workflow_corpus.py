@@ -36,6 +36,19 @@ def write_corpus(workdir: Path, extra_rows: list[dict] | None = None) -> None:
     pd.DataFrame(rows + (extra_rows or [])).to_csv(workdir / "corpus.csv", index=False)
 
 
+def run_corpus(workdir: Path, input_file: str, columns: str) -> subprocess.CompletedProcess:
+    """Run the workflow on one corpus file with the given id, text and date columns (the
+    other fields keep their default names); the run must succeed."""
+    (workdir / "settings.yaml").write_text(
+        f"input_files: {input_file}\nresults_dir: out\ncolumns: {{{columns},"
+        " title: title, source: source, author: author, url: url}\n",
+        encoding="utf-8",
+    )
+    run = snakemake(workdir)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return run
+
+
 @pytest.fixture(scope="module")
 def corpus_run(tmp_path_factory):
     workdir = copy_workflow(tmp_path_factory.mktemp("corpus"), {})
@@ -45,14 +58,7 @@ def corpus_run(tmp_path_factory):
         {"doc_id": "undated", "body": "Some words here.", "date": "not a date"},
     ]
     write_corpus(workdir, bad)
-    (workdir / "settings.yaml").write_text(
-        "input_files: corpus.csv\nresults_dir: out\ncolumns: {id: doc_id, text: body,"
-        " title: title, date: date, source: source, author: author, url: url}\n",
-        encoding="utf-8",
-    )
-    run = snakemake(workdir)
-    assert run.returncode == 0, run.stderr[-3000:]
-    return workdir, run
+    return workdir, run_corpus(workdir, "corpus.csv", "id: doc_id, text: body, date: date")
 
 
 def test_bad_rows_get_one_line_each_and_the_rest_is_analysed(corpus_run):
@@ -138,13 +144,7 @@ def test_a_news_api_answer_runs_as_it_comes(tmp_path):
     ]  # fmt: skip
     answer = {"status": "ok", "totalResults": len(articles), "articles": articles}
     (workdir / "newsapi.json").write_text(json.dumps(answer), encoding="utf-8")
-    (workdir / "settings.yaml").write_text(
-        "input_files: newsapi.json\nresults_dir: out\ncolumns: {id: url, text: content,"
-        " title: title, date: publishedAt, source: source, author: author, url: url}\n",
-        encoding="utf-8",
-    )
-    run = snakemake(workdir)
-    assert run.returncode == 0, run.stderr[-3000:]
+    run = run_corpus(workdir, "newsapi.json", "id: url, text: content, date: publishedAt")
     hint = "no column 'source' for source, but nested fields source.id, source.name"
     assert sum(hint in line for line in run.stderr.splitlines()) == 1
     provenance = json.loads((workdir / "out/provenance.json").read_text(encoding="utf-8"))

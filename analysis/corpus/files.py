@@ -120,25 +120,20 @@ def read_corpus_file(path: Path, *, encoding: str) -> tuple[pd.DataFrame, list[s
     """
     kind = file_format(path)
     codec = text_codec(encoding)
+
+    def explain(what: str, read: Callable[[], T]) -> T:
+        return read_or_explain(path, what, read, encoding=encoding)
+
     if kind == "jsonl" or (kind == "json" and _holds_json_lines(path, codec)):
-        return read_or_explain(
-            path, "JSON Lines", lambda: _read_jsonl(path, codec), encoding=encoding
-        )
+        return explain("JSON Lines", lambda: _read_jsonl(path, codec))
     if kind == "json":
-        return read_or_explain(path, kind, lambda: _read_json_array(path, codec), encoding=encoding)
+        return explain(kind, lambda: _read_json_array(path, codec))
     if kind == "parquet":
-        frame = read_or_explain(path, kind, lambda: _read_parquet(path), encoding=encoding)
+        frame = explain(kind, lambda: _read_parquet(path))
     elif kind == "excel":
-        frame = read_or_explain(
-            path, "an Excel workbook", lambda: _read_excel(path), encoding=encoding
-        )
+        frame = explain("an Excel workbook", lambda: _read_excel(path))
     else:
-        frame = read_or_explain(
-            path,
-            kind,
-            lambda: read_text_cells(path, tsv=kind == "tsv", encoding=encoding),
-            encoding=encoding,
-        )
+        frame = explain(kind, lambda: read_text_cells(path, tsv=kind == "tsv", encoding=encoding))
     frame.insert(0, "origin", [f"{path} row {i}" for i in range(1, len(frame) + 1)])
     return frame, []
 

@@ -147,7 +147,7 @@ def stage_corpus(
     if cached is not None:
         return cached
     rows, errors, warnings = _read_all(input_dir, input_files, files, settings)
-    return _write_staging(rows, errors, files, signature, staging, shard_size, warnings)
+    return _write_staging(rows, errors, warnings, files, signature, staging, shard_size)
 
 
 def _input_files(input_dir: str | None, input_files) -> list[Path]:
@@ -305,7 +305,7 @@ def _shard_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def _write_staging(
-    rows, errors, files, signature, staging: Path, shard_size, warnings
+    rows, errors, warnings, files, signature, staging: Path, shard_size
 ) -> StagedCorpus:
     n_shards = shard_count(len(rows), shard_size=shard_size)
     assignment = [shard_of(a, n_shards) for a in rows["article"]]
