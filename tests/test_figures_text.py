@@ -202,7 +202,7 @@ def topics_tables() -> dict[str, pd.DataFrame]:
 
 def test_topic_heatmap_marks_topic_labels_and_section_titles():
     t = topics_tables()
-    expected = {f"T1: {RUN} · {RUN}", "T2: tariff · trade", "Lead", MARK}
+    expected = {f"T1: {RUN} · {RUN}", "T2: tariff · trade", "Lead (untitled)", MARK}
     _assert_marked(
         lambda: topics.section_heatmap(t["mixtures"], t["terms"], t["sections"]), expected
     )

@@ -10,18 +10,19 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analysis.figures.style import PALETTE, first_sections, new_figure, save_png, wrap_label
+from analysis.figures.style import (
+    PALETTE,
+    first_sections,
+    new_figure,
+    save_png,
+    section_names,
+    wrap_label,
+)
 
 PANEL_WIDTH = 4.2
 LABEL_WIDTH = 24
 TITLE_WIDTH = 38
 SIGNIFICANCE = 0.05
-
-
-def section_title(section_id: int, titles: dict[int, str]) -> str:
-    """Panel title: the section's heading, or "Lead" for the untitled opening section."""
-    title = str(titles.get(section_id, "") or "").strip()
-    return f"{section_id}. {title}" if title else f"{section_id}. Lead (untitled)"
 
 
 def _grid(n_panels: int, rows_per_panel: int) -> tuple[Figure, list[Axes]]:
@@ -35,10 +36,6 @@ def _grid(n_panels: int, rows_per_panel: int) -> tuple[Figure, list[Axes]]:
     return figure, axes[:n_panels]
 
 
-def _section_titles(sections: pd.DataFrame) -> dict[int, str]:
-    return dict(zip(sections["section_id"].astype(int), sections["title"].fillna(""), strict=True))
-
-
 def _message_figure(message: str) -> Figure:
     """A small figure that only says why there is nothing to draw."""
     figure = new_figure(5, 1.5)
@@ -46,9 +43,9 @@ def _message_figure(message: str) -> Figure:
     return figure
 
 
-def _panel_title(ax: Axes, section_id: int, titles: dict[int, str]) -> None:
-    title = section_title(int(section_id), titles)
-    ax.set_title(wrap_label(title, width=TITLE_WIDTH), fontsize=9, loc="left")
+def _panel_title(ax: Axes, section_id: int, names: dict[int, str]) -> None:
+    name = names.get(int(section_id), f"Section {section_id}")
+    ax.set_title(wrap_label(f"{section_id}. {name}", width=TITLE_WIDTH), fontsize=9, loc="left")
 
 
 def _bars(ax: Axes, labels: list[str], values: list[float], colours: list[str]) -> None:
@@ -72,7 +69,7 @@ def keywords_by_section_figure(
     Returns:
         The figure.
     """
-    titles = _section_titles(sections)
+    names = section_names(sections["section_id"], sections["title"])
     rows = keywords[(keywords["scope"] == "section") & (keywords["rank"] <= top_n)].copy()
     rows["section_id"] = rows["section_id"].astype(int)
     groups = list(rows.sort_values(["section_id", "rank"]).groupby("section_id", sort=True))
@@ -82,7 +79,7 @@ def keywords_by_section_figure(
     figure, axes = _grid(len(groups), top_n)
     for ax, (section_id, group) in zip(axes, groups, strict=True):
         _bars(ax, group["keyword"].tolist(), group["score"].tolist(), [PALETTE[0]] * len(group))
-        _panel_title(ax, section_id, titles)
+        _panel_title(ax, section_id, names)
         ax.set_xlabel("fused score (higher = more central)", fontsize=8)
     figure.suptitle(title)
     return figure
@@ -101,7 +98,7 @@ def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int)
     Returns:
         The figure.
     """
-    titles = _section_titles(sections)
+    names = section_names(sections["section_id"], sections["title"])
     over = keyness[keyness["sign"] > 0].sort_values(
         ["section_id", "g2", "term"], ascending=[True, False, True]
     )
@@ -115,7 +112,7 @@ def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int)
     for ax, (section_id, group) in zip(axes, groups, strict=True):
         colours = [PALETTE[3] if p < SIGNIFICANCE else "#E8A9AB" for p in group["p_value"]]
         _bars(ax, group["term"].tolist(), group["log_ratio"].tolist(), colours)
-        _panel_title(ax, section_id, titles)
+        _panel_title(ax, section_id, names)
         ax.set_xlabel("log ratio vs rest of article (log2)", fontsize=8)
     legend = [
         Patch(color=PALETTE[3], label="p < 0.05 (G²)"),

@@ -8,7 +8,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.figures.style import PALETTE, first_sections, new_figure, save_png, wrap_label
+from analysis.figures.style import (
+    PALETTE,
+    first_sections,
+    new_figure,
+    save_png,
+    section_names,
+    wrap_label,
+)
 
 
 def _key(values: pd.Series) -> list[str]:
@@ -24,15 +31,13 @@ def _key(values: pd.Series) -> list[str]:
     return out
 
 
-def _section_titles(sections: pd.DataFrame) -> dict[str, str]:
+def _section_names(sections: pd.DataFrame) -> dict[str, str]:
+    """Each section's figure name (:func:`~analysis.figures.style.section_names`), keyed by
+    :func:`_key`; the article's row is "WHOLE ARTICLE" under the empty key."""
     rows = sections[sections["scope"] == "section"].drop_duplicates("section_id")
-    return dict(zip(_key(rows["section_id"]), rows["title"].fillna("").astype(str), strict=True))
-
-
-def _row_label(scope: str, title: str, section_id: str) -> str:
-    if scope == "article":
-        return "WHOLE ARTICLE"
-    return str(title) if str(title).strip() else f"section {section_id} (untitled)"
+    keys = _key(rows["section_id"])
+    names = section_names([int(k) for k in keys], rows["title"].tolist())
+    return {"": "WHOLE ARTICLE"} | {key: names[int(key)] for key in keys}
 
 
 def _ci_errors(frame: pd.DataFrame, mean: str) -> np.ndarray:
@@ -81,14 +86,12 @@ def arc_figure(
         zorder=4,
     )
 
-    titles = _section_titles(sections)
+    names = _section_names(sections)
     keys = _key(sentences["section_id"])
     starts = [i for i in range(n) if i == 0 or keys[i] != keys[i - 1]]
     for start in starts:
         ax.axvline(start + 0.5, color="#888888", linestyle="--", linewidth=0.8, zorder=1)
-        label = wrap_label(
-            _row_label("section", titles.get(keys[start], ""), keys[start]), width=22
-        )
+        label = wrap_label(names.get(keys[start], f"Section {keys[start]}"), width=22)
         ax.text(
             start + 0.7, 1.78, label, rotation=90, va="top", ha="left", fontsize=7, color="#333333"
         )
@@ -120,15 +123,10 @@ def sections_figure(sections: pd.DataFrame, path: str | os.PathLike[str]) -> Fig
         _empty(ax, "no sections")
         save_png(figure, path)
         return figure
+    names = _section_names(rows)
     labels = [
-        wrap_label(_row_label(scope, title, section_id) + f" (n={int(n)})", width=40)
-        for scope, title, section_id, n in zip(
-            rows["scope"],
-            rows["title"].fillna(""),
-            _key(rows["section_id"]),
-            rows["n_sentences"],
-            strict=True,
-        )
+        wrap_label(f"{names[key]} (n={int(n)})", width=40)
+        for key, n in zip(_key(rows["section_id"]), rows["n_sentences"], strict=True)
     ]
     y = np.arange(len(rows))[::-1]
     colors = [PALETTE[3] if s == "article" else PALETTE[0] for s in rows["scope"]]

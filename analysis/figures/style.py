@@ -8,6 +8,7 @@ data give byte-identical PNG files.
 from __future__ import annotations
 
 import io
+import math
 import os
 import textwrap
 import unicodedata
@@ -172,6 +173,44 @@ def distinct_labels(labels: Sequence[str]) -> list[str]:
         seen[label] = seen.get(label, 0) + 1
         distinct.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return distinct
+
+
+def section_name(section_id: int, title: object, *, n_sections: int) -> str:
+    """A section's name in every figure: its heading; an untitled section by its place.
+
+    Args:
+        section_id: The section's number (0 is the text before the first heading).
+        title: Its heading; empty, None or NaN when it has none.
+        n_sections: How many sections the article has.
+
+    Returns:
+        The heading, or "Lead (untitled)" for untitled text before later sections,
+        "Whole text (no headings)" for an article without headings, and
+        "Section N (untitled)" otherwise.
+    """
+    missing = title is None or (isinstance(title, float) and math.isnan(title))
+    heading = "" if missing else str(title).strip()
+    if heading:
+        return heading
+    if n_sections <= 1:
+        return "Whole text (no headings)"
+    return "Lead (untitled)" if section_id == 0 else f"Section {section_id} (untitled)"
+
+
+def section_names(section_ids: Sequence[int], titles: Sequence[object]) -> dict[int, str]:
+    """Each section's :func:`section_name`, by section id.
+
+    Args:
+        section_ids: The article's section ids, one per section.
+        titles: Their headings, in the same order.
+
+    Returns:
+        The names by section id.
+    """
+    ids = [int(i) for i in section_ids]
+    return {
+        i: section_name(i, title, n_sections=len(ids)) for i, title in zip(ids, titles, strict=True)
+    }
 
 
 def first_sections(items: Sequence[T], title: str) -> tuple[list[T], str]:

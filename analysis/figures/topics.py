@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from analysis.figures.style import PALETTE, first_sections, new_figure, wrap_label
+from analysis.figures.style import PALETTE, first_sections, new_figure, section_names, wrap_label
 
 MAX_LABELLED_ARTICLES = 40
 MAX_IMAGE_ROWS = 2000  # more than the figure's pixel rows
@@ -33,14 +33,6 @@ def topic_colours(n_topics: int) -> list:
     return [cmap(i % 20) for i in range(n_topics)]
 
 
-def _section_names(sections: pd.DataFrame) -> dict[int, str]:
-    titles = sections.set_index("section_id")["title"].fillna("").astype(str)
-    return {
-        int(i): (title if title.strip() else ("Lead" if int(i) == 0 else f"Section {i}"))
-        for i, title in titles.items()
-    }
-
-
 def section_heatmap(mixtures: pd.DataFrame, terms: pd.DataFrame, sections: pd.DataFrame) -> Figure:
     """Heatmap of each section's topic weights (rows: sections, columns: topics).
 
@@ -56,7 +48,7 @@ def section_heatmap(mixtures: pd.DataFrame, terms: pd.DataFrame, sections: pd.Da
     grid = grid.reindex(sorted(grid.columns), axis=1).fillna(0.0)
     shown, title = first_sections(list(grid.index), "Topic mixture of each section")
     grid = grid.loc[shown]
-    names = _section_names(sections)
+    names = section_names(sections["section_id"], sections["title"])
     labels = topic_names(terms)
     n_rows, n_cols = grid.shape
     figure = new_figure(max(7.0, 3.6 + 1.3 * n_cols), 1.6 + 0.5 * n_rows)
