@@ -90,8 +90,18 @@ def two_sections():
 
 
 def section_keywords(headline: pd.DataFrame, section: int) -> list[str]:
-    rows = headline[(headline["scope"] == "section") & (headline["section_id"] == str(section))]
+    rows = headline[(headline["scope"] == "section") & (headline["section_id"] == section)]
     return rows.sort_values("rank")["keyword"].tolist()
+
+
+def test_section_ids_are_whole_numbers_that_join_the_sections_table(two_sections):
+    document, (headline, by_method, _) = two_sections
+    for table in (headline, by_method):
+        assert str(table["section_id"].dtype) == "Int64"
+        assert table.loc[table["scope"] == "article", "section_id"].isna().all()
+        sections = table[table["scope"] == "section"]
+        joined = sections.merge(document.sections, on="section_id", how="left")
+        assert joined["title"].notna().all() and set(joined["section_id"]) == {0, 1}
 
 
 def test_known_phrase_ranks_top3_in_its_section(two_sections):

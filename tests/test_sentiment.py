@@ -231,6 +231,33 @@ def test_stage_table_contract(article):
     assert list(aliases.columns) == ["actor", "variant", "rule", "evidence"]
 
 
+def test_ids_keep_the_text_models_types_so_the_tables_join_it(article):
+    sentences = read_tsv(article / "sentences.tsv")
+    tables = stage.article_tables(
+        sentences=sentences,
+        tokens=None,
+        sections=read_tsv(article / "sections.tsv"),
+        **{**SENTIMENT, "n_bootstrap": 200},
+    )
+    joined = tables["sentiment_sentences"].merge(sentences, on=["sentence_id", "section_id"])
+    assert len(joined) == len(sentences)
+    rows = tables["sentiment_sections"]
+    assert rows.loc[rows["scope"] == "article", "section_id"].isna().all()
+    assert set(rows.loc[rows["scope"] == "section", "section_id"]) == {0, 1}
+
+
+def test_text_ids_stay_text():
+    sentences = pd.DataFrame(
+        {"sentence_id": ["s1", "s2"], "section_id": ["intro", "intro"],
+         "text": ["Trump met Ishiba.", "Ishiba smiled."]}
+    )  # fmt: skip
+    tables = stage.article_tables(
+        sentences=sentences, tokens=None, sections=None, **{**SENTIMENT, "n_bootstrap": 200}
+    )
+    assert tables["sentiment_sentences"]["sentence_id"].tolist() == ["s1", "s2"]
+    assert tables["sentiment_sections"]["section_id"].tolist()[-1] == "intro"
+
+
 def test_stage_is_reproducible_and_uses_token_tags(article):
     tokens = pd.DataFrame(
         {

@@ -71,6 +71,18 @@ def test_an_empty_shard_has_the_same_schema_as_a_full_one(two_shards):
     assert set(both["article"]) == {"a0"}
 
 
+def test_the_sentiment_tables_join_the_text_model_on_typed_ids(two_shards):
+    (_, out), _ = two_shards
+    sentences = pd.read_parquet(out["sentences"])
+    scores = pd.read_parquet(out["sentiment_sentences"])
+    assert len(sentences.merge(scores, on=["article", "sentence_id", "section_id"])) == 12
+    sections = pd.read_parquet(out["sections"])
+    by_section = pd.read_parquet(out["sentiment_sections"]).query("scope == 'section'")
+    assert set(by_section.merge(sections, on=["article", "section_id"])["article"]) == {"a0", "a1"}
+    for table in ("sentiment_sentences", "sentiment_entities"):
+        assert str(pq.read_schema(out[table]).field("section_id").type) == "int64", table
+
+
 def count_terms(out, name):
     path = out["tokens"].parent.parent / "topic_terms_counts" / f"{name}.parquet"
     shards.run_shard_tables(

@@ -132,8 +132,8 @@ def rank_article(
     ]
     counts = Counter(o.key for o in occurrences)
     return ArticleKeywords(
-        keywords=pd.DataFrame(headline, columns=KEYWORD_COLUMNS),
-        keywords_by_method=pd.DataFrame(by_method, columns=BY_METHOD_COLUMNS),
+        keywords=_ranked_table(headline, KEYWORD_COLUMNS),
+        keywords_by_method=_ranked_table(by_method, BY_METHOD_COLUMNS),
         keyness=keyness_from_counts(section_counts, sizes, labels=labels)[KEYNESS_COLUMNS],
         keyword_candidates=_candidate_table(article_all, counts, names, labels),
     )
@@ -184,8 +184,8 @@ def article_features(
 
 def _empty() -> ArticleKeywords:
     return ArticleKeywords(
-        pd.DataFrame(columns=KEYWORD_COLUMNS),
-        pd.DataFrame(columns=BY_METHOD_COLUMNS),
+        _ranked_table([], KEYWORD_COLUMNS),
+        _ranked_table([], BY_METHOD_COLUMNS),
         pd.DataFrame(columns=KEYNESS_COLUMNS),
         pd.DataFrame(columns=CANDIDATE_TABLE_COLUMNS),
     )
@@ -253,9 +253,15 @@ def _rank_scope(
     return fused, rankings, every
 
 
+def _ranked_table(rows: list, columns: Sequence[str]) -> pd.DataFrame:
+    """Ranked rows as a table; ``section_id`` is a whole number, missing on the article's rows,
+    so the table joins the text model's tables on it."""
+    return pd.DataFrame(rows, columns=columns).astype({"section_id": "Int64", "rank": "int64"})
+
+
 def _rows(ranking: Ranking, scope: str, labels: Mapping[str, str], *, top_k=None) -> list:
     return [
-        (scope, "" if doc == ARTICLE_DOC else str(int(doc)), rank, labels.get(key, key), score)
+        (scope, None if doc == ARTICLE_DOC else int(doc), rank, labels.get(key, key), score)
         for doc, key, score, rank in ranked_rows(ranking, top_k)
     ]
 

@@ -44,6 +44,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import is_integer_dtype
 
 from analysis import actors as A
 from analysis import sentiment as S
@@ -307,7 +308,43 @@ def article_tables(
         Table name -> table (see :func:`sentiment_tables`).
     """
     sent, tok_lists, sec = normalise_inputs(sentences, tokens, sections)
-    return sentiment_tables(sent, tok_lists, sec, **params)
+    tables = sentiment_tables(sent, tok_lists, sec, **params)
+    return {name: with_id_types(frame, sentences) for name, frame in tables.items()}
+
+
+_ID_COLUMNS = ("sentence_id", "section_id")
+
+
+def with_id_types(frame: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its id columns as whole numbers where the sentences table has them so.
+
+    The stage matches ids as text, whatever their type; its tables are given back the text
+    model's types so that they join its tables (an article's row, which has no section,
+    gets a missing ``section_id``).
+
+    Args:
+        frame: An output table whose ids are text ("" for none).
+        sentences: The stage's input sentences table.
+
+    Returns:
+        The table, with ``sentence_id`` and ``section_id`` as nullable integers when the
+        input's are integers.
+    """
+    whole = [
+        column
+        for column in _ID_COLUMNS
+        if column in frame and column in sentences and is_integer_dtype(sentences[column])
+    ]
+    if not whole:
+        return frame
+    return frame.assign(
+        **{
+            column: pd.array(
+                [None if pd.isna(v) or v == "" else int(v) for v in frame[column]], dtype="Int64"
+            )
+            for column in whole
+        }
+    )
 
 
 def run_figures(
