@@ -119,6 +119,7 @@ NAMES = (
     "sentiment_sections",
     "sentiment_method_correlations",
     "sentiment_entities",
+    "sentiment_mentions",
     "actor_aliases",
 )
 
@@ -231,6 +232,53 @@ def test_stage_table_contract(article):
     assert list(aliases.columns) == ["actor", "variant", "rule", "evidence"]
 
 
+def _placed(folder) -> tuple[pd.DataFrame, str]:
+    """The fixture's sentences with their offsets in an article that joins them by spaces."""
+    sentences = read_tsv(folder / "sentences.tsv")
+    starts = np.cumsum([0, *(len(text) + 1 for text in sentences["text"])])[:-1]
+    return sentences.assign(start_char=starts), " ".join(sentences["text"])
+
+
+def test_every_mention_is_placed_in_the_article_and_behind_its_actors_mean(article):
+    sentences, text = _placed(article)
+    tables = stage.article_tables(
+        sentences=sentences,
+        tokens=None,
+        sections=read_tsv(article / "sections.tsv"),
+        **{**SENTIMENT, "n_bootstrap": 200, "top_n_actors": 1, "min_actor_mentions": 1},
+    )
+    mentions = tables["sentiment_mentions"]
+    assert list(mentions.columns) == [
+        *("actor", "actor_type", "mention", "sentence_id", "section_id"),
+        *("start_char", "end_char", "target_sentiment"),
+    ]
+    spans = zip(mentions["start_char"], mentions["end_char"], strict=True)
+    assert [text[a:b] for a, b in spans] == mentions["mention"].tolist()
+    trump = mentions[mentions["actor"] == "Donald Trump"]
+    assert trump["mention"].tolist() == ["Donald Trump", "Trump", "Trump"]
+    assert trump["sentence_id"].tolist() == [0, 2, 4]
+    assert trump["section_id"].tolist() == [0, 0, 1]
+    # the entities table keeps the top actor; the mentions table every actor, in text order
+    top = tables["sentiment_entities"].query("scope == 'article'")
+    assert top["actor"].tolist() == ["Donald Trump"]
+    assert {"Shigeru Ishiba", "United States", "Japan"} <= set(mentions["actor"])
+    assert mentions["start_char"].is_monotonic_increasing
+    assert top["n_mentions"].iloc[0] == len(trump)
+    assert top["target_sentiment"].iloc[0] == pytest.approx(trump["target_sentiment"].mean())
+
+
+def test_mentions_without_sentence_offsets_have_no_offsets(article):
+    tables = stage.article_tables(
+        sentences=read_tsv(article / "sentences.tsv"),
+        tokens=None,
+        sections=read_tsv(article / "sections.tsv"),
+        **{**SENTIMENT, "n_bootstrap": 200},
+    )
+    mentions = tables["sentiment_mentions"]
+    assert len(mentions) > 0
+    assert mentions["start_char"].isna().all() and mentions["end_char"].isna().all()
+
+
 def test_ids_keep_the_text_models_types_so_the_tables_join_it(article):
     sentences = read_tsv(article / "sentences.tsv")
     tables = stage.article_tables(
@@ -255,7 +303,7 @@ def test_text_ids_stay_text():
         sentences=sentences, tokens=None, sections=None, **{**SENTIMENT, "n_bootstrap": 200}
     )
     assert tables["sentiment_sentences"]["sentence_id"].tolist() == ["s1", "s2"]
-    assert tables["sentiment_sections"]["section_id"].tolist()[-1] == "intro"
+    assert tables["sentiment_mentions"]["section_id"].tolist()[:1] == ["intro"]
 
 
 def test_stage_is_reproducible_and_uses_token_tags(article):

@@ -12,7 +12,7 @@ from analysis.tables import read_parquet
 PREPARE_TABLES = ("articles", "sections", "paragraphs", "sentences", "tokens", "section_stats")
 SENTIMENT_TABLES = (
     *("sentiment_sentences", "sentiment_sections", "sentiment_method_correlations"),
-    *("sentiment_entities", "actor_aliases"),
+    *("sentiment_entities", "sentiment_mentions", "actor_aliases"),
 )
 
 
@@ -79,7 +79,11 @@ def test_the_sentiment_tables_join_the_text_model_on_typed_ids(two_shards):
     sections = pd.read_parquet(out["sections"])
     by_section = pd.read_parquet(out["sentiment_sections"]).query("scope == 'section'")
     assert set(by_section.merge(sections, on=["article", "section_id"])["article"]) == {"a0", "a1"}
-    for table in ("sentiment_sentences", "sentiment_entities"):
+    mentions = pd.read_parquet(out["sentiment_mentions"])
+    placed = mentions.merge(sentences, on=["article", "sentence_id"], suffixes=("", "_sentence"))
+    assert len(placed) == len(mentions) > 0
+    assert placed.eval("start_char >= start_char_sentence and end_char <= end_char_sentence").all()
+    for table in ("sentiment_sentences", "sentiment_entities", "sentiment_mentions"):
         assert str(pq.read_schema(out[table]).field("section_id").type) == "int64", table
 
 

@@ -6,23 +6,32 @@
   and name tests they and the corpus merges share).
 * :mod:`analysis.actors.kinds`: each actor's type and the acronyms that name things.
 * :mod:`analysis.actors.scores`: target-level sentiment per mention and per actor, beside the
-  sentence-level mean (:func:`score_mentions`, :func:`actor_sentiment`).
+  sentence-level mean (:func:`score_mentions`, :func:`actor_sentiment`), and the table of
+  scored mentions (:func:`mention_table`).
 """
 
 from analysis.actors.detect import MENTION_COLUMNS, ActorResult, find_actors
 from analysis.actors.runs import Token, tag_sentences
-from analysis.actors.scores import ENTITY_COLUMNS, actor_sentiment, score_mentions
+from analysis.actors.scores import (
+    ENTITY_COLUMNS,
+    MENTION_TABLE_COLUMNS,
+    actor_sentiment,
+    mention_table,
+    score_mentions,
+)
 from analysis.names import COUNTRY_ABBREVIATIONS, TITLE_WORDS
 
 __all__ = [
     "COUNTRY_ABBREVIATIONS",
     "ENTITY_COLUMNS",
     "MENTION_COLUMNS",
+    "MENTION_TABLE_COLUMNS",
     "TITLE_WORDS",
     "ActorResult",
     "Token",
     "actor_sentiment",
     "find_actors",
+    "mention_table",
     "score_mentions",
     "tag_sentences",
 ]

@@ -41,6 +41,66 @@ ENTITY_COLUMNS = (
 )
 
 
+MENTION_TABLE_COLUMNS = (
+    "actor",
+    "actor_type",
+    "mention",
+    "sentence_id",
+    "section_id",
+    "start_char",
+    "end_char",
+    "target_sentiment",
+)
+
+
+def mention_table(
+    mentions: pd.DataFrame, sentences: pd.DataFrame, *, types: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Every scored mention, placed in the article: the evidence behind each actor's mean.
+
+    Args:
+        mentions: Scored mentions (:func:`score_mentions`).
+        sentences: ``sentence_id``, ``section_id`` and, for offsets into the article's text,
+            ``start_char`` per sentence (a sentence's text is the article's slice from there).
+        types: ``actor``, ``actor_type``; None: all ``unknown``.
+
+    Returns:
+        Columns :data:`MENTION_TABLE_COLUMNS`, one row per mention of every actor (also those
+        :func:`actor_sentiment` leaves out), in text order; ``start_char`` and ``end_char``
+        are missing when ``sentences`` has no ``start_char``.
+    """
+    position = {sid: k for k, sid in enumerate(sentences["sentence_id"])}
+    section_of = dict(zip(sentences["sentence_id"], sentences["section_id"], strict=True))
+    starts = sentences["start_char"] if "start_char" in sentences else [None] * len(sentences)
+    start_of = dict(zip(sentences["sentence_id"], starts, strict=True))
+    type_of = {} if types is None else dict(zip(types["actor"], types["actor_type"], strict=True))
+    ordered = mentions.assign(
+        _position=[position.get(sid, len(position)) for sid in mentions["sentence_id"]]
+    ).sort_values(["_position", "start"], kind="stable")
+    offset = [start_of.get(sid) for sid in ordered["sentence_id"]]
+    return pd.DataFrame(
+        {
+            "actor": ordered["actor"].tolist(),
+            "actor_type": [type_of.get(a, "unknown") for a in ordered["actor"]],
+            "mention": ordered["surface"].tolist(),
+            "sentence_id": ordered["sentence_id"].tolist(),
+            "section_id": [section_of.get(sid) for sid in ordered["sentence_id"]],
+            "start_char": _shifted(offset, ordered["start"]),
+            "end_char": _shifted(offset, ordered["end"]),
+            "target_sentiment": ordered["target_sentiment"].astype(float).tolist(),
+        },
+        columns=list(MENTION_TABLE_COLUMNS),
+    )
+
+
+def _shifted(offsets: list[object], positions: pd.Series) -> pd.array:
+    """Sentence offsets plus positions within the sentence; missing where no offset is known."""
+    return pd.array(
+        [None if pd.isna(o) else int(o) + int(p) for o, p in zip(offsets, positions, strict=True)],
+        dtype="Int64",
+    )
+
+
 def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Add ``target_sentiment`` (in [-1, 1]) to each mention.
 

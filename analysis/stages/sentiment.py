@@ -19,6 +19,9 @@
   target_sentiment, ci_low, ci_high (the target-level score of the actor's mentions),
   sentence_sentiment, sentence_ci_low, sentence_ci_high (the headline score of the sentences
   naming it); see :mod:`analysis.actors`.
+* ``sentiment_mentions.tsv``: actor, actor_type, mention, sentence_id, section_id,
+  start_char, end_char (offsets into the article's text), target_sentiment: every mention of
+  every actor, the evidence behind ``sentiment_entities``.
 * ``actor_aliases.tsv``: actor, variant, rule, evidence.
 
 ``run_figures(...)`` reads those tables and writes ``sentiment_arc.png``,
@@ -113,8 +116,9 @@ def normalise_inputs(
 
     Returns:
         ``(sentences, tokens, sections)``: sentences with ``sentence_id``, ``section_id``,
-        ``text``; per-sentence ``(token, tag)`` lists aligned with the sentences (None when no
-        tokens table or no tag column); sections with ``section_id``, ``title`` in order.
+        ``text`` (and ``start_char`` when the input has it); per-sentence ``(token, tag)``
+        lists aligned with the sentences (None when no tokens table or no tag column);
+        sections with ``section_id``, ``title`` in order.
     """
     sentences, tokens, sections = names
     _pick(sent, ("sentence_id",), str(sentences))
@@ -124,6 +128,8 @@ def normalise_inputs(
             "sentence_id": sent["sentence_id"].astype(str),
             "section_id": sent["section_id"].fillna("").astype(str) if "section_id" in sent else "",
             "text": sent[text_col].fillna("").astype(str),
+            # where each sentence starts in the article, for the mentions' offsets
+            **({"start_char": sent["start_char"]} if "start_char" in sent else {}),
         }
     )
 
@@ -216,10 +222,11 @@ def sentiment_tables(
     top_n_actors: int,
     min_actor_mentions: int,
 ) -> dict[str, pd.DataFrame]:
-    """Compute the stage's five tables from normalised inputs (see :func:`normalise_inputs`).
+    """Compute the stage's six tables from normalised inputs (see :func:`normalise_inputs`).
 
     Args:
-        sentences: Normalised sentences (``sentence_id``, ``section_id``, ``text``).
+        sentences: Normalised sentences (``sentence_id``, ``section_id``, ``text``, and
+            ``start_char`` when known).
         tokens: Per-sentence ``(token, tag)`` lists, or None to tag the text here.
         sections: Normalised sections (``section_id``, ``title``) in order.
         n_bootstrap: Bootstrap resamples per interval.
@@ -285,6 +292,7 @@ def sentiment_tables(
         "sentiment_sections": _frame(measure_rows, SECTION_COLUMNS),
         "sentiment_method_correlations": _frame(corr_rows, CORRELATION_COLUMNS),
         "sentiment_entities": _in_order(entities, A.ENTITY_COLUMNS),
+        "sentiment_mentions": A.mention_table(mentions, sentences, types=found.types),
         "actor_aliases": _in_order(found.aliases, ALIAS_COLUMNS),
     }
 

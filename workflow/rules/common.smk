@@ -271,7 +271,7 @@ SHARD_TABLES = {
     ],
     "sentiment": [
         *["sentiment_sentences", "sentiment_sections", "sentiment_method_correlations"],
-        *["sentiment_entities", "actor_aliases"],
+        *["sentiment_entities", "sentiment_mentions", "actor_aliases"],
     ],
     "keywords": ["keywords", "keywords_by_method", "keyness", "keyword_candidates"],
     "topics": [

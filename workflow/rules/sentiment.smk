@@ -12,6 +12,7 @@ rule sentiment:
         sentiment_sections=shard_table("sentiment_sections"),
         sentiment_method_correlations=shard_table("sentiment_method_correlations"),
         sentiment_entities=shard_table("sentiment_entities"),
+        sentiment_mentions=shard_table("sentiment_mentions"),
         actor_aliases=shard_table("actor_aliases"),
     log:
         shard_log("sentiment"),
@@ -39,6 +40,7 @@ rule export_sentiment:
         sentiment_sections=article_shard("sentiment_sections"),
         sentiment_method_correlations=article_shard("sentiment_method_correlations"),
         sentiment_entities=article_shard("sentiment_entities"),
+        sentiment_mentions=article_shard("sentiment_mentions"),
         actor_aliases=article_shard("actor_aliases"),
     output:
         sentiment_sentences=table("sentiment_sentences"),
@@ -50,6 +52,7 @@ rule export_sentiment:
         ),
         sentiment_method_correlations=table("sentiment_method_correlations"),
         sentiment_entities=table("sentiment_entities"),
+        sentiment_mentions=table("sentiment_mentions"),
         actor_aliases=table("actor_aliases"),
     log:
         job_log("export_sentiment"),
