@@ -138,7 +138,7 @@ def run_comparisons(
         **interval,
         **options,
     )
-    entities = timed("read entities", ds.entity_rows, tables / "sentiment_entities")
+    entities = timed("read actor mentions", ds.article_actors, tables / "sentiment_mentions")
     aliases = timed("read aliases", ds.read_table, tables / "actor_aliases")
     results["actors"] = timed(
         "actors over time",

@@ -1,6 +1,6 @@
 """Per-article tables of a generated corpus with planted differences, as Parquet shards.
 
-The comparisons read metadata, sentence and article sentiment, actor sentiment and
+The comparisons read metadata, sentence and article sentiment, actor mentions and
 aliases, topic mixtures and terms, and tokens. :func:`write_corpus` writes them as
 shards of 800 articles, with differences planted so that a run can be checked by eye
 (``bench/bench_compare.py`` times the comparisons on them; ``tests/test_compare_planted.py``
@@ -160,6 +160,26 @@ def _entities(
     return entities, alias_table
 
 
+def _mentions(entities: pd.DataFrame) -> pd.DataFrame:
+    """Each entity row as its ``n_mentions`` mentions, each scored the row's mean."""
+    repeat = entities["n_mentions"].to_numpy()
+    rows = entities.loc[entities.index.repeat(repeat)].reset_index(drop=True)
+    within = np.concatenate([np.arange(n) for n in repeat]) if len(repeat) else np.array([])
+    return pd.DataFrame(
+        {
+            "article": rows["article"],
+            "actor": rows["actor"],
+            "actor_type": rows["actor_type"],
+            "mention": rows["actor"],
+            "sentence_id": within.astype(np.int64),
+            "section_id": np.zeros(len(rows), dtype=np.int64),
+            "start_char": (within * 100).astype(np.int64),
+            "end_char": (within * 100 + rows["actor"].str.len()).astype(np.int64),
+            "target_sentiment": rows["target_sentiment"],
+        }
+    )
+
+
 def _topic_tables(articles: pd.DataFrame, mix: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
     k = mix.shape[1]
     document_topics = pd.DataFrame(
@@ -227,6 +247,7 @@ def make_shard(articles: pd.DataFrame, *, seed: int) -> dict[str, pd.DataFrame |
         "sentiment_sentences": sentences,
         "sentiment_sections": _article_rows(sentences),
         "sentiment_entities": entities,
+        "sentiment_mentions": _mentions(entities),
         "actor_aliases": aliases,
         "document_topics": document_topics,
         "tokens": _tokens(articles, mix, rng),
@@ -258,6 +279,7 @@ BUNDLED_TABLES = (
     "sentiment_sentences",
     "sentiment_sections",
     "sentiment_entities",
+    "sentiment_mentions",
     "actor_aliases",
     "tokens",
 )

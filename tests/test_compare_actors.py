@@ -211,3 +211,36 @@ def test_no_actor_gives_empty_tables():
     )
     assert result.tables["actors_over_time"].empty
     assert list(result.tables["actors_over_time"].columns) == ACTORS_OVER_TIME_COLUMNS
+
+
+def test_the_comparison_counts_every_article_that_names_an_actor_even_once(tmp_path):
+    from analysis.stages import compare as stage
+
+    names = [f"a{i}" for i in range(4)]
+    articles = pd.DataFrame(
+        {"article": names, "date": pd.to_datetime(["2025-01-10"] * 2 + ["2025-02-10"] * 2),
+         "source": ["Ledger", "Herald"] * 2}
+    )  # fmt: skip
+    # each article names Japan once: below the per-article table's min_actor_mentions
+    mentions = pd.DataFrame(
+        {"article": [*names, "a0"], "actor": ["Japan"] * 4 + ["Donald Trump"],
+         "actor_type": ["place"] * 4 + ["person"], "target_sentiment": [0.2, 0.4, 0.0, 0.2, -0.5]}
+    )  # fmt: skip
+    for name, table in {"articles": articles, "sentiment_mentions": mentions}.items():
+        (tmp_path / name).mkdir()
+        table.to_parquet(tmp_path / name / "shard-000-of-001.parquet", index=False)
+    (tmp_path / "actor_aliases").mkdir()
+    result = stage.actors(
+        tmp_path,
+        grouping={**GROUPING, "period": "month", "min_articles_per_period": 1},
+        **INTERVAL,
+        top_actors=COMPARE["top_actors"],
+        min_actor_articles=3,
+        actor_merge_dominance=COMPARE["actor_merge_dominance"],
+    )
+    table = result.tables["actors_over_time"]
+    whole = table[(table["period"] == "all") & (table["group"] == "all")].set_index("actor")
+    assert list(whole.index) == ["Japan"]  # Trump: one article, under min_actor_articles
+    assert whole.loc["Japan", "n_articles"] == 4 and whole.loc["Japan", "n_mentions"] == 4
+    assert whole.loc["Japan", "mean_sentiment"] == pytest.approx(0.2)
+    assert whole.loc["Japan", "actor_type"] == "place"

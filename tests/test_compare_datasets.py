@@ -69,13 +69,29 @@ def test_article_sentiment_reads_the_article_row(tmp_path):
 
 
 def test_shards_with_different_columns_read_by_name(tmp_path):
-    old = pd.DataFrame({"article": ["a"], "actor": ["Japan"], "scope": ["article"]})
+    old = pd.DataFrame({"article": ["a"], "actor": ["Japan"], "actor_type": ["place"]})
     new = old.assign(article="b", target_sentiment=0.4)
-    folder = _write(tmp_path, "sentiment_entities", old, new)
-    rows = datasets.entity_rows(folder)
+    folder = _write(tmp_path, "sentiment_mentions", old, new)
+    rows = datasets.article_actors(folder)
     assert rows["article"].tolist() == ["a", "b"]
     assert np.isnan(rows["target_sentiment"].iloc[0]) and rows["target_sentiment"].iloc[1] == 0.4
     assert datasets.read_table(tmp_path / "missing", ["article"]).empty
+
+
+def test_every_actor_an_article_names_is_one_row_with_its_mean_and_count(tmp_path):
+    mentions = pd.DataFrame(
+        {"article": ["a", "a", "a", "b"], "actor": ["Trump", "Japan", "Trump", "Trump"],
+         "actor_type": ["person", "place", "person", "person"],
+         "target_sentiment": [-0.5, 0.2, 0.1, 0.3]}
+    )  # fmt: skip
+    rows = datasets.article_actors(_write(tmp_path, "sentiment_mentions", mentions))
+    assert rows[["article", "actor", "actor_type", "n_mentions"]].values.tolist() == [
+        ["a", "Japan", "place", 1],
+        ["a", "Trump", "person", 2],
+        ["b", "Trump", "person", 1],
+    ]
+    assert rows["target_sentiment"].tolist() == pytest.approx([0.2, -0.2, 0.3])
+    assert datasets.article_actors(tmp_path / "missing").empty
 
 
 def test_group_term_counts_keep_content_lemmas(tmp_path):

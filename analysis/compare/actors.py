@@ -10,11 +10,12 @@ merge with its evidence (table ``actor_merges``):
   articles, provided that name holds at least ``dominance`` of the articles naming any such
   full name ("Shinzo Abe" and "Akie Abe" in similar numbers: no merge). An article whose
   actors include a full name ending in the surname next to the surname itself keeps the two
-  apart: its own finder declined that merge (it saw a rival such as "Akie Abe" that the
-  entity table, which keeps the most-named actors only, may not list).
+  apart: its own finder declined that merge (it saw a rival such as "Akie Abe").
 
-Per article, an actor's sentiment is its article-level score in ``sentiment_entities``: the
-target-level ``target_sentiment`` when the table has it, else the mean over the sentences
+The actors of an article are every actor it names, however often (one row per article and
+actor, from the ``sentiment_mentions`` table; see
+:func:`analysis.compare.datasets.article_actors`). Per article, an actor's sentiment is the
+target-level ``target_sentiment`` when the rows have it, else the mean over the sentences
 naming the actor; a cell's mean gives each article one vote, with a bootstrap interval over
 articles. An actor's type is the type most of its articles give it.
 """
@@ -288,7 +289,8 @@ def actors_over_time(
 
     Args:
         articles: Article metadata (see :func:`analysis.compare.periods.group_articles`).
-        entities: ``sentiment_entities`` rows with an ``article`` column.
+        entities: One row per article and actor (``article``, ``actor``, ``actor_type``,
+            ``n_mentions``, a sentiment column), or ``sentiment_entities`` rows.
         aliases: ``actor_aliases`` rows with an ``article`` column (evidence only).
         period: Time resolution, or ``auto``.
         group_by: Metadata columns to compare by.

@@ -139,9 +139,27 @@ def sentence_labels(
         return connection.execute(query).df()
 
 
-def entity_rows(entities_folder: str | os.PathLike[str]) -> pd.DataFrame:
-    """The whole-article rows of the ``sentiment_entities`` dataset, every column it has."""
-    return read_table(entities_folder, where="scope = 'article'")
+def article_actors(mentions_folder: str | os.PathLike[str]) -> pd.DataFrame:
+    """Each article's actors from the ``sentiment_mentions`` dataset: every actor the article
+    names, however often (the ``sentiment_entities`` table keeps each article's most-named).
+
+    Args:
+        mentions_folder: The ``sentiment_mentions`` dataset.
+
+    Returns:
+        Columns ``article``, ``actor``, ``actor_type``, ``n_mentions`` and
+        ``target_sentiment`` (the mean over the article's mentions of the actor), sorted by
+        article and actor.
+    """
+    columns = ["article", "actor", "actor_type", "n_mentions", "target_sentiment"]
+    if not {"article", "actor", "target_sentiment"} <= set(table_columns(mentions_folder)):
+        return pd.DataFrame(columns=columns)
+    query = f"""
+        SELECT article, actor, min(actor_type) AS actor_type, count(*) AS n_mentions,
+               avg(target_sentiment) AS target_sentiment
+        FROM {_scan(mentions_folder)} GROUP BY article, actor ORDER BY article, actor"""
+    with connect() as connection:  # one thread: the means' bits do not depend on scheduling
+        return connection.execute(query).df()
 
 
 def _content_filter() -> str:

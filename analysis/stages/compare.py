@@ -109,7 +109,7 @@ def actors(
 
     return compare.actors_over_time(
         _articles(folder),
-        datasets.entity_rows(folder / "sentiment_entities"),
+        datasets.article_actors(folder / "sentiment_mentions"),
         datasets.read_table(folder / "actor_aliases"),
         top_n=top_actors,
         min_articles=min_actor_articles,

@@ -56,7 +56,7 @@ rule compare_sentiment:
 rule compare_actors:
     input:
         articles=all_shards("articles"),
-        sentiment_entities=all_shards("sentiment_entities"),
+        sentiment_mentions=all_shards("sentiment_mentions"),
         actor_aliases=all_shards("actor_aliases"),
     output:
         **compare_outputs("actors"),
