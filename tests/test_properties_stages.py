@@ -65,8 +65,9 @@ def test_keywords_accept_any_document(text):
     )  # fmt: skip
     _check_tables(tables)
     ranked = tables["keywords"]
-    section_ids = {"", *frames["sections"]["section_id"].astype(str)}
-    assert set(ranked["section_id"].astype(str)) <= section_ids
+    assert ranked.loc[ranked["scope"] == "article", "section_id"].isna().all()
+    in_sections = ranked.loc[ranked["scope"] == "section", "section_id"]
+    assert set(in_sections) <= set(frames["sections"]["section_id"])
     assert all(isinstance(k, str) and k.strip() for k in ranked["keyword"])
 
 
