@@ -65,6 +65,37 @@ def to_tsv_text(frame: pd.DataFrame) -> str:
     return frame.to_csv(sep="\t", index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
 
 
+def nullable_integers(values: Sequence[object]) -> pd.api.extensions.ExtensionArray:
+    """Ids as pandas' nullable ``Int64``: None, NaN and "" are missing, the rest ``int(v)``.
+
+    Built from NumPy arrays: converting a column of a small frame with ``astype`` costs
+    about a millisecond, which over 100,000 articles is minutes.
+
+    Args:
+        values: Whole numbers, their text, or gaps.
+
+    Returns:
+        The array.
+    """
+    missing = [v is None or v == "" or v != v for v in values]
+    data = [0 if gap else int(v) for v, gap in zip(values, missing, strict=True)]
+    return pd.arrays.IntegerArray(np.array(data, dtype=np.int64), np.array(missing, dtype=bool))
+
+
+def id_column(values: Sequence[object]) -> Sequence[object]:
+    """A column of ids: nullable ``Int64`` when every id is a whole number or missing (None),
+    so that it joins the text model's tables; otherwise the values as they are (text ids).
+
+    Args:
+        values: One id per row.
+
+    Returns:
+        The column's values.
+    """
+    whole = all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in values)
+    return nullable_integers(values) if whole else values
+
+
 def write_tsv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """Atomically write ``frame`` as a UTF-8 TSV file (see :func:`to_tsv_text`).
 

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.sentiment import bootstrap_mean_ci, bootstrap_mean_cis
+from analysis.tables import id_column, nullable_integers
 from analysis.target_sentiment import score_targets
 
 ENTITY_COLUMNS = (
@@ -69,35 +70,48 @@ def mention_table(
         :func:`actor_sentiment` leaves out), in text order; ``start_char`` and ``end_char``
         are missing when ``sentences`` has no ``start_char``.
     """
-    position = {sid: k for k, sid in enumerate(sentences["sentence_id"])}
-    section_of = dict(zip(sentences["sentence_id"], sentences["section_id"], strict=True))
-    starts = sentences["start_char"] if "start_char" in sentences else [None] * len(sentences)
-    start_of = dict(zip(sentences["sentence_id"], starts, strict=True))
+    ids = sentences["sentence_id"].tolist()
+    position = {sid: k for k, sid in enumerate(ids)}
+    section_of = dict(zip(ids, sentences["section_id"].tolist(), strict=True))
+    starts = sentences["start_char"].tolist() if "start_char" in sentences else [None] * len(ids)
+    start_of = dict(zip(ids, starts, strict=True))
     type_of = {} if types is None else dict(zip(types["actor"], types["actor_type"], strict=True))
-    ordered = mentions.assign(
-        _position=[position.get(sid, len(position)) for sid in mentions["sentence_id"]]
-    ).sort_values(["_position", "start"], kind="stable")
-    offset = [start_of.get(sid) for sid in ordered["sentence_id"]]
+    # Plain lists, not frame operations: this runs once per article.
+    rows = sorted(
+        zip(
+            *(mentions[c].tolist() for c in ("sentence_id", "start", "end", "actor", "surface")),
+            mentions["target_sentiment"].astype(float).tolist(),
+            strict=True,
+        ),
+        key=lambda row: (position.get(row[0], len(position)), row[1]),
+    )
+    sentence, start, end, actor, surface, score = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([] for _ in range(6))
+    )
+    offset = [start_of.get(sid) for sid in sentence]
     return pd.DataFrame(
         {
-            "actor": ordered["actor"].tolist(),
-            "actor_type": [type_of.get(a, "unknown") for a in ordered["actor"]],
-            "mention": ordered["surface"].tolist(),
-            "sentence_id": ordered["sentence_id"].tolist(),
-            "section_id": [section_of.get(sid) for sid in ordered["sentence_id"]],
-            "start_char": _shifted(offset, ordered["start"]),
-            "end_char": _shifted(offset, ordered["end"]),
-            "target_sentiment": ordered["target_sentiment"].astype(float).tolist(),
+            "actor": actor,
+            "actor_type": [type_of.get(a, "unknown") for a in actor],
+            "mention": surface,
+            "sentence_id": id_column(sentence),
+            "section_id": id_column([section_of.get(sid) for sid in sentence]),
+            "start_char": _shifted(offset, start),
+            "end_char": _shifted(offset, end),
+            "target_sentiment": np.array(score, dtype=float),
         },
         columns=list(MENTION_TABLE_COLUMNS),
+        copy=False,
     )
 
 
-def _shifted(offsets: list[object], positions: pd.Series) -> pd.array:
+def _shifted(offsets: list[object], positions: list[int]) -> pd.api.extensions.ExtensionArray:
     """Sentence offsets plus positions within the sentence; missing where no offset is known."""
-    return pd.array(
-        [None if pd.isna(o) else int(o) + int(p) for o, p in zip(offsets, positions, strict=True)],
-        dtype="Int64",
+    return nullable_integers(
+        [
+            None if o is None or o != o else int(o) + int(p)
+            for o, p in zip(offsets, positions, strict=True)
+        ]
     )
 
 
@@ -220,4 +234,6 @@ def actor_sentiment(
             cells, sentence_ids, target_ci, sentence_ci, strict=True
         )
     ]
-    return pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
+    table = pd.DataFrame(rows, columns=list(ENTITY_COLUMNS))
+    table["section_id"] = id_column([row["section_id"] for row in rows])
+    return table

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from analysis.keyness import KEYNESS_COLUMNS, keyness_from_counts
@@ -39,6 +40,7 @@ from analysis.keywords.registry import (
 )
 from analysis.keywords.specificity import specificity_prior
 from analysis.keywords.titles import names_in, title_tokens
+from analysis.tables import nullable_integers
 
 KEYWORD_COLUMNS = ["scope", "section_id", "rank", "keyword", "score"]
 BY_METHOD_COLUMNS = [*KEYWORD_COLUMNS, "method"]
@@ -256,7 +258,17 @@ def _rank_scope(
 def _ranked_table(rows: list, columns: Sequence[str]) -> pd.DataFrame:
     """Ranked rows as a table; ``section_id`` is a whole number, missing on the article's rows,
     so the table joins the text model's tables on it."""
-    return pd.DataFrame(rows, columns=columns).astype({"section_id": "Int64", "rank": "int64"})
+    values = (
+        dict(zip(columns, (list(c) for c in zip(*rows, strict=True)), strict=True)) if rows else {}
+    )
+    typed = {
+        "section_id": nullable_integers(values.get("section_id", [])),
+        "rank": np.array(values.get("rank", []), dtype=np.int64),
+        "score": np.array(values.get("score", []), dtype=float),
+    }
+    return pd.DataFrame(
+        {name: typed.get(name, values.get(name, [])) for name in columns}, copy=False
+    )
 
 
 def _rows(ranking: Ranking, scope: str, labels: Mapping[str, str], *, top_k=None) -> list:

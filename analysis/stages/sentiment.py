@@ -52,7 +52,7 @@ from pandas.api.types import is_integer_dtype
 from analysis import actors as A
 from analysis import sentiment as S
 from analysis.stages.logs import job_log
-from analysis.tables import read_parquet, read_tsv, write_parquet
+from analysis.tables import id_column, read_parquet, read_tsv, write_parquet
 
 SENTENCE_COLUMNS = ("sentence_id", "section_id", *S.SCORE_COLUMNS)
 SECTION_COLUMNS = (
@@ -125,29 +125,32 @@ def normalise_inputs(
     text_col = _pick(sent, _TEXT, str(sentences))
     sent = pd.DataFrame(
         {
-            "sentence_id": sent["sentence_id"].astype(str),
-            "section_id": sent["section_id"].fillna("").astype(str) if "section_id" in sent else "",
+            "sentence_id": _ids(sent["sentence_id"], missing="nan"),
+            "section_id": _ids(sent["section_id"], missing="") if "section_id" in sent else "",
             "text": sent[text_col].fillna("").astype(str),
             # where each sentence starts in the article, for the mentions' offsets
             **({"start_char": sent["start_char"]} if "start_char" in sent else {}),
         }
     )
 
-    order = list(dict.fromkeys(sent["section_id"].tolist()))
     if sec is not None and "section_id" in sec:
         title_col = _pick(sec, _TITLE, str(sections), required=False)
         sec = pd.DataFrame(
             {
-                "section_id": sec["section_id"].fillna("").astype(str),
+                "section_id": _ids(sec["section_id"], missing=""),
                 "title": sec[title_col].fillna("").astype(str) if title_col else "",
             }
         )
+        if is_integer_dtype(sec["section_id"]) != is_integer_dtype(sent["section_id"]):
+            # one table numbers its sections, the other names them: match them as text
+            sec["section_id"] = _strings(sec["section_id"], missing="")
+            sent["section_id"] = _strings(sent["section_id"], missing="")
         known = set(sec["section_id"])
-        extra = [s for s in order if s not in known]
+        extra = [s for s in dict.fromkeys(sent["section_id"].tolist()) if s not in known]
         if extra:
             raise ValueError(f"{sentences}: section ids {extra[:5]} missing from {sections}")
     else:
-        sec = pd.DataFrame({"section_id": order, "title": ""})
+        sec = pd.DataFrame({"section_id": list(dict.fromkeys(sent["section_id"])), "title": ""})
 
     tok_lists: list[list[A.Token]] | None = None
     if tok is not None and "sentence_id" in tok:
@@ -168,9 +171,18 @@ def normalise_inputs(
                 [sentence_of[i] for i in rows],
                 [token_of[i] for i in rows],
                 [tag_of[i] for i in rows],
-                sent["sentence_id"].tolist(),
+                [str(sid) for sid in sent["sentence_id"].tolist()],
             )
     return sent, tok_lists, sec
+
+
+def _ids(column: pd.Series, *, missing: str) -> pd.Series:
+    """Ids as whole numbers when the column holds them without gaps (the text model's
+    tables), else as text (``missing`` for a gap): the stage matches ids by value, and its
+    tables give them back with the input's type, so that they join the input."""
+    if is_integer_dtype(column) and not column.isna().any():
+        return column.astype("int64")
+    return pd.Series(_strings(column, missing=missing), index=column.index, dtype=object)
 
 
 def _strings(column: pd.Series, *, missing: str) -> list[str]:
@@ -199,10 +211,14 @@ def _scope_rows(
 
 
 def _frame(rows: list[dict], columns: Sequence[str]) -> pd.DataFrame:
-    """Rows as a table, built column by column (faster than from a list of dicts)."""
+    """Rows as a table, built column by column (faster than from a list of dicts); section
+    ids are whole numbers with the article's row missing (:func:`analysis.tables.id_column`)."""
     if not rows:
         return pd.DataFrame(columns=list(columns))
-    return pd.DataFrame({c: [row[c] for row in rows] for c in columns})
+    values = {c: [row[c] for row in rows] for c in columns}
+    if "section_id" in values:
+        values["section_id"] = id_column(values["section_id"])
+    return pd.DataFrame(values)
 
 
 def _in_order(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
@@ -316,43 +332,7 @@ def article_tables(
         Table name -> table (see :func:`sentiment_tables`).
     """
     sent, tok_lists, sec = normalise_inputs(sentences, tokens, sections)
-    tables = sentiment_tables(sent, tok_lists, sec, **params)
-    return {name: with_id_types(frame, sentences) for name, frame in tables.items()}
-
-
-_ID_COLUMNS = ("sentence_id", "section_id")
-
-
-def with_id_types(frame: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with its id columns as whole numbers where the sentences table has them so.
-
-    The stage matches ids as text, whatever their type; its tables are given back the text
-    model's types so that they join its tables (an article's row, which has no section,
-    gets a missing ``section_id``).
-
-    Args:
-        frame: An output table whose ids are text ("" for none).
-        sentences: The stage's input sentences table.
-
-    Returns:
-        The table, with ``sentence_id`` and ``section_id`` as nullable integers when the
-        input's are integers.
-    """
-    whole = [
-        column
-        for column in _ID_COLUMNS
-        if column in frame and column in sentences and is_integer_dtype(sentences[column])
-    ]
-    if not whole:
-        return frame
-    return frame.assign(
-        **{
-            column: pd.array(
-                [None if pd.isna(v) or v == "" else int(v) for v in frame[column]], dtype="Int64"
-            )
-            for column in whole
-        }
-    )
+    return sentiment_tables(sent, tok_lists, sec, **params)
 
 
 def run_figures(
