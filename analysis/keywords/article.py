@@ -257,7 +257,10 @@ def _rank_scope(
 
 def _ranked_table(rows: list, columns: Sequence[str]) -> pd.DataFrame:
     """Ranked rows as a table; ``section_id`` is a whole number, missing on the article's rows,
-    so the table joins the text model's tables on it."""
+    so the table joins the text model's tables on it.
+
+    Built column by column with typed arrays: a frame of the row tuples with its section ids
+    set afterwards measured 0.4-0.9 ms an article slower (the column is first made floats)."""
     values = (
         dict(zip(columns, (list(c) for c in zip(*rows, strict=True)), strict=True)) if rows else {}
     )
