@@ -14,6 +14,7 @@ import pytest
 from analysis.corpus.dates import parse_dates
 from analysis.corpus.files import CorpusFileError, expand_inputs, file_format, read_corpus_file
 from analysis.corpus.records import (
+    ORIGIN,
     ORIGINAL_ID,
     article_name,
     check_rows,
@@ -40,7 +41,7 @@ def test_csv_keeps_every_cell_as_written(tmp_path):
     assert errors == []
     assert frame["id"].tolist() == ["007", "8"]  # leading zeros kept
     assert frame["source"].tolist() == ["NA", ""]
-    assert frame["origin"].tolist() == [f"{path} row 1", f"{path} row 2"]
+    assert frame[ORIGIN].tolist() == [f"{path} row 1", f"{path} row 2"]
 
 
 def test_jsonl_bad_line_costs_only_its_row(tmp_path):
@@ -62,7 +63,7 @@ def test_a_json_array_of_articles_is_read_item_by_item(tmp_path):
     frame, errors = read_corpus_file(path, encoding="utf-8")
     assert frame["id"].tolist() == ["a", 7]  # JSON's own types, as in JSON Lines
     assert frame["tags"].tolist()[0] == ["x"]
-    assert frame["origin"].tolist() == [f"{path} item 1", f"{path} item 3"]
+    assert frame[ORIGIN].tolist() == [f"{path} item 1", f"{path} item 3"]
     assert errors == [f"{path} item 2: not a JSON object; row skipped"]
 
 
@@ -71,7 +72,7 @@ def test_a_json_file_holding_json_lines_is_read_line_by_line(tmp_path):
     path.write_text('{"id": "a", "text": "One."}\n{"id": "b", "text": "Two."}\n', "utf-8")
     frame, errors = read_corpus_file(path, encoding="utf-8")
     assert errors == []
-    assert frame["origin"].tolist() == [f"{path} line 1", f"{path} line 2"]
+    assert frame[ORIGIN].tolist() == [f"{path} line 1", f"{path} line 2"]
 
 
 @pytest.mark.parametrize("indent", [2, None])  # pretty-printed, or on one line
@@ -89,7 +90,7 @@ def test_an_api_answer_holding_the_array_of_articles_is_read_with_nested_fields(
     path.write_text(json.dumps(answer, indent=indent), encoding="utf-8")
     frame, errors = read_corpus_file(path, encoding="utf-8")
     assert errors == []
-    assert frame["origin"].tolist() == [f"{path} articles item 1", f"{path} articles item 2"]
+    assert frame[ORIGIN].tolist() == [f"{path} articles item 1", f"{path} articles item 2"]
     assert frame["source.name"].tolist() == ["Ledger", "Post"]
     assert frame["source.id"].tolist() == [None, "post"]
     assert frame["tags"].tolist()[0] == [{"term": "trade"}]  # arrays stay values
@@ -120,7 +121,7 @@ def test_an_array_nested_in_an_api_answer_is_found_by_its_path(tmp_path):
     path.write_text(json.dumps(answer), encoding="utf-8")
     frame, errors = read_corpus_file(path, encoding="utf-8")
     assert frame["fields.bodyText"].tolist() == [TEXT]
-    assert frame["origin"].tolist() == [f"{path} response.results item 1"]
+    assert frame[ORIGIN].tolist() == [f"{path} response.results item 1"]
     assert errors == [f"{path} response.results item 2: not a JSON object; row skipped"]
 
 
@@ -129,7 +130,7 @@ def test_json_lines_objects_are_flattened_and_one_article_on_one_line_is_json_li
     path.write_text(json.dumps({"id": "a", "text": TEXT, "meta": {"desk": "world"}}), "utf-8")
     frame, errors = read_corpus_file(path, encoding="utf-8")
     assert errors == []
-    assert frame["origin"].tolist() == [f"{path} line 1"]
+    assert frame[ORIGIN].tolist() == [f"{path} line 1"]
     assert frame["meta.desk"].tolist() == ["world"]
 
 
@@ -144,6 +145,43 @@ def test_a_parquet_struct_column_becomes_dotted_columns(tmp_path):
     assert frame["source.name"].iloc[0] == "Ledger" and pd.isna(frame["source.name"].iloc[1])
     assert frame["source.desk.code"].iloc[0] == 1 and pd.isna(frame["source.desk.code"].iloc[1])
     assert "source" not in frame.columns
+
+
+def test_fields_that_flatten_to_one_name_skip_that_row_and_no_other(tmp_path):
+    path = tmp_path / "c.jsonl"
+    rows = [{"id": "a", "text": TEXT, "a.b": 1, "a": {"b": 2}},
+            {"id": "b", "text": TEXT, "a": {"b": 3}}]  # fmt: skip
+    path.write_text("\n".join(json.dumps(row) for row in rows), "utf-8")
+    frame, errors = read_corpus_file(path, encoding="utf-8")
+    assert errors == [f"{path} line 1: two fields are both named 'a.b' once nested objects"
+                      " are flattened; rename one; row skipped"]  # fmt: skip
+    assert frame["id"].tolist() == ["b"] and frame["a.b"].tolist() == [3]
+
+
+def test_a_parquet_column_named_like_a_struct_field_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "c.parquet"
+    pq.write_table(pa.table({"id": ["a"], "text": [TEXT], "a.b": [1], "a": [{"b": 2}]}), path)
+    with pytest.raises(CorpusFileError, match=r"two columns are both named 'a\.b' \(a struct"):
+        read_corpus_file(path, encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["c.csv", "c.jsonl"])
+def test_a_files_own_origin_column_is_kept_and_messages_still_name_the_row(tmp_path, name):
+    path = tmp_path / name
+    frame = pd.DataFrame({"id": ["a", "b"], "text": ["", TEXT], "origin": ["wire", "staff"]})
+    if name.endswith(".csv"):
+        frame.to_csv(path, index=False)
+    else:
+        frame.to_json(path, orient="records", lines=True)
+    read, errors = read_corpus_file(path, encoding="utf-8")
+    assert errors == []
+    assert read["origin"].tolist() == ["wire", "staff"]
+    place = "row" if name.endswith(".csv") else "line"
+    assert read[ORIGIN].tolist() == [f"{path} {place} 1", f"{path} {place} 2"]
+    checked = _check(standard_columns(read, {"id": "id", "text": "text"}))
+    assert checked.errors == [
+        f"{path} {place} 1: empty text (no characters besides white space); row skipped"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -182,7 +220,7 @@ def test_an_excel_workbooks_first_sheet_is_read_with_its_cell_types(tmp_path):
         pd.DataFrame({"note": ["codebook"]}).to_excel(workbook, sheet_name="notes", index=False)
     frame, errors = read_corpus_file(path, encoding="utf-8")
     assert errors == []
-    assert frame["origin"].tolist() == [f"{path} row 1", f"{path} row 2"]
+    assert frame[ORIGIN].tolist() == [f"{path} row 1", f"{path} row 2"]
     assert frame["text"].tolist() == [TEXT, "NA"]  # the text "NA" is no gap
     checked = _check(frame)
     assert checked.errors == []
@@ -372,7 +410,7 @@ def test_rss_dates_are_read_on_the_configured_clock(time_zone, expected):
 
 def test_an_rss_date_that_does_not_parse_is_a_bad_row():
     frame = pd.DataFrame(
-        {"origin": ["f.csv row 1", "f.csv row 2"], "id": ["a", "b"], "text": [TEXT] * 2,
+        {ORIGIN: ["f.csv row 1", "f.csv row 2"], "id": ["a", "b"], "text": [TEXT] * 2,
          "date": ["Fri, 07 Feb 2025 14:30:00 GMT", "2025-02-07"]}
     )  # fmt: skip
     checked = _check(frame, date_format="rfc2822")
@@ -384,7 +422,7 @@ def test_an_rss_date_that_does_not_parse_is_a_bad_row():
 
 
 def test_a_value_that_is_no_unix_time_is_a_bad_row():
-    frame = pd.DataFrame({"origin": ["c.jsonl line 1", "c.jsonl line 2"], "id": ["a", "b"],
+    frame = pd.DataFrame({ORIGIN: ["c.jsonl line 1", "c.jsonl line 2"], "id": ["a", "b"],
                           "text": [TEXT, TEXT], "date": [1736208000, "yesterday"]})  # fmt: skip
     checked = _check(frame, date_format="unix")
     assert checked.rows["id"].tolist() == ["a"]
@@ -463,7 +501,7 @@ def test_each_bad_row_gets_one_line_and_the_others_go_ahead():
     frame = pd.DataFrame(
         dtype=object,
         data={
-            "origin": [f"c.csv row {i}" for i in range(1, 9)],
+            ORIGIN: [f"c.csv row {i}" for i in range(1, 9)],
             "id": ["a", "", "x" * 1001, "a", "d", "e", "f", "g"],
             "text": [TEXT, TEXT, TEXT, TEXT, "   ", "PK\x00\x03binary", TEXT, "\ud800 lone"],
             "date": ["2025-02-07", None, None, None, None, None, "yesterday", None],
@@ -499,8 +537,8 @@ def test_a_text_cell_that_is_not_text_says_what_it_holds(cell, problem):
 
 def test_duplicates_are_found_across_files():
     seen = {}
-    first = pd.DataFrame({"origin": ["a.csv row 1"], "id": ["x"], "text": [TEXT]})
-    second = pd.DataFrame({"origin": ["b.jsonl line 3"], "id": ["x"], "text": [TEXT]})
+    first = pd.DataFrame({ORIGIN: ["a.csv row 1"], "id": ["x"], "text": [TEXT]})
+    second = pd.DataFrame({ORIGIN: ["b.jsonl line 3"], "id": ["x"], "text": [TEXT]})
     assert _check(first, seen=seen).errors == []
     assert _check(second, seen=seen).errors == [
         "b.jsonl line 3: duplicate id 'x' (first at a.csv row 1); row skipped"
@@ -529,7 +567,7 @@ def test_an_id_that_is_no_safe_folder_name_gets_a_name_that_is(given, name):
 
 def test_ids_that_differ_only_in_unsafe_characters_keep_names_of_their_own():
     frame = pd.DataFrame({
-        "origin": ["c.csv row 1", "c.csv row 2", "c.csv row 3", "c.csv row 4"],
+        ORIGIN: ["c.csv row 1", "c.csv row 2", "c.csv row 3", "c.csv row 4"],
         "id": ["https://x.test/a b", "https://x.test/a-b", "https://x.test/a b", "x" * 300],
         "text": [TEXT] * 4,
     })  # fmt: skip
@@ -547,9 +585,9 @@ def test_ids_that_differ_only_in_unsafe_characters_keep_names_of_their_own():
 def test_ids_that_differ_only_in_case_count_as_taken_across_files():
     seen = {}
     first = pd.DataFrame(
-        {"origin": ["a.csv row 1", "a.csv row 2"], "id": ["AP-17", "ap-18"], "text": [TEXT] * 2}
+        {ORIGIN: ["a.csv row 1", "a.csv row 2"], "id": ["AP-17", "ap-18"], "text": [TEXT] * 2}
     )
-    second = pd.DataFrame({"origin": ["b.csv row 1"], "id": ["ap-17"], "text": [TEXT]})
+    second = pd.DataFrame({ORIGIN: ["b.csv row 1"], "id": ["ap-17"], "text": [TEXT]})
     assert _check(first, seen=seen).errors == []
     checked = _check(second, seen=seen)
     assert checked.rows.empty

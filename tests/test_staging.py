@@ -304,3 +304,24 @@ def test_a_corpus_without_repeated_texts_has_no_duplicate_column(tmp_path):
     _write(tmp_path, ["One story.", "Another story.", "A third one."])
     staged = _stage(tmp_path)
     assert staged.warnings == [] and "duplicate_of" not in staged.metadata_columns
+
+
+def test_a_files_own_origin_column_is_metadata_or_a_mapped_field(tmp_path):
+    frame = pd.DataFrame({"id": ["a"], "text": ["One text."], "origin": ["Reuters"]})
+    frame.to_csv(tmp_path / "corpus.csv", index=False)
+    staged = pd.read_parquet(_stage(tmp_path).shard_files["shard-000-of-001"])
+    assert staged["origin"].tolist() == [f"{tmp_path / 'corpus.csv'} row 1"]
+    assert staged["origin_metadata"].tolist() == ["Reuters"]
+    mapped = _stage(tmp_path, columns={**COLUMNS, "source": "origin"})
+    staged = pd.read_parquet(mapped.shard_files["shard-000-of-001"])
+    assert staged["source"].tolist() == ["Reuters"] and "origin_metadata" not in staged
+
+
+def test_front_matter_named_origin_is_kept_beside_the_file_it_came_from(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.md").write_text("---\norigin: wire copy\n---\nOne text here.\n", "utf-8")
+    staged = _stage(tmp_path, input_dir=str(folder), input_files=None)
+    shard = pd.read_parquet(staged.shard_files["shard-000-of-001"])
+    assert shard["origin"].tolist() == [str(folder / "one.md")]
+    assert shard["origin_metadata"].tolist() == ["wire copy"]

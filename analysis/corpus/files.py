@@ -14,6 +14,7 @@ from typing import TypeVar
 
 import pandas as pd
 
+from analysis.corpus.records import ORIGIN
 from analysis.reading import decoding_problem, text_codec
 
 T = TypeVar("T")
@@ -134,7 +135,7 @@ def read_corpus_file(path: Path, *, encoding: str) -> tuple[pd.DataFrame, list[s
         frame = explain("an Excel workbook", lambda: _read_excel(path))
     else:
         frame = explain(kind, lambda: read_text_cells(path, tsv=kind == "tsv", encoding=encoding))
-    frame.insert(0, "origin", [f"{path} row {i}" for i in range(1, len(frame) + 1)])
+    frame.insert(0, ORIGIN, [f"{path} row {i}" for i in range(1, len(frame) + 1)])
     return frame, []
 
 
@@ -150,6 +151,13 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     table = pq.read_table(path)
     while any(pa.types.is_struct(field.type) for field in table.schema):
         table = table.flatten()  # a struct's fields as dotted columns, as in JSON
+    names = table.column_names
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:  # pandas would keep both, and every later step would read the wrong one
+        raise CorpusFileError(
+            f"{path}: two columns are both named {repeated[0]!r} (a struct column's fields"
+            " are read as column.field); rename one"
+        )
     frame = table.to_pandas(integer_object_nulls=True)
     if any(name is not None for name in frame.index.names):
         frame = frame.reset_index()
@@ -347,25 +355,36 @@ def _add_record(records: list[dict], errors: list[str], record: object, origin: 
             f"{origin}: invalid Unicode (an unpaired surrogate escape such as \\ud800); row skipped"
         )
     else:
-        records.append({"origin": origin, **flatten_record(record)})
+        try:
+            records.append({ORIGIN: origin, **flatten_record(record)})
+        except ValueError as error:
+            errors.append(f"{origin}: {error}; row skipped")
 
 
 def flatten_record(record: dict, prefix: str = "") -> dict:
     """A JSON object with the fields of its nested objects as dotted keys, as APIs nest
     them (``source.name``, ``fields.bodyText``), so that a column setting can name them;
-    arrays stay values (kept as JSON text)."""
+    arrays stay values (kept as JSON text).
+
+    Raises:
+        ValueError: If two fields get one name (a key ``"a.b"`` beside an object ``"a"``
+            holding ``"b"``): one value would be lost.
+    """
     flat: dict = {}
     for key, value in record.items():
-        if isinstance(value, dict) and value:
-            flat.update(flatten_record(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
+        nested = isinstance(value, dict) and value
+        fields = flatten_record(value, f"{prefix}{key}.") if nested else {f"{prefix}{key}": value}
+        clash = sorted(fields.keys() & flat.keys())
+        if clash:
+            raise ValueError(f"two fields are both named {clash[0]!r} once nested objects are"
+                             " flattened; rename one")  # fmt: skip
+        flat.update(fields)
     return flat
 
 
 def _json_frame(records: list[dict]) -> pd.DataFrame:
     # Cells keep the types JSON gave them: ints stay exact where other rows lack the key.
-    return pd.DataFrame(records, dtype=object) if records else pd.DataFrame(columns=["origin"])
+    return pd.DataFrame(records, dtype=object) if records else pd.DataFrame(columns=[ORIGIN])
 
 
 def _has_lone_surrogate(record: dict) -> bool:

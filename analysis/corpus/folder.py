@@ -11,6 +11,7 @@ import pandas as pd
 import yaml
 
 from analysis.corpus.files import CorpusFileError, read_or_explain, read_text_cells
+from analysis.corpus.records import ORIGIN
 from analysis.reading import ARTICLE_SUFFIXES, ArticleError, read_article
 
 METADATA_FILE = "metadata.csv"
@@ -101,9 +102,10 @@ def read_folder(
         encoding: The text encoding of the articles and ``metadata.csv``.
 
     Returns:
-        Rows (``origin``, ``id``, ``text`` and metadata cells) and one-line errors for the
-        files that were skipped. ``metadata.csv`` needs an ``id`` column (the file stem);
-        front matter wins over it where both give a value.
+        Rows (the file as :data:`~analysis.corpus.records.ORIGIN`, ``id``, ``text`` and
+        metadata cells) and one-line errors for the files that were skipped.
+        ``metadata.csv`` needs an ``id`` column (the file stem); front matter wins over it
+        where both give a value.
 
     Raises:
         FileNotFoundError: If the folder does not exist.
@@ -120,20 +122,20 @@ def read_folder(
             errors.append(str(error))
             continue
         rows.append({**listed.get(article_id, {}), **record})
-    frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame(columns=["origin", "id"])
+    frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame(columns=[ORIGIN, "id"])
     return frame, errors
 
 
 def article_record(path: Path, *, max_bytes: int, encoding: str) -> dict[str, object]:
-    """One article file as a corpus row: ``origin``, ``id`` (the file stem), ``text``, and
-    the metadata of its front matter.
+    """One article file as a corpus row: the file (``ORIGIN``), ``id`` (the file stem),
+    ``text``, and the metadata of its front matter.
 
     Raises:
         ArticleError: If the file cannot be read as an article (one line naming it).
     """
     text = read_article(path, max_bytes=max_bytes, encoding=encoding)
     text, front = split_front_matter(text, source=str(path))
-    return {**front, "origin": str(path), "id": path.stem, "text": text}
+    return {**front, ORIGIN: str(path), "id": path.stem, "text": text}
 
 
 def _metadata_table(

@@ -22,6 +22,10 @@ MAX_ID_CHARACTERS = 1000
 # The column check_rows gives each kept row's id as the file has it, when its article name
 # differs (a URL); staging keeps it as the metadata column ``original_id``.
 ORIGINAL_ID = "__original_id"
+# The column that readers give each row's place ("news.csv row 17"), for messages: a name no
+# corpus uses, so that a file's own ``origin`` column is kept (staging shows the place as the
+# articles table's ``origin`` and the file's column as ``origin_metadata``).
+ORIGIN = "__origin"
 _UNSAFE_RUN = re.compile(r"[^A-Za-z0-9_]+")
 # Control characters other than tab, newline and carriage return: text with many of them
 # is binary data that was stored in a text column.
@@ -134,7 +138,7 @@ def check_rows(
     """Keep the rows that can be analysed; give every other row a one-line reason.
 
     Args:
-        frame: Rows with ``origin`` (file and row, for messages), ``id``, ``text`` and any
+        frame: Rows with :data:`ORIGIN` (file and row, for messages), ``id``, ``text`` and any
             of :data:`STANDARD_FIELDS` and other metadata, as read.
         max_bytes: Largest accepted text in UTF-8 bytes.
         date_format: See :func:`~analysis.corpus.dates.parse_dates`.
@@ -158,7 +162,7 @@ def check_rows(
     keep, kept_names, kept_ids = [], [], []
     for position, (origin, article_id, text, raw_date, date) in enumerate(
         zip(
-            frame["origin"],
+            frame[ORIGIN],
             frame["id"],
             frame["text"],
             frame["date"] if "date" in frame else [None] * len(frame),

@@ -25,6 +25,7 @@ from analysis.corpus.dates import check_time_zone
 from analysis.corpus.files import CorpusFileError, expand_inputs, read_corpus_file
 from analysis.corpus.folder import METADATA_FILE, article_record, read_folder
 from analysis.corpus.records import (
+    ORIGIN,
     ORIGINAL_ID,
     STANDARD_FIELDS,
     check_rows,
@@ -41,11 +42,11 @@ from analysis.workflow_config import ConfigError
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 10
+STAGING_VERSION = 11
 # Columns newsdag adds to a corpus's metadata (a file's own columns of these names are
 # kept with the suffix _metadata): the article's name, its id as given when that differs,
-# and the first article with the same text.
-_ADDED_COLUMNS = ("article", "original_id", "duplicate_of")
+# the first article with the same text, and the file and row it came from.
+_ADDED_COLUMNS = ("article", "original_id", "duplicate_of", "origin")
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 
@@ -247,7 +248,7 @@ def _article_file(path: Path, max_bytes: int, encoding: str) -> tuple[pd.DataFra
         record = article_record(path, max_bytes=max_bytes, encoding=encoding)
         return pd.DataFrame.from_records([record]), []
     except ArticleError as error:
-        return pd.DataFrame(columns=["origin", "id"]), [str(error)]
+        return pd.DataFrame(columns=[ORIGIN, "id"]), [str(error)]
 
 
 def _listing(names) -> str:
@@ -262,7 +263,7 @@ def _tidy(rows: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(empty)
     # A metadata column named like one of ours is kept under another name.
     rows = rows.rename(columns={c: f"{c}_metadata" for c in _ADDED_COLUMNS})
-    rows = rows.rename(columns={"id": "article"})
+    rows = rows.rename(columns={"id": "article", ORIGIN: "origin"})
     # The ids as the files give them, kept only when some article's name differs (a URL).
     if (rows[ORIGINAL_ID] != rows["article"]).any():
         rows = rows.rename(columns={ORIGINAL_ID: "original_id"})
