@@ -391,6 +391,18 @@ def test_shared_draw_gives_each_measure_its_own_interval(rows, seed):
     assert np.array_equal(np.array(shared), np.array(alone), equal_nan=True)
 
 
+def test_a_long_groups_measures_get_the_intervals_each_gets_alone_from_counted_draws():
+    from analysis.sentiment.intervals import _bootstrap_means, _weight_blocks
+
+    columns = np.random.default_rng(7).normal(size=(3, 400))
+    params = {"n_bootstrap": 500, "random_state": 2, "confidence": INTERVAL["confidence"]}
+    shared = S.bootstrap_mean_cis(columns, **params)
+    assert shared == [S.bootstrap_mean_ci(column, **params) for column in columns]
+    # the gathered sums are the draws counted and weighted, up to rounding
+    counts = np.concatenate(list(_weight_blocks(400, 500, 2)))
+    assert np.allclose(_bootstrap_means(columns, 500, 2), counts @ columns.T / 400, atol=1e-15)
+
+
 def test_summary_intervals_are_reproducible_and_bracket_the_mean():
     scores = S.score_sentences(["Good news.", "Awful news.", "A table.", "Great, fine work."])
     first, _ = S.summarise_scores(
