@@ -42,11 +42,14 @@ from analysis.workflow_config import ConfigError
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 11
-# Columns newsdag adds to a corpus's metadata (a file's own columns of these names are
-# kept with the suffix _metadata): the article's name, its id as given when that differs,
-# the first article with the same text, and the file and row it came from.
-_ADDED_COLUMNS = ("article", "original_id", "duplicate_of", "origin")
+STAGING_VERSION = 12
+# The articles table's counts of each article's parts, written by the prepare step.
+SIZE_COLUMNS = ("n_chars", "n_sections", "n_paragraphs", "n_sentences", "n_tokens")
+# Columns newsdag adds to a corpus's metadata in the articles table (a file's own columns of
+# these names are kept with the suffix _metadata): the article's name, its id as given when
+# that differs, the first article with the same text, the file and row it came from, its
+# sizes and warnings.
+ADDED_COLUMNS = ("article", "original_id", "duplicate_of", "origin", *SIZE_COLUMNS, "warnings")
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 
@@ -262,7 +265,7 @@ def _tidy(rows: pd.DataFrame) -> pd.DataFrame:
         empty["date"] = pd.Series(dtype="datetime64[ns]")
         return pd.DataFrame(empty)
     # A metadata column named like one of ours is kept under another name.
-    rows = rows.rename(columns={c: f"{c}_metadata" for c in _ADDED_COLUMNS})
+    rows = rows.rename(columns={c: f"{c}_metadata" for c in ADDED_COLUMNS})
     rows = rows.rename(columns={"id": "article", ORIGIN: "origin"})
     # The ids as the files give them, kept only when some article's name differs (a URL).
     if (rows[ORIGINAL_ID] != rows["article"]).any():

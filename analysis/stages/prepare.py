@@ -15,6 +15,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from analysis.corpus.screening import text_warnings
+from analysis.corpus.staging import SIZE_COLUMNS
 from analysis.document import analyse_structure, unusable_reason
 from analysis.reading import ArticleWarning
 from analysis.stages.batching import shard_loop
@@ -126,8 +127,7 @@ def _sizes(text: str, result: Mapping[str, pd.DataFrame]) -> dict[str, int]:
 def _articles_table(shard: pd.DataFrame, sizes: list[dict], notes: list[str]) -> pd.DataFrame:
     """One row per article: its metadata, where it came from, its sizes and warnings."""
     metadata = shard.drop(columns=["text"])
-    columns = ["n_chars", "n_sections", "n_paragraphs", "n_sentences", "n_tokens"]
-    counts = pd.DataFrame(sizes, columns=columns).astype("int64")
+    counts = pd.DataFrame(sizes, columns=list(SIZE_COLUMNS)).astype("int64")
     table = pd.concat([metadata.reset_index(drop=True), counts], axis=1)
     table["warnings"] = pd.Series(notes, dtype="string") if notes else pd.Series(dtype="string")
     return table
