@@ -278,6 +278,26 @@ def test_a_field_found_only_as_nested_fields_gets_a_hint_naming_the_setting(tmp_
     assert mapped.warnings == []
 
 
+def test_a_header_with_spaces_or_other_case_is_named_in_the_error_and_the_hint(tmp_path):
+    spaced = tmp_path / "spaced.csv"
+    spaced.write_text("id, text, date\na, One story., 2025-02-07\n", encoding="utf-8")
+    cased = tmp_path / "cased.csv"
+    cased.write_text("id,text,Source\nb,Another story.,Ledger\n", encoding="utf-8")
+    staged = _stage(tmp_path, input_files=[str(spaced), str(cased)])
+    assert staged.articles == ["b"]
+    assert staged.errors == [
+        f"{spaced}: no column 'text' (it has: id, ' text', ' date'); the header has ' text',"
+        " the same name in other case or with spaces around it; set `columns` in the config"
+        " to name the id and text columns"
+    ]  # and no hint about the skipped file's date
+    assert staged.warnings == [
+        f"{cased}: no column 'source' for source, but 'Source' (other case, or spaces around"
+        " the name); set columns.source to 'Source' or fix the header"
+    ]
+    mapped = _stage(tmp_path, input_files=str(cased), columns={**COLUMNS, "source": "Source"})
+    assert mapped.warnings == []
+
+
 def test_texts_repeated_exactly_are_named_and_still_analysed(tmp_path):
     wire = "Tariffs rose on Monday. Markets in Tokyo fell."
     frame = pd.DataFrame({

@@ -208,11 +208,20 @@ def _present(value: object) -> bool:
     return not is_missing(value) and bool(str(value).strip())
 
 
-def nested_field_hints(path: object, columns: Iterable[str], names: Mapping[str, str]) -> list[str]:
+def similar_column(wanted: str, columns: Iterable[object]) -> str | None:
+    """A column named ``wanted`` but for case or spaces around it (``" date"`` from a header
+    written ``id, text, date``), or None."""
+    key = wanted.strip().casefold()
+    return next((str(c) for c in columns if str(c).strip().casefold() == key), None)
+
+
+def missing_field_hints(
+    path: object, columns: Iterable[str], names: Mapping[str, str]
+) -> list[str]:
     """One line for each metadata field whose column a file lacks but holds nested fields
     of (NewsAPI's ``source`` is ``{"id": ..., "name": ...}``, read as ``source.id`` and
-    ``source.name``), naming the setting that picks one; otherwise the field stays empty
-    without a word.
+    ``source.name``) or a column of that name in other case or with spaces around it,
+    naming the setting that picks one; otherwise the field stays empty without a word.
 
     Args:
         path: The file, for the message.
@@ -225,7 +234,13 @@ def nested_field_hints(path: object, columns: Iterable[str], names: Mapping[str,
         if ours in present:
             continue
         nested = [c for c in present if str(c).startswith(f"{names[ours]}.")]
-        if nested:
+        similar = similar_column(names[ours], present)
+        if similar is not None:
+            hints.append(
+                f"{path}: no column {names[ours]!r} for {ours}, but {similar!r} (other case, or"
+                f" spaces around the name); set columns.{ours} to {similar!r} or fix the header"
+            )
+        elif nested:
             shown = ", ".join(nested[:6]) + (", ..." if len(nested) > 6 else "")
             hints.append(
                 f"{path}: no column {names[ours]!r} for {ours}, but nested fields {shown};"

@@ -30,7 +30,8 @@ from analysis.corpus.records import (
     STANDARD_FIELDS,
     check_rows,
     is_missing,
-    nested_field_hints,
+    missing_field_hints,
+    similar_column,
     standard_columns,
 )
 from analysis.corpus.screening import repeated_texts
@@ -42,7 +43,7 @@ from analysis.workflow_config import ConfigError
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 12
+STAGING_VERSION = 13
 # The articles table's counts of each article's parts, written by the prepare step.
 SIZE_COLUMNS = ("n_chars", "n_sections", "n_paragraphs", "n_sentences", "n_tokens")
 # Columns newsdag adds to a corpus's metadata in the articles table (a file's own columns of
@@ -205,15 +206,11 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
                 continue
             errors += row_errors
             frame = standard_columns(frame, settings["columns"])
-            warnings += nested_field_hints(path, frame.columns, settings["columns"])
             missing = [name for name in ("id", "text") if name not in frame.columns]
             if missing:
-                wanted = ", ".join(repr(settings["columns"][m]) for m in missing)
-                errors.append(
-                    f"{path}: no column {wanted} (it has: {_listing(frame.columns[1:])});"
-                    " set `columns` in the config to name the id and text columns"
-                )
+                errors.append(_missing_columns(path, frame.columns[1:], missing, settings))
                 continue
+            warnings += missing_field_hints(path, frame.columns, settings["columns"])
             frames.append(frame)
     else:
         frame, folder_errors = read_folder(
@@ -254,8 +251,18 @@ def _article_file(path: Path, max_bytes: int, encoding: str) -> tuple[pd.DataFra
         return pd.DataFrame(columns=[ORIGIN, "id"]), [str(error)]
 
 
-def _listing(names) -> str:
-    return ", ".join(str(name) for name in names)
+def _missing_columns(path: Path, present, missing: list[str], settings) -> str:
+    """One line saying that a corpus file lacks its id or text column, and what it has."""
+    wanted = [settings["columns"][name] for name in missing]
+    similar = [c for c in (similar_column(w, present) for w in wanted) if c is not None]
+    listing = ", ".join(repr(name) if str(name) != str(name).strip() else str(name)
+                        for name in present)  # fmt: skip
+    hint = (f"; the header has {', '.join(map(repr, similar))}, the same name in other case"
+            " or with spaces around it" if similar else "")  # fmt: skip
+    return (
+        f"{path}: no column {', '.join(map(repr, wanted))} (it has: {listing}){hint};"
+        " set `columns` in the config to name the id and text columns"
+    )
 
 
 def _tidy(rows: pd.DataFrame) -> pd.DataFrame:
