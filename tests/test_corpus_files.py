@@ -605,6 +605,26 @@ def test_dates_iso_with_zones_and_a_configured_format():
     assert str(european.iloc[0]) == "2025-02-07 00:00:00"
 
 
+def test_iso_dates_without_a_day_are_kept_with_one_warning_naming_the_first():
+    frame = pd.DataFrame({ORIGIN: [f"c.jsonl line {i}" for i in range(1, 6)],
+                          "id": list("abcde"), "text": [TEXT] * 5,
+                          "date": ["2025-02-07", "2025-02", 2024, "", "2025-03"]})  # fmt: skip
+    checked = _check(frame)
+    assert [str(d) for d in checked.rows["date"]] == [
+        "2025-02-07 00:00:00", "2025-02-01 00:00:00", "2024-01-01 00:00:00", "NaT",
+        "2025-03-01 00:00:00",
+    ]  # fmt: skip
+    assert checked.warnings == [
+        "c.jsonl line 2: 3 dates in this file give no day (such as '2025-02' or '2025') and"
+        " are read as the first day of their month or year; set compare.period to month or"
+        " year, or days and weeks will show them on that first day"
+    ]
+    assert _check(frame.iloc[[1]]).warnings[0].startswith("c.jsonl line 2: a date gives no day")
+    assert _check(frame.iloc[[0, 3]]).warnings == []
+    by_format = _check(frame.iloc[[1]].assign(date=["02/2025"]), date_format="%m/%Y")
+    assert by_format.warnings == []  # a format without a day is the user's own choice
+
+
 # A Tokyo morning paper, a New York evening story, a date with no time, a UTC time on the
 # night British Summer Time began, a missing date.
 ZONED = pd.Series(

@@ -27,6 +27,9 @@ ORIGINAL_ID = "__original_id"
 # articles table's ``origin`` and the file's column as ``origin_metadata``).
 ORIGIN = "__origin"
 _UNSAFE_RUN = re.compile(r"[^A-Za-z0-9_]+")
+# An ISO 8601 date without a day ("2025", "2025-02"): read as the first day of its year or
+# month.
+_DAYLESS_DATE = re.compile(r"\s*\d{4}(?:-\d{2})?\s*")
 # Control characters other than tab, newline and carriage return: text with many of them
 # is binary data that was stored in a text column.
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f"}
@@ -35,10 +38,12 @@ _MAX_CONTROL_SHARE = 0.01
 
 @dataclass
 class CheckedRows:
-    """Rows that passed the checks, and one message for each row that did not."""
+    """Rows that passed the checks, one message for each row that did not, and warnings
+    about the rows kept."""
 
     rows: pd.DataFrame
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def text_problem(text: object, *, max_bytes: int) -> str | None:
@@ -151,7 +156,8 @@ def check_rows(
     Returns:
         The good rows (``id`` the article's name, :func:`article_name`, with the id as
         given in :data:`ORIGINAL_ID`; metadata as strings, ``date`` parsed, ``text`` with
-        newlines normalised) and the errors, each naming the file and row.
+        newlines normalised), the errors, each naming the file and row, and a warning when
+        kept rows have ISO dates without a day (:func:`dayless_dates_warning`).
     """
     errors: list[str] = []
     dates = (
@@ -189,8 +195,37 @@ def check_rows(
     rows["id"] = kept_names
     rows[ORIGINAL_ID] = kept_ids
     rows["text"] = [normalise_newlines(text) for text in rows["text"]]
+    warnings = []
+    if date_format is None and "date" in rows:
+        warnings = dayless_dates_warning(rows[ORIGIN], rows["date"])
     rows["date"] = dates.iloc[keep]
-    return CheckedRows(rows.reset_index(drop=True), errors)
+    return CheckedRows(rows.reset_index(drop=True), errors, warnings)
+
+
+def dayless_dates_warning(origins: Iterable[str], raw_dates: Iterable[object]) -> list[str]:
+    """One line when dates read as ISO 8601 give no day (``2025-02``, ``2025``).
+
+    They are read as the first day of the month or year, so comparisons by day or week would
+    place a month's articles on its first day; the line says how many, where the first is,
+    and that ``compare.period`` can compare by month or year.
+
+    Args:
+        origins: Each row's file and row.
+        raw_dates: Each row's date as read (text, or a number for a JSON or Parquet year).
+    """
+    dayless = [
+        origin
+        for origin, value in zip(origins, raw_dates, strict=True)
+        if isinstance(value, str | int | np.integer) and _DAYLESS_DATE.fullmatch(str(value))
+    ]
+    if not dayless:
+        return []
+    counted = f"{len(dayless):,} dates in this file give" if len(dayless) > 1 else "a date gives"
+    return [
+        f"{dayless[0]}: {counted} no day (such as '2025-02' or '2025') and are read as the first"
+        " day of their month or year; set compare.period to month or year, or days and weeks"
+        " will show them on that first day"
+    ]
 
 
 def _taken(article_id: str, first_id: str, first_origin: str) -> str:

@@ -43,7 +43,7 @@ from analysis.workflow_config import ConfigError
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 13
+STAGING_VERSION = 14
 # The articles table's counts of each article's parts, written by the prepare step.
 SIZE_COLUMNS = ("n_chars", "n_sections", "n_paragraphs", "n_sentences", "n_tokens")
 # Columns newsdag adds to a corpus's metadata in the articles table (a file's own columns of
@@ -230,6 +230,7 @@ def _read_all(input_dir, input_files, files, settings) -> tuple[pd.DataFrame, li
             seen=seen,
         )
         errors += result.errors
+        warnings += result.warnings
         checked.append(result.rows)
     rows = _tidy(pd.concat(checked, ignore_index=True) if checked else pd.DataFrame())
     if "duplicate_of" in rows:
