@@ -110,6 +110,13 @@ def id_problem(article_id: object) -> str | None:
     return None
 
 
+def is_own_name(article_id: str) -> bool:
+    """Whether an id can name its results folder as it is: safe (letters, digits, ``_`` and
+    ``-``, see :func:`analysis.reading.is_valid_article_id`) and not reserved, in any case
+    (``corpus`` is the corpus tables' folder)."""
+    return is_valid_article_id(article_id) and article_id.casefold() not in RESERVED_IDS
+
+
 def article_name(article_id: str) -> str:
     """The folder-safe name an article goes by in the results, for an id as a corpus file
     gives it. A safe id (letters, digits, ``_`` and ``-``, see
@@ -125,7 +132,7 @@ def article_name(article_id: str) -> str:
     Returns:
         The article's name, such as ``https-x-test-news-1-5c1b9e0a7d``.
     """
-    if is_valid_article_id(article_id) and article_id.casefold() not in RESERVED_IDS:
+    if is_own_name(article_id):
         return article_id
     slug = _UNSAFE_RUN.sub("-", article_id).strip("-_")[:100].rstrip("-_")
     digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
