@@ -251,3 +251,36 @@ def test_every_id_gets_a_safe_name_of_its_own(ids):
     # and its other-case twin are the one exception; checking the rows refuses those).
     unsafe = [n for i, n in zip(ids, names, strict=True) if n != i]
     assert len({n.casefold() for n in unsafe}) == len(unsafe)
+
+
+def _leaves(record: dict, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], object]]:
+    """Every value of a nested object that flattening keeps, with its key path."""
+    found = []
+    for key, value in record.items():
+        if isinstance(value, dict) and value:
+            found += _leaves(value, (*path, key))
+        else:
+            found.append(((*path, key), value))
+    return found
+
+
+_KEYS = st.text(alphabet="ab.", min_size=1, max_size=3)
+_RECORDS = st.recursive(
+    st.integers(0, 9) | st.none(), lambda inner: st.dictionaries(_KEYS, inner, max_size=3)
+).filter(lambda value: isinstance(value, dict))
+
+
+@given(record=_RECORDS)
+def test_flattening_a_json_object_keeps_every_value_or_says_which_name_clashes(record):
+    from analysis.corpus.files import flatten_record
+
+    leaves = _leaves(record)
+    names = [".".join(path) for path, _ in leaves]
+    try:
+        flat = flatten_record(record)
+    except ValueError as error:
+        clash = str(error).split("'")[1]
+        assert names.count(clash) > 1  # the name it gives is one that two fields share
+        return
+    assert len(set(names)) == len(names)  # no clash goes unnoticed
+    assert flat == {".".join(path): value for path, value in leaves}
