@@ -294,6 +294,26 @@ def test_topics_over_time_marks_topic_labels():
     _assert_marked(lambda: compare.topics_over_time_figure(topics_over_time()), expected)
 
 
+@pytest.mark.parametrize(("ci_low", "ci_high"), [(0.08, 0.12), (-0.9, 0.95)])
+def test_article_counts_beside_actor_intervals_stay_inside_the_axes(ci_low, ci_high):
+    """The n= labels sat a fixed 0.01 right of each interval: past the axes, over the legend,
+    when intervals were narrow near the right edge."""
+    table = _cells(n_articles=2344, mean_sentiment=(ci_low + ci_high) / 2, ci_low=ci_low,
+                   ci_high=ci_high)  # fmt: skip
+    figure = compare.actors_by_group_figure(table.assign(actor="United States"), group=GROUP)
+    renderer = figure.canvas.get_renderer()
+    figure.draw(renderer)
+    (ax,) = figure.axes
+    counts = [t for t in ax.texts if t.get_text().startswith("n=")]
+    assert counts and all(t.get_text() == "n=2,344" for t in counts)
+    frame = ax.get_window_extent(renderer)
+    legend = ax.get_legend().get_window_extent(renderer)
+    for text in counts:
+        box = text.get_window_extent(renderer)
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, (box, frame)
+        assert box.x1 < legend.x0
+
+
 def test_topics_by_group_marks_outlets():
     expected = {f"{RUN} (n=4)", "Reuters (n=4)", f"1: {RUN} · {RUN}"}
     _assert_marked(

@@ -213,10 +213,16 @@ def actors_by_group_figure(table: pd.DataFrame, *, group: str, n_actors: int = 8
         )
         for xi, yi, n in zip(frame["ci_high"], y, frame["n_articles"], strict=True):
             if pd.notna(n) and pd.notna(xi):
-                ax.text(xi + 0.01, yi, f"n={int(n)}", va="center", fontsize=6.5, color="#555555")
+                # Offset in points, not data units: the same gap whatever the axis's range.
+                ax.annotate(f"n={int(n):,}", (xi, yi), xytext=(3, 0), textcoords="offset points",
+                            va="center", fontsize=6.5, color="#555555")  # fmt: skip
     ax.set_yticks(np.arange(len(actors)), [wrap_label(a, width=24) for a in actors])
     ax.invert_yaxis()
     ax.axvline(0, color="#999999", linewidth=0.8)
+    # Room on the right for the labels beside the highest intervals, inside the axes (they
+    # ran over the legend).
+    low, high = ax.get_xlim()
+    ax.set_xlim(low, high + 0.14 * (high - low))
     ax.set_xlabel("mean sentiment toward the actor (95% interval over articles; n = articles)")
     ax.set_title(title)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, title=group)
