@@ -97,3 +97,17 @@ def test_periods_are_compared_within_themselves():
     assert table["period"].drop_duplicates().tolist() == ["2025-01", "2025-02", "all"]
     january = table[(table["period"] == "2025-01") & (table["value"] == "Post")].iloc[0]
     assert january["size_reference"] == 200
+
+
+def test_p_values_are_adjusted_over_every_term_tested_in_the_cell():
+    from analysis.compare.keyness import keyness_scores
+    from analysis.keyness import fdr_adjusted
+
+    scores = keyness_scores(COUNTS, min_count=1)
+    for _, cell in scores.groupby(["period", "group", "value"]):
+        assert len(cell) == 3  # every kept term, zero counts included
+        expected = fdr_adjusted(cell["p_value"].to_numpy(), np.zeros(len(cell)))
+        assert np.allclose(cell["p_adjusted"], expected)
+    table = group_keyness(COUNTS, min_count=1, top_n=1).tables["group_keyness"]
+    post = table[(table["value"] == "Post") & (table["direction"] == "over")].iloc[0]
+    assert post["p_value"] <= post["p_adjusted"] <= 3 * post["p_value"]

@@ -147,6 +147,7 @@ def keywords_tables() -> dict[str, pd.DataFrame]:
             "term": [PRIME_MINISTER, "summit", AL_JAZEERA],
             "g2": [9.0, 5.0, 7.0],
             "p_value": [0.003, 0.03, 0.008],
+            "p_adjusted": [0.006, 0.06, 0.008],
             "log_ratio": [2.5, 1.2, 2.0],
             "sign": [1, 1, 1],
         }
@@ -266,9 +267,23 @@ def group_keyness() -> pd.DataFrame:
             "size_target": [1000, 1000, 2000],
             "g2": [12.0, 4.0, 8.0],
             "p_value": [0.001, 0.04, 0.004],
+            "p_adjusted": [0.002, 0.08, 0.004],
             "log_ratio": [1.5, -0.8, 1.1],
         }
     )
+
+
+def test_keyness_bars_are_pale_when_the_adjusted_p_value_is_not_significant():
+    """"summit" has p = 0.04 but p = 0.08 adjusted for the terms tested: pale."""
+    figure = compare.keyness_figure(group_keyness(), group="source")
+    alphas = {}
+    for ax in figure.axes:
+        labels = [tick.get_text().split("  (")[0] for tick in ax.get_yticklabels()]
+        for label, bar in zip(labels, ax.patches, strict=True):
+            alphas[(ax.get_title().split(" vs ")[0], label)] = bar.get_alpha()
+    # the tariff (p 0.004) and the Arabic summit (p 0.002 adjusted) stay full
+    assert alphas == {("Reuters", MARK): 1.0, ("[?]", MARK): 1.0, ("[?]", "summit"): 0.35}
+    assert "adjusted p" in figure.texts[0].get_text()
 
 
 def test_sentiment_over_time_marks_outlets_in_the_legend():

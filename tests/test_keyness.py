@@ -7,8 +7,16 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from analysis.keyness import keyness_table, log_likelihood_g2, log_ratio, percent_diff
+from analysis.keyness import (
+    fdr_adjusted,
+    keyness_table,
+    log_likelihood_g2,
+    log_ratio,
+    percent_diff,
+)
 
 
 def test_g2_matches_hand_computed_2x2_table():
@@ -56,3 +64,43 @@ def test_keyness_table_compares_each_section_with_the_rest():
     assert japan["g2"] == pytest.approx(0.0, abs=1e-9) and japan["sign"] == 0
     assert table.loc[table["section_id"] == 1, "term"].iloc[0] == "steel"  # largest G2 first
     assert np.isfinite(table["log_ratio"]).all()
+
+
+def test_fdr_adjustment_by_hand_and_each_family_on_its_own():
+    # Family "a": 4 tests. Sorted p 0.01, 0.02, 0.03, 0.5 -> p * 4 / rank 0.04, 0.04, 0.04,
+    # 0.5 (each the least of those at or above its rank). Family "b" alone: unchanged.
+    p = np.array([0.03, 0.5, 0.02, 0.2, 0.01])
+    adjusted = fdr_adjusted(p, np.array(["a", "a", "a", "b", "a"]))
+    assert adjusted.tolist() == pytest.approx([0.04, 0.5, 0.04, 0.2, 0.04])
+    assert fdr_adjusted(np.array([0.9, 0.6]), np.array([0, 0])).tolist() == [0.9, 0.9]
+    assert fdr_adjusted(np.array([]), np.array([])).size == 0
+
+
+@given(
+    p=st.lists(st.floats(0, 1), min_size=1, max_size=40),
+    seed=st.integers(0, 3),
+)
+def test_fdr_adjustment_equals_scipys_within_every_family(p, seed):
+    from scipy.stats import false_discovery_control
+
+    p_values = np.array(p)
+    families = np.random.default_rng(seed).integers(0, 3, size=len(p))
+    adjusted = fdr_adjusted(p_values, families)
+    for family in np.unique(families):
+        inside = families == family
+        expected = false_discovery_control(p_values[inside], method="bh")
+        assert np.allclose(adjusted[inside], expected, rtol=1e-12, atol=0)
+    assert (adjusted >= p_values - 1e-15).all() and (adjusted <= 1).all()
+
+
+def test_keyness_table_adjusts_each_sections_p_values_for_its_own_terms():
+    counts = pd.DataFrame(
+        {"doc": [0, 0, 0, 1, 1], "key": ["gas", "oil", "japan", "steel", "japan"],
+         "count": [10, 6, 2, 8, 2]}
+    )  # fmt: skip
+    table = keyness_table(counts, {0: 100, 1: 100})
+    for _, rows in table.groupby("section_id"):
+        expected = fdr_adjusted(rows["p_value"].to_numpy(), np.zeros(len(rows)))
+        assert rows["p_adjusted"].tolist() == pytest.approx(expected.tolist())
+        assert (rows["p_adjusted"] >= rows["p_value"]).all()
+    assert (table["section_id"] == 0).sum() == 3

@@ -3,7 +3,8 @@
 Each value of a group column (each outlet, say), in the whole span and, if asked, in each
 period, is compared with the other values of the same column pooled, as quanteda's
 ``textstat_keyness`` compares a target with the reference: Dunning's G² on the 2x2 table,
-its chi-squared p-value (1 df) and Hardie's log ratio (:mod:`analysis.keyness`). Corpus
+its chi-squared p-value (1 df), that p-value adjusted for the number of terms tested in
+the cell (Benjamini-Hochberg) and Hardie's log ratio (:mod:`analysis.keyness`). Corpus
 sizes are the content-word counts of each side.
 """
 
@@ -15,7 +16,7 @@ from scipy.stats import chi2
 
 from analysis.compare.periods import ALL, KEY_COLUMNS, sort_keys
 from analysis.compare.result import ComparisonResult
-from analysis.keyness import log_likelihood_g2, log_ratio
+from analysis.keyness import fdr_adjusted, log_likelihood_g2, log_ratio
 
 GROUP_KEYNESS_COLUMNS = [
     *KEY_COLUMNS,
@@ -28,6 +29,7 @@ GROUP_KEYNESS_COLUMNS = [
     "size_reference",
     "g2",
     "p_value",
+    "p_adjusted",
     "log_ratio",
 ]
 
@@ -57,7 +59,8 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int) -> pd.DataFrame
             group column, with a zero count where the value never uses it.
 
     Returns:
-        One row per cell and term with the counts, sizes and scores, and ``sign`` (+1 over-used).
+        One row per cell and term with the counts, sizes and scores, ``p_adjusted`` over
+        every term tested in the cell, and ``sign`` (+1 over-used).
     """
     counts = term_counts[term_counts["group"] != ALL]
     if counts.empty:
@@ -80,6 +83,8 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int) -> pd.DataFrame
         sign=np.sign(args[0] / args[2] - args[1] / args[3]).astype(int),
     )
     frame["p_value"] = chi2.sf(frame["g2"].to_numpy(), df=1)
+    cells = frame.groupby(KEY_COLUMNS, sort=False).ngroup().to_numpy()
+    frame["p_adjusted"] = fdr_adjusted(frame["p_value"].to_numpy(), cells)
     return frame.drop(columns=["total", "size_all"]).reset_index(drop=True)
 
 
@@ -97,7 +102,7 @@ def group_keyness(
             (:func:`analysis.compare.datasets.group_term_counts`).
         top_n: Terms kept per cell and direction, by G² (ties by term).
         min_count: See :func:`keyness_scores`.
-        max_p_value: Terms with a larger p-value are left out (1.0 keeps all).
+        max_p_value: Terms with a larger p-value (unadjusted) are left out (1.0 keeps all).
 
     Returns:
         Table ``group_keyness`` (:data:`GROUP_KEYNESS_COLUMNS`): ``direction`` is ``over`` or

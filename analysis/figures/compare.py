@@ -20,6 +20,7 @@ from analysis.compare.periods import ALL
 from analysis.compare.result import ComparisonResult
 from analysis.figures.style import (
     PALETTE,
+    SIGNIFICANCE,
     distinct_labels,
     drawable_text,
     legend_label,
@@ -31,7 +32,6 @@ from analysis.figures.style import (
 )
 
 MAX_TICKS = 14
-SIGNIFICANCE = 0.05
 ALL_COLOUR = "#222222"
 
 
@@ -322,11 +322,12 @@ def keyness_figure(table: pd.DataFrame, *, group: str, period: str = ALL, top_n:
         top_n: Terms per direction and panel.
 
     Returns:
-        Bars of the log ratio, labelled with the term and G²; pale bars are not significant.
+        Bars of the log ratio, labelled with the term and G²; pale bars are not significant
+        once the p-values are adjusted for the number of terms tested.
     """
     title = (
         f"Keyness by {group}: terms used more (right) and less (left) than the rest"
-        f" (pale: p ≥ {SIGNIFICANCE})"
+        f" (pale: adjusted p ≥ {SIGNIFICANCE})"
     )
     rows = table[(table["group"] == group) & (table["period"] == period)]
     values = sorted(rows["value"].unique())
@@ -344,8 +345,8 @@ def keyness_figure(table: pd.DataFrame, *, group: str, period: str = ALL, top_n:
         y = np.arange(len(frame))
         colours = [PALETTE[0] if d == "over" else PALETTE[3] for d in frame["direction"]]
         bars = ax.barh(y, frame["log_ratio"], color=colours)
-        for bar, p_value in zip(bars, frame["p_value"], strict=True):
-            bar.set_alpha(1.0 if p_value < SIGNIFICANCE else 0.35)
+        for bar, p_adjusted in zip(bars, frame["p_adjusted"], strict=True):
+            bar.set_alpha(1.0 if p_adjusted < SIGNIFICANCE else 0.35)
         labels = [
             f"{drawable_text(str(t))}  (G²={g:,.0f})"
             for t, g in zip(frame["term"], frame["g2"], strict=True)

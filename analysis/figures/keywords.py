@@ -12,6 +12,7 @@ from matplotlib.patches import Patch
 
 from analysis.figures.style import (
     PALETTE,
+    SIGNIFICANCE,
     first_sections,
     new_figure,
     save_png,
@@ -22,7 +23,6 @@ from analysis.figures.style import (
 PANEL_WIDTH = 4.2
 LABEL_WIDTH = 24
 TITLE_WIDTH = 38
-SIGNIFICANCE = 0.05
 
 
 def _grid(n_panels: int, rows_per_panel: int) -> tuple[Figure, list[Axes]]:
@@ -110,12 +110,12 @@ def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int)
         return _message_figure("Keyness per section: needs two or more sections")
     figure, axes = _grid(len(groups), top_n)
     for ax, (section_id, group) in zip(axes, groups, strict=True):
-        colours = [PALETTE[3] if p < SIGNIFICANCE else "#E8A9AB" for p in group["p_value"]]
+        colours = [PALETTE[3] if p < SIGNIFICANCE else "#E8A9AB" for p in group["p_adjusted"]]
         _bars(ax, group["term"].tolist(), group["log_ratio"].tolist(), colours)
         _panel_title(ax, section_id, names)
         ax.set_xlabel("log ratio vs rest of article (log2)", fontsize=8)
     legend = [
-        Patch(color=PALETTE[3], label="p < 0.05 (G²)"),
+        Patch(color=PALETTE[3], label=f"adjusted p < {SIGNIFICANCE} (G², Benjamini-Hochberg)"),
         Patch(color="#E8A9AB", label="not significant"),
     ]
     figure.legend(handles=legend, loc="outside lower center", ncols=2, fontsize=8, frameon=False)

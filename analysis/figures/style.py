@@ -43,6 +43,9 @@ matplotlib.rcParams.update(RC)
 # Sections a per-article figure draws at most: a long report or transcript can have hundreds,
 # and a figure of all of them is neither readable nor quick to draw (the tables keep them all).
 MAX_SECTIONS_SHOWN = 24
+#: Keyness bars are drawn full when the term's p-value, adjusted for the number of terms
+#: tested (Benjamini-Hochberg), is below this.
+SIGNIFICANCE = 0.05
 UNDRAWABLE_TEXT = "[not drawable in this font]"
 UNDRAWABLE_RUN = "[?]"
 # Labels pass through drawable_text first; any glyph still missing is not worth one
