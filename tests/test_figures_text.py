@@ -274,7 +274,7 @@ def group_keyness() -> pd.DataFrame:
 
 
 def test_keyness_bars_are_pale_when_the_adjusted_p_value_is_not_significant():
-    """"summit" has p = 0.04 but p = 0.08 adjusted for the terms tested: pale."""
+    """The term "summit" has p = 0.04 but p = 0.08 adjusted for the terms tested: pale."""
     figure = compare.keyness_figure(group_keyness(), group="source")
     alphas = {}
     for ax in figure.axes:
