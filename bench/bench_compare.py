@@ -169,6 +169,7 @@ def run_comparisons(
         topic_terms,
         period_terms,
         n_terms=compare["topic_terms_per_period"],
+        **interval,
         **options,
     )
     counts = timed(

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pandas as pd
-from defaults import COMPARE, GROUPING
+from defaults import COMPARE, GROUPING, INTERVAL
 
 from analysis.compare.topics import (
     TOPICS_OVER_TIME_COLUMNS,
@@ -10,6 +10,7 @@ from analysis.compare.topics import (
     topic_labels,
     topics_over_time,
 )
+from analysis.sentiment.intervals import bootstrap_mean_ci
 
 ARTICLES = pd.DataFrame(
     {
@@ -50,6 +51,7 @@ def test_share_is_the_mean_article_weight_per_cell():
         DOCUMENT_TOPICS,
         TOPIC_TERMS,
         n_terms=COMPARE["topic_terms_per_period"],
+        **INTERVAL,
         **{**GROUPING, "period": "month"},
     )
     table = result.tables["topics_over_time"]
@@ -63,6 +65,13 @@ def test_share_is_the_mean_article_weight_per_cell():
     assert np.isclose(wire["share"], (0.6 + 0.3 + 0.5) / 3)
     cell_totals = table.groupby(["period", "group", "value"])["share"].sum()
     assert np.allclose(cell_totals, 1.0)
+    # Each share's interval resamples the cell's articles: the weights of Wire's 3 articles
+    # for topic 1, with the seed and resamples shared by every comparison.
+    expected = bootstrap_mean_ci([0.6, 0.3, 0.5], **INTERVAL)
+    assert (wire["ci_low"], wire["ci_high"]) == expected[1:]
+    assert wire["ci_low"] < wire["share"] < wire["ci_high"]
+    lone = _share(table, "2025-03", "source", "Ledger", 1)  # article a alone
+    assert lone["n_articles"] == 1 and np.isnan(lone["ci_low"]) and np.isnan(lone["ci_high"])
 
 
 def test_labels_fall_back_to_top_terms():
@@ -91,7 +100,12 @@ def test_terms_by_period_marks_a_changed_top_list():
 def test_without_dates_or_groups_topics_are_skipped_with_a_reason():
     bare = ARTICLES[["article"]]
     result = topics_over_time(
-        bare, DOCUMENT_TOPICS, TOPIC_TERMS, n_terms=COMPARE["topic_terms_per_period"], **GROUPING
+        bare,
+        DOCUMENT_TOPICS,
+        TOPIC_TERMS,
+        n_terms=COMPARE["topic_terms_per_period"],
+        **INTERVAL,
+        **GROUPING,
     )
     assert result.tables["topics_over_time"].empty
     assert result.tables["topic_terms_over_time"].empty

@@ -10,6 +10,10 @@ Top terms per period: each term of a topic's list in ``topic_terms`` is weighted
 by its count in each article times the article's weight for the topic, summed over the
 period's articles; the ``n_terms`` heaviest are the topic's terms in that period, and
 ``changed`` says whether they differ from the topic's overall top ``n_terms``.
+
+Each share has a percentile bootstrap interval that resamples the cell's articles, one draw
+for all topics of the cell (:func:`analysis.sentiment.intervals.bootstrap_mean_cis`), as the
+sentiment and actor comparisons resample articles.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import pandas as pd
 
 from analysis.compare.periods import ALL, KEY_COLUMNS, group_articles, sort_keys
 from analysis.compare.result import ComparisonResult
+from analysis.sentiment.intervals import bootstrap_mean_cis
 from analysis.topics import LABEL_SEPARATOR
 
 TOPICS_OVER_TIME_COLUMNS = [
@@ -30,6 +35,8 @@ TOPICS_OVER_TIME_COLUMNS = [
     "n_articles",
     "n_dominant",
     "share",
+    "ci_low",
+    "ci_high",
 ]
 TOPIC_TERMS_OVER_TIME_COLUMNS = ["period", "topic", "rank", "term", "weight", "changed"]
 
@@ -62,8 +69,16 @@ def _dominant(wide: pd.DataFrame) -> pd.Series:
     return pd.Series(wide.columns.to_numpy()[np.argmax(values, axis=1)], index=wide.index)
 
 
-def topic_shares(membership: pd.DataFrame, wide: pd.DataFrame) -> pd.DataFrame:
-    """Share, articles and dominant-topic articles per cell and topic (long form)."""
+def topic_shares(
+    membership: pd.DataFrame,
+    wide: pd.DataFrame,
+    *,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
+) -> pd.DataFrame:
+    """Share with its interval, articles and dominant-topic articles per cell and topic
+    (long form)."""
     cells = membership[membership["article"].isin(wide.index)]
     weights = wide.reindex(cells["article"]).to_numpy(dtype=float)
     frame = pd.DataFrame(weights, columns=wide.columns)
@@ -82,6 +97,14 @@ def topic_shares(membership: pd.DataFrame, wide: pd.DataFrame) -> pd.DataFrame:
     long.index = long.index.set_names([*KEY_COLUMNS, "topic"])
     long = long.reset_index()
     long["n_articles"] = long.set_index(KEY_COLUMNS).index.map(n_articles).to_numpy()
+    params = {"n_bootstrap": n_bootstrap, "confidence": confidence, "random_state": random_state}
+    bounds = {}
+    for key, cell in grouped[list(wide.columns)]:
+        intervals = bootstrap_mean_cis(cell.to_numpy(dtype=float).T, **params)
+        for topic, (_, low, high) in zip(wide.columns, intervals, strict=True):
+            bounds[(*key, topic)] = (low, high)
+    keys = zip(*(long[c] for c in [*KEY_COLUMNS, "topic"]), strict=True)
+    long["ci_low"], long["ci_high"] = zip(*(bounds[key] for key in keys), strict=True)
     return long
 
 
@@ -127,6 +150,9 @@ def topics_over_time(
     period: str,
     group_by: Sequence[str],
     n_terms: int,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
     **grouping_options: int,
 ) -> ComparisonResult:
     """Each topic's share of the coverage per period and group, and its terms per period.
@@ -140,6 +166,9 @@ def topics_over_time(
         period: Time resolution, or ``auto``.
         group_by: Metadata columns to compare by.
         n_terms: Top terms per topic and period.
+        n_bootstrap: Resamples of each cell's articles for the shares' intervals.
+        confidence: Coverage of the intervals.
+        random_state: Seed of every cell's resampling.
         **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``.
 
     Returns:
@@ -154,7 +183,13 @@ def topics_over_time(
     if grouping.is_empty or document_topics.empty:
         return ComparisonResult(empty, grouping.reason)
     wide = mixture_matrix(document_topics)
-    table = topic_shares(grouping.membership, wide)
+    table = topic_shares(
+        grouping.membership,
+        wide,
+        n_bootstrap=n_bootstrap,
+        confidence=confidence,
+        random_state=random_state,
+    )
     table["label"] = table["topic"].map(topic_labels(topic_terms)).fillna("")
     table = sort_keys(table, extra=["topic"])[TOPICS_OVER_TIME_COLUMNS]
     terms = empty["topic_terms_over_time"]

@@ -128,8 +128,12 @@ def topics(
     document_topics: PathLike,
     topic_terms: PathLike,
     topic_terms_per_period: int,
+    n_bootstrap: int,
+    confidence: float,
+    random_state: int,
 ) -> ComparisonResult:
-    """Topic prevalence over time and between groups, and each period's top terms."""
+    """Topic prevalence over time and between groups (articles are resampled), and each
+    period's top terms."""
     from analysis import compare
     from analysis.compare import datasets
 
@@ -142,6 +146,9 @@ def topics(
         terms,
         datasets.period_topic_terms(folder / "tokens", doc_topics, terms, membership),
         n_terms=topic_terms_per_period,
+        n_bootstrap=n_bootstrap,
+        confidence=confidence,
+        random_state=random_state,
         **grouping,
     )
 

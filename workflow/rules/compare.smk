@@ -102,6 +102,9 @@ rule compare_topics:
         tables_dir=tables_dir,
         grouping=COMPARE_GROUPING,
         topic_terms_per_period=config["compare"]["topic_terms_per_period"],
+        n_bootstrap=config["sentiment"]["n_bootstrap"],
+        confidence=config["sentiment"]["confidence"],
+        random_state=config["sentiment"]["random_state"],
     run:
         compare_stage.run(
             family="topics",
