@@ -229,7 +229,8 @@ def keyness_from_counts(
     args = (target, reference, size_target, size_reference)
     g2 = log_likelihood_g2(*args)
     p_value = chi2.sf(g2, df=1)
-    p_adjusted = fdr_adjusted(p_value, np.array([str(row[0]) for row in rows]))
+    position = {doc: k for k, doc in enumerate(counts)}
+    p_adjusted = fdr_adjusted(p_value, np.array([position[row[0]] for row in rows]))
     ratio, diff = log_ratio(*args), percent_diff(*args)
     sign = np.sign(target / size_target - reference / size_reference).astype(int)
     shown = labels or {}

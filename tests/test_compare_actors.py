@@ -233,7 +233,7 @@ def test_the_comparison_counts_every_article_that_names_an_actor_even_once(tmp_p
     result = stage.actors(
         tmp_path,
         grouping={**GROUPING, "period": "month", "min_articles_per_period": 1},
-        **INTERVAL,
+        interval=INTERVAL,
         top_actors=COMPARE["top_actors"],
         min_actor_articles=3,
         actor_merge_dominance=COMPARE["actor_merge_dominance"],

@@ -370,15 +370,19 @@ def flatten_record(record: dict, prefix: str = "") -> dict:
         ValueError: If two fields get one name (a key ``"a.b"`` beside an object ``"a"``
             holding ``"b"``): one value would be lost.
     """
-    flat: dict = {}
+    return _flatten_into({}, record, prefix)
+
+
+def _flatten_into(flat: dict, record: dict, prefix: str) -> dict:
     for key, value in record.items():
-        nested = isinstance(value, dict) and value
-        fields = flatten_record(value, f"{prefix}{key}.") if nested else {f"{prefix}{key}": value}
-        clash = sorted(fields.keys() & flat.keys())
-        if clash:
-            raise ValueError(f"two fields are both named {clash[0]!r} once nested objects are"
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            _flatten_into(flat, value, f"{name}.")
+        elif name in flat:
+            raise ValueError(f"two fields are both named {name!r} once nested objects are"
                              " flattened; rename one")  # fmt: skip
-        flat.update(fields)
+        else:
+            flat[name] = value
     return flat
 
 

@@ -16,6 +16,8 @@ from analysis.reading import is_valid_article_id, normalise_newlines
 
 # The metadata every article may have, in table order; other columns are kept after them.
 STANDARD_FIELDS = ("title", "date", "source", "author", "url")
+#: The articles table's counts of each article's parts, written by the prepare step.
+SIZE_COLUMNS = ("n_chars", "n_sections", "n_paragraphs", "n_sentences", "n_tokens")
 RESERVED_IDS = frozenset({"corpus"})
 # An id longer than this is more likely a wrong `columns.id` (a text column) than an id.
 MAX_ID_CHARACTERS = 1000

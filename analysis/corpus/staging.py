@@ -27,6 +27,7 @@ from analysis.corpus.folder import METADATA_FILE, article_record, read_folder
 from analysis.corpus.records import (
     ORIGIN,
     ORIGINAL_ID,
+    SIZE_COLUMNS,
     STANDARD_FIELDS,
     check_rows,
     is_missing,
@@ -44,8 +45,6 @@ from analysis.workflow_config import ConfigError
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
 STAGING_VERSION = 14
-# The articles table's counts of each article's parts, written by the prepare step.
-SIZE_COLUMNS = ("n_chars", "n_sections", "n_paragraphs", "n_sentences", "n_tokens")
 # Columns newsdag adds to a corpus's metadata in the articles table (a file's own columns of
 # these names are kept with the suffix _metadata): the article's name, its id as given when
 # that differs, the first article with the same text, the file and row it came from, its

@@ -72,9 +72,7 @@ def sentiment(
     folder: Path,
     *,
     grouping: Mapping[str, object],
-    n_bootstrap: int,
-    confidence: float,
-    random_state: int,
+    interval: Mapping[str, object],
     neutral_threshold: float,
 ) -> ComparisonResult:
     """Article sentiment over time and between groups (articles are resampled)."""
@@ -86,9 +84,7 @@ def sentiment(
         datasets.article_sentiment(folder / "sentiment_sections"),
         datasets.sentence_labels(folder / "sentiment_sentences", threshold=neutral_threshold),
         **grouping,
-        n_bootstrap=n_bootstrap,
-        confidence=confidence,
-        random_state=random_state,
+        **interval,
     )
 
 
@@ -96,9 +92,7 @@ def actors(
     folder: Path,
     *,
     grouping: Mapping[str, object],
-    n_bootstrap: int,
-    confidence: float,
-    random_state: int,
+    interval: Mapping[str, object],
     top_actors: int,
     min_actor_articles: int,
     actor_merge_dominance: float,
@@ -115,9 +109,7 @@ def actors(
         min_articles=min_actor_articles,
         dominance=actor_merge_dominance,
         **grouping,
-        n_bootstrap=n_bootstrap,
-        confidence=confidence,
-        random_state=random_state,
+        **interval,
     )
 
 
@@ -128,9 +120,7 @@ def topics(
     document_topics: PathLike,
     topic_terms: PathLike,
     topic_terms_per_period: int,
-    n_bootstrap: int,
-    confidence: float,
-    random_state: int,
+    interval: Mapping[str, object],
 ) -> ComparisonResult:
     """Topic prevalence over time and between groups (articles are resampled), and each
     period's top terms."""
@@ -146,9 +136,7 @@ def topics(
         terms,
         datasets.period_topic_terms(folder / "tokens", doc_topics, terms, membership),
         n_terms=topic_terms_per_period,
-        n_bootstrap=n_bootstrap,
-        confidence=confidence,
-        random_state=random_state,
+        **interval,
         **grouping,
     )
 
@@ -203,7 +191,8 @@ def run(
         log: The job's log file.
         **settings: The keyword arguments of the family's function in :data:`COMPARISONS`
             (``grouping``: ``period``, ``group_by`` and the period rules of
-            :func:`analysis.compare.group_articles`).
+            :func:`analysis.compare.group_articles`; ``interval``: ``n_bootstrap``,
+            ``confidence`` and ``random_state`` of the bootstrap intervals).
     """
     from analysis.figures.compare import comparison_figures
     from analysis.figures.style import save_png

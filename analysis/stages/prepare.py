@@ -14,8 +14,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from analysis.corpus.records import SIZE_COLUMNS
 from analysis.corpus.screening import text_warnings
-from analysis.corpus.staging import SIZE_COLUMNS
 from analysis.document import analyse_structure, unusable_reason
 from analysis.reading import ArticleWarning
 from analysis.stages.batching import shard_loop
@@ -114,17 +114,15 @@ def run_shard(
         return len(shard)
 
 
-def _sizes(text: str, result: Mapping[str, pd.DataFrame]) -> dict[str, int]:
-    return {
-        "n_chars": len(text),
-        "n_sections": len(result["sections"]),
-        "n_paragraphs": len(result["paragraphs"]),
-        "n_sentences": len(result["sentences"]),
-        "n_tokens": len(result["tokens"]),
-    }
+def _sizes(text: str, result: Mapping[str, pd.DataFrame]) -> tuple[int, ...]:
+    """The article's :data:`~analysis.corpus.records.SIZE_COLUMNS`, in order."""
+    parts = ("sections", "paragraphs", "sentences", "tokens")
+    return (len(text), *(len(result[part]) for part in parts))
 
 
-def _articles_table(shard: pd.DataFrame, sizes: list[dict], notes: list[str]) -> pd.DataFrame:
+def _articles_table(
+    shard: pd.DataFrame, sizes: list[tuple[int, ...]], notes: list[str]
+) -> pd.DataFrame:
     """One row per article: its metadata, where it came from, its sizes and warnings."""
     metadata = shard.drop(columns=["text"])
     counts = pd.DataFrame(sizes, columns=list(SIZE_COLUMNS)).astype("int64")

@@ -311,6 +311,11 @@ COMPARE_GROUPING = {
     "min_periods": config["compare"]["min_periods"],
     "max_periods": config["compare"]["max_periods"],
 }
+# The bootstrap intervals of the comparisons that resample articles: the sentiment settings.
+COMPARE_INTERVAL = {
+    key: config["sentiment"][key]
+    for key in ("n_bootstrap", "confidence", "random_state")
+}
 
 
 def compare_figure(stem):

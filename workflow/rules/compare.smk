@@ -43,9 +43,7 @@ rule compare_sentiment:
     params:
         tables_dir=tables_dir,
         grouping=COMPARE_GROUPING,
-        n_bootstrap=config["sentiment"]["n_bootstrap"],
-        confidence=config["sentiment"]["confidence"],
-        random_state=config["sentiment"]["random_state"],
+        interval=COMPARE_INTERVAL,
         neutral_threshold=config["sentiment"]["neutral_threshold"],
     run:
         compare_stage.run(
@@ -72,9 +70,7 @@ rule compare_actors:
     params:
         tables_dir=tables_dir,
         grouping=COMPARE_GROUPING,
-        n_bootstrap=config["sentiment"]["n_bootstrap"],
-        confidence=config["sentiment"]["confidence"],
-        random_state=config["sentiment"]["random_state"],
+        interval=COMPARE_INTERVAL,
         top_actors=config["compare"]["top_actors"],
         min_actor_articles=config["compare"]["min_actor_articles"],
         actor_merge_dominance=config["compare"]["actor_merge_dominance"],
@@ -102,9 +98,7 @@ rule compare_topics:
         tables_dir=tables_dir,
         grouping=COMPARE_GROUPING,
         topic_terms_per_period=config["compare"]["topic_terms_per_period"],
-        n_bootstrap=config["sentiment"]["n_bootstrap"],
-        confidence=config["sentiment"]["confidence"],
-        random_state=config["sentiment"]["random_state"],
+        interval=COMPARE_INTERVAL,
     run:
         compare_stage.run(
             family="topics",
