@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis.sections import split_sections
 from analysis.sentences import split_sentences
-from analysis.tokens import WORD_CHARACTER, tokenise_sentences, typed_frame
+from analysis.tokens import is_word, tokenise_sentences, typed_frame
 
 SECTION_COLUMNS = [
     "section_id",
@@ -115,7 +115,7 @@ def unusable_reason(document: Document) -> str | None:
     """
     if document.sentences.empty:
         return "no body text (only headings)"
-    if not any(map(WORD_CHARACTER.search, document.tokens["token"].tolist())):
+    if not any(map(is_word, document.tokens["token"].tolist())):
         return "no words (only punctuation or symbols)"
     return None
 

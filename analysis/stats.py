@@ -7,7 +7,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.resources import load_once
-from analysis.tokens import WORD_CHARACTER, typed_frame
+from analysis.tokens import is_word, typed_frame
 
 SECTION_STATS_COLUMNS = [
     "section_id",
@@ -119,6 +119,6 @@ def _words_per_section(sentences: pd.DataFrame, tokens: pd.DataFrame) -> dict[in
         tokens["token"].tolist(), tokens["lower"].tolist(), tokens["sentence_id"].tolist(),
         strict=True,
     ):  # fmt: skip
-        if WORD_CHARACTER.search(token):
+        if is_word(token):
             words_of.setdefault(section_of[sentence_id], []).append(lower)
     return words_of

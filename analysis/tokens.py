@@ -7,6 +7,7 @@ stop words from scikit-learn's English list.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -39,25 +40,37 @@ _ABBREVIATIONS = (
     "|Co|Corp|Inc|Ltd|Bros|Dept|Univ|Ave|Blvd|Rd|vs|etc|approx|est|No|Nos|Vol|Fig|pp|p"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
+# Generic top-level domains of web addresses written without http:// ("foxnews.com",
+# "Change.org"); a country code may follow ("bbc.co.uk").
+_DOMAINS = r"(?:com|org|net|gov|edu|info|io)(?:\.[a-z]{2})?|co\.[a-z]{2}"
+# An HTML character reference (&amp; &quot; &#39; &#x2019;): text scraped from web pages
+# keeps them, and each is one character of the story, not a word.
+_CHARACTER_REFERENCE = r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});"
+# An apostrophe, also escaped: the clitics of "Wong&#39;s" and "don&#39;t" split as in "Wong's".
+_APOSTROPHE = r"(?:[’']|&\#0*39;|&\#[xX]0*27;|&apos;|&rsquo;)"
 _TOKEN = re.compile(
     rf"""
     (?:https?://|www\.)\S+?(?=[.,;:!?)\]"”’]*(?:\s|$))   # URL, without trailing punctuation
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                          # e-mail address
+    | \b[A-Z]{{1,4}}(?:&|&amp;)[A-Z]{{1,4}}\b                # ampersand name: S&P, AT&T, R&D
     | (?:[A-Za-z]\.){{2,}}                                  # acronym: U.S., a.m.
     | \b(?:{_ABBREVIATIONS})\.                              # known abbreviation
     | \b[A-Z]\.(?=\s+[A-Z])                                 # initial: Donald J. Trump
     | \d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?\b                  # number: 54,000 14.9 5th 1990s
-    | n[’']t\b                                              # clitic n't
-    | [’'](?:s|re|ve|ll|d|m)\b                              # clitics 's 're 've 'll 'd 'm
-    | (?:[^\W\d_]|\d)(?:(?!n[’']t\b)\w)*(?:-\w+)*           # word, hyphenated compound
+    | n{_APOSTROPHE}t\b                                      # clitic n't
+    | {_APOSTROPHE}(?:s|re|ve|ll|d|m)\b                      # clitics 's 're 've 'll 'd 'm
+    | {_CHARACTER_REFERENCE}                                # HTML escape left by a scraper: &amp;
+    | (?:[^\W\d_]|\d)(?:(?!n{_APOSTROPHE}t\b)\w)*(?:-\w+)*   # word, hyphenated compound,
+      (?:(?:\.[\w-]+)*\.(?:{_DOMAINS})\b(?![.-]\w))?         # or web address: foxnews.com
     | \.{{2,}} | …                                          # ellipsis
     | -{{2,}}                                               # dash
     | \S                                                    # any other character
     """,
     re.VERBOSE,
 )
-# A token is a word when it holds a letter or digit.
-WORD_CHARACTER = re.compile(r"[^\W_]")
+# A token is a word when it holds a letter or digit (see :func:`is_word`).
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+_CHARACTER_REFERENCES = re.compile(_CHARACTER_REFERENCE)
 # The tagger's lexicon spells quotes and apostrophes the ASCII way.
 _TAGGER_SPELLING = str.maketrans({"’": "'", "‘": "`", "“": "``", "”": "''"})
 _PENN_TO_UPOS = {"NN": "NOUN", "NNS": "NOUN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ"}
@@ -88,6 +101,34 @@ def split_tokens(text: str, *, start: int = 0, end: int | None = None) -> list[t
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
 
 
+def is_word(token: str) -> bool:
+    """Tell whether a token is a word: it holds a letter or digit and is no HTML character
+    reference (``&amp;`` is the one character ``&``)."""
+    if token.isalnum():
+        return True
+    return _WORD_CHARACTER.search(token) is not None and not _is_character_reference(token)
+
+
+def _is_character_reference(token: str) -> bool:
+    return token.startswith("&") and _CHARACTER_REFERENCES.fullmatch(token) is not None
+
+
+def unescaped(text: str) -> str:
+    """The text with its HTML character references replaced by their characters
+    (``&quot;`` -> ``"``, ``S&amp;P`` -> ``S&P``, ``don&#39;t`` -> ``don't``).
+
+    Only complete references (with their ``;``) are replaced: "AT&T" and "R&D" stay.
+    """
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCES.sub(lambda reference: html.unescape(reference[0]), text)
+
+
+def _tagger_spelling(token: str) -> str:
+    """The token as the tagger's lexicon spells it: unescaped, with ASCII quotes."""
+    return unescaped(token).translate(_TAGGER_SPELLING)
+
+
 @load_once
 def _tagger():
     from textblob.en import parser
@@ -113,7 +154,7 @@ def _stop_words() -> frozenset[str]:
 
 def lexicon_tag(word: str) -> str | None:
     """The tagger lexicon's most frequent Penn tag for ``word`` as written, or None if unknown."""
-    return _tagger().lexicon.get(word.translate(_TAGGER_SPELLING))
+    return _tagger().lexicon.get(_tagger_spelling(word))
 
 
 def tag_tokens(tokens: Sequence[str], *, proper_nouns: frozenset[str] = frozenset()) -> list[str]:
@@ -132,7 +173,7 @@ def tag_tokens(tokens: Sequence[str], *, proper_nouns: frozenset[str] = frozense
     """
     if not tokens:
         return []
-    spelled = [token.translate(_TAGGER_SPELLING) for token in tokens]
+    spelled = [_tagger_spelling(token) for token in tokens]
     first = spelled[0]
     if first.istitle() and first not in proper_nouns and lexicon_tag(first.lower()):
         spelled[0] = first.lower()
@@ -172,7 +213,8 @@ def lemmatise(token: str, pos: str) -> str:
     """Return the dictionary form of ``token`` given its Penn tag.
 
     Proper nouns keep their spelling ("States", "Nippon"); other words are lower-cased
-    and lemmatised by word class ("tariffs" -> "tariff", "relies" -> "rely").
+    and lemmatised by word class ("tariffs" -> "tariff", "relies" -> "rely"). HTML character
+    references become their characters ("S&amp;P" -> "S&P").
 
     Args:
         token: The token as written.
@@ -182,8 +224,8 @@ def lemmatise(token: str, pos: str) -> str:
         The lemma.
     """
     if pos in _PROPER_NOUN_TAGS:
-        return token
-    lower = token.lower().replace("’", "'")
+        return unescaped(token)
+    lower = unescaped(token).lower().replace("’", "'")
     upos = _PENN_TO_UPOS.get(pos)
     if upos is None or not lower.isalpha():
         return lower
@@ -193,7 +235,7 @@ def lemmatise(token: str, pos: str) -> str:
 
 def is_stop_word(lower: str) -> bool:
     """Tell whether a lower-cased token is a stop word (or a clitic such as 's, n't)."""
-    normal = lower.replace("’", "'")
+    normal = unescaped(lower).replace("’", "'")
     return normal in _stop_words() or normal in {"'s", "n't", "'re", "'ve", "'ll", "'d", "'m"}
 
 

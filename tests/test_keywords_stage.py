@@ -164,3 +164,14 @@ def test_the_config_schema_lists_the_registry_methods():
 
     schema = (Path(__file__).parents[1] / "workflow" / "schemas" / "config.schema.yaml").read_text()
     assert f"enum: [{', '.join(METHODS)}]" in schema
+
+
+def test_scraped_html_escapes_and_ampersand_names_give_no_letter_keywords():
+    text = (
+        "Stocks &amp; bonds: the S&amp;P 500 rose and AT&T gained. The S&P index &quot;"
+        "rallied&quot;, traders said, and AT&T&#39;s shares led the S&P gains again."
+    )
+    tables = tables_of(text)
+    keywords = set(tables["keyword_candidates"]["keyword"])
+    assert {"AT&T", "S&P"} <= keywords
+    assert not keywords & {"amp", "quot", "P", "S", "T", "AT", "39"}

@@ -54,3 +54,9 @@ def test_section_without_words_gets_missing_ratios_and_empty_text_no_rows():
     empty = analyse_structure("", **PREPARE)
     stats = section_statistics(empty.sections, empty.sentences, empty.tokens)
     assert stats.empty and stats.dtypes.astype(str).tolist() == ["int64"] * 5 + ["float64"] * 4
+
+
+def test_html_character_references_are_not_counted_as_words():
+    doc = analyse_structure("Cats &amp; dogs sleep.\n", **PREPARE)
+    row = section_statistics(doc.sections, doc.sentences, doc.tokens).iloc[0]
+    assert row["n_words"] == 3

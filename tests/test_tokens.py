@@ -1,5 +1,6 @@
 from analysis.tokens import (
     TOKEN_COLUMNS,
+    is_word,
     lemmatise,
     split_tokens,
     tag_tokens,
@@ -90,3 +91,29 @@ def test_no_sentences_give_an_empty_typed_table():
     table = tokenise_sentences("", [])
     assert list(table.columns) == TOKEN_COLUMNS and table.empty
     assert table["is_stopword"].dtype == bool and table["token"].dtype == "str"
+
+
+def test_html_character_references_are_one_token_each_and_no_word():
+    text = "Rainn Wilson &amp; Ellen Page called it &quot;edgy&quot;, Wong&#39;s film isn&#39;t."
+    assert words(text) == [
+        "Rainn", "Wilson", "&amp;", "Ellen", "Page", "called", "it", "&quot;", "edgy", "&quot;",
+        ",", "Wong", "&#39;s", "film", "is", "n&#39;t", ".",
+    ]  # fmt: skip
+    table = tokenise_sentences(text, [(0, len(text))]).set_index("token")
+    assert not is_word("&amp;") and not is_word("&#8217;") and is_word("&#39;s")
+    assert table.loc["&amp;", "pos"] == "CC"  # tagged as the "&" it stands for
+    assert table.loc["&#39;s", "lemma"] == "'s" and bool(table.loc["&#39;s", "is_stopword"])
+    assert table.loc["n&#39;t", "lemma"] == "n't" and bool(table.loc["n&#39;t", "is_stopword"])
+
+
+def test_ampersand_names_and_web_addresses_stay_whole():
+    text = "The S&P 500 and AT&T rose; S&amp;P fell. R&D at foxnews.com, Amazon.com and bbc.co.uk."
+    assert words(text) == [
+        "The", "S&P", "500", "and", "AT&T", "rose", ";", "S&amp;P", "fell", ".", "R&D", "at",
+        "foxnews.com", ",", "Amazon.com", "and", "bbc.co.uk", ".",
+    ]  # fmt: skip
+    assert words("Smith & Wesson, a.m. and U.S. talks.") == [
+        "Smith", "&", "Wesson", ",", "a.m.", "and", "U.S.", "talks", ".",
+    ]  # fmt: skip
+    assert lemmatise("S&amp;P", "NNP") == "S&P"
+    assert tag_tokens(["The", "S&amp;P", "fell"])[1] == "NNP"

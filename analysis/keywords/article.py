@@ -12,7 +12,6 @@ count as the first sentence of their section (section scope only).
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -41,12 +40,12 @@ from analysis.keywords.registry import (
 from analysis.keywords.specificity import specificity_prior
 from analysis.keywords.titles import names_in, title_tokens
 from analysis.tables import nullable_integers
+from analysis.tokens import is_word
 
 KEYWORD_COLUMNS = ["scope", "section_id", "rank", "keyword", "score"]
 BY_METHOD_COLUMNS = [*KEYWORD_COLUMNS, "method"]
 CANDIDATE_TABLE_COLUMNS = ["key", "keyword", "count", "proper", "score"]
 ARTICLE_DOC = "article"
-_WORD_CHARACTER = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -297,7 +296,7 @@ def _section_sizes(annotated: AnnotatedTokens, section_of: Mapping[int, int]) ->
     """Words (tokens holding a letter or digit) per section."""
     sizes = dict.fromkeys(sorted(set(section_of.values())), 0)
     for sentence, token in zip(annotated.sentence_id, annotated.token, strict=True):
-        if sentence in section_of and (token.isalnum() or _WORD_CHARACTER.search(token)):
+        if sentence in section_of and is_word(token):
             sizes[section_of[sentence]] += 1
     return sizes
 

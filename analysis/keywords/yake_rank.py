@@ -10,14 +10,12 @@ re-tokenises every text and costs ~60 ms an article.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 
 from analysis.keywords.candidates import AnnotatedTokens
 from analysis.keywords.ranking import Ranking, RankInput
-
-_WORD_CHARACTER = re.compile(r"[^\W_]")
+from analysis.tokens import is_word
 
 
 def word_weights(tokens: AnnotatedTokens, indices: Sequence[int]) -> dict[str, float]:
@@ -45,7 +43,7 @@ def word_weights(tokens: AnnotatedTokens, indices: Sequence[int]) -> dict[str, f
         surface = token[i]
         if first[i]:
             previous = None
-        if not (surface.isalnum() or _WORD_CHARACTER.search(surface)):
+        if not is_word(surface):
             previous = None  # punctuation breaks the context window
             continue
         word = word_key[i]
