@@ -23,6 +23,10 @@ def _word_set(words: str) -> frozenset[str]:
 # spell out the curly single quotes and angle quotes.
 _OPENERS = "\"'“\u2018«\u2039([{¿¡"
 _CLOSERS = "\"'”\u2019»\u203a)]}"
+# The quotes as HTML character references, which text scraped from web pages keeps
+# ("said &quot;No.&quot; Then"): &quot; &apos; &ldquo; &rdquo; &lsquo; &rsquo; and their numbers.
+_ESCAPED_QUOTE = r"&(?:quot|apos|[lr][sd]quo|\#0*3[49]|\#[xX]0*2[27]|\#821[6-9]|\#822[01]);"
+_ESCAPED_QUOTES = re.compile(rf"(?:{_ESCAPED_QUOTE})+")
 
 # Titles and words that are always followed by more of the same sentence.
 _NEVER_FINAL = _word_set(
@@ -88,9 +92,9 @@ _WRAPPED_LINES = re.compile(r"\S(?:[^\r\v\f\x1c-\x1e\x85\u2028\u2029]*\S)?")
 _CANDIDATE = re.compile(
     r"(?<!\S)(?P<tok>\S*?)"
     r"(?P<term>[.!?…‽]++(?=(?P<spaced>(?: [.!?…]++){0,8}))(?P=spaced))"
-    rf"(?P<close>[{re.escape(_CLOSERS)}]*)"
+    rf"(?P<close>(?:[{re.escape(_CLOSERS)}]|{_ESCAPED_QUOTE})*)"
     r"\s+"
-    rf"(?=[{re.escape(_OPENERS)}]*(?P<next>(?P<word>[^\W\d_]*)\S?))"
+    rf"(?=(?:[{re.escape(_OPENERS)}]|{_ESCAPED_QUOTE})*(?P<next>(?P<word>[^\W\d_]*)\S?))"
 )
 _ACRONYM = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
 _LIST_LABEL = re.compile(r"\d{1,3}|[^\W\d_]")
@@ -231,7 +235,7 @@ def _ellipsis_boundary(
 def _period_ends(text: str, m: re.Match[str], sentence_start: int) -> bool:
     """Whether a single period followed by a non-lower-case token ends the sentence."""
     tok_start = m.start("tok")
-    core = m["tok"].lstrip(_OPENERS + BULLETS).rstrip(_CLOSERS)
+    core = _ESCAPED_QUOTES.sub("", m["tok"]).lstrip(_OPENERS + BULLETS).rstrip(_CLOSERS)
     key = core.lower()
     if _LIST_LABEL.fullmatch(core) and _at_sentence_start(text, sentence_start, tok_start):
         return False  # list label or leading initial: "1. The first", "J. Smith said"

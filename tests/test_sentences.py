@@ -168,6 +168,17 @@ def test_numbers_emails_urls(text: str, expected: list[str]) -> None:
             "She works at Yahoo! in the accounting department.",
             ["She works at Yahoo! in the accounting department."],
         ),
+        # Quotes left as HTML character references by a scraper.
+        (
+            "He said &quot;We will win.&quot; Then he left. &#8220;Mr. Li?&#8221; &quot;No.",
+            [
+                "He said &quot;We will win.&quot;",
+                "Then he left.",
+                "&#8220;Mr. Li?&#8221;",
+                "&quot;No.",
+            ],
+        ),
+        ("&quot;U.S. talks failed,&quot; he said.", ["&quot;U.S. talks failed,&quot; he said."]),
     ],
 )
 def test_quotes_and_parentheses(text: str, expected: list[str]) -> None:
