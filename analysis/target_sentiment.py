@@ -46,7 +46,7 @@ import numpy as np
 
 from analysis.resources import load_once
 from analysis.sentiment.scores import _vader
-from analysis.tokens import split_tokens, tag_tokens
+from analysis.tokens import split_tokens, tag_tokens, unescaped
 
 #: Class order of the model's probabilities.
 CLASSES = ("negative", "neutral", "positive")
@@ -113,7 +113,8 @@ def _parse(text: str) -> _Parsed:
     blob_lexicon = _textblob_polarity()
     words, clause, in_quote, vader, blob = [], [], [], [], []
     clause_id, quoted, negated_until = 0, False, -1
-    for i, (token, tag) in enumerate(zip(raw, tags, strict=True)):
+    for i, (written, tag) in enumerate(zip(raw, tags, strict=True)):
+        token = unescaped(written)  # scraped text: "don&#39;t" negates as "don't" does
         lower = token.lower()
         if lower in _CLAUSE_BREAKS:
             clause_id += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -501,3 +502,21 @@ def test_bootstrap_weights_of_a_long_input_come_in_bounded_blocks_that_add_up():
     values = np.arange(n, dtype=float)[np.newaxis, :]
     expected = np.concatenate(blocks) @ values[0] / n
     assert np.allclose(_bootstrap_means(values, n_bootstrap, 3)[:, 0], expected)
+
+
+_WORDS = ["I", "don't", "like", "it", "wasn't", "good", "great", '"bad"', "'awful'", "&", "Smith's"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8))
+def test_html_escaped_sentences_score_as_their_text(words):
+    """Scraped text keeps HTML escapes ("don&#39;t", "&quot;bad&quot;"); they score as the
+    characters they stand for (VADER read "don&#39;t" as no negation)."""
+    text = " ".join(words) + "."
+    escaped = html.escape(text).replace("&#x27;", "&#39;")
+    assert escaped != text or not set(text) & set("&'\"")
+    assert S.score_sentence(escaped) == S.score_sentence(text)
+
+
+def test_escaped_negation_turns_the_sentence_negative():
+    assert S.score_sentence("I don&#39;t like this plan.")["sentiment"] < -0.1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -109,3 +111,13 @@ def test_shipped_model_file_is_small_and_sorted():
 def test_any_sentence_and_span_scores_in_range(sentence, start, length):
     score = T.target_sentiment(sentence, start, start + length)
     assert -1.0 <= score <= 1.0
+
+
+@pytest.mark.parametrize("escape", ["&#39;", "&rsquo;", "&#x27;"])
+def test_escaped_negation_counts_as_a_negation(escape):
+    escaped = f"Critics don{escape}t trust Smith on trade."
+    plain = html.unescape(escaped)
+    assert T.target_sentiment(escaped, *_span(escaped, "Smith")) == pytest.approx(
+        T.target_sentiment(plain, *_span(plain, "Smith"))
+    )
+    assert T.target_sentiment(escaped, *_span(escaped, "Smith")) < 0

@@ -79,6 +79,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.resources import load_once
+from analysis.tokens import unescaped
 
 #: Weights of the headline blend (see the module docstring).
 W_COMPOUND = 0.55
@@ -221,6 +222,9 @@ def score_sentence(text: str) -> dict[str, float]:
         A mapping with the keys of :data:`SCORE_COLUMNS`.
     """
     text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
+    # Scraped text keeps HTML escapes, which the lexicons do not know: "don&#39;t" is no
+    # negation and "&quot;great&quot;" no word of theirs.
+    text = unescaped(text)
     compound, pos, neu, neg = _vader_scores(text)
     polarity, subjectivity = _textblob_scores(text)
     masked = mask_name_words(text)
