@@ -70,7 +70,8 @@ _TOKEN = re.compile(
 )
 # A token is a word when it holds a letter or digit (see :func:`is_word`).
 _WORD_CHARACTER = re.compile(r"[^\W_]")
-_CHARACTER_REFERENCES = re.compile(_CHARACTER_REFERENCE)
+#: HTML character references (&amp; &quot; &#39; &#x2019;), which scraped text often keeps.
+CHARACTER_REFERENCES = re.compile(_CHARACTER_REFERENCE)
 # The tagger's lexicon spells quotes and apostrophes the ASCII way.
 _TAGGER_SPELLING = str.maketrans({"’": "'", "‘": "`", "“": "``", "”": "''"})
 _PENN_TO_UPOS = {"NN": "NOUN", "NNS": "NOUN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ"}
@@ -110,7 +111,7 @@ def is_word(token: str) -> bool:
 
 
 def _is_character_reference(token: str) -> bool:
-    return token.startswith("&") and _CHARACTER_REFERENCES.fullmatch(token) is not None
+    return token.startswith("&") and CHARACTER_REFERENCES.fullmatch(token) is not None
 
 
 def unescaped(text: str) -> str:
@@ -121,7 +122,7 @@ def unescaped(text: str) -> str:
     """
     if "&" not in text:
         return text
-    return _CHARACTER_REFERENCES.sub(lambda reference: html.unescape(reference[0]), text)
+    return CHARACTER_REFERENCES.sub(lambda reference: html.unescape(reference[0]), text)
 
 
 def _tagger_spelling(token: str) -> str:

@@ -329,3 +329,18 @@ def test_no_actors_gives_empty_tables_with_columns():
     assert table.empty
     assert list(table.columns)[:3] == ["actor", "actor_type", "scope"]
     assert "target_sentiment" in table.columns and "sentence_sentiment" in table.columns
+
+
+def test_actors_in_scraped_text_are_named_by_their_characters():
+    texts = [
+        "AT&amp;T and Verizon sued regulators on Monday.",
+        "AT&T said the S&amp;P 500 fell, and Rainn Wilson &amp; Ellen Page laughed.",
+    ]
+    result = find_actors(["s0", "s1"], texts)
+    mentions = result.mentions
+    assert _counts(result)["AT&T"] == 2  # escaped or not, one actor
+    assert {"S&P", "Rainn Wilson", "Ellen Page", "Verizon"} <= set(mentions["actor"])
+    for row in mentions.itertuples():
+        text = texts[int(row.sentence_id[1:])]
+        assert text[row.start : row.end] == row.surface  # offsets still slice the source
+    assert "AT&amp;T" in set(mentions["surface"])

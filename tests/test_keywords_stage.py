@@ -175,3 +175,11 @@ def test_scraped_html_escapes_and_ampersand_names_give_no_letter_keywords():
     keywords = set(tables["keyword_candidates"]["keyword"])
     assert {"AT&T", "S&P"} <= keywords
     assert not keywords & {"amp", "quot", "P", "S", "T", "AT", "39"}
+
+
+def test_escaped_names_are_shown_by_their_characters():
+    tables = tables_of(
+        "The S&amp;P 500 rose. The S&amp;P index gained. Traders bought the S&amp;P."
+    )
+    assert "S&P" in set(tables["keyword_candidates"]["keyword"])
+    assert not any("&amp;" in keyword for keyword in tables["keywords"]["keyword"])

@@ -20,8 +20,8 @@ def test_markup_and_character_references_are_named():
     warnings = text_warnings(text, source="news.csv row 3")
     assert warnings == [
         "news.csv row 3: contains HTML markup; it is analysed as plain text",
-        "news.csv row 3: contains HTML character references (&amp; &#39; &#8217;); they are"
-        " analysed as written (unescape them first to read '&amp;' as '&')",
+        "news.csv row 3: contains HTML character references (&amp; &#39; &#8217;); they are read"
+        " as the characters they stand for, and the tables' text and offsets keep them as written",
     ]
 
 

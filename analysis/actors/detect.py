@@ -91,6 +91,7 @@ from analysis.actors.merges import (
 )
 from analysis.actors.runs import Sentence, Token, clean_tokens, find_runs, tag_sentences
 from analysis.names import TITLE_WORDS
+from analysis.tokens import unescaped
 
 #: Columns of ``find_actors(...).mentions``; ``start``/``end`` are offsets in the sentence text.
 MENTION_COLUMNS = ("sentence_id", "actor", "surface", "start", "end")
@@ -140,8 +141,12 @@ def find_actors(
     rows = attribute_surnames(rows, ambiguous, alias_rows)
     mentions = pd.DataFrame(rows, columns=list(MENTION_COLUMNS))
     aliases = pd.DataFrame(alias_rows, columns=["actor", "variant", "rule", "evidence"])
+    # An actor is named by its characters ("AT&T" also where scraped text has "AT&amp;T");
+    # its surface stays as written, so that the offsets slice it from the text.
+    for table in (mentions, aliases):
+        table["actor"] = [unescaped(actor) for actor in table["actor"].tolist()]
     surname_actors = frozenset(
-        a["actor"] for a in alias_rows if str(a["rule"]).startswith("surname_")
+        unescaped(a["actor"]) for a in alias_rows if str(a["rule"]).startswith("surname_")
     )
     types = _types_table(mentions, sentences, surname_actors)
     return ActorResult(mentions=mentions, aliases=aliases, types=types)

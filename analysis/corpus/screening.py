@@ -6,14 +6,13 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from analysis.tokens import CHARACTER_REFERENCES
+
 _WORD = re.compile(r"[^\W\d_]+")
 _HTML_TAG = re.compile(
     r"</?(?:script|style|img|a|p|div|span|br|html|body|head|iframe|table|b|i|em|strong)\b[^>]*>",
     re.IGNORECASE,
 )
-# Character references of HTML (&amp; &#39; &#8217; &quot;), which text scraped from the web
-# often keeps: "H&amp;M" is read as the words "H", "amp" and "M".
-_HTML_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Function words that make up a large share of any English text (and little of others).
 _ENGLISH_FUNCTION_WORDS = frozenset(
     """the of and to a in is that for it as was with be by on not he she they this are or
@@ -61,12 +60,12 @@ def text_warnings(text: str, *, source: str) -> list[str]:
     warnings = []
     if _HTML_TAG.search(text):
         warnings.append(f"{source}: contains HTML markup; it is analysed as plain text")
-    entities = _HTML_ENTITY.findall(text[:_SAMPLE_CHARS])
+    entities = CHARACTER_REFERENCES.findall(text[:_SAMPLE_CHARS])
     if entities:
         shown = " ".join(dict.fromkeys(entities[:50]))
         warnings.append(
-            f"{source}: contains HTML character references ({shown[:60]}); they are analysed"
-            " as written (unescape them first to read '&amp;' as '&')"
+            f"{source}: contains HTML character references ({shown[:60]}); they are read as the"
+            " characters they stand for, and the tables' text and offsets keep them as written"
         )
     if len(text) == EXCEL_CELL_LIMIT:
         warnings.append(

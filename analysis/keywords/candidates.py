@@ -14,6 +14,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.names import TITLE_WORDS
+from analysis.tokens import unescaped
 
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
@@ -136,7 +137,7 @@ def annotate_lists(
             )
         )
         keys.append(common.get(lower[i], lemma[i]) if pos[i] in PROPER_TAGS else lemma[i])
-        displays.append(token[i] if proper or keep_case else lower[i])
+        displays.append(unescaped(token[i] if proper or keep_case else lower[i]))
         propers.append(proper)
         stops.append(_is_boundary_stop(stopword[i], pos[i], lower[i], proper))
         previous = "" if first[i] else pos[i - 1]
