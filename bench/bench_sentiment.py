@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import sentiment as S
 from analysis.sentiment.scores import _textblob_scores, _vader_scores
+from analysis.tokens import unescaped
 
 
 def load(path: Path) -> tuple[list[str], np.ndarray]:
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             x = scores[column].to_numpy()
             rows.append((name, len(texts), label, S.pearson(x, y), macro_f1(y, x), rate))
         if args.select_weights:
-            masked = [S.mask_name_words(t) for t in texts]
+            masked = [S.mask_name_words(unescaped(t)) for t in texts]  # as score_sentence reads
             v = [_vader_scores(t) for t in masked]
             parts[name] = {
                 "vader_compound": scores["vader_compound"].to_numpy(),
