@@ -420,3 +420,24 @@ def test_two_outlets_the_font_cannot_draw_stay_apart_in_the_legend():
     entries = [text.get_text().replace("\n", " ") for text in legend.get_texts()]
     assert entries.count(MARK) == 1 and entries.count(f"{MARK} (2)") == 1
     assert "Reuters" in entries
+
+
+def test_actor_panels_share_one_article_scale():
+    """Bars of articles naming each actor compare across panels: one scale, labelled once
+    a row (each panel had its own, so 100 articles looked alike for every actor)."""
+    cells = _cells(mean_sentiment=0.2, ci_low=0.0, ci_high=0.4)
+    table = pd.concat(
+        [
+            cells.assign(actor="Donald Trump", n_articles=90),
+            cells.assign(actor="Shigeru Ishiba", n_articles=30),
+            cells.assign(actor="Xi Jinping", n_articles=10),
+        ]
+    )
+    figure = compare.actors_over_time_figure(table)
+    bar_axes = [ax for ax in figure.axes if ax.patches]
+    assert len(bar_axes) == 3
+    assert {ax.get_ylim() for ax in bar_axes} == {(0.0, 270.0)}
+    heights = [max(patch.get_height() for patch in ax.patches) for ax in bar_axes]
+    assert heights == [90, 30, 10]
+    labelled = [ax for ax in bar_axes if ax.yaxis.get_tick_params()["labelright"]]
+    assert len(labelled) == 1 and labelled[0].get_ylabel() == "articles (grey bars)"

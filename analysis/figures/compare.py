@@ -147,16 +147,21 @@ def actors_over_time_figure(table: pd.DataFrame, *, n_actors: int = 6) -> Figure
     axes = np.atleast_1d(figure.subplots(rows, columns, sharey=True, squeeze=False)).ravel()
     x = np.arange(len(periods))
     whole = table[table["group"] == ALL]
+    drawn = whole[whole["actor"].isin(actors) & whole["period"].isin(periods)]
+    # One article scale for every panel, so that bars compare across actors; the bars of
+    # the most-named actor fill the lower third.
+    most_articles = max(1.0, float(drawn["n_articles"].max()))
     for position, (ax, actor) in enumerate(zip(axes, actors, strict=False)):
         frame = whole[whole["actor"] == actor].set_index("period")
         series = frame.reindex(periods)
         counts = ax.twinx()
         n = series["n_articles"].fillna(0)
         counts.bar(x, n, color="#E3E3E3", width=0.7, zorder=0)
-        counts.set_ylim(0, 3 * max(1.0, float(n.max())))  # bars fill the lower third
-        if position % columns == columns - 1 or position == len(actors) - 1:
+        counts.set_ylim(0, 3 * most_articles)
+        right_edge = position % columns == columns - 1 or position == len(actors) - 1
+        if right_edge:
             counts.set_ylabel("articles (grey bars)", color="#777777")
-        counts.tick_params(axis="y", colors="#777777", labelsize=7)
+        counts.tick_params(axis="y", colors="#777777", labelsize=7, labelright=right_edge)
         ax.set_zorder(counts.get_zorder() + 1)
         ax.patch.set_visible(False)
         _band(ax, x, series, "mean_sentiment", PALETTE[0], actor)
