@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy
 import pandas as pd
 
+from analysis.boilerplate import is_boilerplate
 from analysis.sections import split_sections
 from analysis.sentences import split_sentences
 from analysis.tokens import is_word, tokenise_sentences, typed_frame
@@ -19,6 +20,7 @@ SECTION_COLUMNS = [
     "n_paragraphs",
     "n_sentences",
     "n_tokens",
+    "n_boilerplate",
 ]
 PARAGRAPH_COLUMNS = ["paragraph_id", "section_id", "start_char", "end_char", "n_sentences"]
 SENTENCE_COLUMNS = ["sentence_id", "section_id", "paragraph_id", "start_char", "end_char", "text"]
@@ -36,7 +38,9 @@ class Document:
     tokens: pd.DataFrame
 
 
-def analyse_structure(text: str, *, detect_headings: bool, line_breaks: str) -> Document:
+def analyse_structure(
+    text: str, *, detect_headings: bool, line_breaks: str, drop_boilerplate: bool
+) -> Document:
     """Split an article into sections, paragraphs, sentences and tokens.
 
     Args:
@@ -45,6 +49,9 @@ def analyse_structure(text: str, *, detect_headings: bool, line_breaks: str) -> 
         line_breaks: ``"auto"``, ``"paragraph"`` (every line is a paragraph) or
             ``"wrap"`` (lines are hard-wrapped inside paragraphs); see
             :func:`analysis.paragraphs.paragraph_spans`.
+        drop_boilerplate: Leave rights notices and wire credits
+            (:func:`analysis.boilerplate.is_boilerplate`) out of the sentences and tokens;
+            each section counts them in ``n_boilerplate``.
 
     Returns:
         The article's :class:`Document`. Headings are never part of a sentence; a
@@ -55,18 +62,24 @@ def analyse_structure(text: str, *, detect_headings: bool, line_breaks: str) -> 
     """
     split = split_sections(text, detect_headings=detect_headings, line_breaks=line_breaks)
     # Plain columns, one frame per table at the end: this runs once per article.
-    sections = {name: [] for name in SECTION_COLUMNS if name != "n_tokens"}
+    sections = {name: [] for name in SECTION_COLUMNS if name not in ("n_tokens", "n_boilerplate")}
+    boilerplate_of_section: list[int] = []
     paragraphs = {name: [] for name in PARAGRAPH_COLUMNS}
     sentence_spans: list[tuple[int, int]] = []
     sentence_sections: list[int] = []
     sentence_paragraphs: list[int] = []
     for section_id, section in enumerate(split):
         n_sentences_before = len(sentence_spans)
+        n_boilerplate = 0
         for paragraph in section.paragraphs:
             # A paragraph spans several lines only when they are wrapped lines.
             spans = split_sentences(
                 text, start=paragraph.start, end=paragraph.end, line_breaks_end=False
             )
+            if drop_boilerplate:
+                story = [(a, b) for a, b in spans if not is_boilerplate(text[a:b])]
+                n_boilerplate += len(spans) - len(story)
+                spans = story
             paragraph_id = len(paragraphs["paragraph_id"])
             _append_row(
                 paragraphs, paragraph_id, section_id, paragraph.start, paragraph.end, len(spans)
@@ -83,10 +96,12 @@ def analyse_structure(text: str, *, detect_headings: bool, line_breaks: str) -> 
             len(section.paragraphs),
             len(sentence_spans) - n_sentences_before,
         )
+        boilerplate_of_section.append(n_boilerplate)
     tokens = tokenise_sentences(text, sentence_spans)
     section_of_sentence = numpy.asarray(sentence_sections, dtype=numpy.int64)
     section_of_token = section_of_sentence[tokens["sentence_id"].to_numpy()]
     sections["n_tokens"] = numpy.bincount(section_of_token, minlength=len(split))
+    sections["n_boilerplate"] = boilerplate_of_section
     sentences = {
         "sentence_id": range(len(sentence_spans)),
         "section_id": section_of_sentence,
@@ -114,6 +129,8 @@ def unusable_reason(document: Document) -> str | None:
         has at least one sentence holding a word (a letter or digit).
     """
     if document.sentences.empty:
+        if document.sections["n_boilerplate"].sum():
+            return "no body text (only headings, rights notices or wire credits)"
         return "no body text (only headings)"
     if not any(map(is_word, document.tokens["token"].tolist())):
         return "no words (only punctuation or symbols)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from analysis.boilerplate import is_boilerplate
 from analysis.paragraphs import MARKDOWN_HEADING, paragraph_spans
 
 # Words that stay lower-case in a title ("Trade and Economic Discussions").
@@ -70,6 +71,8 @@ def is_title_line(line: str, *, max_words: int = 14) -> bool:
         return False
     if len(words) == 1 and stripped[-1] in ".!?":
         return False  # "Thanks." or "Yes!" is a one-word sentence.
+    if is_boilerplate(stripped):
+        return False  # "(Editing by Vicki Allen)" and "© 2011 Reuters" are in title case
     content = [w for w in words[1:] if w.lower() not in _TITLE_SMALL_WORDS]
     return all(w[0].isupper() or w[0].isdigit() for w in content)
 

@@ -107,11 +107,8 @@ def run_dataset(docs, fusions: dict[str, dict]) -> dict[str, dict]:
     ``fusions``: name -> options of :func:`article_tables` (``weights``).
     """
     lists: dict[str, dict] = {}
-    line_breaks = settings.prepare()["line_breaks"]
-    models = {
-        doc_id: analyse_structure(text, detect_headings=False, line_breaks=line_breaks)
-        for doc_id, text, _ in docs
-    }
+    prepare = {**settings.prepare(), "detect_headings": False}
+    models = {doc_id: analyse_structure(text, **prepare) for doc_id, text, _ in docs}
     for name, options in fusions.items():
         shards = []
         for doc_id, _, _ in docs:

@@ -40,9 +40,8 @@ def wrap_text(text: str, *, width: int) -> str:
 
 def sentence_ends(text: str, *, line_breaks: str) -> set[int]:
     """Non-space characters before each sentence end of ``text``."""
-    detect_headings = settings.prepare()["detect_headings"]
     sentences = analyse_structure(
-        text, detect_headings=detect_headings, line_breaks=line_breaks
+        text, **{**settings.prepare(), "line_breaks": line_breaks}
     ).sentences
     cumulative = [0]
     for char in text:

@@ -36,6 +36,7 @@ def prepare() -> dict[str, Any]:
     return {
         "detect_headings": _config()["sections"]["detect_headings"],
         "line_breaks": _config()["paragraphs"]["line_breaks"],
+        "drop_boilerplate": _config()["sentences"]["drop_boilerplate"],
     }
 
 

@@ -96,9 +96,7 @@ def load_documents(folder: Path) -> list[Document | None]:
     """Features and labels of every document of one data set (None: no candidates)."""
     documents: list[Document | None] = []
     for _, text, gold in load_dataset(folder, limit=None):
-        model = analyse_structure(
-            text, detect_headings=False, line_breaks=settings.prepare()["line_breaks"]
-        )
+        model = analyse_structure(text, **{**settings.prepare(), "detect_headings": False})
         found = article_features(model.tokens, model.sentences, **keyword_settings())
         if found is None:
             documents.append(None)

@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import pytest
 from bench_scripts import load_bench_script
-from defaults import PREPARE
+from defaults import SECTIONING
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.reading import is_valid_article_id
@@ -51,7 +51,7 @@ def test_articles_are_about_the_requested_length(words):
 
 def test_each_article_has_a_lead_and_two_to_four_headed_sections():
     for text in make_corpus.make_corpus(20, seed=1, source=SOURCE).values():
-        sections = split_sections(text, **PREPARE)
+        sections = split_sections(text, **SECTIONING)
         assert sections[0].title == ""
         assert 2 <= len(sections) - 1 <= 4
         assert all(section.paragraphs for section in sections)

@@ -55,9 +55,7 @@ def test_hard_wrapped_paragraphs_span_their_lines_and_sentences_keep_newlines():
 
 
 def test_paragraph_mode_reads_every_line_as_a_paragraph():
-    doc = analyse_structure(
-        WRAPPED, line_breaks="paragraph", detect_headings=PREPARE["detect_headings"]
-    )
+    doc = analyse_structure(WRAPPED, **{**PREPARE, "line_breaks": "paragraph"})
     assert len(doc.paragraphs) == 5
     assert doc.sentences["text"].tolist()[0] == (
         "Japanese Prime Minister Shigeru Ishiba is traveling to the"
@@ -77,7 +75,7 @@ def test_tables_keep_their_column_types_with_and_without_rows():
     for text in (TEXT, "", "## Only A Heading\n"):
         doc = analyse_structure(text, **PREPARE)
         assert doc.sections.dtypes.astype(str).tolist() == [
-            "int64", "str", "int64", "int64", "int64", "int64", "int64",
+            "int64", "str", "int64", "int64", "int64", "int64", "int64", "int64",
         ]  # fmt: skip
         assert doc.paragraphs.dtypes.astype(str).tolist() == ["int64"] * 5
         assert doc.sentences.dtypes.astype(str).tolist() == ["int64"] * 5 + ["str"]
@@ -87,10 +85,34 @@ def test_tables_keep_their_column_types_with_and_without_rows():
 def test_sections_without_sentences_count_zero():
     doc = analyse_structure(
         "Summit Results\n## Closing Remarks\nTrade rose.\n",
-        detect_headings=PREPARE["detect_headings"],
-        line_breaks=PREPARE["line_breaks"],
+        **PREPARE,
     )
     assert doc.sections["title"].tolist() == ["Summit Results", "Closing Remarks"]
     assert doc.sections["n_paragraphs"].tolist() == [0, 1]
     assert doc.sections["n_sentences"].tolist() == [0, 1]
     assert doc.sections["n_tokens"].tolist() == [0, 3]
+
+
+AGENCY_STORY = """Markets Rally
+
+Stocks rose on Friday as banks gained.
+(Reporting by Chip Barnett; Editing by Leslie Adler)
+
+Copyright 2011 The Associated Press. All rights reserved. This material may not be \
+published, broadcast, rewritten or redistributed.
+"""
+
+
+def test_rights_notices_and_wire_credits_are_left_out_and_counted():
+    doc = analyse_structure(AGENCY_STORY, **{**PREPARE, "drop_boilerplate": True})
+    assert doc.sentences["text"].tolist() == ["Stocks rose on Friday as banks gained."]
+    assert doc.sections["n_boilerplate"].tolist() == [4]
+    assert doc.sections["n_sentences"].tolist() == [1]
+    assert doc.paragraphs["n_sentences"].tolist() == [1, 0, 0]  # the credit's line too
+    assert set(doc.tokens["sentence_id"]) == {0}
+    kept = analyse_structure(AGENCY_STORY, **{**PREPARE, "drop_boilerplate": False})
+    assert len(kept.sentences) == 5 and kept.sections["n_boilerplate"].tolist() == [0]
+    only_notice = analyse_structure("Copyright 2011 Reuters.\n", **PREPARE)
+    assert unusable_reason(only_notice) == (
+        "no body text (only headings, rights notices or wire credits)"
+    )

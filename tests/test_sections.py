@@ -1,4 +1,4 @@
-from defaults import PREPARE
+from defaults import PREPARE, SECTIONING
 
 from analysis.sections import is_title_line, split_sections
 
@@ -21,10 +21,12 @@ def test_title_lines():
     assert not is_title_line("Leaders met on Thursday.")
     assert not is_title_line("Thanks.")
     assert not is_title_line("Our Readers Said:")
+    assert not is_title_line("(Editing by Vicki Allen)")  # a wire credit, in title case
+    assert not is_title_line("© 2011 Reuters")
 
 
 def test_lead_then_headed_sections_with_offsets():
-    sections = split_sections(ARTICLE, **PREPARE)
+    sections = split_sections(ARTICLE, **SECTIONING)
     assert [s.title for s in sections] == [
         "",
         "Energy Cooperation Between Japan and the U.S.",
@@ -42,7 +44,7 @@ def test_lead_then_headed_sections_with_offsets():
 
 def test_markdown_headings_and_no_lead_when_text_starts_with_a_heading():
     text = "# Main story\nBody text here.\n## Background\nMore text."
-    sections = split_sections(text, **PREPARE)
+    sections = split_sections(text, **SECTIONING)
     assert [s.title for s in sections] == ["Main story", "Background"]
     assert sections[0].start == 0
 
@@ -55,7 +57,7 @@ def test_detection_off_gives_one_untitled_section():
 
 
 def test_a_closing_title_like_line_is_a_paragraph():
-    sections = split_sections("Body one.\nThe End", **PREPARE)
+    sections = split_sections("Body one.\nThe End", **SECTIONING)
     assert [s.title for s in sections] == [""]
     assert len(sections[0].paragraphs) == 2
 

@@ -32,8 +32,7 @@ def test_section_statistics_values():
 def test_statistics_per_section_count_words_case_insensitive_types():
     doc = analyse_structure(
         "Cats sleep.\n## Food\nCats eat. Fish feed cats!\n",
-        detect_headings=PREPARE["detect_headings"],
-        line_breaks=PREPARE["line_breaks"],
+        **PREPARE,
     )
     stats = section_statistics(doc.sections, doc.sentences, doc.tokens).set_index("section_id")
     assert stats["n_words"].tolist() == [2, 5]
@@ -45,8 +44,7 @@ def test_statistics_per_section_count_words_case_insensitive_types():
 def test_section_without_words_gets_missing_ratios_and_empty_text_no_rows():
     doc = analyse_structure(
         "Summit Results\n## Closing Remarks\n... !!!\n",
-        detect_headings=PREPARE["detect_headings"],
-        line_breaks=PREPARE["line_breaks"],
+        **PREPARE,
     )
     stats = section_statistics(doc.sections, doc.sentences, doc.tokens)
     assert stats["n_words"].tolist() == [0, 0]

@@ -30,7 +30,7 @@ TABLES = ("sections", "paragraphs", "sentences", "tokens", "section_stats")
 
 
 def article_tables(
-    *, text: str, detect_headings: bool, line_breaks: str
+    *, text: str, detect_headings: bool, line_breaks: str, drop_boilerplate: bool
 ) -> dict[str, pd.DataFrame]:
     """The text-model tables of one article.
 
@@ -39,13 +39,19 @@ def article_tables(
         detect_headings: Split sections at title-like lines.
         line_breaks: Line breaks inside paragraphs: ``auto`` (detect hard-wrapped text),
             ``paragraph`` (each line break ends a paragraph) or ``wrap``.
+        drop_boilerplate: Leave rights notices and wire credits out of the sentences.
 
     Returns:
         Tables ``sections``, ``paragraphs``, ``sentences``, ``tokens`` and
         ``section_stats``. An article with no body text (only headings or punctuation)
         gets tables without sentences and an :class:`ArticleWarning`.
     """
-    document = analyse_structure(text, detect_headings=detect_headings, line_breaks=line_breaks)
+    document = analyse_structure(
+        text,
+        detect_headings=detect_headings,
+        line_breaks=line_breaks,
+        drop_boilerplate=drop_boilerplate,
+    )
     reason = unusable_reason(document)
     if reason is not None:
         warnings.warn(reason, ArticleWarning, stacklevel=2)
@@ -65,6 +71,7 @@ def run_shard(
     outputs: Mapping[str, Path],
     detect_headings: bool,
     line_breaks: str,
+    drop_boilerplate: bool,
     log: Path | None = None,
 ) -> int:
     """Write the text-model tables and the ``articles`` table of one staged shard.
@@ -74,11 +81,17 @@ def run_shard(
         outputs: Table name -> output Parquet path, for :data:`TABLES` and ``articles``.
         detect_headings: Passed to :func:`article_tables`.
         line_breaks: Passed to :func:`article_tables`.
+        drop_boilerplate: Passed to :func:`article_tables`.
         log: The job's log file.
 
     Returns:
         The number of articles in the shard.
     """
+    options = {
+        "detect_headings": detect_headings,
+        "line_breaks": line_breaks,
+        "drop_boilerplate": drop_boilerplate,
+    }
     with job_log(log, stage="prepare") as logger, shard_loop():
         shard = read_parquet(staged, as_in_tsv=False)
         tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
@@ -86,9 +99,7 @@ def run_shard(
         for text, origin in zip(shard["text"], shard["origin"], strict=True):
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", ArticleWarning)
-                result = article_tables(
-                    text=text, detect_headings=detect_headings, line_breaks=line_breaks
-                )
+                result = article_tables(text=text, **options)
             found = text_warnings(text, source=origin)
             found += [f"{origin}: {w.message}" for w in caught if w.category is ArticleWarning]
             for message in found:
@@ -103,9 +114,7 @@ def run_shard(
         if shard.empty:  # still write every table, with its columns
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ArticleWarning)
-                empty = article_tables(
-                    text="", detect_headings=detect_headings, line_breaks=line_breaks
-                )
+                empty = article_tables(text="", **options)
             tables = {name: [frame.assign(article="").iloc[0:0]] for name, frame in empty.items()}
         write_tables(tables, outputs, types=lambda: probe_tables("prepare", (), {}))
         articles = _articles_table(shard, sizes, notes)

@@ -44,7 +44,9 @@ def _stage_tables(stage: str, inputs: tuple[str, ...], params_json: str) -> dict
         warnings.simplefilter("ignore")
         # Headings on, so that the probe has several sections (whatever the run's setting):
         # only the tables' column types are taken from it.
-        model = prepare.article_tables(text=PROBE_TEXT, detect_headings=True, line_breaks="auto")
+        model = prepare.article_tables(
+            text=PROBE_TEXT, detect_headings=True, line_breaks="auto", drop_boilerplate=True
+        )
         if stage == "prepare":
             return model
         module = importlib.import_module(f"analysis.stages.{stage}")

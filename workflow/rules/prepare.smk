@@ -23,6 +23,7 @@ rule prepare:
     params:
         detect_headings=config["sections"]["detect_headings"],
         line_breaks=config["paragraphs"]["line_breaks"],
+        drop_boilerplate=config["sentences"]["drop_boilerplate"],
     run:
         report_shard_job(
             "prepare",

@@ -1,0 +1,57 @@
+"""Sentences that belong to the wire, not the story: rights notices and wire credits.
+
+News copy from agencies and many sites ends with lines that every article of the outlet
+repeats: "Copyright 2011 The Associated Press. All rights reserved. This material may not be
+published, broadcast, rewritten or redistributed." or Reuters' "(Reporting by …; Editing by
+…)". Analysed as text, they make "material", "broadcast" and "redistributed" keywords and
+topic terms of every such article, the agency an actor of each, and the outlets that carry
+agency copy look distinctive for words no story used. The tests are on one sentence at a
+time and read only its words, so they do not depend on the rest of the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A rights notice: "© 2011 …", "(c) 2011 …", "Copyright © 2011 …", "… All rights reserved."
+# "Copyright" must be followed by a year or a sign: "Copyright suits rose" is a story.
+_RIGHTS = re.compile(
+    r"^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|copyright\s*(?:©|\(c\)))"
+    r"|\ball rights reserved\b",
+    re.IGNORECASE,
+)
+# The redistribution clause of agency copy.
+_REDISTRIBUTION = re.compile(
+    r"\bmay not be (?:re)?published,? broadcast,? rewritten,? (?:or|and) redistributed\b",
+    re.IGNORECASE,
+)
+_CREDIT_ROLES = r"(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics)"
+# A wire credit: a whole parenthesis of roles "by" names ("(Editing by Vicki Allen)"), or
+# such a line without the parenthesis that names an editor too ("Reporting by A; editing
+# by B"): a sentence that opens "Reporting by the Times …" is the story's.
+_CREDIT_IN_PARENTHESES = re.compile(rf"^\(\s*{_CREDIT_ROLES}\s+by\b[^()]*\)\W*$", re.IGNORECASE)
+_CREDIT_LINE = re.compile(
+    rf"^{_CREDIT_ROLES}\s+by\b[^.]*;\s*{_CREDIT_ROLES}\s+by\b[^.]*\.?$", re.IGNORECASE
+)
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Tell whether a sentence is a rights notice or a wire credit, not the story's text.
+
+    Args:
+        sentence: One sentence as written.
+
+    Returns:
+        True for "Copyright 2011 The Associated Press.", "All rights reserved.", "This
+        material may not be published, broadcast, rewritten or redistributed.", "(Reporting
+        by Chip Barnett; Editing by Leslie Adler)"; False for story sentences that mention
+        copyright or reporting ("The copyright case ended.", "Reporting by the Times showed
+        …").
+    """
+    text = sentence.strip()
+    return bool(
+        _RIGHTS.search(text)
+        or _REDISTRIBUTION.search(text)
+        or _CREDIT_IN_PARENTHESES.match(text)
+        or _CREDIT_LINE.match(text)
+    )

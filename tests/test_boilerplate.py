@@ -1,0 +1,44 @@
+"""Rights notices and wire credits, told from story sentences about rights or reporting."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.boilerplate import is_boilerplate
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Copyright 2011 The Associated Press.",
+        "© Copyright 2011 Associated Press.",
+        "©2010 The Associated Press.",
+        "Copyright © 2024 Example News Ltd.",
+        "(c) 2011 Reuters",
+        "All rights reserved.",
+        "This material may not be published, broadcast, rewritten, or redistributed.",
+        "(Reporting by Chip Barnett in New York; Editing by Leslie Adler)",
+        "(Editing by Vicki Allen)",
+        "(Additional reporting by Jane Doe in Paris; Writing by John Roe)",
+        "Reporting by Fiona Lau; editing by Chris Lewis.",
+    ],
+)
+def test_notices_and_credits_are_boilerplate(sentence):
+    assert is_boilerplate(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Copyright suits rose in 2010.",
+        "The copyright case ended on Friday.",
+        "Reporting by the Times showed the plan failed.",
+        "(c) The third option is worse.",
+        "He said all rights were reserved for members.",
+        "Editing by committee rarely works.",
+        "The material may be published later.",
+        "(Reuters) - Stocks rose on Friday.",
+    ],
+)
+def test_story_sentences_about_rights_or_reporting_are_not(sentence):
+    assert not is_boilerplate(sentence)
