@@ -1,12 +1,15 @@
-"""Sentences that belong to the wire, not the story: rights notices and wire credits.
+"""Text that belongs to the wire, not the story: rights notices, wire credits, datelines.
 
 News copy from agencies and many sites ends with lines that every article of the outlet
 repeats: "Copyright 2011 The Associated Press. All rights reserved. This material may not be
 published, broadcast, rewritten or redistributed." or Reuters' "(Reporting by …; Editing by
 …)". Analysed as text, they make "material", "broadcast" and "redistributed" keywords and
 topic terms of every such article, the agency an actor of each, and the outlets that carry
-agency copy look distinctive for words no story used. The tests are on one sentence at a
-time and read only its words, so they do not depend on the rest of the corpus.
+agency copy look distinctive for words no story used. A dateline opens the story's first
+paragraph ("TOKYO (Reuters) - ", "WASHINGTON, Feb 7 (AP) — "): read as text it made the
+agency and the city in capitals ("WASHINGTON", another actor than "Washington") actors of
+every wire story, and the word after it a name ("Officials"). The tests are on one sentence
+at a time and read only its words, so they do not depend on the rest of the corpus.
 """
 
 from __future__ import annotations
@@ -55,3 +58,31 @@ def is_boilerplate(sentence: str) -> bool:
         or _CREDIT_IN_PARENTHESES.match(text)
         or _CREDIT_LINE.match(text)
     )
+
+
+# A dateline: a place in capitals (TOKYO, NEW YORK, RIO DE JANEIRO), optionally a region and
+# a date ("MBABANE, Swaziland", "WASHINGTON, Feb. 7"), optionally the agency in parentheses,
+# then a dash; or the agency in parentheses alone ("(Reuters) - ").
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'’-]{2,}(?:[ /][A-Z][A-Z.'’-]*){0,3}"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\s][^()]{0,29}\))?"
+    r"|\([A-Z][^()]{0,29}\))"
+    r"\s*(?:-{1,2}|—|–)\s+(?=\S)"
+)
+
+
+def dateline_length(sentence: str) -> int:
+    """The length of the dateline that opens a story's first sentence, or 0.
+
+    Args:
+        sentence: A paragraph's first sentence, as written.
+
+    Returns:
+        How many characters the dateline and the dash after it take ("TOKYO (Reuters) - "
+        is 18), 0 when the sentence opens with no dateline ("NATO allies met." or
+        "Tokyo - the capital - voted." have none: no dash after a place in capitals).
+    """
+    match = _DATELINE.match(sentence)
+    return match.end() if match else 0

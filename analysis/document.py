@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy
 import pandas as pd
 
-from analysis.boilerplate import is_boilerplate
+from analysis.boilerplate import dateline_length, is_boilerplate
 from analysis.sections import split_sections
 from analysis.sentences import split_sentences
 from analysis.tokens import is_word, tokenise_sentences, typed_frame
@@ -49,9 +49,10 @@ def analyse_structure(
         line_breaks: ``"auto"``, ``"paragraph"`` (every line is a paragraph) or
             ``"wrap"`` (lines are hard-wrapped inside paragraphs); see
             :func:`analysis.paragraphs.paragraph_spans`.
-        drop_boilerplate: Leave rights notices and wire credits
-            (:func:`analysis.boilerplate.is_boilerplate`) out of the sentences and tokens;
-            each section counts them in ``n_boilerplate``.
+        drop_boilerplate: Leave rights notices, wire credits
+            (:func:`analysis.boilerplate.is_boilerplate`) and the dateline that opens a
+            paragraph (:func:`analysis.boilerplate.dateline_length`) out of the sentences and
+            tokens; each section counts them in ``n_boilerplate``.
 
     Returns:
         The article's :class:`Document`. Headings are never part of a sentence; a
@@ -77,9 +78,8 @@ def analyse_structure(
                 text, start=paragraph.start, end=paragraph.end, line_breaks_end=False
             )
             if drop_boilerplate:
-                story = [(a, b) for a, b in spans if not is_boilerplate(text[a:b])]
-                n_boilerplate += len(spans) - len(story)
-                spans = story
+                spans, n_left_out = _story_spans(text, spans)
+                n_boilerplate += n_left_out
             paragraph_id = len(paragraphs["paragraph_id"])
             _append_row(
                 paragraphs, paragraph_id, section_id, paragraph.start, paragraph.end, len(spans)
@@ -116,6 +116,23 @@ def analyse_structure(
         typed_frame(sentences, SENTENCE_DTYPES),
         tokens,
     )
+
+
+def _story_spans(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
+    """One paragraph's sentence spans without its boilerplate, and how many pieces were left
+    out: a dateline shortens the paragraph's first sentence ("TOKYO (Reuters) - Japan agreed."
+    becomes "Japan agreed."), a rights notice or a wire credit is dropped whole."""
+    story: list[tuple[int, int]] = []
+    n_left_out = 0
+    for position, (start, end) in enumerate(spans):
+        if position == 0 and (skip := dateline_length(text[start:end])):
+            start += skip
+            n_left_out += 1
+        if is_boilerplate(text[start:end]):
+            n_left_out += 1
+        else:
+            story.append((start, end))
+    return story, n_left_out
 
 
 def unusable_reason(document: Document) -> str | None:

@@ -25,10 +25,14 @@ TITLE_WORDS = frozenset(
 _MONTH_NAMES = frozenset(
     "January February March April May June July August September October November December".split()
 )
-#: Month and weekday names: time expressions, which taggers call proper nouns.
+# Months that are also given names: a date only before a number or after a date cue ("May
+# Smith", "Jan Koum", "Jun Ishikawa"; "Jan 5", "in May").
+_MONTHS_ALSO_NAMES = _MONTH_NAMES | frozenset({"Jan", "Jun"})
+#: Month and weekday names: time expressions, which taggers call proper nouns. Agencies
+#: abbreviate months without the period ("Feb 7", Reuters style).
 CALENDAR_WORDS = _MONTH_NAMES | frozenset(
-    """Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday""".split()
+    """Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Jan Feb Mar Apr Jun Jul Aug
+    Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
 # Words before a month that make it a date, not a surname ("in May", "since May", "late May").
 _DATE_CUES = frozenset(
@@ -97,7 +101,7 @@ def is_date_word(
     """
     if word not in CALENDAR_WORDS:
         return False
-    if before_number or after_date_cue or word not in _MONTH_NAMES:
+    if before_number or after_date_cue or word not in _MONTHS_ALSO_NAMES:
         return True
     return not (after_name or before_name or word in surname_months)
 

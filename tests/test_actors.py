@@ -344,3 +344,13 @@ def test_actors_in_scraped_text_are_named_by_their_characters():
         text = texts[int(row.sentence_id[1:])]
         assert text[row.start : row.end] == row.surface  # offsets still slice the source
     assert "AT&amp;T" in set(mentions["surface"])
+
+
+def test_agency_month_abbreviations_are_dates_but_given_names_stay_names():
+    texts = [
+        "Officials in Washington welcomed the deal on Feb 7.",
+        "Jan Koum and Jun Ishikawa met on Jan 5.",
+        "Sales rose in Oct and Nov in Osaka.",
+    ]
+    counts = _counts(find_actors(["s0", "s1", "s2"], texts))
+    assert counts == {"Washington": 1, "Jan Koum": 1, "Jun Ishikawa": 1, "Osaka": 1}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.boilerplate import is_boilerplate
+from analysis.boilerplate import dateline_length, is_boilerplate
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,23 @@ def test_notices_and_credits_are_boilerplate(sentence):
 )
 def test_story_sentences_about_rights_or_reporting_are_not(sentence):
     assert not is_boilerplate(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dateline"),
+    [
+        ("TOKYO (Reuters) - Japan agreed.", "TOKYO (Reuters) - "),
+        ("WASHINGTON, Feb 7 (AP) — Officials welcomed it.", "WASHINGTON, Feb 7 (AP) — "),
+        ("NEW YORK, March 3 (Reuters) - Stocks rose.", "NEW YORK, March 3 (Reuters) - "),
+        ("MBABANE, Swaziland (AP) — A man was held.", "MBABANE, Swaziland (AP) — "),
+        ("BEIJING, Jan. 5 (Xinhua) -- China said.", "BEIJING, Jan. 5 (Xinhua) -- "),
+        ("LONDON — The bank said.", "LONDON — "),
+        ("(Reuters) - Stocks rose.", "(Reuters) - "),
+        ("NATO allies met.", ""),
+        ("Tokyo - the capital - voted.", ""),
+        ("U.S. - Japan talks resumed.", ""),
+        ("The U.S. - Japan talks resumed.", ""),
+    ],
+)
+def test_a_dateline_is_the_place_date_and_agency_before_the_dash(sentence, dateline):
+    assert sentence[: dateline_length(sentence)] == dateline

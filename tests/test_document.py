@@ -116,3 +116,15 @@ def test_rights_notices_and_wire_credits_are_left_out_and_counted():
     assert unusable_reason(only_notice) == (
         "no body text (only headings, rights notices or wire credits)"
     )
+
+
+def test_a_dateline_is_left_out_of_the_first_sentence_with_true_offsets():
+    text = "TOKYO (Reuters) - Officials in Tokyo said talks went well.\n\nThey met again.\n"
+    doc = analyse_structure(text, **{**PREPARE, "drop_boilerplate": True})
+    first = doc.sentences.iloc[0]
+    assert first["text"] == "Officials in Tokyo said talks went well."
+    assert text[first["start_char"] : first["end_char"]] == first["text"]
+    assert "TOKYO" not in set(doc.tokens["token"]) and "Reuters" not in set(doc.tokens["token"])
+    assert doc.sections["n_boilerplate"].tolist() == [1]
+    kept = analyse_structure(text, **{**PREPARE, "drop_boilerplate": False})
+    assert kept.sentences.iloc[0]["text"].startswith("TOKYO (Reuters) - ")
