@@ -59,6 +59,20 @@ COUNTRY_ABBREVIATIONS = {
     "UAE": "United Arab Emirates",
 }
 
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
+    "|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio"
+    "|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
+    "|Wisconsin|Wyoming"
+)
+#: A legislator's party and state in US news ("D-N.Y.", "R-S.C.", "D-Calif.", "R-SC",
+#: "R-Texas"): no name of its own, though written in capitals. The state is a postal code,
+#: dotted letters, a short abbreviation with its period or a one-word state name, so that
+#: "D-Day" and "R-Series" stay words.
+PARTY_AFFILIATION = rf"[RDI]-(?:[A-Z]{{2}}|(?:[A-Z]\.){{2}}|[A-Z][a-z]{{1,4}}\.|{_STATES})(?![\w-])"
+_PARTY_AFFILIATION = re.compile(PARTY_AFFILIATION)
+
 #: Hyphens and en dashes, which join names ("U.S.-Japan").
 HYPHEN = re.compile(r"[-–]")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ians?|eans?|cans?|ish)$")
@@ -147,19 +161,24 @@ def looks_like_demonym(word: str) -> bool:
     return bool(_DEMONYM.match(word))
 
 
+def is_party_affiliation(token: str) -> bool:
+    """A legislator's party and state as US news writes them ("D-N.Y.", "R-SC")."""
+    return token[1:2] == "-" and _PARTY_AFFILIATION.fullmatch(token) is not None
+
+
 def is_proper(token: str, tag: str, initial: bool) -> bool:
     """Does a token belong to a name?
 
     Tagged as a proper noun; or tagged as another noun (or untagged) while capitalised in
     mid-sentence or written with inner capitals ("SoftBank", "LNG"); or hyphenated capitals
-    ("U.S.-Japan", which taggers call an adjective).
+    ("U.S.-Japan", which taggers call an adjective). A party affiliation ("D-N.Y.") is none.
 
     Args:
         token: The token.
         tag: Its Penn tag ("" when untagged).
         initial: Whether it is the sentence's first word.
     """
-    if not token[:1].isupper():
+    if not token[:1].isupper() or is_party_affiliation(token):
         return False
     if tag in PROPER_TAGS:
         return True

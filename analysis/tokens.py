@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy
 import pandas as pd
 
+from analysis.names import PARTY_AFFILIATION
 from analysis.resources import load_once
 
 TOKEN_COLUMNS = [
@@ -53,6 +54,7 @@ _TOKEN = re.compile(
     (?:https?://|www\.)\S+?(?=[.,;:!?)\]"”’]*(?:\s|$))   # URL, without trailing punctuation
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                          # e-mail address
     | \b[A-Z]{{1,4}}(?:&|&amp;)[A-Z]{{1,4}}\b                # ampersand name: S&P, AT&T, R&D
+    | (?:(?<=\()|(?<=,\s)){PARTY_AFFILIATION}(?=[),])         # party and state: (D-N.Y.)
     | (?:[A-Za-z]\.){{2,}}                                  # acronym: U.S., a.m.
     | \b(?:{_ABBREVIATIONS})\.                              # known abbreviation
     | \b[A-Z]\.(?=\s+[A-Z])                                 # initial: Donald J. Trump

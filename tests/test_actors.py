@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from defaults import INTERVAL, SENTIMENT
+from defaults import INTERVAL, PREPARE, SENTIMENT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.actors import actor_sentiment, find_actors, score_mentions
+from analysis.document import analyse_structure
 
 NEWS = [
     "Japanese Prime Minister Shigeru Ishiba is traveling to the United States to meet "
@@ -354,3 +355,21 @@ def test_agency_month_abbreviations_are_dates_but_given_names_stay_names():
     ]
     counts = _counts(find_actors(["s0", "s1", "s2"], texts))
     assert counts == {"Washington": 1, "Jan Koum": 1, "Jun Ishikawa": 1, "Osaka": 1}
+
+
+def test_party_affiliations_of_legislators_are_no_actors():
+    texts = [
+        "Sen. Chuck Schumer (D-N.Y.) said the bill failed.",
+        "Sen. Lindsey Graham, R-S.C., and Rep. Nancy Pelosi (D-Calif.) spoke.",
+        "Graham (R-SC) and Sen. Ted Cruz (R-Texas) agreed on D-Day plans.",
+    ]
+    document = analyse_structure(" ".join(texts), **PREPARE)
+    tokens = [
+        list(zip(g["token"], g["pos"], strict=True))
+        for _, g in document.tokens.groupby("sentence_id")
+    ]
+    found = find_actors(document.sentences["sentence_id"].tolist(), texts, tokens)
+    counts = _counts(found)
+    assert counts == {
+        "Chuck Schumer": 1, "Lindsey Graham": 2, "Nancy Pelosi": 1, "Ted Cruz": 1, "D-Day": 1,
+    }  # fmt: skip

@@ -117,3 +117,11 @@ def test_ampersand_names_and_web_addresses_stay_whole():
     ]  # fmt: skip
     assert lemmatise("S&amp;P", "NNP") == "S&P"
     assert tag_tokens(["The", "S&amp;P", "fell"])[1] == "NNP"
+
+
+def test_party_affiliations_are_one_token_only_where_they_follow_a_name():
+    assert words("Sen. Chuck Schumer (D-N.Y.) and Lindsey Graham, R-S.C., spoke.") == [
+        "Sen.", "Chuck", "Schumer", "(", "D-N.Y.", ")", "and", "Lindsey", "Graham", ",",
+        "R-S.C.", ",", "spoke", ".",
+    ]  # fmt: skip
+    assert words("The D-N.Y. office") == ["The", "D-N", ".", "Y", ".", "office"]

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.names import TITLE_WORDS
+from analysis.names import TITLE_WORDS, is_party_affiliation
 from analysis.tokens import unescaped
 
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -169,7 +169,7 @@ def _is_boundary_stop(stopword: bool, pos: str, lower: str, proper: bool) -> boo
 
 def _role(pos: str, token: str, previous: str, following: str) -> str:
     """Part a word can play in a noun phrase; "" ends the phrase."""
-    if not _has_letter(token):
+    if not _has_letter(token) or is_party_affiliation(token):
         return ""
     if pos in NOUN_TAGS:
         # After a modal or "to" a "noun" is a verb the tagger missed ("could impact trade").
