@@ -28,8 +28,6 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis import sentiment as S
-from analysis.sentiment.scores import _textblob_scores, _vader_scores
-from analysis.tokens import unescaped
 
 
 def load(path: Path) -> tuple[list[str], np.ndarray]:
@@ -122,13 +120,12 @@ def main(argv: list[str] | None = None) -> int:
             x = scores[column].to_numpy()
             rows.append((name, len(texts), label, S.pearson(x, y), macro_f1(y, x), rate))
         if args.select_weights:
-            masked = [S.mask_name_words(unescaped(t)) for t in texts]  # as score_sentence reads
-            v = [_vader_scores(t) for t in masked]
+            v = [S.headline_parts(t) for t in texts]  # compound, pos, neg, polarity
             parts[name] = {
                 "vader_compound": scores["vader_compound"].to_numpy(),
                 "m_compound": np.array([s[0] for s in v]),
-                "m_pos_neg": np.array([s[1] - s[3] for s in v]),
-                "m_polarity": np.array([_textblob_scores(t)[0] for t in masked]),
+                "m_pos_neg": np.array([s[1] - s[2] for s in v]),
+                "m_polarity": np.array([s[3] for s in v]),
             }
             truth[name] = y
 

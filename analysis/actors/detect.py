@@ -145,9 +145,8 @@ def find_actors(
     # its surface stays as written, so that the offsets slice it from the text.
     for table in (mentions, aliases):
         table["actor"] = [unescaped(actor) for actor in table["actor"].tolist()]
-    surname_actors = frozenset(
-        unescaped(a["actor"]) for a in alias_rows if str(a["rule"]).startswith("surname_")
-    )
+    by_surname = aliases["rule"].astype(str).str.startswith("surname_")
+    surname_actors = frozenset(aliases.loc[by_surname, "actor"].tolist())
     types = _types_table(mentions, sentences, surname_actors)
     return ActorResult(mentions=mentions, aliases=aliases, types=types)
 

@@ -212,6 +212,36 @@ def headline_from_parts(compound: float, pos: float, neg: float, polarity: float
     return float(min(1.0, max(-1.0, value)))
 
 
+def _readable(text: object) -> str:
+    """The sentence as the methods read it: text (missing is empty), HTML escapes replaced.
+
+    Scraped text keeps HTML escapes, which the lexicons do not know: "don&#39;t" is no
+    negation and "&quot;great&quot;" no word of theirs.
+    """
+    text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
+    return unescaped(text)
+
+
+def _masked_parts(
+    text: str, unmasked: tuple[float, float, float, float] | None = None
+) -> tuple[float, float, float, float]:
+    """VADER compound, pos, neg and TextBlob polarity of ``text`` with names masked; the
+    ``unmasked`` values of the same order when masking changes nothing."""
+    masked = mask_name_words(text)
+    if masked is text and unmasked is not None:
+        return unmasked
+    compound, pos, _, neg = _vader_scores(masked)
+    polarity, _ = _textblob_scores(masked)
+    return compound, pos, neg, polarity
+
+
+def headline_parts(text: str) -> tuple[float, float, float, float]:
+    """The inputs of :func:`headline_from_parts` for one sentence, read as
+    :func:`score_sentence` reads it (escapes replaced, names masked): compound, pos, neg,
+    polarity."""
+    return _masked_parts(_readable(text))
+
+
 def score_sentence(text: str) -> dict[str, float]:
     """Score one sentence with every method.
 
@@ -221,20 +251,12 @@ def score_sentence(text: str) -> dict[str, float]:
     Returns:
         A mapping with the keys of :data:`SCORE_COLUMNS`.
     """
-    text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
-    # Scraped text keeps HTML escapes, which the lexicons do not know: "don&#39;t" is no
-    # negation and "&quot;great&quot;" no word of theirs.
-    text = unescaped(text)
+    text = _readable(text)
     compound, pos, neu, neg = _vader_scores(text)
     polarity, subjectivity = _textblob_scores(text)
-    masked = mask_name_words(text)
-    if masked is text:
-        m_compound, m_pos, m_neg, m_polarity = compound, pos, neg, polarity
-    else:
-        m_compound, m_pos, _, m_neg = _vader_scores(masked)
-        m_polarity, _ = _textblob_scores(masked)
+    parts = _masked_parts(text, (compound, pos, neg, polarity))
     return {
-        "sentiment": headline_from_parts(m_compound, m_pos, m_neg, m_polarity),
+        "sentiment": headline_from_parts(*parts),
         "vader_compound": compound,
         "vader_pos": pos,
         "vader_neu": neu,
