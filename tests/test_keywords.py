@@ -158,6 +158,26 @@ def test_phrases_never_cross_sentences():
     assert "steel tariff" not in keys and keys == {"steel", "tariff"}
 
 
+def test_a_common_noun_modifying_another_is_a_word_of_its_own():
+    tokens = tokens_of(
+        [[("Energy", "NN"), ("exports", "NNS"), ("to", "TO"), ("Shigeru", "NNP"),
+          ("Ishiba", "NNP"), ("rose", "VBD")],
+         [("Natural", "JJ"), ("gas", "NN"), ("trade", "NN"), ("talks", "NNS"), ("stalled", "VBD")]]
+    )  # fmt: skip
+    keys = kw.extract_candidates(tokens, ngram_range=NGRAM_RANGE)["key"].tolist()
+    # "energy" and "trade" modify the nouns after them: each counts as a word too. An
+    # adjective inside a phrase, a given name inside a name and a verb do not.
+    assert {"energy", "energy export", "export", "trade", "gas"} <= set(keys)
+    assert keys.count("gas") == 1 and keys.count("trade") == 1
+    assert not {"natural", "shigeru", "rose", "stalled"} & set(keys)
+
+
+def test_ngram_minimum_above_one_adds_no_single_words():
+    tokens = tokens_of([[("Energy", "NN"), ("exports", "NNS"), ("rose", "VBD")]])
+    keys = set(kw.extract_candidates(tokens, ngram_range=(2, 3))["key"])
+    assert keys == {"energy export"}
+
+
 def test_names_lose_titles_and_are_split_from_common_words():
     tokens = tokens_of(
         [[("President", "NNP"), ("Donald", "NNP"), ("Trump", "NNP"), ("praised", "VBD"),

@@ -60,16 +60,20 @@ def test_features_record_length_counts_position_and_nesting():
          [("Talks", "NNS"), ("resumed", "VBD")]]
     )  # fmt: skip
     features = features_of(tokens, {"talk": math.log(0.5)})
-    # A noun phrase yields its head-final suffixes: "deal" counts only where it stands alone.
-    assert features.keys == ["deal", "deal talk", "talk", "trade deal talk"]
-    assert dict(features.counts) == {"deal": 1, "deal talk": 1, "talk": 2, "trade deal talk": 1}
+    # A noun phrase yields its head-final suffixes, and each common noun that modifies
+    # another is a word of its own.
+    assert features.keys == ["deal", "deal talk", "talk", "trade", "trade deal talk"]
+    assert dict(features.counts) == {
+        "deal": 2, "deal talk": 1, "talk": 2, "trade": 1, "trade deal talk": 1
+    }  # fmt: skip
     talk = row_of(features, "talk")
     # "talk" twice, once inside "trade deal talk"; first seen in sentence 0 of 3.
     assert talk["inside"] == 0.5 and talk["log_count"] == pytest.approx(math.log(2))
     assert talk["first_position"] == 0.0 and talk["in_first_sentence"] == 1.0
     assert talk["phrase"] == 0.0 and talk["log_prior"] == pytest.approx(math.log(0.5))
     deal = row_of(features, "deal")
-    assert deal["inside"] == 0.0 and deal["first_position"] == pytest.approx(1 / 3)
+    # "deal" modifies "talks" in sentence 0 and stands alone in sentence 1.
+    assert deal["inside"] == 0.5 and deal["first_position"] == 0.0
     phrase = row_of(features, "trade deal talk")
     # Its words stand alone twice as often as it is used: ln(2 / 1).
     assert phrase["three_words"] == 1.0 and phrase["seen_once"] == 1.0

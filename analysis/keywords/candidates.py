@@ -20,6 +20,7 @@ NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR"})
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 # A participle after these is a verb ("has reduced imports"), not a modifier.
 VERBAL_CONTEXT_TAGS = frozenset(
     {"MD", "TO", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
@@ -59,6 +60,7 @@ class AnnotatedTokens(NamedTuple):
     role: list[str]  # "noun", "adj", "participle", "joiner" or "" (ends a phrase)
     glued: list[bool]  # touches the previous token ("U.S." "-" "Japan")
     first_in_sentence: list[bool]
+    pos: list[str]  # part-of-speech tag
 
 
 def _has_letter(text: str) -> bool:
@@ -146,7 +148,7 @@ def annotate_lists(
         roles.append("joiner" if joiner else _role(pos[i], token[i], previous, following))
     return AnnotatedTokens(
         sentence, token_id, token, lower, keys, displays, propers, stops, stopword, roles,
-        glued, first,
+        glued, first, pos,
     )  # fmt: skip
 
 
@@ -280,10 +282,32 @@ def find_candidates(
     found: dict[tuple[int, int], Occurrence] = {}
     for run in _chunks(annotated):
         for piece in _split_before_names(run, annotated.proper, annotated.glued):
-            for phrase in _phrases_in_piece(piece, annotated, ngram_range):
+            phrases = list(_phrases_in_piece(piece, annotated, ngram_range))
+            if low == 1:
+                phrases.extend([index] for index in _modifier_nouns(piece, annotated))
+            for phrase in phrases:
                 occurrence = _occurrence(annotated, phrase)
                 found.setdefault((occurrence.token_id, occurrence.n_words), occurrence)
     return [found[position] for position in sorted(found)]
+
+
+def _modifier_nouns(piece: list[int], annotated: AnnotatedTokens) -> Iterable[int]:
+    """Common nouns that modify a later noun of a chunk piece ("energy" in "energy exports").
+
+    Head-final suffixes never hold them, yet a story about energy exports is about energy
+    too: each is a one-word candidate, so that a word's count holds its every use.
+    """
+    lower = annotated.lower
+    for index in piece[:-1]:
+        if (
+            annotated.role[index] == "noun"
+            and annotated.pos[index] in COMMON_NOUN_TAGS
+            and not annotated.proper[index]
+            and not annotated.stop[index]
+            and len(lower[index]) >= 3
+            and lower[index].isalpha()
+        ):
+            yield index
 
 
 def _occurrence(annotated: AnnotatedTokens, phrase: list[int]) -> Occurrence:
@@ -311,7 +335,8 @@ def extract_candidates(
     Phrases follow (participle-modifier)? (JJ|NN*)* NN* within one sentence, never start
     or end with a stop word, contain a letter, and hold between ``ngram_range`` words.
     Suffixes of a noun phrase are candidates too ("natural gas" in "liquefied natural
-    gas"); a name is split from the common words before it, and leading titles are
+    gas"), and so is each common noun that modifies another ("energy" in "energy
+    exports"); a name is split from the common words before it, and leading titles are
     dropped from names.
 
     Args:
