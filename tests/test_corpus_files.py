@@ -159,6 +159,31 @@ def test_fields_that_flatten_to_one_name_skip_that_row_and_no_other(tmp_path):
     assert frame["id"].tolist() == ["b"] and frame["a.b"].tolist() == [3]
 
 
+@pytest.mark.parametrize("name", ["c.jsonl", "c.json"])
+def test_a_field_named_twice_with_different_values_skips_that_row_and_no_other(tmp_path, name):
+    # JSON allows a name twice in one object; a plain decoder keeps the last value silently.
+    path = tmp_path / name
+    text = json.dumps(TEXT)
+    rows = [
+        '{"id": "a", "text": ' + text + ', "text": "Another story."}',
+        '{"id": "b", "text": ' + text + ', "meta": {"desk": "x", "desk": "y"}}',
+        '{"id": "c", "text": ' + text + ', "id": "c"}',  # the same value twice loses nothing
+    ]
+    body = "\n".join(rows) if name.endswith("jsonl") else "[" + ",\n".join(rows) + "]"
+    path.write_text(body, "utf-8")
+    frame, errors = read_corpus_file(path, encoding="utf-8")
+    where = [f"{path} line {n}" for n in (1, 2)]
+    if name.endswith(".json"):
+        where = [f"{path} item {n}" for n in (1, 2)]
+    assert errors == [
+        f"{where[0]}: the field 'text' appears twice with different values; one would be"
+        " lost; row skipped",
+        f"{where[1]}: the field 'meta.desk' appears twice with different values; one would"
+        " be lost; row skipped",
+    ]
+    assert frame["id"].tolist() == ["c"] and frame["text"].tolist() == [TEXT]
+
+
 def test_a_parquet_column_named_like_a_struct_field_is_refused_in_one_line(tmp_path):
     path = tmp_path / "c.parquet"
     pq.write_table(pa.table({"id": ["a"], "text": [TEXT], "a.b": [1], "a": [{"b": 2}]}), path)

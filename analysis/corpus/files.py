@@ -263,7 +263,7 @@ def _read_jsonl(path: Path, codec: str) -> tuple[pd.DataFrame, list[str]]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line, object_pairs_hook=_json_object)
             except json.JSONDecodeError as error:
                 errors.append(f"{path} line {number}: not valid JSON ({error.msg}); row skipped")
                 continue
@@ -300,7 +300,7 @@ def _read_json_array(path: Path, codec: str) -> tuple[pd.DataFrame, list[str]]:
     Lines or Parquet read it in less); an item that is not an object costs only that row."""
     with _open_text(path, codec) as stream:
         try:
-            value = json.load(stream)
+            value = json.load(stream, object_pairs_hook=_json_object)
         except json.JSONDecodeError as error:
             raise CorpusFileError(
                 f"{path}: not valid JSON ({error.msg}: line {error.lineno} column {error.colno})"
@@ -346,6 +346,24 @@ def _arrays_of_objects(value: dict, prefix: str = "") -> dict[str, list]:
     return found
 
 
+class _JsonObject(dict):
+    """A decoded JSON object that remembers the names it held twice with different values
+    (JSON allows it, and a plain decoder keeps the last value silently)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _json_object(pairs: list[tuple[str, object]]) -> _JsonObject:
+    decoded = _JsonObject()
+    repeated = []
+    for key, value in pairs:
+        if key in decoded and decoded[key] != value and key not in repeated:
+            repeated.append(key)
+        decoded[key] = value
+    decoded.repeated = tuple(repeated)
+    return decoded
+
+
 def _add_record(records: list[dict], errors: list[str], record: object, origin: str) -> None:
     """Keep a decoded JSON row as a record, or give it a one-line error."""
     if not isinstance(record, dict):
@@ -368,12 +386,19 @@ def flatten_record(record: dict, prefix: str = "") -> dict:
 
     Raises:
         ValueError: If two fields get one name (a key ``"a.b"`` beside an object ``"a"``
-            holding ``"b"``): one value would be lost.
+            holding ``"b"``), or an object names a field twice with different values (as
+            decoded by this module's readers): one value would be lost.
     """
     return _flatten_into({}, record, prefix)
 
 
 def _flatten_into(flat: dict, record: dict, prefix: str) -> dict:
+    repeated = getattr(record, "repeated", ())
+    if repeated:
+        raise ValueError(
+            f"the field {prefix + repeated[0]!r} appears twice with different values; one"
+            " would be lost"
+        )
     for key, value in record.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict) and value:
