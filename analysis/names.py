@@ -67,10 +67,12 @@ _STATES = (
     "|Wisconsin|Wyoming"
 )
 #: A legislator's party and state in US news ("D-N.Y.", "R-S.C.", "D-Calif.", "R-SC",
-#: "R-Texas"): no name of its own, though written in capitals. The state is a postal code,
-#: dotted letters, a short abbreviation with its period or a one-word state name, so that
-#: "D-Day" and "R-Series" stay words.
-PARTY_AFFILIATION = rf"[RDI]-(?:[A-Z]{{2}}|(?:[A-Z]\.){{2}}|[A-Z][a-z]{{1,4}}\.|{_STATES})(?![\w-])"
+#: "R-Texas", and in the older style with a comma, "R., Texas"): no name of its own, though
+#: written in capitals. The state is a postal code, dotted letters, a short abbreviation
+#: with its period or a one-word state name, so that "D-Day" and "R-Series" stay words.
+PARTY_AFFILIATION = (
+    rf"[RDI](?:-|\.,\x20)(?:[A-Z]{{2}}|(?:[A-Z]\.){{2}}|[A-Z][a-z]{{1,4}}\.|{_STATES})(?![\w-])"
+)
 _PARTY_AFFILIATION = re.compile(PARTY_AFFILIATION)
 
 #: Hyphens and en dashes, which join names ("U.S.-Japan").
@@ -162,8 +164,8 @@ def looks_like_demonym(word: str) -> bool:
 
 
 def is_party_affiliation(token: str) -> bool:
-    """A legislator's party and state as US news writes them ("D-N.Y.", "R-SC")."""
-    return token[1:2] == "-" and _PARTY_AFFILIATION.fullmatch(token) is not None
+    """A legislator's party and state as US news writes them ("D-N.Y.", "R-SC", "R., Texas")."""
+    return token[1:2] in ("-", ".") and _PARTY_AFFILIATION.fullmatch(token) is not None
 
 
 def is_proper(token: str, tag: str, initial: bool) -> bool:

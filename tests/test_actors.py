@@ -362,6 +362,8 @@ def test_party_affiliations_of_legislators_are_no_actors():
         "Sen. Chuck Schumer (D-N.Y.) said the bill failed.",
         "Sen. Lindsey Graham, R-S.C., and Rep. Nancy Pelosi (D-Calif.) spoke.",
         "Graham (R-SC) and Sen. Ted Cruz (R-Texas) agreed on D-Day plans.",
+        # The older style with a comma, as the Wall Street Journal writes it.
+        "Sen. Bernie Sanders (I., Vt.) and Rep. Jim Jordan, R., Ohio, objected.",
     ]
     document = analyse_structure(" ".join(texts), **PREPARE)
     tokens = [
@@ -372,4 +374,5 @@ def test_party_affiliations_of_legislators_are_no_actors():
     counts = _counts(found)
     assert counts == {
         "Chuck Schumer": 1, "Lindsey Graham": 2, "Nancy Pelosi": 1, "Ted Cruz": 1, "D-Day": 1,
+        "Bernie Sanders": 1, "Jim Jordan": 1,
     }  # fmt: skip

@@ -125,3 +125,8 @@ def test_party_affiliations_are_one_token_only_where_they_follow_a_name():
         "R-S.C.", ",", "spoke", ".",
     ]  # fmt: skip
     assert words("The D-N.Y. office") == ["The", "D-N", ".", "Y", ".", "office"]
+    assert words("Sen. Ted Cruz (R., Texas) and Rep. Jim Jordan, R., Ohio, spoke.") == [
+        "Sen.", "Ted", "Cruz", "(", "R., Texas", ")", "and", "Rep.", "Jim", "Jordan", ",",
+        "R., Ohio", ",", "spoke", ".",
+    ]  # fmt: skip
+    assert words("Plan R., Texas said.")[:3] == ["Plan", "R", "."]

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from threadpoolctl import threadpool_limits
 
 from analysis import topics
+from analysis.document import analyse_structure
 from analysis.stages import topics as stage
 from analysis.tables import read_tsv, to_tsv_text, write_tsv
 
@@ -191,6 +192,16 @@ def test_content_terms_drop_stop_words_numbers_and_punctuation():
     assert terms.count("natural gas") == 2  # kept: it occurs twice
     once = topics.content_terms(tokens.iloc[:7])["term"].tolist()
     assert "natural gas" not in once  # one occurrence is below min_bigram_count
+
+
+def test_party_tags_of_legislators_are_no_topic_terms():
+    document = analyse_structure(
+        "Sen. Chuck Schumer (D-N.Y.) and Sen. Ted Cruz (R., Texas) debated the D-Day bill.",
+        **PREPARE,
+    )
+    terms = set(topics.content_terms(document.tokens)["term"])
+    assert {"schumer", "cruz", "d-day", "debate"} <= terms
+    assert not {"d-n.y.", "r., texas"} & terms
 
 
 def test_npmi_is_one_for_terms_always_together_and_minus_one_for_disjoint():

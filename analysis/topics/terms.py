@@ -1,7 +1,8 @@
 """Content terms of articles: the bags of words that topic models are fitted on.
 
 Terms are content-word lemmas (nouns, proper nouns, adjectives, verbs; no stop words, no
-reporting or light verbs, no punctuation or numbers), lower-cased, plus adjective/noun + noun
+reporting or light verbs, no punctuation or numbers, no legislator's party tag such as
+"D-N.Y."), lower-cased, plus adjective/noun + noun
 bigrams ("natural gas") that occur often enough. The extraction is one pass over the tokens in
 plain Python, so its cost is linear in the article's length.
 """
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from analysis.names import is_party_affiliation
 
 CONTENT_POS_PREFIXES = ("NN", "JJ", "VB")
 # Reporting and light verbs occur in every news paragraph whatever its theme.
@@ -95,9 +98,14 @@ def extract_terms(
     Returns:
         The terms with the positions of their tokens.
     """
-    lemmas = [str(v).lower() for v in _values(tokens["lemma"])]
+    written = [str(v) for v in _values(tokens["lemma"])]
+    lemmas = [lemma.lower() for lemma in written]
     pos = [str(v)[:2] for v in _values(tokens["pos"])]
-    stop = _stop_flags(tokens["is_stopword"])
+    # A party tag (lemmas keep a name's capitals) is no theme of the text.
+    stop = [
+        s or is_party_affiliation(lemma)
+        for s, lemma in zip(_stop_flags(tokens["is_stopword"]), written, strict=True)
+    ]
     sentence = _values(tokens["sentence_id"])
     token_id = _values(tokens["token_id"])
     group = _values(tokens[group_column]) if group_column else None
