@@ -255,6 +255,29 @@ def test_an_excel_workbooks_first_sheet_is_read_with_its_cell_types(tmp_path):
     assert checked.rows["source"].isna().tolist() == [False, True]  # an empty cell is a gap
 
 
+@pytest.mark.parametrize("name", ["c.csv", "c.tsv", "c.csv.gz", "c.xlsx"])
+def test_a_header_naming_a_column_twice_is_refused_in_one_line(tmp_path, name):
+    # pandas would read the second as "text.1": which one holds the story is a guess.
+    path = tmp_path / name
+    header, row = ["id", "text", "date", "text"], ["a", TEXT, "2025-02-07", "Another story."]
+    if name.endswith(".xlsx"):
+        pd.DataFrame([row], columns=header).to_excel(path, index=False)
+    else:
+        separator = "\t" if name == "c.tsv" else ","
+        body = "\n".join(separator.join(cells) for cells in (header, row)) + "\n"
+        path.write_bytes(gzip.compress(body.encode()) if name.endswith(".gz") else body.encode())
+    with pytest.raises(CorpusFileError) as refused:
+        read_corpus_file(path, encoding="utf-8")
+    assert str(refused.value) == f"{path}: two columns are both named 'text'; rename one"
+
+
+def test_blank_header_cells_are_no_repeated_name(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(f"id,text,,\na,{TEXT},x,y\n", "utf-8")
+    frame, errors = read_corpus_file(path, encoding="utf-8")
+    assert errors == [] and frame["text"].tolist() == [TEXT] and len(frame.columns) == 5
+
+
 def test_an_old_or_broken_excel_file_is_refused_in_one_line(tmp_path):
     with pytest.raises(CorpusFileError, match=r"coded.xls: the old Excel format \(.xls\) is not"):
         file_format(tmp_path / "coded.xls")

@@ -258,6 +258,20 @@ def test_a_folder_in_another_encoding_is_read_with_that_setting(tmp_path):
     assert (row["text"], row["source"]) == ("The minister\u2019s \u201cplan\u201d.", "Le Caf\u00e9")
 
 
+def test_a_metadata_file_naming_a_column_twice_gives_no_metadata_and_one_line(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "summit.txt").write_text("The leaders met on Friday.", encoding="utf-8")
+    (folder / "metadata.csv").write_text("id,date,date\nsummit,2025-02-07,2024-01-01\n", "utf-8")
+    staged = _stage(tmp_path, input_dir=str(folder), input_files=None)
+    assert staged.errors == [
+        f"{folder / 'metadata.csv'}: two columns are both named 'date'; rename one; no article"
+        " gets metadata from it"
+    ]
+    row = pd.read_parquet(next(iter(staged.shard_files.values()))).iloc[0]
+    assert row["article"] == "summit" and pd.isna(row["date"])
+
+
 def test_an_unknown_encoding_stops_staging_in_one_line(tmp_path):
     (tmp_path / "corpus.csv").write_text("id,text\na,One story.\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"config error at encoding: encoding 'utf-9' is no"):

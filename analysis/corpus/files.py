@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from analysis.corpus.records import ORIGIN
+from analysis.corpus.records import ORIGIN, is_missing
 from analysis.reading import decoding_problem, text_codec
 
 T = TypeVar("T")
@@ -151,17 +151,31 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     table = pq.read_table(path)
     while any(pa.types.is_struct(field.type) for field in table.schema):
         table = table.flatten()  # a struct's fields as dotted columns, as in JSON
-    names = table.column_names
-    repeated = sorted({name for name in names if names.count(name) > 1})
-    if repeated:  # pandas would keep both, and every later step would read the wrong one
-        raise CorpusFileError(
-            f"{path}: two columns are both named {repeated[0]!r} (a struct column's fields"
-            " are read as column.field); rename one"
-        )
+    # pandas would keep both, and every later step would read the wrong one.
+    refuse_repeated_columns(path, table.column_names, " (a struct column's fields are read"
+                            " as column.field)")  # fmt: skip
     frame = table.to_pandas(integer_object_nulls=True)
     if any(name is not None for name in frame.index.names):
         frame = frame.reset_index()
     return frame
+
+
+def refuse_repeated_columns(path: Path, names: Sequence[object], why: str = "") -> None:
+    """Refuse a file whose header names one column twice (blank names aside).
+
+    pandas keeps both of a Parquet file's, and renames the second of a CSV, TSV or Excel
+    file's (``text.1``): which column holds the text, the date or the outlet would then be
+    a guess that no message shows.
+
+    Raises:
+        CorpusFileError: Naming the first repeated column.
+    """
+    seen: set[str] = set()
+    for name in names:
+        text = "" if is_missing(name) else str(name).strip()
+        if text and text in seen:
+            raise CorpusFileError(f"{path}: two columns are both named {text!r}{why}; rename one")
+        seen.add(text)
 
 
 def _read_excel(path: Path) -> pd.DataFrame:
@@ -171,6 +185,8 @@ def _read_excel(path: Path) -> pd.DataFrame:
     import zipfile
 
     try:
+        header = pd.read_excel(path, sheet_name=0, engine="openpyxl", header=None, nrows=1)
+        refuse_repeated_columns(path, header.iloc[0].tolist() if len(header) else [])
         # keep_default_na off: a cell holding the text "NA" stays text; empty cells are gaps.
         return pd.read_excel(path, sheet_name=0, engine="openpyxl", keep_default_na=False,
                              na_values=[""])  # fmt: skip
@@ -194,6 +210,9 @@ def read_text_cells(path: Path, *, encoding: str, tsv: bool = False) -> pd.DataF
     else:
         options["sep"] = "\t" if tsv else _csv_separator(path, codec)
     with _open_binary(path) as stream:  # decompressed here, as for JSON
+        header = pd.read_csv(stream, header=None, nrows=1, **options)
+    refuse_repeated_columns(path, header.iloc[0].tolist() if len(header) else [])
+    with _open_binary(path) as stream:
         return pd.read_csv(stream, **options)
 
 
@@ -360,7 +379,8 @@ def _json_object(pairs: list[tuple[str, object]]) -> _JsonObject:
         if key in decoded and decoded[key] != value and key not in repeated:
             repeated.append(key)
         decoded[key] = value
-    decoded.repeated = tuple(repeated)
+    if repeated:
+        decoded.repeated = tuple(repeated)
     return decoded
 
 

@@ -44,7 +44,7 @@ from analysis.workflow_config import ConfigError
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 16
+STAGING_VERSION = 17
 # Columns newsdag adds to a corpus's metadata in the articles table (a file's own columns of
 # these names are kept with the suffix _metadata): the article's name, its id as given when
 # that differs, the first article with the same text, the file and row it came from, its

@@ -2,9 +2,9 @@
 
 Terms are content-word lemmas (nouns, proper nouns, adjectives, verbs; no stop words, no
 reporting or light verbs, no punctuation or numbers, no legislator's party tag such as
-"D-N.Y."), lower-cased, plus adjective/noun + noun
-bigrams ("natural gas") that occur often enough. The extraction is one pass over the tokens in
-plain Python, so its cost is linear in the article's length.
+"D-N.Y."), lower-cased, plus adjective/noun + noun bigrams ("natural gas") that occur often
+enough. The extraction is one pass over the tokens in plain Python, so its cost is linear
+in the article's length.
 """
 
 from __future__ import annotations
