@@ -101,17 +101,17 @@ def extract_terms(
     written = [str(v) for v in _values(tokens["lemma"])]
     lemmas = [lemma.lower() for lemma in written]
     pos = [str(v)[:2] for v in _values(tokens["pos"])]
-    # A party tag (lemmas keep a name's capitals) is no theme of the text.
-    stop = [
-        s or is_party_affiliation(lemma)
-        for s, lemma in zip(_stop_flags(tokens["is_stopword"]), written, strict=True)
-    ]
+    stop = _stop_flags(tokens["is_stopword"])
     sentence = _values(tokens["sentence_id"])
     token_id = _values(tokens["token_id"])
     group = _values(tokens[group_column]) if group_column else None
+    # A party tag (lemmas keep a name's capitals, so it is tested as written) is no theme.
     content = [
-        p in CONTENT_POS_PREFIXES and not s and _is_content_lemma(lemma)
-        for lemma, p, s in zip(lemmas, pos, stop, strict=True)
+        p in CONTENT_POS_PREFIXES
+        and not s
+        and _is_content_lemma(lemma)
+        and not is_party_affiliation(as_written)
+        for lemma, as_written, p, s in zip(lemmas, written, pos, stop, strict=True)
     ]
     rows: list[int] = []
     terms: list[str] = []
