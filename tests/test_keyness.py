@@ -9,14 +9,20 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from scipy.stats import binomtest, chi2
 
 from analysis.keyness import (
     fdr_adjusted,
+    keyness_p_values,
     keyness_table,
     log_likelihood_g2,
     log_ratio,
     percent_diff,
 )
+
+
+def _p(a, b, c, d):
+    return float(keyness_p_values(a, b, c, d, log_likelihood_g2(a, b, c, d)))
 
 
 def test_g2_matches_hand_computed_2x2_table():
@@ -39,6 +45,34 @@ def test_g2_handles_zero_cells():
 def test_g2_rejects_frequency_above_corpus_size():
     with pytest.raises(ValueError):
         log_likelihood_g2(11, 0, 10, 10)
+
+
+def test_a_term_used_once_has_the_exact_chance_of_landing_in_its_section():
+    # One use, in a section of 100 of 1,000 words: chance 0.1, two-sided 0.2. G²'s
+    # chi-squared tail would say 0.03 and call it significant.
+    assert _p(1, 0, 100, 900) == pytest.approx(0.2)
+    assert float(chi2.sf(log_likelihood_g2(1, 0, 100, 900), df=1)) < 0.05
+    # Three uses, all in the section: 2 x 0.1^3.
+    assert _p(3, 0, 100, 900) == pytest.approx(0.002)
+    # Under-use is exact too: 0 of 20 uses in a section of a tenth, 2 x 0.9^20.
+    assert _p(0, 20, 100, 900) == pytest.approx(2 * 0.9**20)
+
+
+def test_frequent_terms_keep_the_chi_squared_p_value_of_g2():
+    # Expected counts 25 and 75 (100 uses, a quarter of the words in the target).
+    g2 = log_likelihood_g2(40, 60, 1000, 3000)
+    assert _p(40, 60, 1000, 3000) == pytest.approx(float(chi2.sf(g2, df=1)))
+
+
+@given(st.integers(0, 30), st.integers(0, 30), st.integers(30, 5000), st.integers(30, 5000))
+def test_small_counts_get_the_doubled_exact_binomial_tail(a, b, c, d):
+    p_value = _p(a, b, c, d)
+    assert 0.0 <= p_value <= 1.0
+    share, total = c / (c + d), a + b
+    if total == 0 or min(total * share, total * (1 - share)) >= 5:
+        return
+    tails = [binomtest(a, total, share, alternative=side).pvalue for side in ("greater", "less")]
+    assert p_value == pytest.approx(min(1.0, 2 * min(tails)), rel=1e-6, abs=1e-12)
 
 
 def test_log_ratio_and_percent_diff():

@@ -3,20 +3,20 @@
 Each value of a group column (each outlet, say), in the whole span and, if asked, in each
 period, is compared with the other values of the same column pooled, as quanteda's
 ``textstat_keyness`` compares a target with the reference: Dunning's G² on the 2x2 table,
-its chi-squared p-value (1 df), that p-value adjusted for the number of terms tested in
-the cell (Benjamini-Hochberg) and Hardie's log ratio (:mod:`analysis.keyness`). Corpus
-sizes are the content-word counts of each side.
+its p-value (chi-squared with 1 df, or exact where a term's expected count is small), that
+p-value adjusted for the number of terms tested in the cell (Benjamini-Hochberg) and
+Hardie's log ratio (:mod:`analysis.keyness`). Corpus sizes are the content-word counts of
+each side.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2
 
 from analysis.compare.periods import ALL, KEY_COLUMNS, sort_keys
 from analysis.compare.result import ComparisonResult
-from analysis.keyness import fdr_adjusted, log_likelihood_g2, log_ratio
+from analysis.keyness import fdr_adjusted, keyness_p_values, log_likelihood_g2, log_ratio
 
 GROUP_KEYNESS_COLUMNS = [
     *KEY_COLUMNS,
@@ -82,7 +82,7 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int) -> pd.DataFrame
         log_ratio=log_ratio(*args),
         sign=np.sign(args[0] / args[2] - args[1] / args[3]).astype(int),
     )
-    frame["p_value"] = chi2.sf(frame["g2"].to_numpy(), df=1)
+    frame["p_value"] = keyness_p_values(*args, frame["g2"].to_numpy())
     cells = frame.groupby(KEY_COLUMNS, sort=False).ngroup().to_numpy()
     frame["p_adjusted"] = fdr_adjusted(frame["p_value"].to_numpy(), cells)
     return frame.drop(columns=["total", "size_all"]).reset_index(drop=True)
