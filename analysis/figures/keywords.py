@@ -88,7 +88,7 @@ def keywords_by_section_figure(
 def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int) -> Figure:
     """Small multiples: each section's most over-used terms against the rest, as log ratios.
 
-    Terms are the top ``top_n`` over-used ones by G²; dark bars are significant (p < 0.05).
+    Terms are the top ``top_n`` over-used ones by G²; dark bars are significant (adjusted p < 0.05).
 
     Args:
         keyness: ``keyness.tsv``.
@@ -115,7 +115,7 @@ def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int)
         _panel_title(ax, section_id, names)
         ax.set_xlabel("log ratio vs rest of article (log2)", fontsize=8)
     legend = [
-        Patch(color=PALETTE[3], label=f"adjusted p < {SIGNIFICANCE} (G², Benjamini-Hochberg)"),
+        Patch(color=PALETTE[3], label=f"adjusted p < {SIGNIFICANCE} (Benjamini-Hochberg)"),
         Patch(color="#E8A9AB", label="not significant"),
     ]
     figure.legend(handles=legend, loc="outside lower center", ncols=2, fontsize=8, frameon=False)
