@@ -108,18 +108,23 @@ def test_group_term_counts_keep_content_lemmas(tmp_path):
     )
     b = _tokens("b", [("Blockade", "NN", False), ("tariff", "NN", False), ("of", "IN", True)])
     b["is_stopword"] = b["is_stopword"].map(str)  # "True"/"False" as a TSV reader gives them
-    folder = _write(tmp_path, "tokens", a, b)
-    articles = pd.DataFrame({"article": ["a", "b"], "source": ["Ledger", "Post"]})
+    c = _tokens("c", [("tariff", "NN", False)] * 2)
+    d = _tokens("d", [("the", "DT", True)])
+    folder = _write(tmp_path, "tokens", a, b, c, d)
+    articles = pd.DataFrame(
+        {"article": ["a", "b", "c", "d"], "source": ["Ledger", "Post", "Ledger", "Ledger"]}
+    )
     grouping = group_articles(articles, **{**GROUPING, "group_by": ["source"]})
     counts = datasets.group_term_counts(
         folder, grouping.membership, by_period=COMPARE["keyness_by_period"]
     )
-    # the stop word, the light verb "say", the one-letter "x" and the adverb are left out
+    # the stop word, the light verb "say", the one-letter "x" and the adverb are left out;
+    # "tariff": 3 uses in 2 of the Ledger's 3 articles (d has no content word but counts)
     assert counts.values.tolist() == [
-        ["all", "source", "Ledger", "tariff", 1],
-        ["all", "source", "Ledger", "tariffs", 1],
-        ["all", "source", "Post", "blockade", 1],
-        ["all", "source", "Post", "tariff", 1],
+        ["all", "source", "Ledger", "tariff", 3, 2, 3],
+        ["all", "source", "Ledger", "tariffs", 1, 1, 3],
+        ["all", "source", "Post", "blockade", 1, 1, 1],
+        ["all", "source", "Post", "tariff", 1, 1, 1],
     ]
 
 

@@ -264,7 +264,7 @@ def group_keyness() -> pd.DataFrame:
             "term": [SUMMIT, "summit", TARIFF],
             "direction": ["over", "under", "over"],
             "rank": [1, 1, 1],
-            "size_target": [1000, 1000, 2000],
+            "n_articles_target": [10, 10, 20],
             "g2": [12.0, 4.0, 8.0],
             "p_value": [0.001, 0.04, 0.004],
             "p_adjusted": [0.002, 0.08, 0.004],
@@ -341,7 +341,7 @@ def test_group_keyness_marks_terms_and_outlets():
         f"{MARK} (G²=12)",
         "summit (G²=4)",
         f"{MARK} (G²=8)",
-        f"{RUN} vs other source values (1,000 words)",
+        f"{RUN} vs other source values (10 articles)",
     }
     _assert_marked(lambda: compare.keyness_figure(group_keyness(), group=GROUP), expected)
 

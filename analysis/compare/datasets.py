@@ -182,7 +182,7 @@ def group_term_counts(
     by_period: bool,
     threads: int = 2,
 ) -> pd.DataFrame:
-    """Content-word lemma counts per comparison cell, aggregated in DuckDB.
+    """Content-word lemma counts and the articles using each, per comparison cell (DuckDB).
 
     Content words are those of the topic model (noun, adjective or verb tags; no stop word
     or light verb; a letter; two characters or more), counted by lower-cased lemma.
@@ -194,24 +194,32 @@ def group_term_counts(
         threads: DuckDB threads (integer counts: any number gives the same result).
 
     Returns:
-        Columns ``period``, ``group``, ``value``, ``term``, ``count``, for group columns only
-        (not the whole-corpus ``all`` group), sorted.
+        Columns ``period``, ``group``, ``value``, ``term``, ``count`` (uses), ``articles``
+        (the cell's articles that use the term), ``n_articles`` (the cell's articles), for
+        group columns only (not the whole-corpus ``all`` group), sorted.
     """
-    columns = ["period", "group", "value", "term", "count"]
+    columns = ["period", "group", "value", "term", "count", "articles", "n_articles"]
     cells = membership[membership["group"] != ALL]
     if not by_period:
         cells = cells[cells["period"] == ALL]
     if cells.empty or not has_data(tokens_folder):
         return pd.DataFrame(columns=columns)
-    # Join first, then count per cell: the hash table holds cells x terms, not articles x terms.
+    # Join first, then count per cell: the hash table holds cells x terms (and each one's
+    # distinct articles), not articles x terms x cells.
     query = f"""
         WITH tokens AS (SELECT article, lower(lemma) AS term, pos, is_stopword
-                        FROM {_scan(tokens_folder)})
-        SELECT c.period, c."group", c.value, t.term, count(*)::BIGINT AS "count"
-        FROM tokens t JOIN cells c ON c.article = t.article
-        WHERE {_content_filter()}
-        GROUP BY c.period, c."group", c.value, t.term
-        ORDER BY c.period, c."group", c.value, t.term"""
+                        FROM {_scan(tokens_folder)}),
+        used AS (
+            SELECT c.period, c."group", c.value, t.term, count(*)::BIGINT AS "count",
+                   count(DISTINCT t.article)::BIGINT AS articles
+            FROM tokens t JOIN cells c ON c.article = t.article
+            WHERE {_content_filter()}
+            GROUP BY c.period, c."group", c.value, t.term),
+        sizes AS (SELECT period, "group", value, count(*)::BIGINT AS n_articles
+                  FROM cells GROUP BY period, "group", value)
+        SELECT u.period, u."group", u.value, u.term, u."count", u.articles, s.n_articles
+        FROM used u JOIN sizes s USING (period, "group", value)
+        ORDER BY u.period, u."group", u.value, u.term"""
     with connect(threads=threads) as connection:
         _register_excluded(connection)
         connection.register("cells", cells[["article", "period", "group", "value"]])

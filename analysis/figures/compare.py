@@ -327,8 +327,9 @@ def keyness_figure(table: pd.DataFrame, *, group: str, period: str = ALL, top_n:
         top_n: Terms per direction and panel.
 
     Returns:
-        Bars of the log ratio, labelled with the term and G²; pale bars are not significant
-        once the p-values are adjusted for the number of terms tested.
+        Bars of the log ratio of the shares of articles using each term, labelled with the
+        term and G²; pale bars are not significant once the p-values are adjusted for the
+        number of terms tested.
     """
     title = (
         f"Keyness by {group}: terms used more (right) and less (left) than the rest"
@@ -359,12 +360,12 @@ def keyness_figure(table: pd.DataFrame, *, group: str, period: str = ALL, top_n:
         ax.set_yticks(y, labels, fontsize=7.5)
         ax.invert_yaxis()
         ax.axvline(0, color="#999999", linewidth=0.8)
-        n = int(cell["size_target"].iloc[0]) if len(cell) else 0
+        n = int(cell["n_articles_target"].iloc[0]) if len(cell) else 0
         ax.set_title(
-            wrap_label(f"{short_label(value)} vs other {group} values ({n:,} words)", width=50),
+            wrap_label(f"{short_label(value)} vs other {group} values ({n:,} articles)", width=50),
             fontsize=9,
         )
-        ax.set_xlabel("log ratio (log2 of relative frequency, vs the rest)")
+        ax.set_xlabel("log ratio (log2 of the share of articles using it, vs the rest)")
     for ax in axes[len(values) :]:
         ax.set_axis_off()
     figure.suptitle(title)

@@ -149,7 +149,7 @@ def keyness(
     keyness_min_count: int,
     keyness_by_period: bool,
 ) -> ComparisonResult:
-    """The words that set each group value apart from the others (Dunning's G2)."""
+    """The words that set each group value's articles apart from the others' (Dunning's G²)."""
     from analysis import compare
     from analysis.compare import datasets
 
