@@ -86,6 +86,36 @@ def test_bootstrap_narrows_with_more_data():
     assert hi_l - lo_l < hi_s - lo_s
 
 
+def test_expanded_confidence_is_hesterbergs_normal_tail_of_a_widened_t_quantile():
+    from scipy.stats import norm, t
+
+    from analysis.sentiment.intervals import expanded_confidence
+
+    z = math.sqrt(20 / 19) * t.ppf(0.975, df=19)
+    assert expanded_confidence(20, 0.95) == pytest.approx(1 - 2 * norm.cdf(-z), abs=1e-12)
+    assert expanded_confidence(20, 0.95) == pytest.approx(0.968, abs=5e-4)
+    levels = [expanded_confidence(n, 0.95) for n in (3, 5, 10, 50, 1000)]
+    assert levels == sorted(levels, reverse=True) and 0.95 < levels[-1] < 0.951
+    assert expanded_confidence(1, 0.95) == 0.95 and expanded_confidence(9, 1.0) == 1.0
+
+
+def test_a_small_samples_interval_is_wider_than_the_plain_percentile_interval():
+    from analysis.sentiment.intervals import bootstrap_means, expanded_confidence
+
+    x = np.array([-0.4, 0.1, 0.2, 0.5, 0.6])
+    _, low, high = S.bootstrap_mean_ci(x, **INTERVAL)
+    means = bootstrap_means(x[np.newaxis, :], INTERVAL["n_bootstrap"], INTERVAL["random_state"])
+    (plain_low,), (plain_high,) = S.percentile_interval(means, INTERVAL["confidence"])
+    assert low < plain_low and high > plain_high
+    # the same resample means, read at 99.8 % (the expanded coverage for 5 values)
+    tail = (1 - expanded_confidence(5, INTERVAL["confidence"])) / 2
+    assert tail == pytest.approx(0.00095, abs=1e-5)
+    assert (low, high) == (
+        pytest.approx(np.quantile(means[:, 0], tail)),
+        pytest.approx(np.quantile(means[:, 0], 1 - tail)),
+    )
+
+
 def test_bootstrap_known_values():
     assert S.bootstrap_mean_ci([0.3, 0.3, 0.3], **INTERVAL) == (0.3, 0.3, 0.3)
     mean, low, high = S.bootstrap_mean_ci([0.4], **INTERVAL)
@@ -393,7 +423,7 @@ def test_shared_draw_gives_each_measure_its_own_interval(rows, seed):
 
 
 def test_a_long_groups_measures_get_the_intervals_each_gets_alone_from_counted_draws():
-    from analysis.sentiment.intervals import _bootstrap_means, _weight_blocks
+    from analysis.sentiment.intervals import _weight_blocks, bootstrap_means
 
     columns = np.random.default_rng(7).normal(size=(3, 400))
     params = {"n_bootstrap": 500, "random_state": 2, "confidence": INTERVAL["confidence"]}
@@ -401,7 +431,7 @@ def test_a_long_groups_measures_get_the_intervals_each_gets_alone_from_counted_d
     assert shared == [S.bootstrap_mean_ci(column, **params) for column in columns]
     # the gathered sums are the draws counted and weighted, up to rounding
     counts = np.concatenate(list(_weight_blocks(400, 500, 2)))
-    assert np.allclose(_bootstrap_means(columns, 500, 2), counts @ columns.T / 400, atol=1e-15)
+    assert np.allclose(bootstrap_means(columns, 500, 2), counts @ columns.T / 400, atol=1e-15)
 
 
 def test_summary_intervals_are_reproducible_and_bracket_the_mean():
@@ -493,7 +523,7 @@ def test_summary_correlations_are_each_pairs_pearson(rows):
 def test_bootstrap_weights_of_a_long_input_come_in_bounded_blocks_that_add_up():
     import numpy as np
 
-    from analysis.sentiment.intervals import _bootstrap_means, _weight_blocks
+    from analysis.sentiment.intervals import _weight_blocks, bootstrap_means
 
     n, n_bootstrap = 300_000, 20  # 6 million counts: blocks of 6 resamples (1.8 million)
     blocks = list(_weight_blocks(n, n_bootstrap, 3))
@@ -501,7 +531,7 @@ def test_bootstrap_weights_of_a_long_input_come_in_bounded_blocks_that_add_up():
     assert all((block.sum(axis=1) == n).all() for block in blocks)  # each resample draws n
     values = np.arange(n, dtype=float)[np.newaxis, :]
     expected = np.concatenate(blocks) @ values[0] / n
-    assert np.allclose(_bootstrap_means(values, n_bootstrap, 3)[:, 0], expected)
+    assert np.allclose(bootstrap_means(values, n_bootstrap, 3)[:, 0], expected)
 
 
 _WORDS = ["I", "don't", "like", "it", "wasn't", "good", "great", '"bad"', "'awful'", "&", "Smith's"]

@@ -5,8 +5,8 @@
 :func:`actor_sentiment` ranks actors by article mention count (top N, minimum mentions) and
 gives, per article and per section:
 
-* ``target_sentiment``: the mean target-level score of the actor's mentions, with a percentile
-  bootstrap interval resampling *mentions* (``ci_low``, ``ci_high``);
+* ``target_sentiment``: the mean target-level score of the actor's mentions, with an expanded
+  percentile bootstrap interval resampling *mentions* (``ci_low``, ``ci_high``);
 * ``sentence_sentiment``: the mean headline score of the distinct sentences naming the actor,
   with an interval resampling those sentences (``sentence_ci_low``, ``sentence_ci_high``).
 

@@ -1,9 +1,9 @@
 """Sentiment over time and by group: article means with intervals that resample articles.
 
 Each article counts once: its score is its overall headline sentiment (the mean over its
-sentences), and a cell's interval is a seeded percentile bootstrap over the cell's articles,
-not its sentences, because sentences of one article are not independent. The shares of
-positive, neutral and negative sentences pool the cell's sentences.
+sentences), and a cell's interval is a seeded (expanded percentile) bootstrap over the
+cell's articles, not its sentences, because sentences of one article are not independent.
+The shares of positive, neutral and negative sentences pool the cell's sentences.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ by its count in each article times the article's weight for the topic, summed ov
 period's articles; the ``n_terms`` heaviest are the topic's terms in that period, and
 ``changed`` says whether they differ from the topic's overall top ``n_terms``.
 
-Each share has a percentile bootstrap interval that resamples the cell's articles, one draw
-for all topics of the cell (:func:`analysis.sentiment.intervals.bootstrap_mean_cis`), as the
-sentiment and actor comparisons resample articles.
+Each share has an expanded percentile bootstrap interval that resamples the cell's articles,
+one draw for all topics of the cell (:func:`analysis.sentiment.intervals.bootstrap_mean_cis`),
+as the sentiment and actor comparisons resample articles.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 * :mod:`analysis.sentiment.scores`: each sentence scored by VADER, TextBlob and the blended
   headline score (the methods, their weights and the dev-set figures are documented there);
-* :mod:`analysis.sentiment.intervals`: seeded percentile bootstrap intervals of means;
+* :mod:`analysis.sentiment.intervals`: seeded expanded percentile bootstrap intervals of means;
 * :mod:`analysis.sentiment.summaries`: per-group means, intervals, shares and method
   correlations.
 

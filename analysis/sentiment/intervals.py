@@ -1,9 +1,17 @@
-"""Seeded percentile bootstrap intervals of means, for one measure or several at once.
+"""Seeded bootstrap intervals of means, for one measure or several at once.
 
-Used for sentence, section, actor and corpus summaries alike. With one value the interval is
-NaN (one observation says nothing about sampling variability, and a zero-width interval would
-claim certainty); with no value the mean is NaN too. Constant input gives an interval equal to
-the value.
+Used for sentence, section, actor and corpus summaries alike. The interval is Hesterberg's
+expanded percentile interval (2015, "What teachers should know about the bootstrap", The
+American Statistician 69(4)): the plain percentile interval of the resample means is too
+narrow for small samples (its spread is that of a normal with the sample's variance divided
+by n, not n - 1, and a normal's quantiles, not Student's t), so it is read at the wider
+coverage :func:`expanded_confidence` gives. Drawing BBC News sentences' scores, a nominal
+95 % plain interval covered the mean 82 % of the time for 5 sentences, 91 % for 10 and 93 %
+for 20; the expanded one 91 %, 95 % and 94 % (``bench/bench_intervals.py``). No bootstrap
+interval is wider than its values' range, so for 3 values either covers 72 %. With one value the
+interval is NaN (one observation says nothing about sampling variability, and a zero-width
+interval would claim certainty); with no value the mean is NaN too. Constant input gives an
+interval equal to the value.
 """
 
 from __future__ import annotations
@@ -62,7 +70,7 @@ def _index_blocks(n: int, n_bootstrap: int, random_state: int) -> Iterator[np.nd
         yield rng.integers(0, n, size=(rows, n))
 
 
-def _bootstrap_means(columns: np.ndarray, n_bootstrap: int, random_state: int) -> np.ndarray:
+def bootstrap_means(columns: np.ndarray, n_bootstrap: int, random_state: int) -> np.ndarray:
     """Means of ``n_bootstrap`` resamples of the rows, one draw of indices for every column.
 
     Args:
@@ -88,6 +96,32 @@ def _bootstrap_means(columns: np.ndarray, n_bootstrap: int, random_state: int) -
         for idx in _index_blocks(n, n_bootstrap, random_state)
     ]
     return np.concatenate(sums) / n
+
+
+@lru_cache(maxsize=512)
+def expanded_confidence(n: int, confidence: float) -> float:
+    """The coverage at which the percentile interval of ``n`` observations' bootstrap means
+    is read so that it covers ``confidence`` (Hesterberg's expanded percentile interval).
+
+    The tails are those of a normal at ``sqrt(n / (n - 1))`` times Student's t quantile with
+    ``n - 1`` degrees of freedom: 0.95 becomes 0.968 for 20 observations, 0.998 for 5, and
+    tends to 0.95 as ``n`` grows.
+
+    Args:
+        n: Observations resampled (2 or more; fewer, or a confidence of 1, is returned as is).
+        confidence: The interval's nominal coverage.
+
+    Returns:
+        The coverage to pass to :func:`percentile_interval`.
+    """
+    if n < 2 or confidence >= 1.0:
+        return confidence
+    # SciPy is imported here, not at the top: the workers have it already, and a job that
+    # only scores sentences and draws no interval need not pay for it.
+    from scipy.special import ndtr, stdtrit
+
+    z = math.sqrt(n / (n - 1)) * float(stdtrit(n - 1, (1.0 + confidence) / 2.0))
+    return float(1.0 - 2.0 * ndtr(-z))
 
 
 def percentile_interval(samples: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:
@@ -132,7 +166,7 @@ def bootstrap_mean_cis(
     confidence: float,
     random_state: int,
 ) -> list[tuple[float, float, float]]:
-    """Means with percentile bootstrap intervals of several measures of the same observations.
+    """Means with bootstrap intervals of several measures of the same observations.
 
     Resampling scheme: one fresh ``numpy.random.Generator(random_state)`` draws one
     ``(n_bootstrap, n)`` matrix of row indices (``integers(0, n)``, in chunks of at most two
@@ -140,7 +174,8 @@ def bootstrap_mean_cis(
     :func:`bootstrap_mean_ci` gives for it alone with the same seed. A resample's mean is
     the sum of the values it drew over ``n`` (for groups of up to 50, ``sum(count_i * x_i)
     / n`` over how often it drew each row, from cached counts); the interval is numpy's
-    linear quantile of the resample means (:func:`percentile_interval`). Measures with a NaN
+    linear quantile of the resample means (:func:`percentile_interval`) at the expanded
+    coverage (:func:`expanded_confidence`). Measures with a NaN
     value are resampled on their own through :func:`bootstrap_mean_ci`.
 
     Args:
@@ -163,8 +198,8 @@ def bootstrap_mean_cis(
         else:
             shared.append(j)
     if shared:
-        means = _bootstrap_means(columns[shared], n_bootstrap, random_state)
-        lows, highs = percentile_interval(means, confidence)
+        means = bootstrap_means(columns[shared], n_bootstrap, random_state)
+        lows, highs = percentile_interval(means, expanded_confidence(n, confidence))
         for j, low, high in zip(shared, lows, highs, strict=True):
             mean = float(columns[j].mean())
             # Guard against floating-point round-off on near-constant input.
@@ -179,7 +214,7 @@ def bootstrap_mean_ci(
     confidence: float,
     random_state: int,
 ) -> tuple[float, float, float]:
-    """Mean with a percentile bootstrap confidence interval.
+    """Mean with an expanded percentile bootstrap confidence interval.
 
     A fresh ``numpy.random.Generator`` is seeded with ``random_state`` on every call, so an
     interval depends only on its own values and the seed, not on the order of other calls
@@ -205,7 +240,7 @@ def bootstrap_mean_ci(
         return mean, math.nan, math.nan
     if np.all(x == x[0]):
         return mean, mean, mean
-    means = _bootstrap_means(x[np.newaxis, :], n_bootstrap, random_state)
-    (low,), (high,) = percentile_interval(means, confidence)
+    means = bootstrap_means(x[np.newaxis, :], n_bootstrap, random_state)
+    (low,), (high,) = percentile_interval(means, expanded_confidence(n, confidence))
     # Guard against floating-point round-off on near-constant input.
     return mean, float(min(low, mean)), float(max(high, mean))
