@@ -106,6 +106,9 @@ def keyness_p_values(
     Fisher's exact test drawn with replacement; scipy's hypergeometric took about 2 ms a
     term on corpora of millions of words, the binomial under a microsecond.
 
+    The units are the table's: words, or (between groups of articles) the articles that use
+    the term out of all articles.
+
     Args:
         freq_target: Term frequency in the target text (a).
         freq_reference: Term frequency in the reference text (b).

@@ -53,14 +53,14 @@ _TARGET_NAMES = {
 }
 
 
-def _with_zero_counts(counts: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+def _with_zero_counts(
+    counts: pd.DataFrame, cells: pd.DataFrame, totals: pd.DataFrame
+) -> pd.DataFrame:
     """Every (cell, kept term) pair of a group column, 0 where the value never uses the term.
 
     A term one outlet never writes is under-used there: it needs a row to be found.
     """
-    terms = totals.reset_index()
-    values = counts[[*KEY_COLUMNS, "n_articles", "size"]].drop_duplicates(KEY_COLUMNS)
-    grid = values.merge(terms, on=["period", "group"])
+    grid = cells.merge(totals.reset_index(), on=["period", "group"])
     observed = counts[[*KEY_COLUMNS, "term", *_USE]]
     frame = grid.merge(observed, on=[*KEY_COLUMNS, "term"], how="left")
     frame[list(_USE)] = frame[list(_USE)].fillna(0).astype(int)
@@ -93,7 +93,8 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int) -> pd.DataFrame
     cells = counts[[*KEY_COLUMNS, "n_articles", "size"]].drop_duplicates(KEY_COLUMNS)
     pooled = cells.groupby(["period", "group"])[["n_articles", "size"]].sum()
     totals = counts.groupby(["period", "group", "term"], sort=True)[list(_USE)].sum()
-    frame = _with_zero_counts(counts, totals[totals["count"] >= min_count].add_suffix("_total"))
+    kept = totals[totals["count"] >= min_count].add_suffix("_total")
+    frame = _with_zero_counts(counts, cells, kept)
     frame = frame.join(pooled.add_suffix("_all"), on=["period", "group"])
     frame = frame.sort_values([*KEY_COLUMNS, "term"], kind="mergesort")
     frame = frame.assign(
