@@ -63,7 +63,8 @@ def test_the_topic_that_rises_in_one_month(corpus):
     april = terms[
         (terms["period"] == planted.RISING_MONTH) & (terms["topic"] == planted.RISING_TOPIC)
     ]
-    assert april.iloc[0]["term"] == planted.RISING_TERM and april["changed"].all()
+    assert april.iloc[0]["term"] == planted.RISING_TERM and april.iloc[0]["new"]
+    assert april["changed"].all() and not april.iloc[1:]["new"].any()
     march = terms[(terms["period"] == "2025-03") & (terms["topic"] == planted.RISING_TOPIC)]
     assert not march["changed"].any()
 

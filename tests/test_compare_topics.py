@@ -80,21 +80,49 @@ def test_labels_fall_back_to_top_terms():
     assert topic_labels(labelled) == {1: "T1", 2: "T2"}
 
 
-def test_terms_by_period_marks_a_changed_top_list():
-    period_terms = pd.DataFrame(
-        {
-            "period": ["2025-03"] * 3 + ["2025-04"] * 3,
-            "topic": [2] * 6,
-            "term": ["energy", "gas", "hydrogen"] * 2,
-            "weight": [5.0, 3.0, 1.0, 2.0, 1.0, 9.0],
-        }
-    )
-    terms = terms_by_period(period_terms, TOPIC_TERMS, n_terms=2)
+def _period_terms(weights):
+    """Topic 2's weighted counts of energy, gas, hydrogen, oil per period."""
+    rows = [
+        (period, 2, term, weight)
+        for period, values in weights.items()
+        for term, weight in zip(["energy", "gas", "hydrogen", "oil"], values, strict=True)
+    ]
+    return pd.DataFrame(rows, columns=["period", "topic", "term", "weight"])
+
+
+def test_a_term_rising_into_a_periods_top_list_is_new():
+    weights = {
+        "2025-02": [5.0, 3.0, 0.5, 2.0],
+        "2025-03": [5.0, 3.0, 0.5, 2.0],
+        "2025-04": [2.0, 1.0, 9.0, 0.5],  # hydrogen: 72 % of April's words, 5 % elsewhere
+    }
+    terms = terms_by_period(_period_terms(weights), TOPIC_TERMS, n_terms=2)
     march = terms[terms["period"] == "2025-03"]
     april = terms[terms["period"] == "2025-04"]
     assert march["term"].tolist() == ["energy", "gas"] and not march["changed"].any()
     assert april["term"].tolist() == ["hydrogen", "energy"] and april["changed"].all()
-    assert april["rank"].tolist() == [1, 2]
+    assert april["new"].tolist() == [True, False] and april["rank"].tolist() == [1, 2]
+
+
+def test_neighbours_swapping_places_is_no_change():
+    # oil overtakes gas in March by a little: 3.2 against 3.0 (oil is 27 % of March's words,
+    # 19 % in February): a term outside the overall list, but not twice as common
+    weights = {"2025-02": [5.0, 3.0, 0.5, 2.0], "2025-03": [5.0, 3.0, 0.5, 3.2]}
+    terms = terms_by_period(_period_terms(weights), TOPIC_TERMS, n_terms=2)
+    march = terms[terms["period"] == "2025-03"]
+    assert march["term"].tolist() == ["energy", "oil"]
+    assert not march["new"].any() and not march["changed"].any()
+
+
+def test_a_bigram_of_the_topic_list_does_not_make_every_period_differ():
+    """Periods count single words, so a bigram in the overall top list must not count."""
+    topic_terms = pd.DataFrame(
+        {"topic": [2, 2, 2], "rank": [1, 2, 3], "term": ["energy", "natural gas", "gas"]}
+    )
+    weights = {"2025-02": [5.0, 3.0, 0.5, 0.0], "2025-03": [5.0, 3.0, 0.5, 0.0]}
+    terms = terms_by_period(_period_terms(weights), topic_terms, n_terms=2)
+    assert terms["term"].tolist() == ["energy", "gas"] * 2
+    assert not terms["changed"].any()
 
 
 def test_without_dates_or_groups_topics_are_skipped_with_a_reason():

@@ -8,8 +8,13 @@ counts the articles whose largest weight is the topic (lowest topic number on ti
 
 Top terms per period: each term of a topic's list in ``topic_terms`` is weighted in a period
 by its count in each article times the article's weight for the topic, summed over the
-period's articles; the ``n_terms`` heaviest are the topic's terms in that period, and
-``changed`` says whether they differ from the topic's overall top ``n_terms``.
+period's articles; the ``n_terms`` heaviest are the topic's terms in that period. A term is
+``new`` when it is among them but not among the topic's overall top ``n_terms`` single words,
+and its share of the topic's listed words in the period is at least :data:`RISE_FACTOR` times
+its share in the other periods; ``changed`` marks a period's list with a new term. A list that
+only differs from the overall one does not say much: neighbouring terms swap places from
+week to week by chance (in a generated corpus whose topics' words never change, 5 to 7 of 8
+topics' weekly lists differed from the overall ones).
 
 Each share has an expanded percentile bootstrap interval that resamples the cell's articles,
 one draw for all topics of the cell (:func:`analysis.sentiment.intervals.bootstrap_mean_cis`),
@@ -38,7 +43,10 @@ TOPICS_OVER_TIME_COLUMNS = [
     "ci_low",
     "ci_high",
 ]
-TOPIC_TERMS_OVER_TIME_COLUMNS = ["period", "topic", "rank", "term", "weight", "changed"]
+TOPIC_TERMS_OVER_TIME_COLUMNS = ["period", "topic", "rank", "term", "weight", "new", "changed"]
+#: A term new to a period's top list must hold at least this many times its overall share of
+#: the topic's listed words there (twice: a rank swap at the list's end is not a change).
+RISE_FACTOR = 2.0
 
 
 def topic_labels(topic_terms: pd.DataFrame, *, n_terms: int = 3) -> dict[int, str]:
@@ -111,11 +119,11 @@ def topic_shares(
 def terms_by_period(
     period_terms: pd.DataFrame, topic_terms: pd.DataFrame, *, n_terms: int
 ) -> pd.DataFrame:
-    """Each topic's top terms per period, and whether they differ from its overall top terms.
+    """Each topic's top terms per period, and which of them are new there.
 
     Args:
         period_terms: ``period``, ``topic``, ``term``, ``weight`` (topic-weighted counts,
-            :func:`analysis.compare.datasets.period_topic_terms`).
+            :func:`analysis.compare.datasets.period_topic_terms`; single words only).
         topic_terms: The corpus ``topic_terms`` table (topic, rank, term).
         n_terms: Terms per period and topic.
 
@@ -124,21 +132,39 @@ def terms_by_period(
     """
     if period_terms.empty or topic_terms.empty:
         return pd.DataFrame(columns=TOPIC_TERMS_OVER_TIME_COLUMNS)
+    # Periods count single words only, so the overall list they are held against is the
+    # topic's top single words (a bigram in it would make every period's list differ).
+    words = topic_terms[~topic_terms["term"].astype(str).str.contains(" ", regex=False)]
     overall = (
-        topic_terms.sort_values(["topic", "rank"])
+        words.sort_values(["topic", "rank"])
         .groupby("topic")["term"]
         .apply(lambda t: frozenset(t.astype(str).head(n_terms)))
     )
     frame = period_terms[period_terms["weight"] > 0].astype({"topic": int, "term": str})
+    frame = frame.assign(rise=_rise(frame))
     frame = frame.sort_values(
         ["period", "topic", "weight", "term"], ascending=[True, True, False, True], kind="mergesort"
     )
     frame = frame.groupby(["period", "topic"], sort=False).head(n_terms).copy()
     frame["rank"] = frame.groupby(["period", "topic"], sort=False).cumcount() + 1
-    top = frame.groupby(["period", "topic"])["term"].agg(frozenset)
-    changed = {key: terms != overall.get(key[1], frozenset()) for key, terms in top.items()}
-    frame["changed"] = [changed[key] for key in zip(frame["period"], frame["topic"], strict=True)]
+    listed = [
+        term in overall.get(topic, frozenset())
+        for topic, term in zip(frame["topic"], frame["term"], strict=True)
+    ]
+    frame["new"] = ~np.array(listed, dtype=bool) & (frame["rise"].to_numpy() >= RISE_FACTOR)
+    frame["changed"] = frame.groupby(["period", "topic"], sort=False)["new"].transform("any")
     return frame[TOPIC_TERMS_OVER_TIME_COLUMNS].reset_index(drop=True)
+
+
+def _rise(frame: pd.DataFrame) -> np.ndarray:
+    """Each (period, topic, term)'s share of the topic's listed words in the period over its
+    share in the other periods (infinite for a term the other periods never weigh)."""
+    in_period = frame.groupby(["period", "topic"])["weight"].transform("sum")
+    term_total = frame.groupby(["topic", "term"])["weight"].transform("sum")
+    topic_total = frame.groupby("topic")["weight"].transform("sum")
+    rest = (term_total - frame["weight"]) / (topic_total - in_period)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (frame["weight"] / in_period / rest).fillna(0.0).to_numpy()
 
 
 def topics_over_time(
