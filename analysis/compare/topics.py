@@ -44,8 +44,8 @@ TOPICS_OVER_TIME_COLUMNS = [
     "ci_high",
 ]
 TOPIC_TERMS_OVER_TIME_COLUMNS = ["period", "topic", "rank", "term", "weight", "new", "changed"]
-#: A term new to a period's top list must hold at least this many times its overall share of
-#: the topic's listed words there (twice: a rank swap at the list's end is not a change).
+#: A term new to a period's top list must hold at least this many times its share of the
+#: topic's listed words in the other periods (twice: a rank swap at the list's end is no change).
 RISE_FACTOR = 2.0
 
 
