@@ -24,11 +24,8 @@ from analysis.compare.periods import ALL, KEY_COLUMNS, sort_keys
 from analysis.compare.result import ComparisonResult
 from analysis.keyness import fdr_adjusted, keyness_p_values, log_likelihood_g2, log_ratio
 
-GROUP_KEYNESS_COLUMNS = [
-    *KEY_COLUMNS,
-    "term",
-    "direction",
-    "rank",
+#: The integer columns of the table: articles and words on each side.
+COUNT_COLUMNS = [
     "articles_target",
     "articles_reference",
     "n_articles_target",
@@ -37,13 +34,18 @@ GROUP_KEYNESS_COLUMNS = [
     "freq_reference",
     "size_target",
     "size_reference",
+]
+GROUP_KEYNESS_COLUMNS = [
+    *KEY_COLUMNS,
+    "term",
+    "direction",
+    "rank",
+    *COUNT_COLUMNS,
     "g2",
     "p_value",
     "p_adjusted",
     "log_ratio",
 ]
-#: The integer columns of the table (articles and words on each side).
-COUNT_COLUMNS = GROUP_KEYNESS_COLUMNS[GROUP_KEYNESS_COLUMNS.index("articles_target") : -4]
 _USE = ("count", "articles")
 _TARGET_NAMES = {
     "articles": "articles_target",
