@@ -59,13 +59,14 @@ COUNTRY_ABBREVIATIONS = {
     "UAE": "United Arab Emirates",
 }
 
-_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
-    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland"
-    "|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio"
-    "|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
-    "|Wisconsin|Wyoming"
+#: The US states whose name is one word.
+US_STATES = tuple(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
+    Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()
 )
+_STATES = "|".join(US_STATES)
 #: A legislator's party and state in US news ("D-N.Y.", "R-S.C.", "D-Calif.", "R-SC",
 #: "R-Texas", and in the older style with a comma, "R., Texas"): no name of its own, though
 #: written in capitals. The state is a postal code, dotted letters, a short abbreviation

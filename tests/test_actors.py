@@ -227,6 +227,26 @@ def test_actor_types_from_text_evidence():
     assert demonym.types.set_index("actor").loc["Ruritania", "actor_type"] == "place"
 
 
+def test_a_surname_merge_needs_names_that_may_be_a_persons():
+    texts = [
+        "Fans of Atletico Madrid cheered in Madrid.",
+        "Bolshevik Russia was not the Russia of today.",
+        "The Champions League final was held. The League said tickets sold out.",
+        "New Labour was a brand and the new leader of Labour said so.",
+        "David Davis spoke. Davis left early.",
+        "Glenn Scotland scored. England lost to Scotland.",
+    ]
+    merges = []
+    for i, text in enumerate(texts):
+        aliases = find_actors([i], [text]).aliases
+        merges += aliases.loc[aliases["rule"] == "surname_of_full_name", "variant"].tolist()
+    # a city, a country, an organisation word, a leading word the article writes in lower case,
+    # a country of the United Kingdom: no surname; "Davis" is one (an Antarctic station, no city)
+    assert merges == ["Davis"]
+    england = find_actors([0], ["England lost to Wales."]).types.set_index("actor")
+    assert england.loc["England", "actor_type"] == "place"
+
+
 def test_mention_spans_point_at_the_surface():
     result = _result()
     text_of = dict(zip(IDS, NEWS, strict=True))

@@ -26,6 +26,11 @@ def _rows(*entries):
     )
 
 
+def _aliases(*entries):
+    """(article, actor, variant): merges an article's own text made (``actor_aliases``)."""
+    return pd.DataFrame(entries, columns=["article", "actor", "variant"])
+
+
 def _actors(rows):
     return dict(
         zip(zip(rows["article"], rows["actor"], strict=True), rows["sentiment"], strict=True)
@@ -39,13 +44,60 @@ def test_surname_and_title_merge_into_the_corpus_full_name():
         ("c", "President Trump", 3, 0.0),
         ("d", "Donald Trump", 1, 0.3),
     )
-    merged, merges = merge_actors(rows, dominance=COMPARE["actor_merge_dominance"])
+    aliases = _aliases(("a", "Donald Trump", "Trump"))
+    merged, merges = merge_actors(rows, aliases, dominance=COMPARE["actor_merge_dominance"])
     assert set(merged["actor"]) == {"Donald Trump"}
     rules = dict(zip(merges["variant"], merges["rule"], strict=True))
     assert rules == {"Trump": "surname_of_full_name_in_corpus", "President Trump": "title_dropped"}
     # a chain of merges names the final actor
     assert set(merges["actor"]) == {"Donald Trump"}
     assert "in 2 article(s)" in merges.set_index("variant").loc["Trump", "evidence"]
+    assert (
+        "1 other article(s) merged the two" in merges.set_index("variant").loc["Trump", "evidence"]
+    )
+
+
+def test_no_surname_merges_across_the_corpus_unless_some_article_merged_it():
+    # one story names the club; others name the city: no text ever used "Madrid" for the club
+    rows = _rows(
+        ("club", "Atletico Madrid", 2, 0.1), *[(f"c{i}", "Madrid", 1, 0.2) for i in range(5)]
+    )
+    merged, merges = merge_actors(rows, dominance=COMPARE["actor_merge_dominance"])
+    assert merges.empty and set(merged["actor"]) == {"Atletico Madrid", "Madrid"}
+    # the same names with a text that merged them: "Madrid" is still a city, the club no person
+    aliases = _aliases(("club", "Atletico Madrid", "Madrid"))
+    _, merges = merge_actors(rows, aliases, dominance=COMPARE["actor_merge_dominance"])
+    assert merges.empty
+
+
+def test_organisations_places_and_a_surname_typed_as_either_are_not_merged():
+    rows = _rows(
+        ("a", "Champions League", 2, 0.1),
+        ("b", "League", 1, 0.2),
+        ("c", "Abe Lincoln", 2, 0.1),
+        ("d", "Lincoln", 1, 0.2),
+        ("e", "Lincoln", 1, 0.3),
+        ("f", "Reuters Google", 1, 0.0),
+        ("g", "Google", 2, 0.1),
+        ("h", "Google", 2, 0.1),
+    )
+    rows["actor_type"] = [
+        "organisation", "unknown", "person", "place", "person", "person", "organisation", "unknown"
+    ]  # fmt: skip
+    aliases = _aliases(
+        ("a", "Champions League", "League"),
+        ("c", "Abe Lincoln", "Lincoln"),
+        ("f", "Reuters Google", "Google"),  # a caption's credit before a sentence
+    )
+    merged, merges = merge_actors(rows, aliases, dominance=COMPARE["actor_merge_dominance"])
+    actors = _actors(merged)
+    assert ("b", "League") in actors  # "League" is an organisation word
+    assert ("d", "Lincoln") in actors  # typed a place in its own article (the city)
+    assert ("e", "Abe Lincoln") in actors
+    assert ("h", "Google") in actors  # the corpus types "Google" as an organisation
+    assert merges[["actor", "variant", "n_articles"]].values.tolist() == [
+        ["Abe Lincoln", "Lincoln", 1]
+    ]
 
 
 def test_two_full_names_sharing_a_surname_block_the_merge():
@@ -66,7 +118,8 @@ def test_an_article_naming_a_rival_full_name_keeps_the_surname_apart():
         ("m", "Trump", 2, 0.4),
         ("x", "Trump", 2, -0.3),
     )
-    merged, _ = merge_actors(rows, dominance=COMPARE["actor_merge_dominance"])
+    aliases = _aliases(("a0", "Donald Trump", "Trump"))
+    merged, _ = merge_actors(rows, aliases, dominance=COMPARE["actor_merge_dominance"])
     actors = _actors(merged)
     assert ("m", "Trump") in actors  # ambiguous in its own article
     assert ("x", "Donald Trump") in actors
@@ -79,7 +132,8 @@ def test_an_article_that_kept_surname_and_full_name_apart_is_not_overruled():
         ("other", "Abe", 2, 0.1),
         ("third", "Shinzo Abe", 2, 0.1),
     )
-    merged, merges = merge_actors(rows, dominance=COMPARE["actor_merge_dominance"])
+    aliases = _aliases(("third", "Shinzo Abe", "Abe"))
+    merged, merges = merge_actors(rows, aliases, dominance=COMPARE["actor_merge_dominance"])
     actors = _actors(merged)
     assert ("seed", "Abe") in actors and ("seed", "Shinzo Abe") in actors
     assert ("other", "Shinzo Abe") in actors
@@ -89,7 +143,8 @@ def test_an_article_that_kept_surname_and_full_name_apart_is_not_overruled():
 def test_merged_rows_of_one_article_are_combined_by_sentences():
     rows = _rows(("a", "Donald Trump", 3, 0.3), ("a", "President Trump", 1, -0.5))
     rows = pd.concat([rows, _rows(("b", "Donald Trump", 1, 0.0))], ignore_index=True)
-    merged, _ = merge_actors(rows, dominance=COMPARE["actor_merge_dominance"])
+    aliases = _aliases(("a", "Donald Trump", "Trump"))
+    merged, _ = merge_actors(rows, aliases, dominance=COMPARE["actor_merge_dominance"])
     a = merged[merged["article"] == "a"].iloc[0]
     assert a["n_mentions"] == 4
     assert np.isclose(a["sentiment"], (3 * 0.3 + 1 * -0.5) / 4)
@@ -169,14 +224,15 @@ def _corpus():
     frame = pd.DataFrame(
         entities, columns=["article", "actor", "scope", "n_mentions", "mean_sentiment"]
     )
-    return articles, frame
+    return articles, frame, _aliases(("n00", "Donald Trump", "Trump"))
 
 
 def test_one_outlet_negative_toward_one_actor_is_recovered():
-    articles, entities = _corpus()
+    articles, entities, aliases = _corpus()
     result = actors_over_time(
         articles,
         entities,
+        aliases,
         dominance=COMPARE["actor_merge_dominance"],
         top_n=COMPARE["top_actors"],
         min_articles=COMPARE["min_actor_articles"],
@@ -199,7 +255,7 @@ def test_one_outlet_negative_toward_one_actor_is_recovered():
 
 
 def test_no_actor_gives_empty_tables():
-    articles, entities = _corpus()
+    articles, entities, _ = _corpus()
     result = actors_over_time(
         articles,
         entities.iloc[0:0],

@@ -132,7 +132,8 @@ def find_actors(
     find_runs(sentences)
     surfaces = Counter(" ".join(run) for s in sentences for run in s.runs)
     canonical, alias_rows = abbreviation_merges(surfaces)
-    ambiguous = surname_merges(surfaces, canonical, alias_rows)
+    words = frozenset(tok for s in sentences for tok, _ in s.tokens)
+    ambiguous = surname_merges(surfaces, canonical, alias_rows, article_words=words)
     definitions = acronym_definitions(sentences)
     things = acronyms_of_things(surfaces, canonical, definitions, sentences)
     expansions = acronym_merges(definitions, things, canonical, alias_rows)
@@ -147,7 +148,7 @@ def find_actors(
         table["actor"] = [unescaped(actor) for actor in table["actor"].tolist()]
     by_surname = aliases["rule"].astype(str).str.startswith("surname_")
     surname_actors = frozenset(aliases.loc[by_surname, "actor"].tolist())
-    types = _types_table(mentions, sentences, surname_actors)
+    types = _types_table(mentions, sentences, surname_actors, words)
     return ActorResult(mentions=mentions, aliases=aliases, types=types)
 
 
@@ -229,7 +230,7 @@ def _mention_rows(sentences, canonical, expansions, things) -> list[Row]:
     return rows
 
 
-def _types_table(mentions, sentences, surname_actors) -> pd.DataFrame:
+def _types_table(mentions, sentences, surname_actors, words) -> pd.DataFrame:
     texts = {s.sentence_id: s.text for s in sentences}
     by_actor: dict[str, list[tuple[str, str, int]]] = {}
     for sid, actor, surface, start in zip(
@@ -240,7 +241,6 @@ def _types_table(mentions, sentences, surname_actors) -> pd.DataFrame:
         strict=True,
     ):
         by_actor.setdefault(actor, []).append((texts[sid], surface, int(start)))
-    words = frozenset(tok for s in sentences for tok, _ in s.tokens)
     typed = K.type_actors(
         sorted(by_actor),
         by_actor,

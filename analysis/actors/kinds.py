@@ -15,9 +15,9 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
    ("investment giant SoftBank", "firm OpenAI") -> organisation.
 6. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture")
    -> place.
-7. ``country_or_city_name``: the name is a country in ISO 3166 or a time-zone city of the IANA
-   time-zone database (both read from the installed ``tzdata`` package, a locked dependency of
-   pandas) -> place.
+7. ``country_or_city_name``: the name is a country in ISO 3166, a country of the United
+   Kingdom, a one-word US state, or a time-zone city of the IANA time-zone database (both
+   lists read from the installed ``tzdata`` package, a locked dependency of pandas) -> place.
 8. ``demonym_in_text``: the article also writes the name's demonym ("Japan" / "Japanese",
    "Korea" / "Korean") -> place.
 9. ``full_name``: two to four name words with none of the above, none of which the article
@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from importlib import resources
 
+from analysis.names import US_STATES
 from analysis.resources import load_once
 
 PERSON, ORGANISATION, PLACE, UNKNOWN = "person", "organisation", "place", "unknown"
@@ -69,6 +70,9 @@ PLACE_WORDS = frozenset(
     """City County Province Prefecture State Island Islands Republic Kingdom Sea River Strait
     Peninsula Valley Mountains Bay Coast Gulf Ocean Lake District Region""".split()
 )
+#: The countries of the United Kingdom: ISO 3166-1 lists only the state ("Britain (UK)"), and
+#: British news names them as teams, governments and places more often than the state.
+UK_COUNTRIES = ("England", "Scotland", "Wales", "Northern Ireland")
 _DEMONYM_ENDINGS = ("ese", "an", "ian", "ean", "ish", "i", "n")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
 
@@ -80,7 +84,9 @@ def is_acronym(name: str) -> bool:
 
 @load_once
 def place_names() -> frozenset[str]:
-    """Country names (ISO 3166) and time-zone city names from the installed ``tzdata``."""
+    """Country names (ISO 3166), :data:`UK_COUNTRIES`, the one-word US states and time-zone
+    city names from the installed ``tzdata`` (not Antarctica's zones: research stations
+    named after people)."""
     zoneinfo = resources.files("tzdata") / "zoneinfo"
     names: set[str] = set()
     for line in (zoneinfo / "iso3166.tab").read_text(encoding="utf-8").splitlines():
@@ -92,8 +98,45 @@ def place_names() -> frozenset[str]:
     for line in (zoneinfo / "zone1970.tab").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             zone = line.split("\t")[2]
-            names.add(zone.rsplit("/", 1)[-1].replace("_", " "))
-    return frozenset(names)
+            if not zone.startswith("Antarctica/"):  # stations named after people (Davis, Casey)
+                names.add(zone.rsplit("/", 1)[-1].replace("_", " "))
+    return frozenset(names | set(UK_COUNTRIES) | set(US_STATES))
+
+
+def organisation_or_place(name: str) -> tuple[str, str] | None:
+    """The type a name shows by itself when it names no person, with its evidence.
+
+    Read from the name alone (rules 1, 2, 5, 6 and 7 of the module docstring): the
+    abbreviation table, an acronym, an organisation or place head word, a country or
+    time-zone city. The surname merges ask it of both names ("Champions League" and
+    "League", "Northern Ireland" and "Ireland" are no full name and surname).
+
+    Returns:
+        ``(type, evidence)``, or None when the name alone shows no such type.
+    """
+    return _by_notation(name) or _by_organisation_word(name) or _by_place_name(name)
+
+
+def _by_notation(name: str) -> tuple[str, str] | None:
+    if name in ABBREVIATION_TYPES:
+        return ABBREVIATION_TYPES[name], "country_abbreviation"
+    if is_acronym(name):
+        return ORGANISATION, "acronym: used as an organisation in the text"
+    return None
+
+
+def _by_organisation_word(name: str) -> tuple[str, str] | None:
+    heads = [w for w in name.split() if w in ORGANISATION_WORDS]
+    return (ORGANISATION, f"organisation_word: '{heads[0]}'") if heads else None
+
+
+def _by_place_name(name: str) -> tuple[str, str] | None:
+    places = [w for w in name.split() if w in PLACE_WORDS]
+    if places:
+        return PLACE, f"place_word: '{places[0]}'"
+    if name in place_names():
+        return PLACE, "country_or_city_name (ISO 3166 / IANA time zones)"
+    return None
 
 
 def _title_before(titles: frozenset[str]) -> re.Pattern[str]:
@@ -151,32 +194,29 @@ def type_actors(
 
 
 def _type_one(actor, mentions, surname_actors, title_before, article_words) -> tuple[str, str]:
-    words = actor.split()
-    if actor in ABBREVIATION_TYPES:
-        return ABBREVIATION_TYPES[actor], "country_abbreviation"
-    if is_acronym(actor):
-        return ORGANISATION, "acronym: used as an organisation in the text"
+    notation = _by_notation(actor)
+    if notation:
+        return notation
     for text, surface, start in mentions:
         match = title_before.search(text[:start])
         if match:
             return PERSON, f"person_title: '{match.group(0).strip()} {surface}'"
     if actor in surname_actors:
-        return PERSON, f"surname_used_alone: '{words[-1]}'"
-    heads = [w for w in words if w in ORGANISATION_WORDS]
-    if heads:
-        return ORGANISATION, f"organisation_word: '{heads[0]}'"
+        return PERSON, f"surname_used_alone: '{actor.split()[-1]}'"
+    organisation = _by_organisation_word(actor)
+    if organisation:
+        return organisation
     for text, surface, start in mentions:
         before = text[:start].split()
         if before and before[-1].lower() in ORGANISATION_NOUNS:
             return ORGANISATION, f"organisation_word: '{before[-1]} {surface}'"
-    places = [w for w in words if w in PLACE_WORDS]
-    if places:
-        return PLACE, f"place_word: '{places[0]}'"
-    if actor in place_names():
-        return PLACE, "country_or_city_name (ISO 3166 / IANA time zones)"
+    place = _by_place_name(actor)
+    if place:
+        return place
     demonym = _demonym_in(actor, article_words)
     if demonym:
         return PLACE, f"demonym_in_text: '{demonym}'"
+    words = actor.split()
     if 2 <= len(words) <= 4 and not any(w.lower() in article_words for w in words):
         return PERSON, "full_name"
     return UNKNOWN, "no type evidence in the text"

@@ -16,6 +16,21 @@ _ACRONYM_DEF = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8}?)\(\s*([A-Z][A-Za-z&
 _SKIP_INITIALS = frozenset({"of", "and", "&", "the", "for", "on", "in"})
 
 
+def is_person_surname(name: str) -> bool:
+    """One name word that does not name an organisation or a place by itself."""
+    return is_surname(name) and K.organisation_or_place(name) is None
+
+
+def _may_name_a_person(name: str, article_words: frozenset[str]) -> bool:
+    """A full name that is no organisation or place and whose words before the surname the
+    article never writes in lower case (see :func:`surname_merges`)."""
+    return (
+        is_full_name(name)
+        and K.organisation_or_place(name) is None
+        and not any(word.lower() in article_words for word in name.split()[:-1])
+    )
+
+
 def alias_row(actor: str, variant: str, rule: str, evidence: str) -> Row:
     """One row of the alias table."""
     return {"actor": actor, "variant": variant, "rule": rule, "evidence": evidence}
@@ -45,13 +60,25 @@ def abbreviation_merges(surfaces: Counter) -> tuple[dict[str, str], list[Row]]:
 
 
 def surname_merges(
-    surfaces: Counter, canonical: dict[str, str], alias_rows: list[Row]
+    surfaces: Counter,
+    canonical: dict[str, str],
+    alias_rows: list[Row],
+    *,
+    article_words: frozenset[str],
 ) -> dict[str, list[str]]:
-    """Merge a surname into the only full name ending in it; return the ambiguous surnames."""
-    full_names = [s for s in surfaces if is_full_name(s)]
+    """Merge a surname into the only full name ending in it; return the ambiguous surnames.
+
+    Only a name that may be a person's merges. Neither name may show by itself that it
+    names an organisation or a place (:func:`~analysis.actors.kinds.organisation_or_place`):
+    "Russia" is no surname of "Bolshevik Russia", nor "League" of "Champions League". And
+    the words before the surname must be names, not words the article also writes in lower
+    case ("New Labour", "Father Christmas", "Ice Dancing"; the surname itself may be one:
+    "Jack Straw", "Theresa May").
+    """
+    full_names = [s for s in surfaces if _may_name_a_person(s, article_words)]
     ambiguous: dict[str, list[str]] = {}
     for surface in sorted(surfaces):
-        if surface in canonical or not is_surname(surface):
+        if surface in canonical or not is_person_surname(surface):
             continue
         candidates = sorted(f for f in full_names if f.split()[-1] == surface)
         if len(candidates) == 1:

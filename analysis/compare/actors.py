@@ -8,9 +8,16 @@ merge with its evidence (table ``actor_merges``):
 * ``surname_of_full_name_in_corpus``: a one-word name ("Trump") merges into the multi-word
   name of 2-4 name words ending in it ("Donald Trump") that the corpus names in the most
   articles, provided that name holds at least ``dominance`` of the articles naming any such
-  full name ("Shinzo Abe" and "Akie Abe" in similar numbers: no merge). An article whose
-  actors include a full name ending in the surname next to the surname itself keeps the two
-  apart: its own finder declined that merge (it saw a rival such as "Akie Abe").
+  full name ("Shinzo Abe" and "Akie Abe" in similar numbers: no merge), and at least one
+  article's own text merged the two (it used the surname alone beside the full name): the
+  corpus extends a merge a text made, never one no text made ("Madrid" is not merged into
+  "Atletico Madrid" because one story named the club). Neither name may show by itself
+  that it names an organisation or a place (:func:`analysis.actors.kinds.organisation_or_place`),
+  nor may the one-word name have that type in the corpus (:func:`corpus_types`: "Google",
+  "search giant Google" in one article, is no surname of a caption's "Reuters Google") or
+  in the article merged. An article whose actors include a full name ending in the surname
+  next to the surname itself keeps the two apart: its own finder declined that merge (it
+  saw a rival such as "Akie Abe").
 
 The actors of an article are every actor it names, however often (one row per article and
 actor, from the ``sentiment_mentions`` table; see
@@ -27,10 +34,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.actors.kinds import ORGANISATION, PLACE, organisation_or_place
+from analysis.actors.merges import is_person_surname
 from analysis.compare.periods import KEY_COLUMNS, group_articles, sort_keys
 from analysis.compare.result import ComparisonResult
 from analysis.compare.sentiment import cell_means
-from analysis.names import COUNTRY_ABBREVIATIONS, TITLE_WORDS, is_full_name, is_surname
+from analysis.names import COUNTRY_ABBREVIATIONS, TITLE_WORDS, is_full_name
 
 ACTORS_OVER_TIME_COLUMNS = [
     *KEY_COLUMNS,
@@ -163,15 +172,24 @@ def _alias_support(aliases: pd.DataFrame | None, full: str, surname: str) -> int
 
 
 def _surname_targets(
-    articles_of: pd.Series, by_surname: dict[str, list[str]], dominance: float
+    articles_of: pd.Series,
+    by_surname: dict[str, list[str]],
+    aliases: pd.DataFrame | None,
+    kinds: dict[str, str],
+    dominance: float,
 ) -> dict[str, str]:
-    """Surname -> the full name it may merge into (the dominant one ending in it)."""
+    """Surname -> the full name it may merge into (the dominant one ending in it, which some
+    article's own text merged it into; not for a surname the corpus types as an
+    organisation or a place)."""
     targets = {}
     for surname in sorted(by_surname):
-        if surname not in articles_of.index or not is_surname(surname):
+        if surname not in articles_of.index or not is_person_surname(surname):
+            continue
+        if kinds.get(surname) in (ORGANISATION, PLACE):
             continue
         candidates = sorted(by_surname[surname], key=lambda n: (-articles_of[n], n))
-        if articles_of[candidates[0]] / articles_of[candidates].sum() >= dominance:
+        dominant = articles_of[candidates[0]] / articles_of[candidates].sum() >= dominance
+        if dominant and _alias_support(aliases, candidates[0], surname):
             targets[surname] = candidates[0]
     return targets
 
@@ -186,8 +204,9 @@ def merge_actors(
 
     Args:
         rows: :func:`article_actor_rows` output.
-        aliases: ``actor_aliases`` rows (``article``, ``actor``, ``variant``): counted as
-            supporting evidence of a surname merge.
+        aliases: ``actor_aliases`` rows (``article``, ``actor``, ``variant``): a surname
+            merges across articles only when some article's own rows merged it (without
+            them, no surname merges).
         dominance: Least share of the full-name articles the merge target must hold.
 
     Returns:
@@ -205,16 +224,17 @@ def merge_actors(
     rows["actor"], merges = _normal_forms(rows)
     articles_of = rows.groupby("actor")["article"].nunique()
     by_surname: dict[str, list[str]] = {}
-    for name in (n for n in articles_of.index if is_full_name(n)):
-        by_surname.setdefault(name.split()[-1], []).append(name)
-    target_of = _surname_targets(articles_of, by_surname, dominance)
+    for name in articles_of.index:
+        if is_full_name(name) and organisation_or_place(name) is None:
+            by_surname.setdefault(name.split()[-1], []).append(name)
+    target_of = _surname_targets(articles_of, by_surname, aliases, corpus_types(rows), dominance)
     relevant = {n for surname in target_of for n in by_surname[surname]}
     keep = rows["actor"].isin(relevant).to_numpy()
     named = set(zip(rows["article"].to_numpy()[keep], rows["actor"].to_numpy()[keep], strict=True))
 
-    def canonical(article: str, written: str, actor: str) -> str:
+    def canonical(article: str, written: str, actor: str, kind: str) -> str:
         target = target_of.get(actor)
-        if target is None:
+        if target is None or kind in (ORGANISATION, PLACE):
             return actor
         present = {n for n in by_surname[actor] if (article, n) in named}
         # the article's own finder saw the surname and a full name and kept them apart
@@ -223,7 +243,8 @@ def merge_actors(
 
     before = rows["actor"].to_numpy()
     rows["actor"] = [
-        canonical(a, w, n) for a, w, n in zip(rows["article"], original, before, strict=True)
+        canonical(*row)
+        for row in zip(rows["article"], original, before, rows["actor_type"], strict=True)
     ]
     for surname, target in sorted(target_of.items()):
         merged = rows["article"][(before == surname) & (rows["actor"].to_numpy() == target)]
@@ -291,7 +312,7 @@ def actors_over_time(
         articles: Article metadata (see :func:`analysis.compare.periods.group_articles`).
         entities: One row per article and actor (``article``, ``actor``, ``actor_type``,
             ``n_mentions``, a sentiment column), or ``sentiment_entities`` rows.
-        aliases: ``actor_aliases`` rows with an ``article`` column (evidence only).
+        aliases: ``actor_aliases`` rows with an ``article`` column (see :func:`merge_actors`).
         period: Time resolution, or ``auto``.
         group_by: Metadata columns to compare by.
         top_n: Actors kept: most mentions across the corpus (ties: more articles, then name).
