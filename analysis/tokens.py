@@ -58,7 +58,7 @@ _TOKEN = re.compile(
     | (?:[A-Za-z]\.){{2,}}                                  # acronym: U.S., a.m.
     | \b(?:{_ABBREVIATIONS})\.                              # known abbreviation
     | \b[A-Z]\.(?=\s+[A-Z])                                 # initial: Donald J. Trump
-    | \d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?\b                  # number: 54,000 14.9 5th 1990s
+    | \d+(?:[.,:]\d+)*[^\W_]*                              # number: 54,000 14.9 5th 5,000m
     | n{_APOSTROPHE}t\b                                      # clitic n't
     | {_APOSTROPHE}(?:s|re|ve|ll|d|m)\b                      # clitics 's 're 've 'll 'd 'm
     | {_CHARACTER_REFERENCE}                                # HTML escape left by a scraper: &amp;

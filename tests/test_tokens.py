@@ -20,6 +20,17 @@ def test_acronyms_abbreviations_and_numbers_stay_whole():
     ]  # fmt: skip
 
 
+def test_a_number_with_separators_keeps_its_unit():
+    # "5,000m" was "5", ",", "000m": a keyword "000m" in every story about the 5,000 metres
+    assert words("She won the 5,000m, and £1,500bn or 3.5bn euros went on 12,000km of road.") == [
+        "She", "won", "the", "5,000m", ",", "and", "£", "1,500bn", "or", "3.5bn", "euros",
+        "went", "on", "12,000km", "of", "road", ".",
+    ]  # fmt: skip
+    assert words("At 10:30am in the 1990s, 24-hour news.") == [
+        "At", "10:30am", "in", "the", "1990s", ",", "24", "-", "hour", "news", ".",
+    ]  # fmt: skip
+
+
 def test_clitics_split_penn_style():
     assert words("Japan’s leaders don't agree.") == [
         "Japan", "’s", "leaders", "do", "n't", "agree", ".",
