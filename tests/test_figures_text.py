@@ -11,6 +11,7 @@ import textwrap
 import warnings
 
 import matplotlib.text
+import numpy as np
 import pandas as pd
 import pytest
 from defaults import FIGURE_TOP_N, GROUPING, ROLLING_WINDOW
@@ -327,6 +328,19 @@ def test_article_counts_beside_actor_intervals_stay_inside_the_axes(ci_low, ci_h
         box = text.get_window_extent(renderer)
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1, (box, frame)
         assert box.x1 < legend.x0
+
+
+def test_a_one_article_cell_without_an_interval_is_labelled_beside_its_dot():
+    """A lone dot at -0.7 (one article, so no interval) carried no n= label and read as a
+    finding."""
+    table = _cells(n_articles=1, mean_sentiment=-0.7, ci_low=np.nan, ci_high=np.nan)
+    figure = compare.actors_by_group_figure(table.assign(actor="New Labour"), group=GROUP)
+    renderer = figure.canvas.get_renderer()
+    figure.draw(renderer)
+    (ax,) = figure.axes
+    counts = [t for t in ax.texts if t.get_text().startswith("n=")]
+    assert counts and {t.get_text() for t in counts} == {"n=1"}
+    assert all(t.xy[0] == pytest.approx(-0.7) for t in counts)
 
 
 def test_topics_by_group_marks_outlets():

@@ -216,7 +216,10 @@ def actors_by_group_figure(table: pd.DataFrame, *, group: str, n_actors: int = 8
             color=PALETTE[i % 8],
             label=labels[i],
         )
-        for xi, yi, n in zip(frame["ci_high"], y, frame["n_articles"], strict=True):
+        # Beside the interval, or beside the dot where one article leaves no interval (a lone
+        # dot far from zero must still say it is one article).
+        right = frame["ci_high"].astype(float).fillna(mean)
+        for xi, yi, n in zip(right, y, frame["n_articles"], strict=True):
             if pd.notna(n) and pd.notna(xi):
                 # Offset in points, not data units: the same gap whatever the axis's range.
                 ax.annotate(f"n={int(n):,}", (xi, yi), xytext=(3, 0), textcoords="offset points",
