@@ -2,7 +2,13 @@
 
 import pytest
 
-from analysis.corpus.screening import english_share, has_words, repeated_texts, text_warnings
+from analysis.corpus.screening import (
+    english_share,
+    has_words,
+    mojibake,
+    repeated_texts,
+    text_warnings,
+)
 
 NEWS = (
     "The prime minister met the president on Thursday, and the two leaders said that the"
@@ -27,6 +33,28 @@ def test_markup_and_character_references_are_named():
 
 def test_an_ampersand_in_prose_is_no_character_reference():
     assert text_warnings("Procter & Gamble; AT&T rose. " + NEWS, source="a.txt") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "meant"),
+    [
+        ("The designer at HermÃ¨s said the house would grow.", "HermÃ¨s", "Hermès"),
+        ("Ishibaâ€™s visit to Washington was a success.", "Ishibaâ€™s", "Ishiba’s"),
+        ("Tickets cost 5Â£ at the door.", "5Â£", "5£"),
+    ],
+)
+def test_text_decoded_with_the_wrong_encoding_is_named_with_its_repair(text, word, meant):
+    (warning,) = text_warnings(text, source="news.csv row 4")
+    assert warning.startswith("news.csv row 4: contains text decoded with the wrong encoding")
+    assert f"{word!r} for {meant!r}" in warning
+
+
+def test_accented_names_and_curly_quotes_are_no_mojibake():
+    text = (
+        "In São Paulo, Ångström and Øresund met Ça va, Ñandú, Straße, Þór, Łódź and Đà Nẵng; "
+        "“naïve” – said the café’s owner, «Ça» 20°C, 5½ years, £5 and €3."
+    )
+    assert mojibake(text) is None
 
 
 def test_text_that_is_not_english_is_named():

@@ -30,6 +30,16 @@ _EXCERPT_END = re.compile(
 )
 # Enough of a text to judge its language; reading more only costs time.
 _SAMPLE_CHARS = 200_000
+# Mojibake: UTF-8 read as Latin-1 or Windows-1252 turns each accented letter or curly quote
+# into a lead character (Â to ô) and a continuation character (U+0080 to U+00BF, or what
+# Windows-1252 puts in 0x80-0x9F: € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ):
+# "Hermès" becomes "HermÃ¨s", "’" becomes "â€™". Only a word holding such a pair goes to
+# ftfy's test (slower, and stricter about what a real text writes).
+_MOJIBAKE_PAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
+    "\u2039\u203a\u20ac\u2122]"
+)
 
 
 def english_share(text: str) -> float:
@@ -45,6 +55,28 @@ def has_words(text: str) -> bool:
     return any(character.isalnum() for character in text)
 
 
+def mojibake(text: str) -> tuple[str, str] | None:
+    """The first word of a text that was decoded with the wrong encoding, and its repair.
+
+    Args:
+        text: The article text.
+
+    Returns:
+        ``(word as written, word as meant)``, e.g. ``("HermÃ¨s", "Hermès")``, or None.
+    """
+    sample = text[:_SAMPLE_CHARS]
+    for match in _MOJIBAKE_PAIR.finditer(sample):
+        import ftfy  # only for a text with a suspect pair: the import takes 0.1 s
+        from ftfy.badness import is_bad
+
+        start = max(sample.rfind(" ", 0, match.start()) + 1, 0)
+        end = sample.find(" ", match.end())
+        word = sample[start : len(sample) if end < 0 else end]
+        if is_bad(word) and (repaired := ftfy.fix_encoding(word)) != word:
+            return word, repaired
+    return None
+
+
 def text_warnings(text: str, *, source: str) -> list[str]:
     """One-line warnings about text that will be analysed but may mislead.
 
@@ -53,9 +85,10 @@ def text_warnings(text: str, *, source: str) -> list[str]:
         source: Where the article comes from (file, or file and row), for the messages.
 
     Returns:
-        Warnings for HTML markup and character references, for text of exactly the length
-        at which Excel cuts a cell, for the excerpt that an API or feed gives in place of
-        an article, and for text that does not look like English.
+        Warnings for HTML markup and character references, for text decoded with the wrong
+        encoding (:func:`mojibake`), for text of exactly the length at which Excel cuts a
+        cell, for the excerpt that an API or feed gives in place of an article, and for text
+        that does not look like English.
     """
     warnings = []
     if _HTML_TAG.search(text):
@@ -66,6 +99,13 @@ def text_warnings(text: str, *, source: str) -> list[str]:
         warnings.append(
             f"{source}: contains HTML character references ({shown[:60]}); they are read as the"
             " characters they stand for, and the tables' text and offsets keep them as written"
+        )
+    garbled = mojibake(text)
+    if garbled:
+        warnings.append(
+            f"{source}: contains text decoded with the wrong encoding ({garbled[0]!r} for"
+            f" {garbled[1]!r}); it is analysed as written, so such words are misread: repair"
+            " the file (for example with the ftfy package) and run again"
         )
     if len(text) == EXCEL_CELL_LIMIT:
         warnings.append(
