@@ -104,9 +104,12 @@ def test_a_term_bursting_in_few_articles_is_not_an_outlets_word():
     assert chi2.sf(word_g2, df=1) < 1e-20
 
 
-def test_rare_terms_and_top_n():
-    table = group_keyness(COUNTS, min_count=25, top_n=1).tables["group_keyness"]
+def test_terms_in_few_articles_are_left_out_and_top_n():
+    # min_count counts articles: "blockade" is used 20 times, by 8 articles
+    table = group_keyness(COUNTS, min_count=9, top_n=1).tables["group_keyness"]
     assert "blockade" not in set(table["term"])
+    table = group_keyness(COUNTS, min_count=8, top_n=1).tables["group_keyness"]
+    assert "blockade" in set(table["term"])
     assert table.groupby(["value", "direction"]).size().max() == 1
 
 
@@ -126,8 +129,8 @@ def test_too_few_words_is_not_reported_as_too_few_values():
     result = group_keyness(counts, min_count=5, top_n=COMPARE["keyness_top_n"])
     assert result.tables["group_keyness"].empty
     assert result.reason == (
-        "no term is used 5 or more times by the values compared (compare.keyness_min_count),"
-        " so there is no keyness to measure"
+        "no term is used by 5 or more articles of the values compared"
+        " (compare.keyness_min_count), so there is no keyness to measure"
     )
 
 

@@ -76,8 +76,10 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int) -> pd.DataFrame
         term_counts: ``period``, ``group``, ``value``, ``term``, ``count``, ``articles``,
             ``n_articles`` (:func:`analysis.compare.datasets.group_term_counts`; group ``all``
             rows are ignored: the whole corpus has no rest to compare with).
-        min_count: Terms used fewer times in the whole comparison (target plus reference)
-            are left out; sizes still count them. A kept term gets a row in every cell of its
+        min_count: Terms used by fewer articles in the whole comparison (target plus
+            reference) are left out (the test's unit is the article: a term in fewer
+            articles cannot differ detectably, and only adds to the terms adjusted for);
+            sizes still count them. A kept term gets a row in every cell of its
             group column, with zero counts where the value never uses it.
 
     Returns:
@@ -95,7 +97,7 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int) -> pd.DataFrame
     cells = counts[[*KEY_COLUMNS, "n_articles", "size"]].drop_duplicates(KEY_COLUMNS)
     pooled = cells.groupby(["period", "group"])[["n_articles", "size"]].sum()
     totals = counts.groupby(["period", "group", "term"], sort=True)[list(_USE)].sum()
-    kept = totals[totals["count"] >= min_count].add_suffix("_total")
+    kept = totals[totals["articles"] >= min_count].add_suffix("_total")
     frame = _with_zero_counts(counts, cells, kept)
     frame = frame.join(pooled.add_suffix("_all"), on=["period", "group"])
     frame = frame.sort_values([*KEY_COLUMNS, "term"], kind="mergesort")
@@ -167,6 +169,6 @@ def _why_empty(term_counts: pd.DataFrame, min_count: int) -> str:
     if not (values >= 2).any():
         return "no group column with two or more values to compare"
     return (
-        f"no term is used {min_count} or more times by the values compared"
+        f"no term is used by {min_count} or more articles of the values compared"
         " (compare.keyness_min_count), so there is no keyness to measure"
     )
