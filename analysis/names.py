@@ -17,10 +17,12 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 #: Person titles, the one list: they split actors' runs and are never actors themselves, and
 #: keyword candidates drop them before a name ("President Donald Trump" -> "Donald Trump").
-TITLE_WORDS = frozenset(
-    """President Vice Prime Minister Secretary Chancellor Premier Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr
-    Sen. Rep. Gov. Governor Senator Ambassador Chairman Chairwoman CEO Speaker King Queen Prince
-    Princess Emperor Empress Mayor Pope Sheikh Sir Lady Lord""".split()
+#: Forms of address, which say nothing of a text's theme ("Mr Blair", "Dr. Fauci").
+HONORIFICS = frozenset("Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr".split())
+TITLE_WORDS = HONORIFICS | frozenset(
+    """President Vice Prime Minister Secretary Chancellor Premier Sen. Rep. Gov. Governor
+    Senator Ambassador Chairman Chairwoman CEO Speaker King Queen Prince Princess Emperor
+    Empress Mayor Pope Sheikh Sir Lady Lord""".split()
 )
 _MONTH_NAMES = frozenset(
     "January February March April May June July August September October November December".split()

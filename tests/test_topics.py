@@ -204,6 +204,17 @@ def test_party_tags_of_legislators_are_no_topic_terms():
     assert not {"d-n.y.", "r., texas"} & terms
 
 
+def test_forms_of_address_are_no_topic_terms():
+    # "mr" and "mr blair" led a politics topic of the BBC stories ("mr · blair · minister")
+    document = analyse_structure(
+        "Mr Blair met Dr. Fauci and Mrs Jones. Mr Blair said the election plan was ready.",
+        **PREPARE,
+    )
+    terms = set(topics.content_terms(document.tokens)["term"])
+    assert {"blair", "fauci", "jones", "election", "plan"} <= terms
+    assert not {"mr", "dr.", "mrs", "mr blair"} & terms
+
+
 def test_npmi_is_one_for_terms_always_together_and_minus_one_for_disjoint():
     docs = topics.Documents(ids=[0, 1, 2, 3], terms=[["a", "b"], ["a", "b"], ["c"], ["d"]])
     # Every term kept: the corpus setting's document-frequency cut-offs would drop them all.

@@ -1,10 +1,10 @@
 """Content terms of articles: the bags of words that topic models are fitted on.
 
 Terms are content-word lemmas (nouns, proper nouns, adjectives, verbs; no stop words, no
-reporting or light verbs, no punctuation or numbers, no legislator's party tag such as
-"D-N.Y."), lower-cased, plus adjective/noun + noun bigrams ("natural gas") that occur often
-enough. The extraction is one pass over the tokens in plain Python, so its cost is linear
-in the article's length.
+reporting or light verbs, no forms of address such as "Mr", no punctuation or numbers, no
+legislator's party tag such as "D-N.Y."), lower-cased, plus adjective/noun + noun bigrams
+("natural gas") that occur often enough. The extraction is one pass over the tokens in
+plain Python, so its cost is linear in the article's length.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from analysis.names import is_party_affiliation
+from analysis.names import HONORIFICS, is_party_affiliation
 
 CONTENT_POS_PREFIXES = ("NN", "JJ", "VB")
 # Reporting and light verbs occur in every news paragraph whatever its theme.
@@ -25,7 +25,7 @@ LIGHT_VERBS = frozenset({"say", "tell", "add", "make", "come", "know", "want", "
 # The token and sentence columns topic modelling reads (corpus jobs read only these).
 TOKEN_COLUMNS_USED = ("sentence_id", "token_id", "lemma", "pos", "is_stopword")
 SENTENCE_COLUMNS_USED = ("sentence_id", "paragraph_id")
-_EXCLUDED = frozenset(ENGLISH_STOP_WORDS) | LIGHT_VERBS
+_EXCLUDED = frozenset(ENGLISH_STOP_WORDS) | LIGHT_VERBS | {word.lower() for word in HONORIFICS}
 _BIGRAM_HEAD = ("NN", "JJ")
 
 
