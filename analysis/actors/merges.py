@@ -21,7 +21,7 @@ def is_person_surname(name: str) -> bool:
     return is_surname(name) and K.organisation_or_place(name) is None
 
 
-def _may_name_a_person(name: str, article_words: frozenset[str]) -> bool:
+def may_name_a_person(name: str, article_words: frozenset[str] = frozenset()) -> bool:
     """A full name that is no organisation or place and whose words before the surname the
     article never writes in lower case (see :func:`surname_merges`)."""
     return (
@@ -75,7 +75,7 @@ def surname_merges(
     case ("New Labour", "Father Christmas", "Ice Dancing"; the surname itself may be one:
     "Jack Straw", "Theresa May").
     """
-    full_names = [s for s in surfaces if _may_name_a_person(s, article_words)]
+    full_names = [s for s in surfaces if may_name_a_person(s, article_words)]
     ambiguous: dict[str, list[str]] = {}
     for surface in sorted(surfaces):
         if surface in canonical or not is_person_surname(surface):

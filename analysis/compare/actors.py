@@ -34,12 +34,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.actors.kinds import ORGANISATION, PLACE, organisation_or_place
-from analysis.actors.merges import is_person_surname
+from analysis.actors.kinds import ORGANISATION, PLACE
+from analysis.actors.merges import is_person_surname, may_name_a_person
 from analysis.compare.periods import KEY_COLUMNS, group_articles, sort_keys
 from analysis.compare.result import ComparisonResult
 from analysis.compare.sentiment import cell_means
-from analysis.names import COUNTRY_ABBREVIATIONS, TITLE_WORDS, is_full_name
+from analysis.names import COUNTRY_ABBREVIATIONS, TITLE_WORDS
 
 ACTORS_OVER_TIME_COLUMNS = [
     *KEY_COLUMNS,
@@ -224,9 +224,8 @@ def merge_actors(
     rows["actor"], merges = _normal_forms(rows)
     articles_of = rows.groupby("actor")["article"].nunique()
     by_surname: dict[str, list[str]] = {}
-    for name in articles_of.index:
-        if is_full_name(name) and organisation_or_place(name) is None:
-            by_surname.setdefault(name.split()[-1], []).append(name)
+    for name in filter(may_name_a_person, articles_of.index):
+        by_surname.setdefault(name.split()[-1], []).append(name)
     target_of = _surname_targets(articles_of, by_surname, aliases, corpus_types(rows), dominance)
     relevant = {n for surname in target_of for n in by_surname[surname]}
     keep = rows["actor"].isin(relevant).to_numpy()
