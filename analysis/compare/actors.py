@@ -163,18 +163,19 @@ def _normal_forms(rows: pd.DataFrame) -> tuple[pd.Series, list[dict]]:
     return rows["actor"].map(normal), merges
 
 
-def _alias_support(aliases: pd.DataFrame | None, full: str, surname: str) -> int:
-    """Articles whose own alias table merged ``surname`` into ``full``."""
-    if aliases is None or aliases.empty:
-        return 0
-    hit = (aliases["actor"].astype(str) == full) & (aliases["variant"].astype(str) == surname)
-    return int(aliases.loc[hit, "article"].astype(str).nunique()) if "article" in aliases else 0
+def _alias_support(aliases: pd.DataFrame | None) -> dict[tuple[str, str], int]:
+    """(full name, variant) -> articles whose own alias table merged the two (counted once
+    for the whole table: the merge asks it of every candidate surname)."""
+    if aliases is None or aliases.empty or "article" not in aliases:
+        return {}
+    pairs = aliases[["actor", "variant", "article"]].astype(str).drop_duplicates()
+    return pairs.groupby(["actor", "variant"], sort=False).size().to_dict()
 
 
 def _surname_targets(
     articles_of: pd.Series,
     by_surname: dict[str, list[str]],
-    aliases: pd.DataFrame | None,
+    support: dict[tuple[str, str], int],
     kinds: dict[str, str],
     dominance: float,
 ) -> dict[str, str]:
@@ -189,7 +190,7 @@ def _surname_targets(
             continue
         candidates = sorted(by_surname[surname], key=lambda n: (-articles_of[n], n))
         dominant = articles_of[candidates[0]] / articles_of[candidates].sum() >= dominance
-        if dominant and _alias_support(aliases, candidates[0], surname):
+        if dominant and support.get((candidates[0], surname), 0):
             targets[surname] = candidates[0]
     return targets
 
@@ -226,7 +227,8 @@ def merge_actors(
     by_surname: dict[str, list[str]] = {}
     for name in filter(may_name_a_person, articles_of.index):
         by_surname.setdefault(name.split()[-1], []).append(name)
-    target_of = _surname_targets(articles_of, by_surname, aliases, corpus_types(rows), dominance)
+    support = _alias_support(aliases)
+    target_of = _surname_targets(articles_of, by_surname, support, corpus_types(rows), dominance)
     relevant = {n for surname in target_of for n in by_surname[surname]}
     keep = rows["actor"].isin(relevant).to_numpy()
     named = set(zip(rows["article"].to_numpy()[keep], rows["actor"].to_numpy()[keep], strict=True))
@@ -255,7 +257,7 @@ def merge_actors(
         evidence = (
             f"'{target}' is the full name ending in '{surname}' in {articles_of[target]} "
             f"article(s) ({share:.0%}; others: {others}); the articles merged name no full "
-            f"name ending in '{surname}'; {_alias_support(aliases, target, surname)} other "
+            f"name ending in '{surname}'; {support.get((target, surname), 0)} other "
             "article(s) merged the two by their own text"
         )
         merges.append(
