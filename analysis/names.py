@@ -60,6 +60,32 @@ COUNTRY_ABBREVIATIONS = {
     "U.A.E.": "United Arab Emirates",
     "UAE": "United Arab Emirates",
 }
+#: Short names that news writes for a state's official name ("Britain" in AP and BBC style;
+#: "Great Britain" for its Olympic team), each standing for exactly one state.
+COUNTRY_SHORT_NAMES = {"Britain": "United Kingdom", "Great Britain": "United Kingdom"}
+#: Every abbreviation and short name -> the official name it stands for.
+COUNTRY_NAME_VARIANTS = {**COUNTRY_ABBREVIATIONS, **COUNTRY_SHORT_NAMES}
+
+
+def country_official_name(surface: str) -> tuple[str, str, str] | None:
+    """The official name a whole actor name stands for by notation, with its rule and evidence.
+
+    Args:
+        surface: An actor's name as written ("U.S.", "Britain").
+
+    Returns:
+        ``(official name, rule, evidence)`` for a standard abbreviation
+        (:data:`COUNTRY_ABBREVIATIONS`, rule ``country_abbreviation``) or a short name
+        (:data:`COUNTRY_SHORT_NAMES`, rule ``country_short_name``); None for other names.
+    """
+    if surface in COUNTRY_ABBREVIATIONS:
+        target = COUNTRY_ABBREVIATIONS[surface]
+        return target, "country_abbreviation", f"standard abbreviation table: {surface} = {target}"
+    if surface in COUNTRY_SHORT_NAMES:
+        target = COUNTRY_SHORT_NAMES[surface]
+        return target, "country_short_name", f"short name of the state: {surface} = {target}"
+    return None
+
 
 #: The US states whose name is one word.
 US_STATES = tuple(

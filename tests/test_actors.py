@@ -146,6 +146,22 @@ def test_a_demonym_is_judged_at_each_occurrence():
     assert result.mentions[["actor", "start"]].values.tolist() == [["Japanese", 28]]
 
 
+def test_a_short_name_of_a_state_is_its_official_name():
+    texts = [
+        "Britain said the talks would resume.",
+        "The UK envoy met Japan's minister.",
+        "Great Britain won the relay.",
+    ]
+    result = find_actors([f"s{i}" for i in range(len(texts))], texts)
+    counts = _counts(result)
+    assert counts["United Kingdom"] == 3
+    assert not {"Britain", "UK", "Great Britain"} & set(counts)
+    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    assert ("Britain", "United Kingdom", "country_short_name") in aliases
+    assert ("Great Britain", "United Kingdom", "country_short_name") in aliases
+    assert ("UK", "United Kingdom", "country_abbreviation") in aliases
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

@@ -159,6 +159,19 @@ def test_abbreviations_are_expanded():
     assert merges["rule"].tolist() == ["country_abbreviation"]
 
 
+def test_short_names_of_states_are_written_out():
+    merged, merges = merge_actors(
+        _rows(("a", "Britain", 2, -0.4), ("b", "UK", 1, 0.1), ("c", "United Kingdom", 1, 0.2)),
+        dominance=COMPARE["actor_merge_dominance"],
+    )
+    assert merged["actor"].tolist() == ["United Kingdom"] * 3
+    assert merges[["variant", "rule"]].values.tolist() == [
+        ["Britain", "country_short_name"],
+        ["UK", "country_abbreviation"],
+    ]
+    assert merges["evidence"].tolist()[0] == "short name of the state: Britain = United Kingdom"
+
+
 def test_target_level_sentiment_column_is_preferred():
     entities = pd.DataFrame(
         {

@@ -5,6 +5,7 @@ import pytest
 from analysis.names import (
     COUNTRY_ABBREVIATIONS,
     TITLE_WORDS,
+    country_official_name,
     follows_date_cue,
     is_date_word,
     is_full_name,
@@ -66,6 +67,19 @@ def test_demonyms_and_word_lists():
     assert {"President", "Prime", "Minister"} <= TITLE_WORDS
     assert "Trump" not in TITLE_WORDS
     assert COUNTRY_ABBREVIATIONS["U.S."] == COUNTRY_ABBREVIATIONS["USA"] == "United States"
+
+
+def test_a_state_is_named_by_its_abbreviations_and_short_names():
+    assert country_official_name("U.S.") == (
+        "United States",
+        "country_abbreviation",
+        "standard abbreviation table: U.S. = United States",
+    )
+    assert country_official_name("Britain")[:2] == ("United Kingdom", "country_short_name")
+    assert country_official_name("Great Britain")[0] == "United Kingdom"
+    # other names, and the nationality, stay as written
+    assert country_official_name("British") is None
+    assert country_official_name("Washington") is None
 
 
 @pytest.mark.parametrize(

@@ -50,8 +50,12 @@ Merging (each merge is written to ``actor_aliases``: actor, variant, rule, evide
   U.K., UK -> United Kingdom; E.U., EU -> European Union; U.N., UN -> United Nations; U.A.E., UAE
   -> United Arab Emirates). This is notation, not entity resolution, and it applies only when the
   abbreviation is a whole actor: "U.S. Steel" is its own run and stays a distinct actor (as does
-  "Nippon Steel"). Metonyms are *not* merged: "Washington" (the government, or the city, or the
-  state) and "White House" stay separate actors, because nothing in the text shows which.
+  "Nippon Steel").
+* ``country_short_name``: the short names of a state that news writes for it
+  (``COUNTRY_SHORT_NAMES``: Britain, Great Britain -> United Kingdom), so that a story's
+  "Britain" and another's "UK" are one actor. Metonyms are *not* merged: "Washington" (the
+  government, or the city, or the state) and "White House" stay separate actors, because
+  nothing in the text shows which.
 * ``surname_of_full_name``: a one-word name merges into the only multi-word name of 2-4
   capitalised words ending in it in the same article ("Trump" -> "Donald Trump", "Ishiba" ->
   "Shigeru Ishiba"). With two candidates ("Shinzo Abe", "Akie Abe") nothing is merged and
@@ -82,11 +86,11 @@ import pandas as pd
 from analysis.actors import kinds as K
 from analysis.actors.merges import (
     Row,
-    abbreviation_merges,
     acronym_definitions,
     acronym_merges,
     acronyms_of_things,
     attribute_surnames,
+    country_name_merges,
     surname_merges,
 )
 from analysis.actors.runs import Sentence, Token, clean_tokens, find_runs, tag_sentences
@@ -131,7 +135,7 @@ def find_actors(
     ]
     find_runs(sentences)
     surfaces = Counter(" ".join(run) for s in sentences for run in s.runs)
-    canonical, alias_rows = abbreviation_merges(surfaces)
+    canonical, alias_rows = country_name_merges(surfaces)
     words = frozenset(tok for s in sentences for tok, _ in s.tokens)
     ambiguous = surname_merges(surfaces, canonical, alias_rows, article_words=words)
     definitions = acronym_definitions(sentences)

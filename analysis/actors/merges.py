@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from analysis.actors import kinds as K
 from analysis.actors.runs import Sentence
-from analysis.names import COUNTRY_ABBREVIATIONS, is_full_name, is_surname
+from analysis.names import country_official_name, is_full_name, is_surname
 
 Row = dict[str, object]  # one row of a table, before it becomes a DataFrame
 _ACRONYM_DEF = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8}?)\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
@@ -36,8 +36,9 @@ def alias_row(actor: str, variant: str, rule: str, evidence: str) -> Row:
     return {"actor": actor, "variant": variant, "rule": rule, "evidence": evidence}
 
 
-def abbreviation_merges(surfaces: Counter) -> tuple[dict[str, str], list[Row]]:
-    """Map each standard abbreviation among the surfaces to its official name.
+def country_name_merges(surfaces: Counter) -> tuple[dict[str, str], list[Row]]:
+    """Map each standard abbreviation or short name of a state among the surfaces to its
+    official name (:func:`~analysis.names.country_official_name`).
 
     Returns:
         (surface -> actor, the alias rows of these merges).
@@ -45,17 +46,11 @@ def abbreviation_merges(surfaces: Counter) -> tuple[dict[str, str], list[Row]]:
     canonical: dict[str, str] = {}
     rows: list[Row] = []
     for surface in sorted(surfaces):
-        if surface in COUNTRY_ABBREVIATIONS:
-            target = COUNTRY_ABBREVIATIONS[surface]
+        official = country_official_name(surface)
+        if official is not None:
+            target, rule, evidence = official
             canonical[surface] = target
-            rows.append(
-                alias_row(
-                    target,
-                    surface,
-                    "country_abbreviation",
-                    f"standard abbreviation table: {surface} = {target}",
-                )
-            )
+            rows.append(alias_row(target, surface, rule, evidence))
     return canonical, rows
 
 

@@ -14,7 +14,7 @@ from itertools import pairwise
 from analysis.names import (
     CALENDAR_WORDS,
     CONNECTORS,
-    COUNTRY_ABBREVIATIONS,
+    COUNTRY_NAME_VARIANTS,
     HYPHEN,
     POSSESSIVES,
     TITLE_WORDS,
@@ -138,7 +138,7 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
         for run, start in zip(s.runs, s.run_starts, strict=True):
             pieces = hyphen_parts(run[0]) if len(run) == 1 and HYPHEN.search(run[0]) else [run[0]]
             if len(pieces) > 1 and all(
-                p in standalone or COUNTRY_ABBREVIATIONS.get(p) in standalone for p in pieces
+                p in standalone or COUNTRY_NAME_VARIANTS.get(p) in standalone for p in pieces
             ):
                 new_runs.extend([p] for p in pieces)
                 new_starts.extend([start] * len(pieces))  # the pieces of one token

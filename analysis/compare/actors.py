@@ -5,6 +5,7 @@ merge with its evidence (table ``actor_merges``):
 
 * ``title_dropped``: a leading person title ("President Trump" -> "Trump").
 * ``country_abbreviation``: the standard abbreviation table ("U.S." -> "United States").
+* ``country_short_name``: a state's short name ("Britain" -> "United Kingdom").
 * ``surname_of_full_name_in_corpus``: a one-word name ("Trump") merges into the multi-word
   name of 2-4 name words ending in it ("Donald Trump") that the corpus names in the most
   articles, provided that name holds at least ``dominance`` of the articles naming any such
@@ -39,7 +40,7 @@ from analysis.actors.merges import is_person_surname, may_name_a_person
 from analysis.compare.periods import KEY_COLUMNS, group_articles, sort_keys
 from analysis.compare.result import ComparisonResult
 from analysis.compare.sentiment import cell_means
-from analysis.names import COUNTRY_ABBREVIATIONS, TITLE_WORDS
+from analysis.names import TITLE_WORDS, country_official_name
 
 ACTORS_OVER_TIME_COLUMNS = [
     *KEY_COLUMNS,
@@ -140,22 +141,22 @@ def _drop_titles(name: str) -> str:
 
 
 def _normal_forms(rows: pd.DataFrame) -> tuple[pd.Series, list[dict]]:
-    """Titles dropped and abbreviations expanded; one merge row per rewritten name."""
+    """Titles dropped and abbreviations and short names of states written out; one merge
+    row per rewritten name."""
     merges = []
     names = sorted(rows["actor"].unique())
     normal = {}
     for name in names:
         untitled = _drop_titles(name)
-        target = COUNTRY_ABBREVIATIONS.get(untitled, untitled)
+        official = country_official_name(untitled)
+        target = official[0] if official else untitled
         normal[name] = target
         if target == name:
             continue
-        rule = "title_dropped" if untitled != name else "country_abbreviation"
-        evidence = (
-            f"leading person title dropped: {name} = {untitled}"
-            if rule == "title_dropped"
-            else f"standard abbreviation table: {untitled} = {target}"
-        )
+        if untitled != name:
+            rule, evidence = "title_dropped", f"leading person title dropped: {name} = {untitled}"
+        else:
+            _, rule, evidence = official
         n = int((rows["actor"] == name).sum())
         merges.append(
             {"actor": target, "variant": name, "rule": rule, "evidence": evidence, "n_articles": n}
