@@ -20,9 +20,9 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 #: Forms of address, which say nothing of a text's theme ("Mr Blair", "Dr. Fauci").
 HONORIFICS = frozenset("Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr".split())
 TITLE_WORDS = HONORIFICS | frozenset(
-    """President Vice Prime Minister Secretary Chancellor Premier Sen. Rep. Gov. Governor
-    Senator Ambassador Chairman Chairwoman CEO Speaker King Queen Prince Princess Emperor
-    Empress Mayor Pope Sheikh Sir Lady Lord""".split()
+    """President Vice Prime Minister Secretary Chancellor Premier Sen. Sens. Rep. Reps. Gov.
+    Governor Senator Ambassador Chairman Chairwoman CEO Speaker King Queen Prince Princess
+    Emperor Empress Mayor Pope Sheikh Sir Lady Lord""".split()
 )
 _MONTH_NAMES = frozenset(
     "January February March April May June July August September October November December".split()
@@ -100,7 +100,7 @@ _STATES = "|".join(US_STATES)
 #: written in capitals. The state is a postal code, dotted letters, a short abbreviation
 #: with its period or a one-word state name, so that "D-Day" and "R-Series" stay words.
 PARTY_AFFILIATION = (
-    rf"[RDI](?:-|\.,\x20)(?:[A-Z]{{2}}|(?:[A-Z]\.){{2}}|[A-Z][a-z]{{1,4}}\.|{_STATES})(?![\w-])"
+    rf"[RDI](?:-|\.,\x20)(?:[A-Z]{{2}}|(?:[A-Z]\.){{2}}|{_STATES}|[A-Z][a-z]{{1,4}}\.)(?![\w-])"
 )
 _PARTY_AFFILIATION = re.compile(PARTY_AFFILIATION)
 

@@ -37,7 +37,7 @@ TOKEN_DTYPES = {
 }
 # Abbreviations that keep their period as part of the token (Penn Treebank style).
 _ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Adm|Rev|Hon|Pres|Supt"
+    "Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Gov|Sens?|Reps?|Gen|Col|Lt|Sgt|Capt|Adm|Rev|Hon|Pres|Supt"
     "|Co|Corp|Inc|Ltd|Bros|Dept|Univ|Ave|Blvd|Rd|vs|etc|approx|est|No|Nos|Vol|Fig|pp|p"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
@@ -54,7 +54,7 @@ _TOKEN = re.compile(
     (?:https?://|www\.)\S+?(?=[.,;:!?)\]"”’]*(?:\s|$))   # URL, without trailing punctuation
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                          # e-mail address
     | \b[A-Z]{{1,4}}(?:&|&amp;)[A-Z]{{1,4}}\b                # ampersand name: S&P, AT&T, R&D
-    | (?:(?<=\()|(?<=,\s)){PARTY_AFFILIATION}(?=[),])         # party and state: (D-N.Y.)
+    | (?:(?<=\()|(?<=,\s)){PARTY_AFFILIATION}(?=[),;]|\.?(?:\s|$))  # party, state: (D-N.Y.)
     | (?:[A-Za-z]\.){{2,}}                                  # acronym: U.S., a.m.
     | \b(?:{_ABBREVIATIONS})\.                              # known abbreviation
     | \b[A-Z]\.(?=\s+[A-Z])                                 # initial: Donald J. Trump

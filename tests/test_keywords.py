@@ -188,6 +188,18 @@ def test_names_lose_titles_and_are_split_from_common_words():
     assert "giant softbank" not in keys and {"softbank", "investment giant"} <= keys
 
 
+def test_legislators_titles_and_party_tags_give_no_candidates():
+    text = (
+        'Guests on "Meet the Press": Sens. Harry Reid, D-Nev., and Lindsey Graham, R-S.C. '
+        "On CNN: Rep. Peter King, R-N.Y. The senators discussed the budget."
+    )
+    model = analyse_structure(text, **PREPARE)
+    keys = set(kw.extract_candidates(model.tokens, ngram_range=NGRAM_RANGE)["key"])
+    assert {"harry reid", "lindsey graham", "peter king", "budget", "senator"} <= keys
+    # no "Sens", no pieces of "R-S.C." and "R-N.Y." ("R-S", "C", "R-N", "Y")
+    assert not keys & {"sens", "r-s", "c", "r-n", "y", "sens harry reid"}
+
+
 def test_keyword_titles_are_the_actors_titles():
     # One list of person titles (analysis/names.py) serves the actors and the keywords.
     tokens = tokens_of(

@@ -141,3 +141,15 @@ def test_party_affiliations_are_one_token_only_where_they_follow_a_name():
         "R., Ohio", ",", "spoke", ".",
     ]  # fmt: skip
     assert words("Plan R., Texas said.")[:3] == ["Plan", "R", "."]
+
+
+def test_a_party_affiliation_that_ends_its_sentence_is_one_token():
+    # the state's last period is also the sentence's ("Graham, R-S.C. ___ CNN's ...")
+    assert words("Sens. Harry Reid, D-Nev., and Lindsey Graham, R-S.C.") == [
+        "Sens.", "Harry", "Reid", ",", "D-Nev.", ",", "and", "Lindsey", "Graham", ",", "R-S.C.",
+    ]  # fmt: skip
+    assert words("said Sen. Ted Cruz, R-Texas.")[-2:] == ["R-Texas", "."]
+    assert words("Reps. Jim Jordan, R-Ohio; and")[-4:] == [",", "R-Ohio", ";", "and"]
+    # not after a name's comma, and not a state: words as before
+    assert words("The D-N.Y. office")[:3] == ["The", "D-N", "."]
+    assert words("the firm, D-Day veterans")[-2:] == ["D-Day", "veterans"]
