@@ -107,7 +107,17 @@ _PARTY_AFFILIATION = re.compile(PARTY_AFFILIATION)
 #: Hyphens and en dashes, which join names ("U.S.-Japan").
 HYPHEN = re.compile(r"[-–]")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ians?|eans?|cans?|ish)$")
-_NAME_WORD = re.compile(r"^[A-Z][a-z][A-Za-z'’-]*$")
+#: Nationalities and peoples whose adjective has no regular ending ("Greek firms", "French
+#: officials", "Saudi investors"): as adjectives they name no actor.
+IRREGULAR_DEMONYMS = frozenset(
+    """Afghan Arab Argentine Bangladeshi Basque Catalan Croat Cypriot Czech Dutch Emirati
+    Filipino French Greek Iraqi Israeli Kazakh Kuwaiti Nepali Omani Pakistani Qatari Saudi
+    Scots Serb Slovak Slovene Somali Swiss Tajik Thai Uzbek Welsh Yemeni""".split()
+)
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr"})
+# A capitalised word with a lower-case second letter, or an O'/D' prefix ("O'Brien").
+_NAME_WORD = re.compile(r"^[A-Z](?:[a-z]|['’][A-Z][a-z])[A-Za-z'’-]*$")
 
 
 def hyphen_parts(token: str) -> list[str]:
@@ -172,14 +182,25 @@ def follows_date_cue(previous: str | None, before_previous: str | None = None) -
 
 
 def is_name_word(word: str) -> bool:
-    """A capitalised word, its second letter lower case ("Ishiba", "McCain", "Ocasio-Cortez")."""
+    """A capitalised word, its second letter lower case ("Ishiba", "McCain", "Ocasio-Cortez"),
+    or after an apostrophe ("O'Brien"); not an acronym ("BBC", "FA")."""
     return bool(_NAME_WORD.match(word))
 
 
 def is_full_name(name: str) -> bool:
-    """Two to four name words ("Donald Trump", "Shigeru Ishiba")."""
+    """Two to four name words ("Donald Trump", "Shigeru Ishiba"); the words before the last
+    may be one-letter initials ("George W. Bush", "George W Bush", "J. Edgar Hoover"), and a
+    suffix may follow ("Hank Williams Jr."). Not "BBC News" or "FA Cup": an acronym is no
+    name word, nor is a two-letter initial without periods, which reads as one."""
     words = name.split()
-    return 2 <= len(words) <= 4 and all(is_name_word(word) for word in words)
+    if len(words) > 2 and words[-1] in _NAME_SUFFIXES:
+        words = words[:-1]
+    if not 2 <= len(words) <= 4 or not is_name_word(words[-1]):
+        return False
+    first = words[:-1]
+    return all(is_name_word(word) or _INITIAL.match(word) for word in first) and any(
+        is_name_word(word) for word in first
+    )
 
 
 def is_surname(name: str) -> bool:
@@ -188,8 +209,9 @@ def is_surname(name: str) -> bool:
 
 
 def looks_like_demonym(word: str) -> bool:
-    """A capitalised word ending like a nationality ("Japanese", "American", "British")."""
-    return bool(_DEMONYM.match(word))
+    """A capitalised word ending like a nationality ("Japanese", "American", "British"), or
+    one of :data:`IRREGULAR_DEMONYMS` ("Greek", "French")."""
+    return bool(_DEMONYM.match(word)) or word in IRREGULAR_DEMONYMS
 
 
 def is_party_affiliation(token: str) -> bool:

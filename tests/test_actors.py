@@ -162,6 +162,24 @@ def test_a_short_name_of_a_state_is_its_official_name():
     assert ("UK", "United Kingdom", "country_abbreviation") in aliases
 
 
+def test_acronyms_initials_and_irregular_nationalities_in_names():
+    texts = [
+        "George W. Bush met Greek officials in Athens.",
+        "Bush said the talks went well.",
+        "He told BBC News that Greek firms would gain.",
+    ]
+    result = find_actors([f"s{i}" for i in range(len(texts))], texts)
+    counts = _counts(result)
+    # an initial does not stop a full name: the surname merges into it
+    assert counts["George W. Bush"] == 2 and "Bush" not in counts
+    # "Greek" before a lower-case noun is an adjective, as "Japanese" is
+    assert "Greek" not in counts
+    types = result.types.set_index("actor")["actor_type"].to_dict()
+    assert types["George W. Bush"] == "person"
+    # a name with an acronym is no person's full name
+    assert types["BBC News"] == "unknown"
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

@@ -26,6 +26,16 @@ from analysis.names import (
         ("Bank of Japan", False),  # a lower-case connector is no name word
         ("One Two Three Four Five", False),  # more than four words
         ("U.S. Steel", False),
+        ("George W. Bush", True),  # initials before the surname
+        ("George W Bush", True),
+        ("J. Edgar Hoover", True),
+        ("Hank Williams Jr.", True),
+        ("Conan O'Brien", True),
+        ("W. Bush", False),  # initials alone before the surname
+        ("Mike O", False),  # an initial is no surname
+        ("BBC News", False),  # an acronym is no name word
+        ("FA Cup", False),
+        ("JK Rowling", False),  # two letters without periods read as an acronym
     ],
 )
 def test_full_names_are_two_to_four_name_words(name, expected):
@@ -67,6 +77,9 @@ def test_demonyms_and_word_lists():
     assert {"President", "Prime", "Minister"} <= TITLE_WORDS
     assert "Trump" not in TITLE_WORDS
     assert COUNTRY_ABBREVIATIONS["U.S."] == COUNTRY_ABBREVIATIONS["USA"] == "United States"
+    # nationalities without a regular ending
+    assert all(looks_like_demonym(word) for word in ("Greek", "French", "Saudi", "Thai"))
+    assert not looks_like_demonym("Greece")
 
 
 def test_a_state_is_named_by_its_abbreviations_and_short_names():

@@ -20,8 +20,9 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
    lists read from the installed ``tzdata`` package, a locked dependency of pandas) -> place.
 8. ``demonym_in_text``: the article also writes the name's demonym ("Japan" / "Japanese",
    "Korea" / "Korean") -> place.
-9. ``full_name``: two to four name words with none of the above, none of which the article
-   also writes in lower case ("Akie Abe"; not "America First") -> person.
+9. ``full_name``: two to four name words (:func:`analysis.names.is_full_name`: no acronym,
+   so not "BBC News" or "FA Cup") with none of the above, none of which the article also
+   writes in lower case ("Akie Abe"; not "America First") -> person.
 10. otherwise ``unknown`` (a single proper name the text gives no type evidence for).
 
 Acronyms of things are not actors: an acronym the text defines by lower-case words
@@ -36,7 +37,7 @@ import re
 from collections.abc import Sequence
 from importlib import resources
 
-from analysis.names import US_STATES
+from analysis.names import US_STATES, is_full_name
 from analysis.resources import load_once
 
 PERSON, ORGANISATION, PLACE, UNKNOWN = "person", "organisation", "place", "unknown"
@@ -216,8 +217,7 @@ def _type_one(actor, mentions, surname_actors, title_before, article_words) -> t
     demonym = _demonym_in(actor, article_words)
     if demonym:
         return PLACE, f"demonym_in_text: '{demonym}'"
-    words = actor.split()
-    if 2 <= len(words) <= 4 and not any(w.lower() in article_words for w in words):
+    if is_full_name(actor) and not any(w.lower() in article_words for w in actor.split()):
         return PERSON, "full_name"
     return UNKNOWN, "no type evidence in the text"
 
