@@ -257,6 +257,11 @@ def test_actor_types_from_text_evidence():
     assert types["Russia"] == "place"
     assert types["Nippon Steel"] == "organisation"  # "Steel"
     assert types["SoftBank"] == "organisation"  # "investment giant SoftBank"
+    # clubs and parties named by their head word, not two name words of a person
+    clubs = find_actors(
+        ["a"], ["Manchester United beat Blackburn Rovers; Liberal Democrats cheered."]
+    )
+    assert set(clubs.types["actor_type"]) == {"organisation"}
     demonym = find_actors(["a", "b"], ["Voters in Ruritania cheered.", "Ruritanian voters sang."])
     assert demonym.types.set_index("actor").loc["Ruritania", "actor_type"] == "place"
 

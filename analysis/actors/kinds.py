@@ -58,7 +58,8 @@ ORGANISATION_WORDS = frozenset(
     Parliament Senate House Assembly Army Navy Police Bureau Service Steel Motors Airlines
     Airways Holdings Industries Technologies Systems Partners Capital Reserve Board Authority
     Exchange Club League Church School College Hospital Times Post Network Cabinet Diet
-    Government Commerce Securities Energy Electric Telecom Pharmaceuticals""".split()
+    Government Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers
+    Wanderers Athletic Albion Rangers Democrats Republicans""".split()
 )
 #: Nouns that introduce an organisation in apposition ("investment giant SoftBank").
 ORGANISATION_NOUNS = frozenset(
