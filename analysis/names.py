@@ -36,6 +36,15 @@ CALENDAR_WORDS = _MONTH_NAMES | frozenset(
     """Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Jan Feb Mar Apr Jun Jul Aug
     Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
 )
+#: Holidays and feasts, named as whole names: times of year, not actors ("Christmas sales",
+#: "the New Year"); inside a longer name they stay ("Father Christmas", "Easter Island").
+HOLIDAYS = frozenset(
+    """Christmas Easter Thanksgiving Halloween Ramadan Eid Hanukkah Passover Diwali Hogmanay
+    Lent""".split()
+) | frozenset(
+    {"New Year", "Boxing Day", "Christmas Day", "Christmas Eve", "New Year's Eve",
+     "Good Friday", "Easter Sunday", "Easter Monday", "Labor Day", "Memorial Day"}
+)  # fmt: skip
 # Words before a month that make it a date, not a surname ("in May", "since May", "late May").
 _DATE_CUES = frozenset(
     """in on since until till through throughout during before after of from between early late

@@ -180,6 +180,17 @@ def test_acronyms_initials_and_irregular_nationalities_in_names():
     assert types["BBC News"] == "unknown"
 
 
+def test_holidays_are_no_actors_but_names_holding_them_are():
+    texts = [
+        "Christmas sales rose, and Easter will be quiet.",
+        "Shops opened on Boxing Day before the New Year.",
+        "Father Christmas visited Easter Island.",
+    ]
+    counts = _counts(find_actors([f"s{i}" for i in range(len(texts))], texts))
+    assert not {"Christmas", "Easter", "Boxing Day", "New Year"} & set(counts)
+    assert counts["Father Christmas"] == 1 and counts["Easter Island"] == 1
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

@@ -15,6 +15,7 @@ from analysis.names import (
     CALENDAR_WORDS,
     CONNECTORS,
     COUNTRY_NAME_VARIANTS,
+    HOLIDAYS,
     HYPHEN,
     POSSESSIVES,
     TITLE_WORDS,
@@ -127,6 +128,8 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
         for run, needs_evidence, start in runs:
             split = _split_run(run, needs_evidence, lowercase_words, headline_words, surname_months)
             for offset, part in split:
+                if " ".join(part) in HOLIDAYS:
+                    continue
                 if not _is_demonym_use(part, s.tokens, start + offset):
                     s.runs.append(part)
                     s.run_starts.append(start + offset)
