@@ -57,6 +57,23 @@ def test_surname_and_title_merge_into_the_corpus_full_name():
     )
 
 
+def test_a_word_that_stands_alone_more_often_than_the_full_name_is_no_surname():
+    # "Labour" alone in five stories, "New Labour" in one that merged the two: the party
+    labour = _rows(("nl", "New Labour", 2, 0.1), *[(f"l{i}", "Labour", 1, -0.2) for i in range(5)])
+    merged, merges = merge_actors(
+        labour, _aliases(("nl", "New Labour", "Labour")), dominance=COMPARE["actor_merge_dominance"]
+    )
+    assert merged["actor"].value_counts().to_dict() == {"Labour": 5, "New Labour": 1}
+    assert merges.empty
+    # the same counts for a word the corpus shows as a person ("Mr Blair"): it merges
+    blair = _rows(("tb", "Tony Blair", 2, 0.1), *[(f"b{i}", "Blair", 1, -0.2) for i in range(5)])
+    blair["actor_type"] = "person"
+    merged, _ = merge_actors(
+        blair, _aliases(("tb", "Tony Blair", "Blair")), dominance=COMPARE["actor_merge_dominance"]
+    )
+    assert set(merged["actor"]) == {"Tony Blair"}
+
+
 def test_no_surname_merges_across_the_corpus_unless_some_article_merged_it():
     # one story names the club; others name the city: no text ever used "Madrid" for the club
     rows = _rows(

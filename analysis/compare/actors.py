@@ -18,7 +18,9 @@ merge with its evidence (table ``actor_merges``):
   "search giant Google" in one article, is no surname of a caption's "Reuters Google") or
   in the article merged. An article whose actors include a full name ending in the surname
   next to the surname itself keeps the two apart: its own finder declined that merge (it
-  saw a rival such as "Akie Abe").
+  saw a rival such as "Akie Abe"). And unless the corpus types the one-word name a person,
+  it may not stand alone in more articles than the full name is written in: 29 BBC stories'
+  "Labour" is the party, not the "New Labour" of four.
 
 The actors of an article are every actor it names, however often (one row per article and
 actor, from the ``sentiment_mentions`` table; see
@@ -35,7 +37,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.actors.kinds import ORGANISATION, PLACE
+from analysis.actors.kinds import ORGANISATION, PERSON, PLACE
 from analysis.actors.merges import is_person_surname, may_name_a_person
 from analysis.compare.periods import KEY_COLUMNS, group_articles, sort_keys
 from analysis.compare.result import ComparisonResult
@@ -191,7 +193,12 @@ def _surname_targets(
             continue
         candidates = sorted(by_surname[surname], key=lambda n: (-articles_of[n], n))
         dominant = articles_of[candidates[0]] / articles_of[candidates].sum() >= dominance
-        if dominant and support.get((candidates[0], surname), 0):
+        # no article shows the word as a person, and it stands alone in more articles than
+        # the full name is written in: a name of its own ("Labour", not "New Labour")
+        own_name = (
+            kinds.get(surname) != PERSON and articles_of[surname] > articles_of[candidates[0]]
+        )
+        if dominant and not own_name and support.get((candidates[0], surname), 0):
             targets[surname] = candidates[0]
     return targets
 
