@@ -343,6 +343,20 @@ def test_a_one_article_cell_without_an_interval_is_labelled_beside_its_dot():
     assert all(t.xy[0] == pytest.approx(-0.7) for t in counts)
 
 
+def test_each_actors_rows_are_set_apart():
+    """An actor named by one outlet only had its one dot nearer the next actor's label."""
+    table = _cells(n_articles=3, mean_sentiment=0.2, ci_low=0.0, ci_high=0.4)
+    names = ["Ann Lee", "Bo Chan", "Cy Diaz"]
+    figure = compare.actors_by_group_figure(
+        pd.concat([table.assign(actor=name) for name in names]), group=GROUP
+    )
+    (ax,) = figure.axes
+    # one grey band behind the second of three actors, exactly its rows (y 0.5 to 1.5)
+    assert [(band.get_y(), band.get_height()) for band in ax.patches] == [(0.5, 1.0)]
+    assert [tick.get_text() for tick in ax.get_yticklabels()] == names
+    assert sorted(ax.get_ylim()) == [-0.5, 2.5]
+
+
 def test_topics_by_group_marks_outlets():
     expected = {f"{RUN} (n=4)", "Reuters (n=4)", f"1: {RUN} · {RUN}"}
     _assert_marked(

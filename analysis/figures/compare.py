@@ -33,6 +33,7 @@ from analysis.figures.style import (
 
 MAX_TICKS = 14
 ALL_COLOUR = "#222222"
+BAND_COLOUR = "#f0f0f0"
 
 
 def _dated(table: pd.DataFrame) -> pd.DataFrame:
@@ -225,6 +226,11 @@ def actors_by_group_figure(table: pd.DataFrame, *, group: str, n_actors: int = 8
                 ax.annotate(f"n={int(n):,}", (xi, yi), xytext=(3, 0), textcoords="offset points",
                             va="center", fontsize=6.5, color="#555555")  # fmt: skip
     ax.set_yticks(np.arange(len(actors)), [wrap_label(a, width=24) for a in actors])
+    # Every other actor's rows on a grey band: an actor named in one outlet only has its one
+    # dot away from its label, and read as the next actor's.
+    for position in range(1, len(actors), 2):
+        ax.axhspan(position - 0.5, position + 0.5, color=BAND_COLOUR, zorder=0, linewidth=0)
+    ax.set_ylim(-0.5, len(actors) - 0.5)
     ax.invert_yaxis()
     ax.axvline(0, color="#999999", linewidth=0.8)
     # Room on the right for the labels beside the highest intervals, inside the axes (they
