@@ -103,6 +103,11 @@ US_STATES = tuple(
     Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
     Pennsylvania Tennessee Texas Utah Vermont Virginia Washington Wisconsin Wyoming""".split()
 )
+#: The US states whose name is two words (no party tag spells them out: "R-N.J.").
+US_STATES_OF_TWO_WORDS = (
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota",
+    "Rhode Island", "South Carolina", "South Dakota", "West Virginia",
+)  # fmt: skip
 _STATES = "|".join(US_STATES)
 #: A legislator's party and state in US news ("D-N.Y.", "R-S.C.", "D-Calif.", "R-SC",
 #: "R-Texas", and in the older style with a comma, "R., Texas"): no name of its own, though

@@ -191,6 +191,31 @@ def test_holidays_are_no_actors_but_names_holding_them_are():
     assert counts["Father Christmas"] == 1 and counts["Easter Island"] == 1
 
 
+def test_a_place_whose_first_word_is_tagged_an_adjective_is_whole():
+    words = ["New", "York", "City", "was", "first", "."]
+    tags = ["JJ", "NNP", "NNP", "VBD", "JJ", "."]
+    result = find_actors(["s0"], [" ".join(words)], [list(zip(words, tags, strict=True))])
+    assert result.mentions["actor"].tolist() == ["New York City"]
+
+
+def test_a_known_name_opening_a_sentence_keeps_its_common_words():
+    texts = [
+        "New York officials said the new rules start soon.",  # "new" in lower case too
+        "New Zealand won the final.",
+        "New Jersey Governor Phil Murphy spoke.",
+        "Royal Mail staff met the royal family.",  # a name the body writes mid-sentence
+        "Bosses at Royal Mail agreed.",
+        "New Google rules came into force.",  # no known name: "New" is no name word
+    ]
+    result = find_actors([f"s{i}" for i in range(len(texts))], texts)
+    counts = _counts(result)
+    assert counts["New York"] == 1 and counts["New Zealand"] == 1 and counts["New Jersey"] == 1
+    assert counts["Royal Mail"] == 2 and counts["Google"] == 1
+    assert not {"York", "Zealand", "Jersey", "Mail", "New Google"} & set(counts)
+    types = result.types.set_index("actor")["actor_type"].to_dict()
+    assert types["New Jersey"] == types["New York"] == "place"
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

@@ -37,7 +37,7 @@ import re
 from collections.abc import Sequence
 from importlib import resources
 
-from analysis.names import US_STATES, is_full_name
+from analysis.names import US_STATES, US_STATES_OF_TWO_WORDS, is_full_name
 from analysis.resources import load_once
 
 PERSON, ORGANISATION, PLACE, UNKNOWN = "person", "organisation", "place", "unknown"
@@ -86,7 +86,7 @@ def is_acronym(name: str) -> bool:
 
 @load_once
 def place_names() -> frozenset[str]:
-    """Country names (ISO 3166), :data:`UK_COUNTRIES`, the one-word US states and time-zone
+    """Country names (ISO 3166), :data:`UK_COUNTRIES`, the US states and time-zone
     city names from the installed ``tzdata`` (not Antarctica's zones: research stations
     named after people)."""
     zoneinfo = resources.files("tzdata") / "zoneinfo"
@@ -102,7 +102,7 @@ def place_names() -> frozenset[str]:
             zone = line.split("\t")[2]
             if not zone.startswith("Antarctica/"):  # stations named after people (Davis, Casey)
                 names.add(zone.rsplit("/", 1)[-1].replace("_", " "))
-    return frozenset(names | set(UK_COUNTRIES) | set(US_STATES))
+    return frozenset(names | set(UK_COUNTRIES) | set(US_STATES) | set(US_STATES_OF_TWO_WORDS))
 
 
 def organisation_or_place(name: str) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from analysis.actors.kinds import place_names
 from analysis.names import (
     CALENDAR_WORDS,
     CONNECTORS,
@@ -122,11 +123,19 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
         for run, _, _ in runs
     )
     surname_months = _surname_months(body_runs)
+    known = _names_written_in_body(raw_runs)
     for s, title_line, runs in zip(sentences, title_lines, raw_runs, strict=True):
         s.runs, s.run_starts = [], []
         headline_words = named_in_body if title_line else None
         for run, needs_evidence, start in runs:
-            split = _split_run(run, needs_evidence, lowercase_words, headline_words, surname_months)
+            split = _split_run(
+                run,
+                needs_evidence,
+                lowercase_words,
+                headline_words,
+                surname_months,
+                _known_name_words(run, known) if needs_evidence else frozenset(),
+            )
             for offset, part in split:
                 if " ".join(part) in HOLIDAYS:
                     continue
@@ -207,6 +216,9 @@ def _raw_runs(
         tok, tag = tokens[i]
         dated = tok in CALENDAR_WORDS and _in_date_context(tokens, i)
         proper = tag != "POS" and not dated and is_proper(tok, tag, i == first)
+        if not proper and not current and tag == "JJ" and i + 1 < len(tokens):
+            # a place the tagger read as an adjective and a name ("New" "York")
+            proper = is_name_word(tok) and f"{tok} {tokens[i + 1][0]}" in place_names()
         if not proper and current and i + 1 < len(tokens):
             nxt, nxt_tag = tokens[i + 1]
             if tok in CONNECTORS and is_proper(nxt, nxt_tag, False):
@@ -270,19 +282,54 @@ def _surname_months(runs: Iterable[list[tuple[str, str]]]) -> frozenset[str]:
     )
 
 
+def _names_written_in_body(
+    raw_runs: Sequence[list[tuple[list[tuple[str, str]], bool, int]]],
+) -> frozenset[str]:
+    """Every stretch of two or more words of the runs that need no evidence (mid-sentence
+    in the body): names the article writes where capitals prove them ("New York City")."""
+    known: set[str] = set()
+    for runs in raw_runs:
+        for run, needs_evidence, _ in runs:
+            if needs_evidence:
+                continue
+            words = [tok for tok, _ in run]
+            for start in range(len(words) - 1):
+                for end in range(start + 2, len(words) + 1):
+                    known.add(" ".join(words[start:end]))
+    return frozenset(known)
+
+
+def _known_name_words(run: list[tuple[str, str]], known: frozenset[str]) -> frozenset[int]:
+    """Indices of a run's words inside a stretch of two or more words that is a known name:
+    one the body writes mid-sentence, or a place (:func:`~analysis.actors.kinds.place_names`:
+    "New York", "New Zealand", "New Jersey"). Lower-case uses elsewhere ("new") do not make
+    such a word a sentence's capital."""
+    words = [tok for tok, _ in run]
+    places = place_names()
+    covered: set[int] = set()
+    for start in range(len(words) - 1):
+        for end in range(start + 2, len(words) + 1):
+            name = " ".join(words[start:end])
+            if name in known or name in places:
+                covered.update(range(start, end))
+    return frozenset(covered)
+
+
 def _split_run(
     run: list[tuple[str, str]],
     needs_evidence: bool,
     lowercase_words: set[str],
     named_in_body: frozenset[str] | None = None,
     surname_months: frozenset[str] = frozenset(),
+    known_name_words: frozenset[int] = frozenset(),
 ) -> list[tuple[int, list[str]]]:
     """Split a run at titles, calendar words and (where needed) words seen in lower case.
 
     ``named_in_body`` is given for a title line's runs, which are split at headline words
     too (see :func:`_is_headline_word`); a month in ``surname_months`` is a surname even
-    where no name precedes it ("May said"). Each part comes with the index in ``run`` of its
-    first token.
+    where no name precedes it ("May said"); the words at ``known_name_words`` belong to a
+    known name (:func:`_known_name_words`) and need no more evidence. Each part comes with
+    the index in ``run`` of its first token.
     """
     parts: list[tuple[int, list[str]]] = []
     current: list[str] = []
@@ -293,7 +340,12 @@ def _split_run(
             tok, after_name=after_name, before_name=before_name, surname_months=surname_months
         )
         drop = tok in TITLE_WORDS or dated
-        if needs_evidence and tag != "CONN" and tok.lower() in lowercase_words:
+        if (
+            needs_evidence
+            and tag != "CONN"
+            and tok.lower() in lowercase_words
+            and index not in known_name_words
+        ):
             drop = True
         if named_in_body is not None and tag != "CONN":
             drop = drop or _is_headline_word(tok, named_in_body)
