@@ -167,6 +167,7 @@ def test_acronyms_initials_and_irregular_nationalities_in_names():
         "George W. Bush met Greek officials in Athens.",
         "Bush said the talks went well.",
         "He told BBC News that Greek firms would gain.",
+        "Chelsea lost the FA Cup tie.",
     ]
     result = find_actors([f"s{i}" for i in range(len(texts))], texts)
     counts = _counts(result)
@@ -177,7 +178,8 @@ def test_acronyms_initials_and_irregular_nationalities_in_names():
     types = result.types.set_index("actor")["actor_type"].to_dict()
     assert types["George W. Bush"] == "person"
     # a name with an acronym is no person's full name
-    assert types["BBC News"] == "unknown"
+    assert types["FA Cup"] == "unknown"
+    assert types["BBC News"] == "organisation"  # "News", an outlet's head word
 
 
 def test_holidays_are_no_actors_but_names_holding_them_are():
@@ -298,6 +300,10 @@ def test_actor_types_from_text_evidence():
         ["a"], ["Manchester United beat Blackburn Rovers; Liberal Democrats cheered."]
     )
     assert set(clubs.types["actor_type"]) == {"organisation"}
+    # and outlets by theirs
+    outlets = find_actors(["a"], ["Smith told Fox News and the Wall Street Journal on Monday."])
+    types = outlets.types.set_index("actor")["actor_type"].to_dict()
+    assert types["Fox News"] == types["Wall Street Journal"] == "organisation"
     demonym = find_actors(["a", "b"], ["Voters in Ruritania cheered.", "Ruritanian voters sang."])
     assert demonym.types.set_index("actor").loc["Ruritania", "actor_type"] == "place"
 
