@@ -50,12 +50,11 @@ Merging (each merge is written to ``actor_aliases``: actor, variant, rule, evide
   U.K., UK -> United Kingdom; E.U., EU -> European Union; U.N., UN -> United Nations; U.A.E., UAE
   -> United Arab Emirates). This is notation, not entity resolution, and it applies only when the
   abbreviation is a whole actor: "U.S. Steel" is its own run and stays a distinct actor (as does
-  "Nippon Steel").
+  "Nippon Steel"). Metonyms are *not* merged: "Washington" (the government, or the city, or
+  the state) and "White House" stay separate actors, because nothing in the text shows which.
 * ``country_short_name``: the short names of a state that news writes for it
   (``COUNTRY_SHORT_NAMES``: Britain, Great Britain -> United Kingdom), so that a story's
-  "Britain" and another's "UK" are one actor. Metonyms are *not* merged: "Washington" (the
-  government, or the city, or the state) and "White House" stay separate actors, because
-  nothing in the text shows which.
+  "Britain" and another's "UK" are one actor.
 * ``surname_of_full_name``: a one-word name merges into the only multi-word name of 2-4
   capitalised words ending in it in the same article ("Trump" -> "Donald Trump", "Ishiba" ->
   "Shigeru Ishiba"). With two candidates ("Shinzo Abe", "Akie Abe") nothing is merged and

@@ -16,7 +16,7 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
 6. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture")
    -> place.
 7. ``country_or_city_name``: the name is a country in ISO 3166, a country of the United
-   Kingdom, a one-word US state, or a time-zone city of the IANA time-zone database (both
+   Kingdom, a US state, or a time-zone city of the IANA time-zone database (both
    lists read from the installed ``tzdata`` package, a locked dependency of pandas) -> place.
 8. ``demonym_in_text``: the article also writes the name's demonym ("Japan" / "Japanese",
    "Korea" / "Korean") -> place.
