@@ -218,6 +218,26 @@ def test_a_known_name_opening_a_sentence_keeps_its_common_words():
     assert types["New Jersey"] == types["New York"] == "place"
 
 
+def test_and_joins_the_halves_of_an_institutions_name_only():
+    texts = [
+        "The Food and Drug Administration (FDA) approved the drug.",
+        "The FDA said food makers must comply.",
+        "Officials of the Department of Health and Human Services met.",
+        "Trump and Abe met, and Apple and Google agreed.",
+        "The Senate and House voted; Fox News Channel and Fox Business Network aired it.",
+        "Fans of Arsenal and Manchester United sang.",
+    ]
+    result = find_actors([f"s{i}" for i in range(len(texts))], texts)
+    counts = _counts(result)
+    assert counts["FDA"] == 2 and counts["Department of Health and Human Services"] == 1
+    assert not {"Food", "Drug Administration", "Human Services"} & set(counts)
+    # two names, or an institution by itself, before "and"
+    for name in ("Trump", "Abe", "Apple", "Google", "Senate", "House", "Arsenal"):
+        assert counts[name] == 1, name
+    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    assert ("Food and Drug Administration", "FDA", "acronym_defined_in_text") in aliases
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

@@ -60,7 +60,8 @@ ORGANISATION_WORDS = frozenset(
     Exchange Club League Church School College Hospital Times Post Network Cabinet Diet
     Government Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers
     Wanderers Athletic Albion Rangers Democrats Republicans News Journal Tribune Herald
-    Gazette Magazine Radio Television Broadcasting Studios Pictures Records Media""".split()
+    Gazette Magazine Radio Television Broadcasting Studios Pictures Records Media
+    Services Union""".split()
 )
 #: Nouns that introduce an organisation in apposition ("investment giant SoftBank").
 ORGANISATION_NOUNS = frozenset(

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from analysis.actors.kinds import place_names
+from analysis.actors.kinds import ORGANISATION_WORDS, place_names
 from analysis.names import (
     CALENDAR_WORDS,
     CONNECTORS,
@@ -225,6 +225,10 @@ def _raw_runs(
                 current.append((tok, "CONN"))
                 i += 1
                 continue
+            if tok == "and" and _joins_institution_name(current, tokens, i + 1):
+                current.append((tok, "CONN"))  # "Food and Drug Administration"
+                i += 1
+                continue
             if tag == "JJ" and is_name_word(tok) and is_proper(nxt, nxt_tag, False):
                 current.append((tok, "NNP"))  # "Liberal Democratic Party": a name word
                 i += 1
@@ -241,6 +245,43 @@ def _raw_runs(
     if current:
         runs.append((current, starts_at_first or title_line, len(tokens) - len(current)))
     return runs
+
+
+def _joins_institution_name(
+    current: list[tuple[str, str]], tokens: Sequence[tuple[str, str]], after: int
+) -> bool:
+    """Does "and" at ``after - 1`` join two halves of one institution's name?
+
+    Yes when the words before it are one common noun written with a capital, or such nouns
+    joined by "of" ("Food", "Department of Health": the tagger's lexicon knows them as
+    nouns), not ending in an organisation head word (an institution by itself: "Senate",
+    "Securities"), and the capitalised words after it are common words before such a head
+    word ("Drug Administration", "Human Services", "Natural Gas Corporation"). Two names
+    joined by "and" stay two ("Trump and Abe", "Apple and Google", "Arsenal and Manchester
+    United", "Fox News Channel and Fox Business Network").
+    """
+    before = [tok for tok, tag in current if tag != "CONN"]
+    one_noun_or_of = len(before) == 1 or any(tag == "CONN" for _, tag in current)
+    if (
+        not one_noun_or_of
+        or before[-1] in ORGANISATION_WORDS
+        or not all((lexicon_tag(tok.lower()) or "").startswith("NN") for tok in before)
+    ):
+        return False
+    end = after
+    while end < len(tokens) and is_proper(tokens[end][0], tokens[end][1], False):
+        end += 1
+    modifiers = [tok for tok, _ in tokens[after : end - 1]]
+    return (
+        bool(modifiers)
+        and tokens[end - 1][0] in ORGANISATION_WORDS
+        and all(_is_common_word(tok) for tok in modifiers)
+    )
+
+
+def _is_common_word(token: str) -> bool:
+    """Does the tagger's lexicon know the lower-case word as a noun or adjective?"""
+    return (lexicon_tag(token.lower()) or "").startswith(("NN", "JJ"))
 
 
 def _in_date_context(tokens: Sequence[tuple[str, str]], i: int) -> bool:
