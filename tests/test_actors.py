@@ -238,6 +238,28 @@ def test_and_joins_the_halves_of_an_institutions_name_only():
     assert ("Food and Drug Administration", "FDA", "acronym_defined_in_text") in aliases
 
 
+def test_an_outlets_head_word_alone_is_the_outlet_it_named():
+    texts = [
+        "The Wall Street Journal reported the deal.",
+        "The Journal said talks went on, and the House voted after the White House spoke.",
+    ]
+    result = find_actors(["s0", "s1"], texts)
+    counts = _counts(result)
+    assert counts["Wall Street Journal"] == 2 and "Journal" not in counts
+    assert counts["House"] == 1 and counts["White House"] == 1  # no outlet: kept apart
+    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    assert ("Journal", "Wall Street Journal", "outlet_short_name") in aliases
+    types = result.types.set_index("actor")["actor_type"].to_dict()
+    assert types["Wall Street Journal"] == "organisation"  # not a person's surname merge
+    # two outlets ending in the word: the word stays apart
+    both = _counts(
+        find_actors(
+            ["a"], ["The Financial Times and the New York Times agreed; the Times said so."]
+        )
+    )
+    assert both["Times"] == 1
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

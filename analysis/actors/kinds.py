@@ -50,18 +50,23 @@ ABBREVIATION_TYPES = {
     "European Union": ORGANISATION,
     "United Nations": ORGANISATION,
 }
+#: Head words of news outlets' names, which a story also uses alone for the outlet it
+#: named in full ("The Wall Street Journal ... the Journal reported").
+OUTLET_WORDS = frozenset(
+    """Times Post News Journal Tribune Herald Gazette Magazine Telegraph Guardian Chronicle
+    Courier""".split()
+)
 #: Head words of organisation names (a closed class of institution nouns, not names).
-ORGANISATION_WORDS = frozenset(
+ORGANISATION_WORDS = OUTLET_WORDS | frozenset(
     """Party Bank Ministry Department Agency Council Committee Commission Court Corp. Corp
     Corporation Inc. Inc Co. Ltd. Ltd Group Company Association University Institute Foundation
     Fund Forum Organization Organisation Alliance Federation Office Administration Congress
     Parliament Senate House Assembly Army Navy Police Bureau Service Steel Motors Airlines
     Airways Holdings Industries Technologies Systems Partners Capital Reserve Board Authority
-    Exchange Club League Church School College Hospital Times Post Network Cabinet Diet
-    Government Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers
-    Wanderers Athletic Albion Rangers Democrats Republicans News Journal Tribune Herald
-    Gazette Magazine Radio Television Broadcasting Studios Pictures Records Media
-    Services Union""".split()
+    Exchange Club League Church School College Hospital Network Cabinet Diet Government
+    Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers Wanderers
+    Athletic Albion Rangers Democrats Republicans Radio Television Broadcasting Studios
+    Pictures Records Media Services Union""".split()
 )
 #: Nouns that introduce an organisation in apposition ("investment giant SoftBank").
 ORGANISATION_NOUNS = frozenset(

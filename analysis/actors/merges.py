@@ -91,6 +91,30 @@ def surname_merges(
     return ambiguous
 
 
+def outlet_merges(surfaces: Counter, canonical: dict[str, str], alias_rows: list[Row]) -> None:
+    """Merge an outlet's head word used alone into the only outlet name ending in it.
+
+    News names an outlet in full once and by its head word after ("The Wall Street
+    Journal ... the Journal reported"); with two ("Financial Times", "New York Times") the
+    head word stays apart. Only :data:`~analysis.actors.kinds.OUTLET_WORDS` merge: other
+    institutions' head words name other bodies ("the House" is no "White House").
+    """
+    for surface in sorted(surfaces):
+        if surface in canonical or surface not in K.OUTLET_WORDS:
+            continue
+        candidates = sorted(s for s in surfaces if " " in s and s.split()[-1] == surface)
+        if len(candidates) == 1:
+            canonical[surface] = candidates[0]
+            alias_rows.append(
+                alias_row(
+                    candidates[0],
+                    surface,
+                    "outlet_short_name",
+                    f"only outlet name ending in '{surface}' in the article",
+                )
+            )
+
+
 def acronym_definitions(sentences: Sequence[Sentence]) -> dict[str, tuple[str, object]]:
     """Acronyms defined in the text: acronym -> (expansion, sentence id)."""
     found: dict[str, tuple[str, object]] = {}
