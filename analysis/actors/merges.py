@@ -77,15 +77,8 @@ def surname_merges(
             continue
         candidates = sorted(f for f in full_names if f.split()[-1] == surface)
         if len(candidates) == 1:
-            canonical[surface] = candidates[0]
-            alias_rows.append(
-                alias_row(
-                    candidates[0],
-                    surface,
-                    "surname_of_full_name",
-                    f"only multi-word name ending in '{surface}' in the article",
-                )
-            )
+            evidence = f"only multi-word name ending in '{surface}' in the article"
+            _merge(surface, candidates[0], "surname_of_full_name", evidence, canonical, alias_rows)
         elif candidates:
             ambiguous[surface] = candidates
     return ambiguous
@@ -104,15 +97,21 @@ def outlet_merges(surfaces: Counter, canonical: dict[str, str], alias_rows: list
             continue
         candidates = sorted(s for s in surfaces if " " in s and s.split()[-1] == surface)
         if len(candidates) == 1:
-            canonical[surface] = candidates[0]
-            alias_rows.append(
-                alias_row(
-                    candidates[0],
-                    surface,
-                    "outlet_short_name",
-                    f"only outlet name ending in '{surface}' in the article",
-                )
-            )
+            evidence = f"only outlet name ending in '{surface}' in the article"
+            _merge(surface, candidates[0], "outlet_short_name", evidence, canonical, alias_rows)
+
+
+def _merge(
+    variant: str,
+    actor: str,
+    rule: str,
+    evidence: str,
+    canonical: dict[str, str],
+    alias_rows: list[Row],
+) -> None:
+    """Record that ``variant`` names ``actor``, with the rule and evidence."""
+    canonical[variant] = actor
+    alias_rows.append(alias_row(actor, variant, rule, evidence))
 
 
 def acronym_definitions(sentences: Sequence[Sentence]) -> dict[str, tuple[str, object]]:
