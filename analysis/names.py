@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 PROPER_TAGS = frozenset({"NNP", "NNPS", "PROPN"})
 UPOS_TO_PENN = {"PROPN": "NNP", "NOUN": "NN", "ADJ": "JJ", "VERB": "VB", "ADV": "RB", "NUM": "CD"}
@@ -24,6 +24,49 @@ TITLE_WORDS = HONORIFICS | frozenset(
     Governor Senator Ambassador Chairman Chairwoman CEO Speaker King Queen Prince Princess
     Emperor Empress Mayor Pope Sheikh Sir Lady Lord""".split()
 )
+_TITLE_WORDS_LOWER = frozenset(word.lower() for word in TITLE_WORDS)
+#: Head words of news outlets' names, which a story also uses alone for the outlet it
+#: named in full ("The Wall Street Journal ... the Journal reported").
+OUTLET_WORDS = frozenset(
+    """Times Post News Journal Tribune Herald Gazette Magazine Telegraph Guardian Chronicle
+    Courier Press""".split()
+)
+#: Head words of organisation names (a closed class of institution nouns, not names).
+ORGANISATION_WORDS = OUTLET_WORDS | frozenset(
+    """Party Bank Ministry Department Agency Council Committee Commission Court Corp. Corp
+    Corporation Inc. Inc Co. Ltd. Ltd Group Company Association University Institute Foundation
+    Fund Forum Organization Organisation Alliance Federation Office Administration Congress
+    Parliament Senate House Assembly Army Navy Police Bureau Service Steel Motors Airlines
+    Airways Holdings Industries Technologies Systems Partners Capital Reserve Board Authority
+    Exchange Club League Church School College Hospital Network Cabinet Diet Government
+    Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers Wanderers
+    Athletic Albion Rangers Democrats Republicans Radio Television Broadcasting Studios
+    Pictures Records Media Services Union""".split()
+)
+_ORGANISATION_WORDS_LOWER = frozenset(word.lower() for word in ORGANISATION_WORDS)
+
+
+def is_person_title(word: str, following: Sequence[str]) -> bool:
+    """Is a word before a name a person title ("President Trump"), not the first word of an
+    institution's name? Before words ending in an organisation head word it names the body
+    ("Premier League", "President Hotel"); a name joined by "of" ends before it ("Dr. Ann
+    Lee of Harvard Medical School" has a title). A word as written must be a title as
+    written ("MS Dhoni", "DR Congo" have none); keyword candidates pass lower case.
+
+    Args:
+        word: The word.
+        following: The words of the name after it.
+    """
+    title = word in TITLE_WORDS or (word.islower() and word in _TITLE_WORDS_LOWER)
+    if not title:
+        return False
+    name = list(following)
+    for connector in ("of", "&"):
+        if connector in name:
+            name = name[: name.index(connector)]
+    return not (name and name[-1].lower() in _ORGANISATION_WORDS_LOWER)
+
+
 _MONTH_NAMES = frozenset(
     "January February March April May June July August September October November December".split()
 )
@@ -118,6 +161,8 @@ PARTY_AFFILIATION = (
 )
 _PARTY_AFFILIATION = re.compile(PARTY_AFFILIATION)
 
+#: Abbreviations of "number" ("No. 1 seed", "his No. 10 jersey"): capitalised, no name.
+NUMBER_SIGNS = frozenset({"No.", "Nos."})
 #: Hyphens and en dashes, which join names ("U.S.-Japan").
 HYPHEN = re.compile(r"[-–]")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ians?|eans?|cans?|ish)$")
@@ -245,7 +290,7 @@ def is_proper(token: str, tag: str, initial: bool) -> bool:
         tag: Its Penn tag ("" when untagged).
         initial: Whether it is the sentence's first word.
     """
-    if not token[:1].isupper() or is_party_affiliation(token):
+    if not token[:1].isupper() or is_party_affiliation(token) or token in NUMBER_SIGNS:
         return False
     if tag in PROPER_TAGS:
         return True

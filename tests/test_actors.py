@@ -260,6 +260,19 @@ def test_an_outlets_head_word_alone_is_the_outlet_it_named():
     assert both["Times"] == 1
 
 
+def test_premier_league_and_number_signs():
+    texts = [
+        "Chelsea lead the Premier League, and Premier Li Qiang visited.",
+        "Their No. 1 guy wore the No. 10 jersey.",
+    ]
+    result = find_actors(["s0", "s1"], texts)
+    counts = _counts(result)
+    assert counts["Premier League"] == 1 and counts["Li Qiang"] == 1
+    assert not {"League", "No."} & set(counts)
+    types = result.types.set_index("actor")["actor_type"].to_dict()
+    assert types["Premier League"] == "organisation" and types["Li Qiang"] == "person"
+
+
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
     aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}

@@ -200,6 +200,13 @@ def test_legislators_titles_and_party_tags_give_no_candidates():
     assert not keys & {"sens", "r-s", "c", "r-n", "y", "sens harry reid"}
 
 
+def test_a_title_word_that_opens_an_institutions_name_stays():
+    model = analyse_structure("Chelsea lead the Premier League. Premier Li Qiang spoke.", **PREPARE)
+    keys = set(kw.extract_candidates(model.tokens, ngram_range=NGRAM_RANGE)["key"])
+    assert "premier league" in keys and "li qiang" in keys
+    assert "premier li qiang" not in keys
+
+
 def test_keyword_titles_are_the_actors_titles():
     # One list of person titles (analysis/names.py) serves the actors and the keywords.
     tokens = tokens_of(

@@ -9,6 +9,7 @@ from analysis.names import (
     follows_date_cue,
     is_date_word,
     is_full_name,
+    is_person_title,
     is_proper,
     is_surname,
     looks_like_demonym,
@@ -139,3 +140,21 @@ def test_a_month_the_text_uses_as_a_surname_is_one_unless_a_date_cue_precedes_it
 )
 def test_date_cues_before_a_month(previous, before_previous, expected):
     assert follows_date_cue(previous, before_previous) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "following", "expected"),
+    [
+        ("President", ["Donald", "Trump"], True),
+        ("premier", ["li", "qiang"], True),  # keyword candidates are lower case
+        ("Premier", ["League"], False),  # the first word of an institution's name
+        ("premier", ["league"], False),
+        ("President", ["Hotel", "Group"], False),
+        ("Tariff", ["Board"], False),  # no title at all
+        ("Dr.", ["Ann", "Lee", "of", "Harvard", "Medical", "School"], True),  # "of" ends the name
+        ("MS", ["Dhoni"], False),  # a title as written, or none
+        ("DR", ["Congo"], False),
+    ],
+)
+def test_a_title_before_an_institutions_head_word_is_part_of_its_name(word, following, expected):
+    assert is_person_title(word, following) is expected

@@ -57,7 +57,7 @@ Merging (each merge is written to ``actor_aliases``: actor, variant, rule, evide
   "Britain" and another's "UK" are one actor.
 * ``outlet_short_name``: an outlet's head word used alone ("the Journal", "the Times")
   merges into the only name ending in it in the article ("Wall Street Journal"); only
-  outlets' head words (``OUTLET_WORDS`` of :mod:`analysis.actors.kinds`): "the House" is
+  outlets' head words (``OUTLET_WORDS`` of :mod:`analysis.names`): "the House" is
   no "White House".
 * ``surname_of_full_name``: a one-word name merges into the only multi-word name of 2-4
   capitalised words ending in it in the same article ("Trump" -> "Donald Trump", "Ishiba" ->

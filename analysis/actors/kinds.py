@@ -37,7 +37,12 @@ import re
 from collections.abc import Sequence
 from importlib import resources
 
-from analysis.names import US_STATES, US_STATES_OF_TWO_WORDS, is_full_name
+from analysis.names import (
+    ORGANISATION_WORDS,
+    US_STATES,
+    US_STATES_OF_TWO_WORDS,
+    is_full_name,
+)
 from analysis.resources import load_once
 
 PERSON, ORGANISATION, PLACE, UNKNOWN = "person", "organisation", "place", "unknown"
@@ -50,24 +55,6 @@ ABBREVIATION_TYPES = {
     "European Union": ORGANISATION,
     "United Nations": ORGANISATION,
 }
-#: Head words of news outlets' names, which a story also uses alone for the outlet it
-#: named in full ("The Wall Street Journal ... the Journal reported").
-OUTLET_WORDS = frozenset(
-    """Times Post News Journal Tribune Herald Gazette Magazine Telegraph Guardian Chronicle
-    Courier""".split()
-)
-#: Head words of organisation names (a closed class of institution nouns, not names).
-ORGANISATION_WORDS = OUTLET_WORDS | frozenset(
-    """Party Bank Ministry Department Agency Council Committee Commission Court Corp. Corp
-    Corporation Inc. Inc Co. Ltd. Ltd Group Company Association University Institute Foundation
-    Fund Forum Organization Organisation Alliance Federation Office Administration Congress
-    Parliament Senate House Assembly Army Navy Police Bureau Service Steel Motors Airlines
-    Airways Holdings Industries Technologies Systems Partners Capital Reserve Board Authority
-    Exchange Club League Church School College Hospital Network Cabinet Diet Government
-    Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers Wanderers
-    Athletic Albion Rangers Democrats Republicans Radio Television Broadcasting Studios
-    Pictures Records Media Services Union""".split()
-)
 #: Nouns that introduce an organisation in apposition ("investment giant SoftBank").
 ORGANISATION_NOUNS = frozenset(
     """firm company giant maker group party agency carrier startup start-up conglomerate bank
@@ -77,7 +64,7 @@ ORGANISATION_NOUNS = frozenset(
 #: Head words of place names.
 PLACE_WORDS = frozenset(
     """City County Province Prefecture State Island Islands Republic Kingdom Sea River Strait
-    Peninsula Valley Mountains Bay Coast Gulf Ocean Lake District Region""".split()
+    Peninsula Valley Mountains Bay Coast Gulf Ocean Lake District Region East Street""".split()
 )
 #: The countries of the United Kingdom: ISO 3166-1 lists only the state ("Britain (UK)"), and
 #: British news names them as teams, governments and places more often than the state.

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from analysis.actors import kinds as K
 from analysis.actors.runs import Sentence
-from analysis.names import country_official_name, is_full_name, is_surname
+from analysis.names import OUTLET_WORDS, country_official_name, is_full_name, is_surname
 
 Row = dict[str, object]  # one row of a table, before it becomes a DataFrame
 _ACRONYM_DEF = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8}?)\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
@@ -89,11 +89,11 @@ def outlet_merges(surfaces: Counter, canonical: dict[str, str], alias_rows: list
 
     News names an outlet in full once and by its head word after ("The Wall Street
     Journal ... the Journal reported"); with two ("Financial Times", "New York Times") the
-    head word stays apart. Only :data:`~analysis.actors.kinds.OUTLET_WORDS` merge: other
+    head word stays apart. Only :data:`~analysis.names.OUTLET_WORDS` merge: other
     institutions' head words name other bodies ("the House" is no "White House").
     """
     for surface in sorted(surfaces):
-        if surface in canonical or surface not in K.OUTLET_WORDS:
+        if surface in canonical or surface not in OUTLET_WORDS:
             continue
         candidates = sorted(s for s in surfaces if " " in s and s.split()[-1] == surface)
         if len(candidates) == 1:

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from analysis.actors.kinds import ORGANISATION_WORDS, place_names
+from analysis.actors.kinds import place_names
 from analysis.names import (
     CALENDAR_WORDS,
     CONNECTORS,
     COUNTRY_NAME_VARIANTS,
     HOLIDAYS,
     HYPHEN,
+    ORGANISATION_WORDS,
     POSSESSIVES,
     TITLE_WORDS,
     UPOS_TO_PENN,
@@ -25,6 +26,7 @@ from analysis.names import (
     hyphen_parts,
     is_date_word,
     is_name_word,
+    is_person_title,
     is_proper,
     looks_like_demonym,
 )
@@ -380,7 +382,8 @@ def _split_run(
         dated = is_date_word(
             tok, after_name=after_name, before_name=before_name, surname_months=surname_months
         )
-        drop = tok in TITLE_WORDS or dated
+        following = [word for word, _ in run[index + 1 :]]
+        drop = is_person_title(tok, following) or dated
         if (
             needs_evidence
             and tag != "CONN"

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from analysis.names import TITLE_WORDS, is_party_affiliation
+from analysis.names import is_party_affiliation, is_person_title
 from analysis.tokens import unescaped
 
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -29,8 +29,6 @@ VERBAL_CONTEXT_TAGS = frozenset(
 CONTENT_NOUN_STOPWORDS = frozenset(
     {"bill", "computer", "fire", "interest", "system", "amount", "detail", "side", "front", "mill"}
 )
-# Titles before a personal name, lower-cased: "President Donald Trump" -> "Donald Trump".
-NAME_TITLES = frozenset(word.lower() for word in TITLE_WORDS)
 CANDIDATE_COLUMNS = ["key", "surface", "sentence_id", "token_id", "n_words", "proper"]
 
 
@@ -223,7 +221,8 @@ def _split_before_names(
 
 def _strip_titles(piece: list[int], lower: Sequence[str]) -> list[int]:
     start = 0
-    while start < len(piece) and lower[piece[start]] in NAME_TITLES:
+    words = [lower[i] for i in piece]
+    while start < len(piece) and is_person_title(words[start], words[start + 1 :]):
         start += 1
     return piece[start:] if start < len(piece) else piece
 
