@@ -44,6 +44,12 @@ ORGANISATION_WORDS = OUTLET_WORDS | frozenset(
     Pictures Records Media Services Union""".split()
 )
 _ORGANISATION_WORDS_LOWER = frozenset(word.lower() for word in ORGANISATION_WORDS)
+#: Head words of events' names ("Athens Olympics", "World Cup", "Academy Awards"): two name
+#: words before one are no person's name.
+EVENT_WORDS = frozenset(
+    """Olympics Games Cup Awards Award Prize Trophy Championship Championships Open Festival
+    Marathon Show Election Summit Conference Expo Fair Prix Series Tour""".split()
+)
 
 
 def is_person_title(word: str, following: Sequence[str]) -> bool:
@@ -250,11 +256,12 @@ def is_full_name(name: str) -> bool:
     """Two to four name words ("Donald Trump", "Shigeru Ishiba"); the words before the last
     may be one-letter initials ("George W. Bush", "George W Bush", "J. Edgar Hoover"), and a
     suffix may follow ("Hank Williams Jr."). Not "BBC News" or "FA Cup": an acronym is no
-    name word, nor is a two-letter initial without periods, which reads as one."""
+    name word, nor is a two-letter initial without periods, which reads as one; nor an
+    event's name ("Athens Olympics", "Carling Cup": :data:`EVENT_WORDS`)."""
     words = name.split()
     if len(words) > 2 and words[-1] in _NAME_SUFFIXES:
         words = words[:-1]
-    if not 2 <= len(words) <= 4 or not is_name_word(words[-1]):
+    if not 2 <= len(words) <= 4 or not is_name_word(words[-1]) or words[-1] in EVENT_WORDS:
         return False
     first = words[:-1]
     return all(is_name_word(word) or _INITIAL.match(word) for word in first) and any(

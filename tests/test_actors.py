@@ -355,6 +355,14 @@ def test_actor_types_from_text_evidence():
         ["a"], ["Manchester United beat Blackburn Rovers; Liberal Democrats cheered."]
     )
     assert set(clubs.types["actor_type"]) == {"organisation"}
+    # an event is no person, though named by two name words
+    events = find_actors(
+        ["a", "b"],
+        ["Holmes won gold at the Athens Olympics before the World Cup.", "The Olympics ended."],
+    )
+    assert set(events.types["actor_type"]) == {"unknown"}
+    # and the event's head word alone is the event the article named
+    assert _counts(events) == {"Athens Olympics": 2, "World Cup": 1, "Holmes": 1}
     # and outlets by theirs
     outlets = find_actors(["a"], ["Smith told Fox News and the Wall Street Journal on Monday."])
     types = outlets.types.set_index("actor")["actor_type"].to_dict()

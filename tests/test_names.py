@@ -37,6 +37,8 @@ from analysis.names import (
         ("BBC News", False),  # an acronym is no name word
         ("FA Cup", False),
         ("JK Rowling", False),  # two letters without periods read as an acronym
+        ("Athens Olympics", False),  # an event
+        ("Carling Cup", False),
     ],
 )
 def test_full_names_are_two_to_four_name_words(name, expected):

@@ -55,10 +55,11 @@ Merging (each merge is written to ``actor_aliases``: actor, variant, rule, evide
 * ``country_short_name``: the short names of a state that news writes for it
   (``COUNTRY_SHORT_NAMES``: Britain, Great Britain -> United Kingdom), so that a story's
   "Britain" and another's "UK" are one actor.
-* ``outlet_short_name``: an outlet's head word used alone ("the Journal", "the Times")
-  merges into the only name ending in it in the article ("Wall Street Journal"); only
-  outlets' head words (``OUTLET_WORDS`` of :mod:`analysis.names`): "the House" is
-  no "White House".
+* ``outlet_short_name``, ``event_short_name``: an outlet's or an event's head word used
+  alone ("the Journal", "the Olympics") merges into the only name ending in it in the
+  article ("Wall Street Journal", "Athens Olympics"); only those head words
+  (``OUTLET_WORDS``, ``EVENT_WORDS`` of :mod:`analysis.names`): "the House" is no "White
+  House".
 * ``surname_of_full_name``: a one-word name merges into the only multi-word name of 2-4
   capitalised words ending in it in the same article ("Trump" -> "Donald Trump", "Ishiba" ->
   "Shigeru Ishiba"). With two candidates ("Shinzo Abe", "Akie Abe") nothing is merged and
@@ -94,7 +95,7 @@ from analysis.actors.merges import (
     acronyms_of_things,
     attribute_surnames,
     country_name_merges,
-    outlet_merges,
+    short_name_merges,
     surname_merges,
 )
 from analysis.actors.runs import Sentence, Token, clean_tokens, find_runs, tag_sentences
@@ -142,7 +143,7 @@ def find_actors(
     canonical, alias_rows = country_name_merges(surfaces)
     words = frozenset(tok for s in sentences for tok, _ in s.tokens)
     ambiguous = surname_merges(surfaces, canonical, alias_rows, article_words=words)
-    outlet_merges(surfaces, canonical, alias_rows)
+    short_name_merges(surfaces, canonical, alias_rows)
     definitions = acronym_definitions(sentences)
     things = acronyms_of_things(surfaces, canonical, definitions, sentences)
     expansions = acronym_merges(definitions, things, canonical, alias_rows)

@@ -21,8 +21,9 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
 8. ``demonym_in_text``: the article also writes the name's demonym ("Japan" / "Japanese",
    "Korea" / "Korean") -> place.
 9. ``full_name``: two to four name words (:func:`analysis.names.is_full_name`: no acronym,
-   so not "BBC News" or "FA Cup") with none of the above, none of which the article also
-   writes in lower case ("Akie Abe"; not "America First") -> person.
+   so not "BBC News" or "FA Cup"; not ending in an event's head word, "Athens Olympics") with
+   none of the above, none of which the article also writes in lower case ("Akie Abe"; not
+   "America First") -> person.
 10. otherwise ``unknown`` (a single proper name the text gives no type evidence for).
 
 Acronyms of things are not actors: an acronym the text defines by lower-case words

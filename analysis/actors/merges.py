@@ -9,7 +9,13 @@ from collections.abc import Sequence
 
 from analysis.actors import kinds as K
 from analysis.actors.runs import Sentence
-from analysis.names import OUTLET_WORDS, country_official_name, is_full_name, is_surname
+from analysis.names import (
+    EVENT_WORDS,
+    OUTLET_WORDS,
+    country_official_name,
+    is_full_name,
+    is_surname,
+)
 
 Row = dict[str, object]  # one row of a table, before it becomes a DataFrame
 _ACRONYM_DEF = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8}?)\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
@@ -84,21 +90,24 @@ def surname_merges(
     return ambiguous
 
 
-def outlet_merges(surfaces: Counter, canonical: dict[str, str], alias_rows: list[Row]) -> None:
-    """Merge an outlet's head word used alone into the only outlet name ending in it.
+def short_name_merges(surfaces: Counter, canonical: dict[str, str], alias_rows: list[Row]) -> None:
+    """Merge an outlet's or an event's head word used alone into the only name ending in it.
 
-    News names an outlet in full once and by its head word after ("The Wall Street
-    Journal ... the Journal reported"); with two ("Financial Times", "New York Times") the
-    head word stays apart. Only :data:`~analysis.names.OUTLET_WORDS` merge: other
-    institutions' head words name other bodies ("the House" is no "White House").
+    News names an outlet or an event in full once and by its head word after ("The Wall
+    Street Journal ... the Journal reported", "the Athens Olympics ... the Olympics"); with
+    two ("Financial Times", "New York Times") the head word stays apart. Only
+    :data:`~analysis.names.OUTLET_WORDS` (rule ``outlet_short_name``) and
+    :data:`~analysis.names.EVENT_WORDS` (``event_short_name``) merge: other institutions'
+    head words name other bodies ("the House" is no "White House").
     """
     for surface in sorted(surfaces):
-        if surface in canonical or surface not in OUTLET_WORDS:
+        kind = "outlet" if surface in OUTLET_WORDS else "event" if surface in EVENT_WORDS else ""
+        if surface in canonical or not kind:
             continue
         candidates = sorted(s for s in surfaces if " " in s and s.split()[-1] == surface)
         if len(candidates) == 1:
-            evidence = f"only outlet name ending in '{surface}' in the article"
-            _merge(surface, candidates[0], "outlet_short_name", evidence, canonical, alias_rows)
+            evidence = f"only {kind} name ending in '{surface}' in the article"
+            _merge(surface, candidates[0], f"{kind}_short_name", evidence, canonical, alias_rows)
 
 
 def _merge(
