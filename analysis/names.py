@@ -123,6 +123,11 @@ COUNTRY_ABBREVIATIONS = {
 COUNTRY_SHORT_NAMES = {"Britain": "United Kingdom", "Great Britain": "United Kingdom"}
 #: Every abbreviation and short name -> the official name it stands for.
 COUNTRY_NAME_VARIANTS = {**COUNTRY_ABBREVIATIONS, **COUNTRY_SHORT_NAMES}
+# Each table with the merge rule it gives and how its evidence names it.
+_COUNTRY_TABLES = (
+    (COUNTRY_ABBREVIATIONS, "country_abbreviation", "standard abbreviation table"),
+    (COUNTRY_SHORT_NAMES, "country_short_name", "short name of the state"),
+)
 
 
 def country_official_name(surface: str) -> tuple[str, str, str] | None:
@@ -136,12 +141,9 @@ def country_official_name(surface: str) -> tuple[str, str, str] | None:
         (:data:`COUNTRY_ABBREVIATIONS`, rule ``country_abbreviation``) or a short name
         (:data:`COUNTRY_SHORT_NAMES`, rule ``country_short_name``); None for other names.
     """
-    if surface in COUNTRY_ABBREVIATIONS:
-        target = COUNTRY_ABBREVIATIONS[surface]
-        return target, "country_abbreviation", f"standard abbreviation table: {surface} = {target}"
-    if surface in COUNTRY_SHORT_NAMES:
-        target = COUNTRY_SHORT_NAMES[surface]
-        return target, "country_short_name", f"short name of the state: {surface} = {target}"
+    for table, rule, source in _COUNTRY_TABLES:
+        if surface in table:
+            return table[surface], rule, f"{source}: {surface} = {table[surface]}"
     return None
 
 

@@ -32,6 +32,11 @@ def _result():
     return find_actors(IDS, NEWS)
 
 
+def _find(texts):
+    """Actors of texts, one sentence each."""
+    return find_actors([f"s{i}" for i in range(len(texts))], texts)
+
+
 def _counts(result):
     return result.mentions.groupby("actor").size().to_dict()
 
@@ -99,7 +104,7 @@ def test_a_month_before_a_name_is_a_given_name_unless_a_date_cue_precedes_it():
         "The White House said in August Putin would travel.",
         "The March meeting ended in May.",
     ]
-    counts = _counts(find_actors([f"s{i}" for i in range(len(texts))], texts))
+    counts = _counts(_find(texts))
     assert counts == {"June Carter Cash": 1, "April Ryan": 1, "March Madness": 1, "Trump": 1,
                       "Kim": 1, "Singapore": 1, "White House": 1, "Putin": 1}  # fmt: skip
 
@@ -112,7 +117,7 @@ def test_a_month_the_article_uses_as_a_surname_is_a_mention_where_no_date_cue_pr
         "Talks ran from March to May, and May's deputy agreed.",
         "In early May, May spoke to the Mayor of Osaka.",
     ]
-    result = find_actors([f"s{i}" for i in range(len(texts))], texts)
+    result = _find(texts)
     may = result.mentions[result.mentions["actor"] == "Theresa May"]
     spans = [
         (sid, texts[int(sid[1:])][start:end], start)
@@ -152,7 +157,7 @@ def test_a_short_name_of_a_state_is_its_official_name():
         "The UK envoy met Japan's minister.",
         "Great Britain won the relay.",
     ]
-    result = find_actors([f"s{i}" for i in range(len(texts))], texts)
+    result = _find(texts)
     counts = _counts(result)
     assert counts["United Kingdom"] == 3
     assert not {"Britain", "UK", "Great Britain"} & set(counts)
@@ -169,7 +174,7 @@ def test_acronyms_initials_and_irregular_nationalities_in_names():
         "He told BBC News that Greek firms would gain.",
         "Chelsea lost the FA Cup tie.",
     ]
-    result = find_actors([f"s{i}" for i in range(len(texts))], texts)
+    result = _find(texts)
     counts = _counts(result)
     # an initial does not stop a full name: the surname merges into it
     assert counts["George W. Bush"] == 2 and "Bush" not in counts
@@ -188,7 +193,7 @@ def test_holidays_are_no_actors_but_names_holding_them_are():
         "Shops opened on Boxing Day before the New Year.",
         "Father Christmas visited Easter Island.",
     ]
-    counts = _counts(find_actors([f"s{i}" for i in range(len(texts))], texts))
+    counts = _counts(_find(texts))
     assert not {"Christmas", "Easter", "Boxing Day", "New Year"} & set(counts)
     assert counts["Father Christmas"] == 1 and counts["Easter Island"] == 1
 
@@ -209,7 +214,7 @@ def test_a_known_name_opening_a_sentence_keeps_its_common_words():
         "Bosses at Royal Mail agreed.",
         "New Google rules came into force.",  # no known name: "New" is no name word
     ]
-    result = find_actors([f"s{i}" for i in range(len(texts))], texts)
+    result = _find(texts)
     counts = _counts(result)
     assert counts["New York"] == 1 and counts["New Zealand"] == 1 and counts["New Jersey"] == 1
     assert counts["Royal Mail"] == 2 and counts["Google"] == 1
@@ -227,7 +232,7 @@ def test_and_joins_the_halves_of_an_institutions_name_only():
         "The Senate and House voted; Fox News Channel and Fox Business Network aired it.",
         "Fans of Arsenal and Manchester United sang.",
     ]
-    result = find_actors([f"s{i}" for i in range(len(texts))], texts)
+    result = _find(texts)
     counts = _counts(result)
     assert counts["FDA"] == 2 and counts["Department of Health and Human Services"] == 1
     assert not {"Food", "Drug Administration", "Human Services"} & set(counts)

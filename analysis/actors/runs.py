@@ -267,7 +267,7 @@ def _joins_institution_name(
     if (
         not one_noun_or_of
         or before[-1] in ORGANISATION_WORDS
-        or not all((lexicon_tag(tok.lower()) or "").startswith("NN") for tok in before)
+        or not all(_lexicon_knows_as(tok, "NN") for tok in before)
     ):
         return False
     end = after
@@ -277,13 +277,14 @@ def _joins_institution_name(
     return (
         bool(modifiers)
         and tokens[end - 1][0] in ORGANISATION_WORDS
-        and all(_is_common_word(tok) for tok in modifiers)
+        and all(_lexicon_knows_as(tok, "NN", "JJ") for tok in modifiers)
     )
 
 
-def _is_common_word(token: str) -> bool:
-    """Does the tagger's lexicon know the lower-case word as a noun or adjective?"""
-    return (lexicon_tag(token.lower()) or "").startswith(("NN", "JJ"))
+def _lexicon_knows_as(token: str, *tags: str) -> bool:
+    """Does the tagger's lexicon know the lower-case word with one of these tag prefixes
+    (a common noun: "NN"; or adjective: "JJ")?"""
+    return (lexicon_tag(token.lower()) or "").startswith(tags)
 
 
 def _in_date_context(tokens: Sequence[tuple[str, str]], i: int) -> bool:
@@ -330,16 +331,21 @@ def _names_written_in_body(
 ) -> frozenset[str]:
     """Every stretch of two or more words of the runs that need no evidence (mid-sentence
     in the body): names the article writes where capitals prove them ("New York City")."""
-    known: set[str] = set()
-    for runs in raw_runs:
-        for run, needs_evidence, _ in runs:
-            if needs_evidence:
-                continue
-            words = [tok for tok, _ in run]
-            for start in range(len(words) - 1):
-                for end in range(start + 2, len(words) + 1):
-                    known.add(" ".join(words[start:end]))
-    return frozenset(known)
+    return frozenset(
+        name
+        for runs in raw_runs
+        for run, needs_evidence, _ in runs
+        if not needs_evidence
+        for _, _, name in _stretches(run)
+    )
+
+
+def _stretches(run: list[tuple[str, str]]) -> Iterable[tuple[int, int, str]]:
+    """Every stretch of two or more consecutive words of a run: (start, end, words joined)."""
+    words = [tok for tok, _ in run]
+    for start in range(len(words) - 1):
+        for end in range(start + 2, len(words) + 1):
+            yield start, end, " ".join(words[start:end])
 
 
 def _known_name_words(run: list[tuple[str, str]], known: frozenset[str]) -> frozenset[int]:
@@ -347,14 +353,11 @@ def _known_name_words(run: list[tuple[str, str]], known: frozenset[str]) -> froz
     one the body writes mid-sentence, or a place (:func:`~analysis.actors.kinds.place_names`:
     "New York", "New Zealand", "New Jersey"). Lower-case uses elsewhere ("new") do not make
     such a word a sentence's capital."""
-    words = [tok for tok, _ in run]
     places = place_names()
     covered: set[int] = set()
-    for start in range(len(words) - 1):
-        for end in range(start + 2, len(words) + 1):
-            name = " ".join(words[start:end])
-            if name in known or name in places:
-                covered.update(range(start, end))
+    for start, end, name in _stretches(run):
+        if name in known or name in places:
+            covered.update(range(start, end))
     return frozenset(covered)
 
 
