@@ -147,6 +147,13 @@ def country_official_name(surface: str) -> tuple[str, str, str] | None:
     return None
 
 
+#: Continents, oceans and the world regions news names as places ("aid to Africa", "markets
+#: in Asia"); ISO 3166 lists states only. No surname: "Nintendo Europe" is a firm's branch.
+WORLD_REGIONS = (
+    "Africa", "America", "Americas", "Antarctica", "Arctic", "Asia", "Atlantic", "Balkans",
+    "Caribbean", "Central America", "Europe", "Latin America", "Mediterranean",
+    "North America", "Oceania", "Pacific", "Scandinavia", "South America",
+)  # fmt: skip
 #: The US states whose name is one word.
 US_STATES = tuple(
     """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
@@ -259,11 +266,14 @@ def is_full_name(name: str) -> bool:
     may be one-letter initials ("George W. Bush", "George W Bush", "J. Edgar Hoover"), and a
     suffix may follow ("Hank Williams Jr."). Not "BBC News" or "FA Cup": an acronym is no
     name word, nor is a two-letter initial without periods, which reads as one; nor an
-    event's name ("Athens Olympics", "Carling Cup": :data:`EVENT_WORDS`)."""
+    event's name ("Athens Olympics", "Carling Cup": :data:`EVENT_WORDS`), nor a name ending
+    in a world region ("Nintendo Europe", "North America": :data:`WORLD_REGIONS`)."""
     words = name.split()
     if len(words) > 2 and words[-1] in _NAME_SUFFIXES:
         words = words[:-1]
-    if not 2 <= len(words) <= 4 or not is_name_word(words[-1]) or words[-1] in EVENT_WORDS:
+    if not 2 <= len(words) <= 4 or not is_name_word(words[-1]):
+        return False
+    if words[-1] in EVENT_WORDS or words[-1] in WORLD_REGIONS:
         return False
     first = words[:-1]
     return all(is_name_word(word) or _INITIAL.match(word) for word in first) and any(

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.actors import actor_sentiment, find_actors, score_mentions
+from analysis.actors.kinds import country_name_forms
 from analysis.document import analyse_structure
 
 NEWS = [
@@ -374,6 +375,30 @@ def test_actor_types_from_text_evidence():
     assert types["Fox News"] == types["Wall Street Journal"] == "organisation"
     demonym = find_actors(["a", "b"], ["Voters in Ruritania cheered.", "Ruritanian voters sang."])
     assert demonym.types.set_index("actor").loc["Ruritania", "actor_type"] == "place"
+
+
+def test_places_as_news_names_them_are_no_persons():
+    texts = [
+        "South Korea and North Korea met in Las Vegas.",
+        "Officials in San Francisco and Tel Aviv spoke of Burma.",
+        "Aid to Africa and Europe rose, said Nintendo Europe and Lycos Europe.",
+    ]
+    types = _find(texts).types.set_index("actor")["actor_type"].to_dict()
+    places = ["South Korea", "North Korea", "Las Vegas", "San Francisco", "Tel Aviv", "Burma"]
+    places += ["Africa", "Europe"]
+    assert {name: types[name] for name in places} == dict.fromkeys(places, "place")
+    # a firm's regional branch is no person's first name and surname
+    assert types["Nintendo Europe"] == types["Lycos Europe"] == "unknown"
+
+
+def test_country_names_in_the_forms_news_writes():
+    assert country_name_forms("Korea (South)") == {"Korea (South)", "Korea", "South Korea"}
+    assert country_name_forms("Samoa (American)") >= {"American Samoa", "Samoa"}
+    assert country_name_forms("Myanmar (Burma)") == {"Myanmar (Burma)", "Myanmar", "Burma"}
+    assert country_name_forms("Trinidad & Tobago") >= {"Trinidad and Tobago"}
+    # an abbreviation or a lower-case qualifier is no name
+    assert country_name_forms("Britain (UK)") == {"Britain (UK)", "Britain"}
+    assert country_name_forms("Samoa (western)") == {"Samoa (western)", "Samoa"}
 
 
 def test_a_surname_merge_needs_names_that_may_be_a_persons():

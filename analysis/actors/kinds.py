@@ -15,9 +15,12 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
    ("investment giant SoftBank", "firm OpenAI") -> organisation.
 6. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture")
    -> place.
-7. ``country_or_city_name``: the name is a country in ISO 3166, a country of the United
-   Kingdom, a US state, or a time-zone city of the IANA time-zone database (both
-   lists read from the installed ``tzdata`` package, a locked dependency of pandas) -> place.
+7. ``country_or_city_name``: the name is a country in ISO 3166 (as news writes it: "South
+   Korea", "Burma"), a country of the United Kingdom, a continent or world region, a US
+   state, a time-zone city of the IANA time-zone database (both lists read from the
+   installed ``tzdata`` package, a locked dependency of pandas), or a city of more than one
+   word with 100,000 people or more (GeoNames, shipped as ``analysis/data/city_names.txt``)
+   -> place.
 8. ``demonym_in_text``: the article also writes the name's demonym ("Japan" / "Japanese",
    "Korea" / "Korean") -> place.
 9. ``full_name``: two to four name words (:func:`analysis.names.is_full_name`: no acronym,
@@ -37,16 +40,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from importlib import resources
+from pathlib import Path
 
 from analysis.names import (
     ORGANISATION_WORDS,
     US_STATES,
     US_STATES_OF_TWO_WORDS,
+    WORLD_REGIONS,
     is_full_name,
+    is_name_word,
+    looks_like_demonym,
 )
 from analysis.resources import load_once
 
 PERSON, ORGANISATION, PLACE, UNKNOWN = "person", "organisation", "place", "unknown"
+#: Names of more than one word of the cities of 100,000 people or more (GeoNames, CC BY 4.0),
+#: built by ``bench/build_city_names.py``: "Las Vegas" looks like a person's name.
+CITY_NAMES_PATH = Path(__file__).resolve().parents[1] / "data" / "city_names.txt"
 
 #: Types of the targets of the standard abbreviation table.
 ABBREVIATION_TYPES = {
@@ -81,23 +91,65 @@ def is_acronym(name: str) -> bool:
 
 @load_once
 def place_names() -> frozenset[str]:
-    """Country names (ISO 3166), :data:`UK_COUNTRIES`, the US states and time-zone
-    city names from the installed ``tzdata`` (not Antarctica's zones: research stations
-    named after people)."""
+    """Country names (ISO 3166, in the forms of :func:`country_name_forms`),
+    :data:`UK_COUNTRIES`, :data:`WORLD_REGIONS`, and :func:`city_and_state_names`."""
     zoneinfo = resources.files("tzdata") / "zoneinfo"
     names: set[str] = set()
     for line in (zoneinfo / "iso3166.tab").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            name = line.split("\t")[1].strip()
-            names.add(name)
-            names.add(re.sub(r"\s*\(.*\)$", "", name))  # "Korea (South)" -> "Korea"
-            names.add(re.sub(r"^(.*), (.*)$", r"\2 \1", name))  # "Korea, Rep." forms
+            names.update(country_name_forms(line.split("\t")[1].strip()))
+    names.update(UK_COUNTRIES, WORLD_REGIONS, city_and_state_names())
+    return frozenset(names)
+
+
+@load_once
+def city_and_state_names() -> frozenset[str]:
+    """The US states, time-zone city names from the installed ``tzdata`` (not Antarctica's
+    zones: research stations named after people), and the cities of more than one word of
+    :data:`CITY_NAMES_PATH`."""
+    zoneinfo = resources.files("tzdata") / "zoneinfo"
+    names: set[str] = set(US_STATES) | set(US_STATES_OF_TWO_WORDS)
     for line in (zoneinfo / "zone1970.tab").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             zone = line.split("\t")[2]
             if not zone.startswith("Antarctica/"):  # stations named after people (Davis, Casey)
                 names.add(zone.rsplit("/", 1)[-1].replace("_", " "))
-    return frozenset(names | set(UK_COUNTRIES) | set(US_STATES) | set(US_STATES_OF_TWO_WORDS))
+    for line in CITY_NAMES_PATH.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            names.add(line)
+    return frozenset(names)
+
+
+_QUALIFIED = re.compile(r"^(?P<name>.+?)\s*\((?P<qualifier>[^()]+)\)$")
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
+
+
+def country_name_forms(name: str) -> set[str]:
+    """The names news writes for one country of the time-zone database's ISO 3166 table.
+
+    The table writes "Korea (South)", "Samoa (American)", "Myanmar (Burma)" and "Trinidad &
+    Tobago"; news writes "South Korea", "American Samoa", "Burma" and "Trinidad and Tobago".
+    A qualifier that is a compass word or a nationality goes before the name; any other
+    one-word qualifier is another name of the country ("Burma", "Swaziland"); an
+    abbreviation ("UK", "Dem. Rep.") or a lower-case one ("western") is neither.
+
+    Args:
+        name: The table's name of one country.
+
+    Returns:
+        The name itself and the forms news writes.
+    """
+    forms = {name, name.replace(" & ", " and ")}
+    qualified = _QUALIFIED.match(name)
+    if qualified:
+        base, qualifier = qualified["name"], qualified["qualifier"]
+        forms.add(base)  # "Korea (South)" -> "Korea"
+        if qualifier in _COMPASS_WORDS or looks_like_demonym(qualifier):
+            forms.add(f"{qualifier} {base}")
+        elif is_name_word(qualifier) and " " not in qualifier:
+            forms.add(qualifier)
+    forms.add(re.sub(r"^(.*), (.*)$", r"\2 \1", name))  # "Korea, Rep." forms
+    return forms
 
 
 def organisation_or_place(name: str) -> tuple[str, str] | None:
@@ -132,7 +184,7 @@ def _by_place_name(name: str) -> tuple[str, str] | None:
     if places:
         return PLACE, f"place_word: '{places[0]}'"
     if name in place_names():
-        return PLACE, "country_or_city_name (ISO 3166 / IANA time zones)"
+        return PLACE, "country_or_city_name (ISO 3166 / IANA time zones / GeoNames)"
     return None
 
 
