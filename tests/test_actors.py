@@ -391,6 +391,23 @@ def test_places_as_news_names_them_are_no_persons():
     assert types["Nintendo Europe"] == types["Lycos Europe"] == "unknown"
 
 
+def test_a_city_or_state_and_a_plural_noun_name_a_team():
+    texts = [
+        "The Chicago Cubs beat the San Francisco Giants at the Athens Games.",
+        "The Cubs won. Jordan Banks and Paris Hilton saw it.",
+    ]
+    result = _find(texts)
+    types = result.types.set_index("actor")["actor_type"].to_dict()
+    assert types["Chicago Cubs"] == types["San Francisco Giants"] == "organisation"
+    # a country's name is a first name too, and a city's without a plural noun; an event
+    assert types["Jordan Banks"] == types["Paris Hilton"] == "person"
+    assert types["Athens Games"] == "unknown"
+    # the team's plural noun alone is the team the article named
+    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    assert ("Cubs", "Chicago Cubs", "team_short_name") in aliases
+    assert _counts(result)["Chicago Cubs"] == 2
+
+
 def test_country_names_in_the_forms_news_writes():
     assert country_name_forms("Korea (South)") == {"Korea (South)", "Korea", "South Korea"}
     assert country_name_forms("Samoa (American)") >= {"American Samoa", "Samoa"}

@@ -11,8 +11,9 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
    a mention, optionally with "former" or a comma ("Prime Minister, Shinzo Abe") -> person.
 4. ``surname_used_alone``: a full name whose last word the article uses alone -> person.
 5. ``organisation_word``: a word of the name is an organisation head ("Bank of Japan",
-   "Nippon Steel", "White House"), or an organisation noun stands before it in apposition
-   ("investment giant SoftBank", "firm OpenAI") -> organisation.
+   "Nippon Steel", "White House"), or it is a city or US state and a plural noun, a team
+   ("Chicago Cubs", "San Francisco Giants"), or an organisation noun stands before it in
+   apposition ("investment giant SoftBank", "firm OpenAI") -> organisation.
 6. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture")
    -> place.
 7. ``country_or_city_name``: the name is a country in ISO 3166 (as news writes it: "South
@@ -43,6 +44,7 @@ from importlib import resources
 from pathlib import Path
 
 from analysis.names import (
+    EVENT_WORDS,
     ORGANISATION_WORDS,
     US_STATES,
     US_STATES_OF_TWO_WORDS,
@@ -52,6 +54,7 @@ from analysis.names import (
     looks_like_demonym,
 )
 from analysis.resources import load_once
+from analysis.tokens import lexicon_tag
 
 PERSON, ORGANISATION, PLACE, UNKNOWN = "person", "organisation", "place", "unknown"
 #: Names of more than one word of the cities of 100,000 people or more (GeoNames, CC BY 4.0),
@@ -80,6 +83,8 @@ PLACE_WORDS = frozenset(
 #: The countries of the United Kingdom: ISO 3166-1 lists only the state ("Britain (UK)"), and
 #: British news names them as teams, governments and places more often than the state.
 UK_COUNTRIES = ("England", "Scotland", "Wales", "Northern Ireland")
+# A team's name ends in a plural noun ("Cubs", "Giants"): :func:`team_place`.
+_PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 _DEMONYM_ENDINGS = ("ese", "an", "ian", "ean", "ish", "i", "n")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
 
@@ -106,7 +111,7 @@ def place_names() -> frozenset[str]:
 def city_and_state_names() -> frozenset[str]:
     """The US states, time-zone city names from the installed ``tzdata`` (not Antarctica's
     zones: research stations named after people), and the cities of more than one word of
-    :data:`CITY_NAMES_PATH`."""
+    :data:`CITY_NAMES_PATH`: the places that name teams ("Chicago Cubs", "Texas Rangers")."""
     zoneinfo = resources.files("tzdata") / "zoneinfo"
     names: set[str] = set(US_STATES) | set(US_STATES_OF_TWO_WORDS)
     for line in (zoneinfo / "zone1970.tab").read_text(encoding="utf-8").splitlines():
@@ -175,8 +180,27 @@ def _by_notation(name: str) -> tuple[str, str] | None:
 
 
 def _by_organisation_word(name: str) -> tuple[str, str] | None:
-    heads = [w for w in name.split() if w in ORGANISATION_WORDS]
-    return (ORGANISATION, f"organisation_word: '{heads[0]}'") if heads else None
+    words = name.split()
+    heads = [w for w in words if w in ORGANISATION_WORDS]
+    if heads:
+        return ORGANISATION, f"organisation_word: '{heads[0]}'"
+    place = team_place(name)
+    if place:
+        return ORGANISATION, f"organisation_word: team '{place}' + '{words[-1]}'"
+    return None
+
+
+def team_place(name: str) -> str | None:
+    """The city or US state of a team's name: a place and a plural noun ("Chicago" of
+    "Chicago Cubs"); None for other names, and for a country's ("Jordan Banks" is a person)
+    or an event's ("Athens Games")."""
+    words = name.split()
+    if len(words) < 2 or words[-1] in EVENT_WORDS:
+        return None
+    if lexicon_tag(words[-1].lower()) not in _PLURAL_NOUN_TAGS:
+        return None
+    place = " ".join(words[:-1])
+    return place if place in city_and_state_names() else None
 
 
 def _by_place_name(name: str) -> tuple[str, str] | None:

@@ -91,21 +91,26 @@ def surname_merges(
 
 
 def short_name_merges(surfaces: Counter, canonical: dict[str, str], alias_rows: list[Row]) -> None:
-    """Merge an outlet's or an event's head word used alone into the only name ending in it.
+    """Merge an outlet's, an event's or a team's head word used alone into the only such name
+    ending in it.
 
-    News names an outlet or an event in full once and by its head word after ("The Wall
-    Street Journal ... the Journal reported", "the Athens Olympics ... the Olympics"); with
-    two ("Financial Times", "New York Times") the head word stays apart. Only
-    :data:`~analysis.names.OUTLET_WORDS` (rule ``outlet_short_name``) and
-    :data:`~analysis.names.EVENT_WORDS` (``event_short_name``) merge: other institutions'
-    head words name other bodies ("the House" is no "White House").
+    News names an outlet, an event or a team in full once and by its head word after ("The
+    Wall Street Journal ... the Journal reported", "the Athens Olympics ... the Olympics",
+    "the Chicago Cubs ... the Cubs"); with two ("Financial Times", "New York Times") the head
+    word stays apart. Only :data:`~analysis.names.OUTLET_WORDS` (rule ``outlet_short_name``),
+    :data:`~analysis.names.EVENT_WORDS` (``event_short_name``) and the plural nouns of teams
+    (:func:`~analysis.actors.kinds.team_place`, ``team_short_name``) merge: other
+    institutions' head words name other bodies ("the House" is no "White House").
     """
     for surface in sorted(surfaces):
-        kind = "outlet" if surface in OUTLET_WORDS else "event" if surface in EVENT_WORDS else ""
-        if surface in canonical or not kind:
+        if surface in canonical:
             continue
         candidates = sorted(s for s in surfaces if " " in s and s.split()[-1] == surface)
-        if len(candidates) == 1:
+        kind = "outlet" if surface in OUTLET_WORDS else "event" if surface in EVENT_WORDS else ""
+        if not kind:
+            candidates = [name for name in candidates if K.team_place(name)]
+            kind = "team" if candidates else ""
+        if kind and len(candidates) == 1:
             evidence = f"only {kind} name ending in '{surface}' in the article"
             _merge(surface, candidates[0], f"{kind}_short_name", evidence, canonical, alias_rows)
 
