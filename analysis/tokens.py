@@ -58,6 +58,7 @@ _TOKEN = re.compile(
     | (?:[A-Za-z]\.){{2,}}                                  # acronym: U.S., a.m.
     | \b(?:{_ABBREVIATIONS})\.                              # known abbreviation
     | \b[A-Z]\.(?=\s+[A-Z])                                 # initial: Donald J. Trump
+    | \b[A-Za-z]{_APOSTROPHE}[A-Z][a-z][^\W\d_]*(?:-\w+)*     # elided name: O'Brien, d'Estaing
     | \d+(?:[.,:]\d+)*[^\W_]*                              # number: 54,000 14.9 5th 5,000m
     | n{_APOSTROPHE}t\b                                      # clitic n't
     | {_APOSTROPHE}(?:s|re|ve|ll|d|m)\b                      # clitics 's 're 've 'll 'd 'm

@@ -38,6 +38,17 @@ def _find(texts):
     return find_actors([f"s{i}" for i in range(len(texts))], texts)
 
 
+def _find_in_article(texts):
+    """Actors of texts read as one article, with the pipeline's own tokens and tags."""
+    document = analyse_structure(" ".join(texts), **PREPARE)
+    tokens = [
+        list(zip(g["token"], g["pos"], strict=True))
+        for _, g in document.tokens.groupby("sentence_id")
+    ]
+    assert len(tokens) == len(texts)
+    return find_actors(document.sentences["sentence_id"].tolist(), texts, tokens)
+
+
 def _counts(result):
     return result.mentions.groupby("actor").size().to_dict()
 
@@ -568,6 +579,17 @@ def test_agency_month_abbreviations_are_dates_but_given_names_stay_names():
     assert counts == {"Washington": 1, "Jan Koum": 1, "Jun Ishikawa": 1, "Osaka": 1}
 
 
+def test_names_with_an_elided_particle_are_one_name():
+    texts = [
+        "Conan O'Brien met Massimo D’Alema.",
+        "O'Brien's film L'Esquive won.",
+    ]
+    found = _find_in_article(texts)
+    assert _counts(found) == {"Conan O'Brien": 2, "Massimo D’Alema": 1, "L'Esquive": 1}
+    aliases = {(r.variant, r.actor) for r in found.aliases.itertuples()}
+    assert ("O'Brien", "Conan O'Brien") in aliases
+
+
 def test_party_affiliations_of_legislators_are_no_actors():
     texts = [
         "Sen. Chuck Schumer (D-N.Y.) said the bill failed.",
@@ -576,13 +598,7 @@ def test_party_affiliations_of_legislators_are_no_actors():
         # The older style with a comma, as the Wall Street Journal writes it.
         "Sen. Bernie Sanders (I., Vt.) and Rep. Jim Jordan, R., Ohio, objected.",
     ]
-    document = analyse_structure(" ".join(texts), **PREPARE)
-    tokens = [
-        list(zip(g["token"], g["pos"], strict=True))
-        for _, g in document.tokens.groupby("sentence_id")
-    ]
-    found = find_actors(document.sentences["sentence_id"].tolist(), texts, tokens)
-    counts = _counts(found)
+    counts = _counts(_find_in_article(texts))
     assert counts == {
         "Chuck Schumer": 1, "Lindsey Graham": 2, "Nancy Pelosi": 1, "Ted Cruz": 1, "D-Day": 1,
         "Bernie Sanders": 1, "Jim Jordan": 1,

@@ -37,6 +37,14 @@ def test_clitics_split_penn_style():
     ]  # fmt: skip
 
 
+def test_a_name_with_an_elided_particle_is_one_word():
+    # "O'Brien" was "O", "'", "Brien": two actors and no keyword
+    assert words("O'Brien's aide met D’Alema and Giscard d'Estaing; rock 'n' roll, I'M, 'Hi'") == [
+        "O'Brien", "'s", "aide", "met", "D’Alema", "and", "Giscard", "d'Estaing", ";", "rock",
+        "'", "n", "'", "roll", ",", "I", "'", "M", ",", "'", "Hi", "'",
+    ]  # fmt: skip
+
+
 def test_hyphenated_words_and_urls():
     assert words("A resource-poor state, see https://example.org/a.") == [
         "A", "resource-poor", "state", ",", "see", "https://example.org/a", ".",
