@@ -590,6 +590,18 @@ def test_names_with_an_elided_particle_are_one_name():
     assert ("O'Brien", "Conan O'Brien") in aliases
 
 
+def test_proper_adjectives_and_plural_acronyms_are_no_actors():
+    texts = [
+        "Olympic champion Kelly Holmes thanked MPs at the Olympic Games.",
+        "Islamic militants and CEOs met NGOs in the Atlantic.",
+        "She won the AAAs Championships.",  # inside a name, a plural acronym is the name's
+    ]
+    counts = _counts(_find_in_article(texts))
+    assert counts == {
+        "Kelly Holmes": 1, "Olympic Games": 1, "Atlantic": 1, "AAAs Championships": 1,
+    }  # fmt: skip
+
+
 def test_party_affiliations_of_legislators_are_no_actors():
     texts = [
         "Sen. Chuck Schumer (D-N.Y.) said the bill failed.",

@@ -1,6 +1,6 @@
 """Actors named in an article, found from the text: detection and merging of name variants.
 
-The steps live in :mod:`analysis.actors.runs` (detection: steps 1-6) and
+The steps live in :mod:`analysis.actors.runs` (detection: steps 1-7) and
 :mod:`analysis.actors.merges` (merging); their word lists and name tests in
 :mod:`analysis.names`. This module puts them together and lists every mention.
 
@@ -39,7 +39,10 @@ Universal (``PROPN``); with no tags, :func:`tag_sentences` tags the text with Te
    countries: a single capitalised word ending in -ese/-ian/-ean/-can/-ish that is tagged as an
    adjective or directly modifies a lower-case noun ("Japanese investment giant SoftBank",
    "American allies") names the nationality of something else, and crediting the sentence to
-   the state would conflate a company, a leader or a people with the country.
+   the state would conflate a company, a leader or a people with the country. Other proper
+   adjectives ending in -ic are treated the same ("Olympic champion", "Islamic militants").
+7. *Plural acronyms* ("MPs", "CEOs", "NGOs") standing alone name a class of people or
+   things, not an actor; inside a longer name they belong to it ("AAAs Championships").
 
 Merging (each merge is written to ``actor_aliases``: actor, variant, rule, evidence)
 ------------------------------------------------------------------------------------

@@ -27,8 +27,9 @@ from analysis.names import (
     is_date_word,
     is_name_word,
     is_person_title,
+    is_plural_acronym,
     is_proper,
-    looks_like_demonym,
+    looks_like_proper_adjective,
 )
 from analysis.resources import load_once
 from analysis.tokens import lexicon_tag
@@ -139,7 +140,7 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
                 _known_name_words(run, known) if needs_evidence else frozenset(),
             )
             for offset, part in split:
-                if " ".join(part) in HOLIDAYS:
+                if " ".join(part) in HOLIDAYS or (len(part) == 1 and is_plural_acronym(part[0])):
                     continue
                 if not _is_demonym_use(part, s.tokens, start + offset):
                     s.runs.append(part)
@@ -416,9 +417,10 @@ def _split_run(
 
 
 def _is_demonym_use(part: list[str], tokens: Sequence[tuple[str, str]], index: int) -> bool:
-    """Is a one-word run at ``tokens[index]`` a demonym used as an adjective ("Japanese
-    officials"), not a people ("the Japanese")? Judged at that occurrence only."""
-    if len(part) != 1 or not looks_like_demonym(part[0]):
+    """Is a one-word run at ``tokens[index]`` a demonym or another proper adjective used as
+    an adjective ("Japanese officials", "Olympic champion"), not a people ("the Japanese")?
+    Judged at that occurrence only."""
+    if len(part) != 1 or not looks_like_proper_adjective(part[0]):
         return False
     if tokens[index][1] == "JJ":
         return True
