@@ -178,6 +178,12 @@ _PARTY_AFFILIATION = re.compile(PARTY_AFFILIATION)
 
 #: Abbreviations of "number" ("No. 1 seed", "his No. 10 jersey"): capitalised, no name.
 NUMBER_SIGNS = frozenset({"No.", "Nos."})
+#: Number words, which mid-sentence are capitalised only inside a name or title ("Formula
+#: One", "Channel Four", "Million Dollar Baby"); no person's name holds one.
+NUMBER_WORDS = frozenset(
+    """One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Hundred Thousand
+    Million Billion""".split()
+)
 #: Hyphens and en dashes, which join names ("U.S.-Japan").
 HYPHEN = re.compile(r"[-–]")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ians?|eans?|cans?|ish)$")
@@ -269,13 +275,16 @@ def is_full_name(name: str) -> bool:
     suffix may follow ("Hank Williams Jr."). Not "BBC News" or "FA Cup": an acronym is no
     name word, nor is a two-letter initial without periods, which reads as one; nor an
     event's name ("Athens Olympics", "Carling Cup": :data:`EVENT_WORDS`), nor a name ending
-    in a world region ("Nintendo Europe", "North America": :data:`WORLD_REGIONS`)."""
+    in a world region ("Nintendo Europe", "North America": :data:`WORLD_REGIONS`), nor one
+    holding a number word ("Million Dollar Baby": :data:`NUMBER_WORDS`)."""
     words = name.split()
     if len(words) > 2 and words[-1] in _NAME_SUFFIXES:
         words = words[:-1]
     if not 2 <= len(words) <= 4 or not is_name_word(words[-1]):
         return False
     if words[-1] in EVENT_WORDS or words[-1] in WORLD_REGIONS:
+        return False
+    if any(word in NUMBER_WORDS for word in words):
         return False
     first = words[:-1]
     return all(is_name_word(word) or _INITIAL.match(word) for word in first) and any(
@@ -318,7 +327,8 @@ def is_proper(token: str, tag: str, initial: bool) -> bool:
 
     Tagged as a proper noun; or tagged as another noun (or untagged) while capitalised in
     mid-sentence or written with inner capitals ("SoftBank", "LNG"); or hyphenated capitals
-    ("U.S.-Japan", which taggers call an adjective). A party affiliation ("D-N.Y.") is none.
+    ("U.S.-Japan", which taggers call an adjective); or a capitalised number word in
+    mid-sentence ("Formula One"). A party affiliation ("D-N.Y.") is none.
 
     Args:
         token: The token.
@@ -335,4 +345,4 @@ def is_proper(token: str, tag: str, initial: bool) -> bool:
     if tag.startswith("NN") or tag in ("", "FW", "X"):
         inner_caps = any(character.isupper() for character in token[1:])
         return inner_caps or not initial
-    return False
+    return token in NUMBER_WORDS and not initial

@@ -602,6 +602,22 @@ def test_proper_adjectives_and_plural_acronyms_are_no_actors():
     }  # fmt: skip
 
 
+def test_a_capitalised_number_word_is_part_of_a_name_and_no_persons():
+    texts = [
+        "Clint Eastwood won for Million Dollar Baby.",
+        "He watched Formula One on Channel Four.",
+        "Three people died.",  # a sentence's first word is no name for being capitalised
+        "Fans saw Butler reach the Final Four.",  # and a number word alone is no actor
+    ]
+    found = _find_in_article(texts)
+    assert _counts(found) == {
+        "Clint Eastwood": 1, "Million Dollar Baby": 1, "Formula One": 1, "Channel Four": 1,
+        "Butler": 1,
+    }  # fmt: skip
+    types = found.types.set_index("actor")["actor_type"].to_dict()
+    assert types["Million Dollar Baby"] == "unknown"  # a film, not a person "Dollar Baby"
+
+
 def test_party_affiliations_of_legislators_are_no_actors():
     texts = [
         "Sen. Chuck Schumer (D-N.Y.) said the bill failed.",

@@ -43,6 +43,8 @@ Universal (``PROPN``); with no tags, :func:`tag_sentences` tags the text with Te
    adjectives ending in -ic are treated the same ("Olympic champion", "Islamic militants").
 7. *Plural acronyms* ("MPs", "CEOs", "NGOs") standing alone name a class of people or
    things, not an actor; inside a longer name they belong to it ("AAAs Championships").
+   So do capitalised number words in mid-sentence ("Formula One", "Million Dollar Baby"),
+   which alone are no actor ("the Final Four").
 
 Merging (each merge is written to ``actor_aliases``: actor, variant, rule, evidence)
 ------------------------------------------------------------------------------------

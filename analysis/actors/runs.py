@@ -18,6 +18,7 @@ from analysis.names import (
     COUNTRY_NAME_VARIANTS,
     HOLIDAYS,
     HYPHEN,
+    NUMBER_WORDS,
     ORGANISATION_WORDS,
     POSSESSIVES,
     TITLE_WORDS,
@@ -140,7 +141,7 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
                 _known_name_words(run, known) if needs_evidence else frozenset(),
             )
             for offset, part in split:
-                if " ".join(part) in HOLIDAYS or (len(part) == 1 and is_plural_acronym(part[0])):
+                if " ".join(part) in HOLIDAYS or _names_no_one_alone(part):
                     continue
                 if not _is_demonym_use(part, s.tokens, start + offset):
                     s.runs.append(part)
@@ -414,6 +415,13 @@ def _split_run(
         if part and any(c.isalpha() for c in "".join(part)):
             cleaned.append((offset, part))
     return cleaned
+
+
+def _names_no_one_alone(part: list[str]) -> bool:
+    """A one-word run that names no actor on its own: a plural acronym ("MPs") or a number
+    word ("Four" of "the Final Four"), which a longer name may hold ("AAAs Championships",
+    "Formula One")."""
+    return len(part) == 1 and (is_plural_acronym(part[0]) or part[0] in NUMBER_WORDS)
 
 
 def _is_demonym_use(part: list[str], tokens: Sequence[tuple[str, str]], index: int) -> bool:
