@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from analysis.names import (
@@ -100,9 +101,8 @@ def place_names() -> frozenset[str]:
     :data:`UK_COUNTRIES`, :data:`WORLD_REGIONS`, and :func:`city_and_state_names`."""
     zoneinfo = resources.files("tzdata") / "zoneinfo"
     names: set[str] = set()
-    for line in (zoneinfo / "iso3166.tab").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            names.update(country_name_forms(line.split("\t")[1].strip()))
+    for line in _data_lines(zoneinfo / "iso3166.tab"):
+        names.update(country_name_forms(line.split("\t")[1].strip()))
     names.update(UK_COUNTRIES, WORLD_REGIONS, city_and_state_names())
     return frozenset(names)
 
@@ -114,15 +114,18 @@ def city_and_state_names() -> frozenset[str]:
     :data:`CITY_NAMES_PATH`: the places that name teams ("Chicago Cubs", "Texas Rangers")."""
     zoneinfo = resources.files("tzdata") / "zoneinfo"
     names: set[str] = set(US_STATES) | set(US_STATES_OF_TWO_WORDS)
-    for line in (zoneinfo / "zone1970.tab").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            zone = line.split("\t")[2]
-            if not zone.startswith("Antarctica/"):  # stations named after people (Davis, Casey)
-                names.add(zone.rsplit("/", 1)[-1].replace("_", " "))
-    for line in CITY_NAMES_PATH.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            names.add(line)
+    for line in _data_lines(zoneinfo / "zone1970.tab"):
+        zone = line.split("\t")[2]
+        if not zone.startswith("Antarctica/"):  # stations named after people (Davis, Casey)
+            names.add(zone.rsplit("/", 1)[-1].replace("_", " "))
+    names.update(_data_lines(CITY_NAMES_PATH))
     return frozenset(names)
+
+
+def _data_lines(path: Traversable) -> list[str]:
+    """The lines of a data file that are neither empty nor a ``#`` comment."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 _QUALIFIED = re.compile(r"^(?P<name>.+?)\s*\((?P<qualifier>[^()]+)\)$")
