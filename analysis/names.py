@@ -187,7 +187,6 @@ NUMBER_WORDS = frozenset(
 #: Hyphens and en dashes, which join names ("U.S.-Japan").
 HYPHEN = re.compile(r"[-–]")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ians?|eans?|cans?|ish)$")
-_IC_ADJECTIVE = re.compile(r"^[A-Z][a-z]+ic$")
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 #: Nationalities and peoples whose adjective has no regular ending ("Greek firms", "French
 #: officials", "Saudi investors"): as adjectives they name no actor.
@@ -301,13 +300,6 @@ def looks_like_demonym(word: str) -> bool:
     """A capitalised word ending like a nationality ("Japanese", "American", "British"), or
     one of :data:`IRREGULAR_DEMONYMS` ("Greek", "French")."""
     return bool(_DEMONYM.match(word)) or word in IRREGULAR_DEMONYMS
-
-
-def looks_like_proper_adjective(word: str) -> bool:
-    """A demonym (:func:`looks_like_demonym`) or another capitalised adjective ending in -ic
-    ("Olympic", "Islamic", "Catholic"): before a lower-case noun it names no actor
-    ("Olympic champion", "Islamic militants"), as "Japanese officials" names none."""
-    return looks_like_demonym(word) or bool(_IC_ADJECTIVE.match(word))
 
 
 def is_plural_acronym(token: str) -> bool:

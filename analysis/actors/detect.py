@@ -40,7 +40,8 @@ Universal (``PROPN``); with no tags, :func:`tag_sentences` tags the text with Te
    adjective or directly modifies a lower-case noun ("Japanese investment giant SoftBank",
    "American allies") names the nationality of something else, and crediting the sentence to
    the state would conflate a company, a leader or a people with the country. Other proper
-   adjectives ending in -ic are treated the same ("Olympic champion", "Islamic militants").
+   adjectives ending in -ic that the tagger's lexicon knows are treated the same ("Olympic
+   champion", "Islamic militants"; not the surname of "the Milosevic regime").
 7. *Plural acronyms* ("MPs", "CEOs", "NGOs") standing alone name a class of people or
    things, not an actor; inside a longer name they belong to it ("AAAs Championships").
    So do capitalised number words in mid-sentence ("Formula One", "Million Dollar Baby"),

@@ -30,7 +30,7 @@ from analysis.names import (
     is_person_title,
     is_plural_acronym,
     is_proper,
-    looks_like_proper_adjective,
+    looks_like_demonym,
 )
 from analysis.resources import load_once
 from analysis.tokens import lexicon_tag
@@ -42,6 +42,7 @@ Token = tuple[str, str | None]
 # nouns: "Harry Reid", "Associated Press", "Sleeping Beauty", "Queens Theatre".
 _HEADLINE_VERB_TAGS = ("VBZ", "VBD")
 _DOTTED_NO_FINAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
+_IC_ADJECTIVE = re.compile(r"^[A-Z][a-z]+ic$")
 
 
 @dataclass
@@ -424,11 +425,23 @@ def _names_no_one_alone(part: list[str]) -> bool:
     return len(part) == 1 and (is_plural_acronym(part[0]) or part[0] in NUMBER_WORDS)
 
 
+def _looks_like_proper_adjective(word: str) -> bool:
+    """A demonym, or a capitalised word ending in -ic that the tagger's lexicon knows
+    ("Olympic", "Islamic", "Catholic"); before a lower-case noun it names no actor, as
+    "Japanese officials" names none. Surnames ending so are unknown to the lexicon and stay
+    names ("the Milosevic regime", "Djokovic fans")."""
+    if looks_like_demonym(word):
+        return True
+    return _IC_ADJECTIVE.match(word) is not None and (
+        lexicon_tag(word) is not None or lexicon_tag(word.lower()) is not None
+    )
+
+
 def _is_demonym_use(part: list[str], tokens: Sequence[tuple[str, str]], index: int) -> bool:
     """Is a one-word run at ``tokens[index]`` a demonym or another proper adjective used as
     an adjective ("Japanese officials", "Olympic champion"), not a people ("the Japanese")?
     Judged at that occurrence only."""
-    if len(part) != 1 or not looks_like_proper_adjective(part[0]):
+    if len(part) != 1 or not _looks_like_proper_adjective(part[0]):
         return False
     if tokens[index][1] == "JJ":
         return True
