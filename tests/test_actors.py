@@ -53,6 +53,16 @@ def _counts(result):
     return result.mentions.groupby("actor").size().to_dict()
 
 
+def _types(result):
+    """Actor -> type."""
+    return result.types.set_index("actor")["actor_type"].to_dict()
+
+
+def _aliases(result):
+    """``(variant, actor, rule)`` of every recorded merge."""
+    return {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+
+
 def test_actors_found_from_text():
     counts = _counts(_result())
     assert counts["Shigeru Ishiba"] == 3
@@ -173,7 +183,7 @@ def test_a_short_name_of_a_state_is_its_official_name():
     counts = _counts(result)
     assert counts["United Kingdom"] == 3
     assert not {"Britain", "UK", "Great Britain"} & set(counts)
-    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    aliases = _aliases(result)
     assert ("Britain", "United Kingdom", "country_short_name") in aliases
     assert ("Great Britain", "United Kingdom", "country_short_name") in aliases
     assert ("UK", "United Kingdom", "country_abbreviation") in aliases
@@ -192,7 +202,7 @@ def test_acronyms_initials_and_irregular_nationalities_in_names():
     assert counts["George W. Bush"] == 2 and "Bush" not in counts
     # "Greek" before a lower-case noun is an adjective, as "Japanese" is
     assert "Greek" not in counts
-    types = result.types.set_index("actor")["actor_type"].to_dict()
+    types = _types(result)
     assert types["George W. Bush"] == "person"
     # a name with an acronym is no person's full name
     assert types["FA Cup"] == "unknown"
@@ -231,7 +241,7 @@ def test_a_known_name_opening_a_sentence_keeps_its_common_words():
     assert counts["New York"] == 1 and counts["New Zealand"] == 1 and counts["New Jersey"] == 1
     assert counts["Royal Mail"] == 2 and counts["Google"] == 1
     assert not {"York", "Zealand", "Jersey", "Mail", "New Google"} & set(counts)
-    types = result.types.set_index("actor")["actor_type"].to_dict()
+    types = _types(result)
     assert types["New Jersey"] == types["New York"] == "place"
 
 
@@ -251,7 +261,7 @@ def test_and_joins_the_halves_of_an_institutions_name_only():
     # two names, or an institution by itself, before "and"
     for name in ("Trump", "Abe", "Apple", "Google", "Senate", "House", "Arsenal"):
         assert counts[name] == 1, name
-    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    aliases = _aliases(result)
     assert ("Food and Drug Administration", "FDA", "acronym_defined_in_text") in aliases
 
 
@@ -260,13 +270,13 @@ def test_an_outlets_head_word_alone_is_the_outlet_it_named():
         "The Wall Street Journal reported the deal.",
         "The Journal said talks went on, and the House voted after the White House spoke.",
     ]
-    result = find_actors(["s0", "s1"], texts)
+    result = _find(texts)
     counts = _counts(result)
     assert counts["Wall Street Journal"] == 2 and "Journal" not in counts
     assert counts["House"] == 1 and counts["White House"] == 1  # no outlet: kept apart
-    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    aliases = _aliases(result)
     assert ("Journal", "Wall Street Journal", "outlet_short_name") in aliases
-    types = result.types.set_index("actor")["actor_type"].to_dict()
+    types = _types(result)
     assert types["Wall Street Journal"] == "organisation"  # not a person's surname merge
     # two outlets ending in the word: the word stays apart
     both = _counts(
@@ -282,17 +292,17 @@ def test_premier_league_and_number_signs():
         "Chelsea lead the Premier League, and Premier Li Qiang visited.",
         "Their No. 1 guy wore the No. 10 jersey.",
     ]
-    result = find_actors(["s0", "s1"], texts)
+    result = _find(texts)
     counts = _counts(result)
     assert counts["Premier League"] == 1 and counts["Li Qiang"] == 1
     assert not {"League", "No."} & set(counts)
-    types = result.types.set_index("actor")["actor_type"].to_dict()
+    types = _types(result)
     assert types["Premier League"] == "organisation" and types["Li Qiang"] == "person"
 
 
 def test_merges_are_recorded_and_shared_surnames_attributed_per_mention():
     result = _result()
-    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    aliases = _aliases(result)
     assert ("Trump", "Donald Trump", "surname_of_full_name") in aliases
     assert ("Ishiba", "Shigeru Ishiba", "surname_of_full_name") in aliases
     assert ("U.S.", "United States", "country_abbreviation") in aliases
@@ -353,12 +363,12 @@ def test_acronyms_of_things_are_not_actors_but_organisations_are():
     assert counts["NATO"] == 2
     types = dict(zip(result.types["actor"], result.types["actor_type"], strict=True))
     assert types["LDP"] == "organisation" and types["NATO"] == "organisation"
-    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    aliases = _aliases(result)
     assert ("Liberal Democratic Party", "LDP", "acronym_defined_in_text") in aliases
 
 
 def test_actor_types_from_text_evidence():
-    types = _result().types.set_index("actor")["actor_type"].to_dict()
+    types = _types(_result())
     assert types["Donald Trump"] == "person"  # "U.S. President Donald Trump"
     assert types["Shigeru Ishiba"] == "person"
     assert types["Akie Abe"] == "person"
@@ -382,7 +392,7 @@ def test_actor_types_from_text_evidence():
     assert _counts(events) == {"Athens Olympics": 2, "World Cup": 1, "Holmes": 1}
     # and outlets by theirs
     outlets = find_actors(["a"], ["Smith told Fox News and the Wall Street Journal on Monday."])
-    types = outlets.types.set_index("actor")["actor_type"].to_dict()
+    types = _types(outlets)
     assert types["Fox News"] == types["Wall Street Journal"] == "organisation"
     demonym = find_actors(["a", "b"], ["Voters in Ruritania cheered.", "Ruritanian voters sang."])
     assert demonym.types.set_index("actor").loc["Ruritania", "actor_type"] == "place"
@@ -394,7 +404,7 @@ def test_places_as_news_names_them_are_no_persons():
         "Officials in San Francisco and Tel Aviv spoke of Burma.",
         "Aid to Africa and Europe rose, said Nintendo Europe and Lycos Europe.",
     ]
-    types = _find(texts).types.set_index("actor")["actor_type"].to_dict()
+    types = _types(_find(texts))
     places = ["South Korea", "North Korea", "Las Vegas", "San Francisco", "Tel Aviv", "Burma"]
     places += ["Africa", "Europe"]
     assert {name: types[name] for name in places} == dict.fromkeys(places, "place")
@@ -408,13 +418,13 @@ def test_a_city_or_state_and_a_plural_noun_name_a_team():
         "The Cubs won. Jordan Banks and Paris Hilton saw it.",
     ]
     result = _find(texts)
-    types = result.types.set_index("actor")["actor_type"].to_dict()
+    types = _types(result)
     assert types["Chicago Cubs"] == types["San Francisco Giants"] == "organisation"
     # a country's name is a first name too, and a city's without a plural noun; an event
     assert types["Jordan Banks"] == types["Paris Hilton"] == "person"
     assert types["Athens Games"] == "unknown"
     # the team's plural noun alone is the team the article named
-    aliases = {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
+    aliases = _aliases(result)
     assert ("Cubs", "Chicago Cubs", "team_short_name") in aliases
     assert _counts(result)["Chicago Cubs"] == 2
 
@@ -559,7 +569,7 @@ def test_actors_in_scraped_text_are_named_by_their_characters():
         "AT&amp;T and Verizon sued regulators on Monday.",
         "AT&T said the S&amp;P 500 fell, and Rainn Wilson &amp; Ellen Page laughed.",
     ]
-    result = find_actors(["s0", "s1"], texts)
+    result = _find(texts)
     mentions = result.mentions
     assert _counts(result)["AT&T"] == 2  # escaped or not, one actor
     assert {"S&P", "Rainn Wilson", "Ellen Page", "Verizon"} <= set(mentions["actor"])
@@ -616,7 +626,7 @@ def test_a_capitalised_number_word_is_part_of_a_name_and_no_persons():
         "Clint Eastwood": 1, "Million Dollar Baby": 1, "Formula One": 1, "Channel Four": 1,
         "Butler": 1,
     }  # fmt: skip
-    types = found.types.set_index("actor")["actor_type"].to_dict()
+    types = _types(found)
     assert types["Million Dollar Baby"] == "unknown"  # a film, not a person "Dollar Baby"
 
 
