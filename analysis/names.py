@@ -31,9 +31,13 @@ OUTLET_WORDS = frozenset(
     """Times Post News Journal Tribune Herald Gazette Magazine Telegraph Guardian Chronicle
     Courier Press""".split()
 )
+#: Parties by the names news gives them, never a person's ("New Labour", "Lib Dems").
+PARTY_WORDS = frozenset("Labour Tories Conservatives Dems".split())
 #: Head words of organisation names (a closed class of institution nouns, not names).
-ORGANISATION_WORDS = OUTLET_WORDS | frozenset(
-    """Party Bank Ministry Department Agency Council Committee Commission Court Corp. Corp
+ORGANISATION_WORDS = (
+    OUTLET_WORDS
+    | frozenset(
+        """Party Bank Ministry Department Agency Council Committee Commission Court Corp. Corp
     Corporation Inc. Inc Co. Ltd. Ltd Group Company Association University Institute Foundation
     Fund Forum Organization Organisation Alliance Federation Office Administration Congress
     Parliament Senate House Assembly Army Navy Police Bureau Service Steel Motors Airlines
@@ -41,14 +45,23 @@ ORGANISATION_WORDS = OUTLET_WORDS | frozenset(
     Exchange Club League Church School College Hospital Network Cabinet Diet Government
     Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers Wanderers
     Athletic Albion Rangers Democrats Republicans Radio Television Broadcasting Studios
-    Pictures Records Media Services Union""".split()
+    Pictures Records Media Services Union Museum Gallery Library Orchestra Philharmonic
+    Symphony Opera Ballet Theatre Theater Zoo Society Force Harriers Animation""".split()
+    )
+    | PARTY_WORDS
 )
 _ORGANISATION_WORDS_LOWER = frozenset(word.lower() for word in ORGANISATION_WORDS)
+#: Acronyms of common nouns ("TV", "PC", "GDP", "MP"): a thing, a measure or a role, never a
+#: named actor, even where the text shows one acting ("the PC crashed", "the MP said").
+COMMON_NOUN_ACRONYMS = frozenset(
+    """TV HDTV PC DVD CD GPS ID IQ PIN ATM SUV UFO DNA HIV AIDS GDP GNP CPI VAT IPO CEO CFO COO
+    MP MEP MSP AM PM URL PDF SMS LCD HD""".split()
+)
 #: Head words of events' names ("Athens Olympics", "World Cup", "Academy Awards"): two name
 #: words before one are no person's name.
 EVENT_WORDS = frozenset(
     """Olympics Games Cup Awards Award Prize Trophy Championship Championships Open Festival
-    Marathon Show Election Summit Conference Expo Fair Prix Series Tour""".split()
+    Marathon Show Election Summit Conference Expo Fair Prix Series Tour Bowl""".split()
 )
 
 

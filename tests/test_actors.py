@@ -643,3 +643,39 @@ def test_party_affiliations_of_legislators_are_no_actors():
         "Chuck Schumer": 1, "Lindsey Graham": 2, "Nancy Pelosi": 1, "Ted Cruz": 1, "D-Day": 1,
         "Bernie Sanders": 1, "Jim Jordan": 1,
     }  # fmt: skip
+
+
+def test_venues_institutions_parties_and_common_noun_acronyms():
+    result = _find_in_article(
+        [
+            "Fans packed the Millennium Stadium on Sunday.",
+            "The Brooklyn Museum and the Atlanta Symphony Orchestra announced a merger.",
+            "Crowds gathered outside Buckingham Palace and in Leicester Square.",
+            "The National Theatre opened a stage at Edinburgh Airport.",
+            "Labour and the Tories clashed, while the Lib Dems and New Labour watched.",
+            "TV has changed politics, the PC is dead and the MP said the DVD sold well.",
+        ]
+    )
+    types = _types(result)
+    for venue in ("Millennium Stadium", "Buckingham Palace", "Leicester Square"):
+        assert types[venue] == "place"
+    assert types["Edinburgh Airport"] == "place"
+    for body in ("Brooklyn Museum", "Atlanta Symphony Orchestra", "National Theatre"):
+        assert types[body] == "organisation"
+    for party in ("Labour", "Tories", "Lib Dems", "New Labour"):
+        assert types[party] == "organisation"
+    assert ("Labour", "New Labour", "surname_of_full_name") not in _aliases(result)
+    for thing in ("TV", "PC", "MP", "DVD"):  # each followed by a verb, yet no actor
+        assert thing not in types
+    more = _types(
+        _find_in_article(
+            [
+                "The Air Force flew over Carrow Road before the Holiday Bowl.",
+                "Rain fell in Andhra Pradesh as Birchfield Harriers trained.",
+            ]
+        )
+    )
+    assert more["Air Force"] == "organisation" and more["Birchfield Harriers"] == "organisation"
+    assert more["Carrow Road"] == "place" and more["Andhra Pradesh"] == "place"
+    assert more["Holiday Bowl"] == "unknown"  # an event's name: no full name, no person
+    assert "place" not in _types(_find(["MPs backed the Road Safety Bill on Monday."])).values()

@@ -80,7 +80,8 @@ Merging (each merge is written to ``actor_aliases``: actor, variant, rule, evide
   one named more often. The evidence lists each mention's choice.
 
 Not actors: acronyms of things (an acronym defined by lower-case words, "artificial
-intelligence (AI)", or an undefined one the text never shows acting; see
+intelligence (AI)", an undefined one the text never shows acting, or one of a common noun,
+"TV", "MP"; see
 :mod:`analysis.actors.kinds`), which also gives each actor its type.
 """
 

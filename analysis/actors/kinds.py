@@ -11,11 +11,12 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
    a mention, optionally with "former" or a comma ("Prime Minister, Shinzo Abe") -> person.
 4. ``surname_used_alone``: a full name whose last word the article uses alone -> person.
 5. ``organisation_word``: a word of the name is an organisation head ("Bank of Japan",
-   "Nippon Steel", "White House"), or it is a city or US state and a plural noun, a team
+   "Nippon Steel", "White House", "Brooklyn Museum"; a party's name as news gives it,
+   "Labour", "Lib Dems"), or it is a city or US state and a plural noun, a team
    ("Chicago Cubs", "San Francisco Giants"), or an organisation noun stands before it in
    apposition ("investment giant SoftBank", "firm OpenAI") -> organisation.
-6. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture")
-   -> place.
+6. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture"),
+   or its last word a venue's ("Millennium Stadium", "Carrow Road") -> place.
 7. ``country_or_city_name``: the name is a country in ISO 3166 (as news writes it: "South
    Korea", "Burma"), a country of the United Kingdom, a continent or world region, a US
    state, a time-zone city of the IANA time-zone database (both lists read from the
@@ -33,7 +34,9 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
 Acronyms of things are not actors: an acronym the text defines by lower-case words
 ("artificial intelligence (AI)", "liquefied natural gas (LNG)"), or an undefined one that the
 text only uses to modify a following lower-case noun ("AI infrastructure"), is dropped unless
-the text shows it acting (followed by a verb: "NATO said") or as an organisation.
+the text shows it acting (followed by a verb: "NATO said") or as an organisation. An acronym
+of a common noun (:data:`analysis.names.COMMON_NOUN_ACRONYMS`: "TV", "PC", "GDP", "MP") is
+never an actor, acting or not ("the PC crashed", "the MP said").
 """
 
 from __future__ import annotations
@@ -79,7 +82,13 @@ ORGANISATION_NOUNS = frozenset(
 #: Head words of place names.
 PLACE_WORDS = frozenset(
     """City County Province Prefecture State Island Islands Republic Kingdom Sea River Strait
-    Peninsula Valley Mountains Bay Coast Gulf Ocean Lake District Region East Street""".split()
+    Peninsula Valley Mountains Bay Coast Gulf Ocean Lake District Region East Street
+    Pradesh""".split()
+)
+#: Last words of venues' names ("Millennium Stadium", "Carrow Road"), places only as the last
+#: word ("Road Safety Bill" is none). Not "Park" or "Lane": surnames as often as a place's.
+VENUE_WORDS = frozenset(
+    "Square Stadium Arena Airport Palace Abbey Cathedral Road Avenue Boulevard".split()
 )
 #: The countries of the United Kingdom: ISO 3166-1 lists only the state ("Britain (UK)"), and
 #: British news names them as teams, governments and places more often than the state.
@@ -207,7 +216,10 @@ def team_place(name: str) -> str | None:
 
 
 def _by_place_name(name: str) -> tuple[str, str] | None:
-    places = [w for w in name.split() if w in PLACE_WORDS]
+    words = name.split()
+    places = [w for w in words if w in PLACE_WORDS]
+    if len(words) > 1 and words[-1] in VENUE_WORDS:
+        places.append(words[-1])
     if places:
         return PLACE, f"place_word: '{places[0]}'"
     if name in place_names():

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from analysis.actors import kinds as K
 from analysis.actors.runs import Sentence
 from analysis.names import (
+    COMMON_NOUN_ACRONYMS,
     EVENT_WORDS,
     OUTLET_WORDS,
     country_official_name,
@@ -193,7 +194,9 @@ def acronyms_of_things(
     for surface in surfaces:
         if surface in canonical or not K.is_acronym(surface):
             continue
-        if surface in definitions:
+        if surface in COMMON_NOUN_ACRONYMS:
+            things.add(surface)
+        elif surface in definitions:
             expansion = definitions[surface][0]
             if expansion == expansion.lower():
                 things.add(surface)
