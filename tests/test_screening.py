@@ -67,6 +67,17 @@ def test_text_that_is_not_english_is_named():
     assert has_words(german) and not has_words("?! ...")
 
 
+def test_text_in_another_alphabet_is_named_however_few_its_spaces():
+    japanese = "東京株式市場で日経平均株価は上昇した。輸出関連株が買われた。"
+    (warning,) = text_warnings(japanese, source="corpus.csv row 6")
+    assert warning.startswith("corpus.csv row 6: does not look like English (0% of its letters")
+    (russian,) = text_warnings("Премьер-министр встретился с президентом в четверг.", source="r")
+    assert "does not look like English (0% of its letters Latin)" in russian
+    # a short English headline without function words is not flagged, nor a Greek name in one
+    assert text_warnings("Stocks rally after Fed decision", source="h") == []
+    assert text_warnings("Tsipras (Τσίπρας) wins the Greek election again", source="g") == []
+
+
 def test_text_cut_at_excels_cell_limit_is_named():
     cut = (NEWS + " ") * (32_767 // (len(NEWS) + 1) + 1)
     assert text_warnings(cut[:32_767], source="coded.xlsx row 9") == [

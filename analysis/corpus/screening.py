@@ -119,13 +119,32 @@ def text_warnings(text: str, *, source: str) -> list[str]:
             " that a news API or feed gives in place of the article; only the excerpt is"
             " analysed"
         )
+    words = _WORD.findall(text[:_SAMPLE_CHARS])
+    latin = latin_share(words)
     share = english_share(text)
-    if len(_WORD.findall(text[:_SAMPLE_CHARS])) >= 20 and share < 0.12:
+    if latin < 0.5:
+        warnings.append(
+            f"{source}: does not look like English ({latin:.0%} of its letters Latin);"
+            " the English models will give unreliable results"
+        )
+    elif len(words) >= 20 and share < 0.12:
         warnings.append(
             f"{source}: does not look like English ({share:.0%} common English words);"
             " the English models will give unreliable results"
         )
     return warnings
+
+
+def latin_share(words: Iterable[str], *, min_letters: int = 20) -> float:
+    """Share of the words' letters in the Latin alphabet (1.0 below ``min_letters``).
+
+    Chinese and Japanese write no spaces, so their words are too few for the function-word
+    test; their letters tell (as do Cyrillic, Greek or Arabic ones).
+    """
+    letters = "".join(words)
+    if len(letters) < min_letters:
+        return 1.0
+    return sum(letter <= "\u024f" for letter in letters) / len(letters)
 
 
 def repeated_texts(articles: Iterable[str], texts: Iterable[str]) -> dict[str, str]:
