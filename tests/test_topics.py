@@ -281,3 +281,25 @@ def test_any_article_gives_mixtures_that_sum_to_one(paragraphs):
     assert np.allclose(sums, 1.0)
     chosen = tables["topics_quality"]["chosen"]
     assert chosen.sum() == (1 if len(tables["topics_terms"]) else 0)
+
+
+def test_an_article_without_topics_gets_figures_that_say_so(tmp_path):
+    import warnings
+
+    doc = analyse_structure("Hello", **PREPARE)
+    frames = {n: getattr(doc, n) for n in ("tokens", "sentences", "paragraphs", "sections")}
+    tables = topic_tables(frames)
+    for name in ("topics_terms", "topics_sections"):
+        write_tsv(tables[name], tmp_path / f"{name}.tsv")
+    write_tsv(doc.sections, tmp_path / "sections.tsv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an empty heatmap made matplotlib warn
+        stage.run_figures(
+            topics_terms=tmp_path / "topics_terms.tsv",
+            topics_sections=tmp_path / "topics_sections.tsv",
+            sections=tmp_path / "sections.tsv",
+            topics_sections_png=tmp_path / "sections.png",
+            topics_terms_png=tmp_path / "terms.png",
+        )
+    for png in ("sections.png", "terms.png"):
+        assert (tmp_path / png).read_bytes().startswith(b"\x89PNG")

@@ -14,6 +14,7 @@ from analysis.figures.style import (
     PALETTE,
     SIGNIFICANCE,
     first_sections,
+    message_figure,
     new_figure,
     save_png,
     section_names,
@@ -34,13 +35,6 @@ def _grid(n_panels: int, rows_per_panel: int) -> tuple[Figure, list[Axes]]:
     for unused in axes[n_panels:]:
         unused.set_visible(False)
     return figure, axes[:n_panels]
-
-
-def _message_figure(message: str) -> Figure:
-    """A small figure that only says why there is nothing to draw."""
-    figure = new_figure(5, 1.5)
-    figure.suptitle(message)
-    return figure
 
 
 def _panel_title(ax: Axes, section_id: int, names: dict[int, str]) -> None:
@@ -75,7 +69,7 @@ def keywords_by_section_figure(
     groups = list(rows.sort_values(["section_id", "rank"]).groupby("section_id", sort=True))
     groups, title = first_sections(groups, "Top keywords per section")
     if not groups:
-        return _message_figure("Top keywords per section: no keywords found")
+        return message_figure("Top keywords per section", "No keywords found.")
     figure, axes = _grid(len(groups), top_n)
     for ax, (section_id, group) in zip(axes, groups, strict=True):
         _bars(ax, group["keyword"].tolist(), group["score"].tolist(), [PALETTE[0]] * len(group))
@@ -107,7 +101,7 @@ def keyness_figure(keyness: pd.DataFrame, sections: pd.DataFrame, *, top_n: int)
         groups, "Keyness: terms each section over-uses compared with the rest (top by G²)"
     )
     if not groups:
-        return _message_figure("Keyness per section: needs two or more sections")
+        return message_figure("Keyness per section", "Needs two or more sections.")
     figure, axes = _grid(len(groups), top_n)
     for ax, (section_id, group) in zip(axes, groups, strict=True):
         colours = [PALETTE[3] if p < SIGNIFICANCE else "#E8A9AB" for p in group["p_adjusted"]]

@@ -260,6 +260,11 @@ def run_figures(
     """
     with job_log(log, stage="topics_figures"):
         terms = read_tsv(topics_terms)
+        if terms.empty:  # an article with too few content words has no topic model
+            reason = "No topic model: the article has too few content words."
+            save_png(message_figure("Topic mixture of each section", reason), topics_sections_png)
+            save_png(message_figure("Top terms of each topic", reason), topics_terms_png)
+            return
         save_png(
             figures.section_heatmap(read_tsv(topics_sections), terms, read_tsv(sections)),
             topics_sections_png,
