@@ -208,6 +208,7 @@ IRREGULAR_DEMONYMS = frozenset(
     Filipino French Greek Iraqi Israeli Kazakh Kuwaiti Nepali Omani Pakistani Qatari Saudi
     Scots Serb Slovak Slovene Somali Swiss Tajik Thai Uzbek Welsh Yemeni""".split()
 )
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr"})
 # A capitalised word with a lower-case second letter, or an O'/D' prefix ("O'Brien").
@@ -327,13 +328,21 @@ def is_party_affiliation(token: str) -> bool:
     return token[1:2] in ("-", ".") and _PARTY_AFFILIATION.fullmatch(token) is not None
 
 
+def is_address(token: str) -> bool:
+    """A web address with its scheme or "www." ("http://www.baltimoresun.com") or an e-mail
+    address, as the tokeniser keeps them whole: page furniture, neither a name nor a keyword.
+    A site's bare name ("foxnews.com", "Amazon.com") is neither and names the site."""
+    return _ADDRESS.fullmatch(token) is not None
+
+
 def is_proper(token: str, tag: str, initial: bool) -> bool:
     """Does a token belong to a name?
 
     Tagged as a proper noun; or tagged as another noun (or untagged) while capitalised in
     mid-sentence or written with inner capitals ("SoftBank", "LNG"); or hyphenated capitals
     ("U.S.-Japan", which taggers call an adjective); or a capitalised number word in
-    mid-sentence ("Formula One"). A party affiliation ("D-N.Y.") is none.
+    mid-sentence ("Formula One"). A party affiliation ("D-N.Y.") is none, nor an address
+    (:func:`is_address`).
 
     Args:
         token: The token.
@@ -341,6 +350,8 @@ def is_proper(token: str, tag: str, initial: bool) -> bool:
         initial: Whether it is the sentence's first word.
     """
     if not token[:1].isupper() or is_party_affiliation(token) or token in NUMBER_SIGNS:
+        return False
+    if is_address(token):
         return False
     if tag in PROPER_TAGS:
         return True

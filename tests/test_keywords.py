@@ -200,6 +200,23 @@ def test_legislators_titles_and_party_tags_give_no_candidates():
     assert not keys & {"sens", "r-s", "c", "r-n", "y", "sens harry reid"}
 
 
+def test_web_and_email_addresses_are_no_candidates_nor_actors():
+    text = (
+        "Read more at http://www.baltimoresun.com and www.ArtsCriticATL.com today. "
+        "Write to MediaMoney@cnbc.com about Fox News. Prices are listed on foxnews.com."
+    )
+    model = analyse_structure(text, **PREPARE)
+    keys = set(kw.extract_candidates(model.tokens, ngram_range=NGRAM_RANGE)["key"])
+    assert not any("www" in key or "@" in key or "http" in key for key in keys)
+    assert {"fox news", "price", "foxnews.com"} <= keys  # a site's bare name names it
+    sentences = model.sentences
+    tokens = [
+        list(zip(g["token"], g["pos"], strict=True)) for _, g in model.tokens.groupby("sentence_id")
+    ]
+    actors = find_actors(sentences["sentence_id"].tolist(), sentences["text"].tolist(), tokens)
+    assert set(actors.mentions["actor"]) == {"Fox News"}
+
+
 def test_a_title_word_that_opens_an_institutions_name_stays():
     model = analyse_structure("Chelsea lead the Premier League. Premier Li Qiang spoke.", **PREPARE)
     keys = set(kw.extract_candidates(model.tokens, ngram_range=NGRAM_RANGE)["key"])
