@@ -24,7 +24,16 @@ TITLE_WORDS = HONORIFICS | frozenset(
     Governor Senator Ambassador Chairman Chairwoman CEO Speaker King Queen Prince Princess
     Emperor Empress Mayor Pope Sheikh Sir Lady Lord""".split()
 )
+#: Titles of rank, office or calling, titles only as written with a capital ("Professor Li",
+#: "Judge Annandale"): in lower case they open common phrases ("representative sample",
+#: "officer training"), which keyword candidates keep whole.
+CAPITALISED_TITLES = frozenset(
+    """Professor Prof Prof. Dame Detective Det. Officer Superintendent Judge Colonel Col.
+    Lieutenant Lt. Sergeant Sgt. Rev Rev. Reverend Rt Rt. Archbishop Rabbi Imam Ayatollah
+    Representative""".split()
+)
 _TITLE_WORDS_LOWER = frozenset(word.lower() for word in TITLE_WORDS)
+TITLE_WORDS = TITLE_WORDS | CAPITALISED_TITLES
 #: Head words of news outlets' names, which a story also uses alone for the outlet it
 #: named in full ("The Wall Street Journal ... the Journal reported").
 OUTLET_WORDS = frozenset(

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from analysis.actors import actor_sentiment, find_actors, score_mentions
 from analysis.actors.kinds import country_name_forms
 from analysis.document import analyse_structure
+from analysis.names import is_person_title
 
 NEWS = [
     "Japanese Prime Minister Shigeru Ishiba is traveling to the United States to meet "
@@ -679,3 +680,55 @@ def test_venues_institutions_parties_and_common_noun_acronyms():
     assert more["Carrow Road"] == "place" and more["Andhra Pradesh"] == "place"
     assert more["Holiday Bowl"] == "unknown"  # an event's name: no full name, no person
     assert "place" not in _types(_find(["MPs backed the Road Safety Bill on Monday."])).values()
+
+
+def test_titles_of_rank_and_office_are_dropped_as_written_with_a_capital():
+    result = _find_in_article(
+        [
+            "Professor Keith Campbell said the study was flawed.",
+            "Dame Vivienne Westwood opened a shop, and Judge Jacobus Annandale ruled.",
+            "Detective Larry Burcher and Representative Anthony Weiner spoke.",
+            "The Rt Rev Michael Scott-Joynt wrote.",
+        ]
+    )
+    types = _types(result)
+    for person in (
+        "Keith Campbell",
+        "Vivienne Westwood",
+        "Jacobus Annandale",
+        "Larry Burcher",
+        "Anthony Weiner",
+        "Michael Scott-Joynt",
+    ):
+        assert types[person] == "person"
+    assert not any(actor.split()[0] in {"Professor", "Dame", "Judge", "Rt"} for actor in types)
+    # in lower case they stay words of common phrases for the keywords
+    assert is_person_title("Professor", ["Li"]) and not is_person_title(
+        "representative", ["sample"]
+    )
+
+
+def test_a_person_and_where_they_come_from_are_two_actors():
+    result = _find_in_article(
+        [
+            "Dr. Ann Lee of Harvard Medical School said the drug works.",
+            "Sen. Sherrod Brown of Ohio agreed with Kenenisa Bekele of Ethiopia.",
+            "Later Bekele and Brown met the Royal Bank of Scotland.",
+            "The Basketball Hall of Fame and the National Academy of Sciences wrote.",
+        ]
+    )
+    counts, types = _counts(result), _types(result)
+    assert counts["Kenenisa Bekele"] == 2 and counts["Sherrod Brown"] == 2
+    assert types["Ann Lee"] == "person" and types["Harvard Medical School"] == "organisation"
+    assert types["Ohio"] == "place" and types["Ethiopia"] == "place"
+    # names holding "of" stay whole when the words before it are no person's name, or the
+    # words after it show no type
+    for whole in (
+        "Royal Bank of Scotland",
+        "Basketball Hall of Fame",
+        "National Academy of Sciences",
+    ):
+        assert whole in counts
+    mention = result.mentions.set_index("surface").loc["Harvard Medical School"]
+    assert "Dr. Ann Lee of Harvard Medical School"[15:37] == "Harvard Medical School"
+    assert (mention["start"], mention["end"]) == (15, 37)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from analysis.actors.kinds import place_names
+from analysis.actors.kinds import organisation_or_place, place_names
 from analysis.names import (
     CALENDAR_WORDS,
     CONNECTORS,
@@ -26,6 +26,7 @@ from analysis.names import (
     follows_date_cue,
     hyphen_parts,
     is_date_word,
+    is_full_name,
     is_name_word,
     is_person_title,
     is_plural_acronym,
@@ -414,8 +415,32 @@ def _split_run(
         while part and part[-1] in CONNECTORS:
             part = part[:-1]
         if part and any(c.isalpha() for c in "".join(part)):
-            cleaned.append((offset, part))
+            cleaned.extend(_split_affiliation(offset, part))
     return cleaned
+
+
+def _split_affiliation(offset: int, part: list[str]) -> list[tuple[int, list[str]]]:
+    """A person's name and where they come from, joined by "of", are two actors ("Kenenisa
+    Bekele of Ethiopia", "Ann Lee of Harvard Medical School", "Sherrod Brown of Ohio").
+
+    Only when the words before "of" are a full name that names no organisation or place
+    ("Royal Bank of Scotland", "Democratic Republic of Congo" stay whole) and the words after
+    it show a type by themselves (a country, state or city, an organisation word, an
+    acronym): "Basketball Hall of Fame" and "National Academy of Sciences" stay whole.
+    """
+    if "of" not in part:
+        return [(offset, part)]
+    at = part.index("of")
+    name, affiliation = part[:at], part[at + 1 :]
+    joined = " ".join(name)
+    if (
+        affiliation
+        and is_full_name(joined)
+        and organisation_or_place(joined) is None
+        and organisation_or_place(" ".join(affiliation)) is not None
+    ):
+        return [(offset, name), (offset + at + 1, affiliation)]
+    return [(offset, part)]
 
 
 def _names_no_one_alone(part: list[str]) -> bool:
