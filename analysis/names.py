@@ -38,7 +38,7 @@ TITLE_WORDS = TITLE_WORDS | CAPITALISED_TITLES
 #: named in full ("The Wall Street Journal ... the Journal reported").
 OUTLET_WORDS = frozenset(
     """Times Post News Journal Tribune Herald Gazette Magazine Telegraph Guardian Chronicle
-    Courier Press""".split()
+    Courier Press Mail Mirror Observer Examiner Sentinel Digest Review""".split()
 )
 #: Parties by the names news gives them, never a person's ("New Labour", "Lib Dems").
 PARTY_WORDS = frozenset("Labour Tories Conservatives Dems".split())
@@ -55,7 +55,9 @@ ORGANISATION_WORDS = (
     Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers Wanderers
     Athletic Albion Rangers Democrats Republicans Radio Television Broadcasting Studios
     Pictures Records Media Services Union Museum Gallery Library Orchestra Philharmonic
-    Symphony Opera Ballet Theatre Theater Zoo Society Force Harriers Animation""".split()
+    Symphony Opera Ballet Theatre Theater Zoo Society Force Forces Harriers Animation
+    Brothers Bros Bros. Center Centre Laboratory Laboratories Lab Labs Clinic Infirmary
+    Institutes""".split()
     )
     | PARTY_WORDS
 )

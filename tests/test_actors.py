@@ -732,3 +732,23 @@ def test_a_person_and_where_they_come_from_are_two_actors():
     mention = result.mentions.set_index("surface").loc["Harvard Medical School"]
     assert "Dr. Ann Lee of Harvard Medical School"[15:37] == "Harvard Medical School"
     assert (mention["start"], mention["end"]) == (15, 37)
+
+
+def test_firms_centres_laboratories_and_papers_named_like_people():
+    result = _find_in_article(
+        [
+            "Lehman Brothers collapsed, the Pew Research Center said.",
+            "Scientists at Los Alamos National Laboratory and the Mayo Clinic agreed.",
+            "The Daily Mail reported it first; the Mail later apologised.",
+        ]
+    )
+    types = _types(result)
+    for body in (
+        "Lehman Brothers",
+        "Pew Research Center",
+        "Los Alamos National Laboratory",
+        "Mayo Clinic",
+        "Daily Mail",
+    ):
+        assert types[body] == "organisation"
+    assert ("Mail", "Daily Mail", "outlet_short_name") in _aliases(result)
