@@ -25,12 +25,14 @@ TITLE_WORDS = HONORIFICS | frozenset(
     Emperor Empress Mayor Pope Sheikh Sir Lady Lord""".split()
 )
 #: Titles of rank, office or calling, titles only as written with a capital ("Professor Li",
-#: "Judge Annandale"): in lower case they open common phrases ("representative sample",
-#: "officer training"), which keyword candidates keep whole.
+#: "Judge Annandale", "Labour MP Diane Abbott", "Pinal County Sheriff Paul Babeu"): in lower
+#: case they open common phrases ("representative sample", "officer training"), which
+#: keyword candidates keep whole.
 CAPITALISED_TITLES = frozenset(
-    """Professor Prof Prof. Dame Detective Det. Officer Superintendent Judge Colonel Col.
-    Lieutenant Lt. Sergeant Sgt. Rev Rev. Reverend Rt Rt. Archbishop Rabbi Imam Ayatollah
-    Representative""".split()
+    """Professor Prof Prof. Dame Detective Det. Officer Superintendent Judge Justice Colonel
+    Col. Lieutenant Lt. Sergeant Sgt. Rev Rev. Reverend Rt Rt. Archbishop Rabbi Imam Ayatollah
+    Representative Director Commissioner Sheriff Attorney Chief Leader Spokesman Spokeswoman
+    MP MSP MEP DJ""".split()
 )
 _TITLE_WORDS_LOWER = frozenset(word.lower() for word in TITLE_WORDS)
 TITLE_WORDS = TITLE_WORDS | CAPITALISED_TITLES
@@ -88,8 +90,8 @@ def is_person_title(word: str, following: Sequence[str]) -> bool:
         following: The words of the name after it.
     """
     title = word in TITLE_WORDS or (word.islower() and word in _TITLE_WORDS_LOWER)
-    if not title:
-        return False
+    if not title or (word in CAPITALISED_TITLES and following and following[0] == "of"):
+        return False  # "Director of Public Prosecutions", "Chief of Staff" name offices
     name = list(following)
     for connector in ("of", "&"):
         if connector in name:

@@ -752,3 +752,23 @@ def test_firms_centres_laboratories_and_papers_named_like_people():
     ):
         assert types[body] == "organisation"
     assert ("Mail", "Daily Mail", "outlet_short_name") in _aliases(result)
+
+
+def test_offices_and_roles_before_names_are_titles():
+    result = _find_in_article(
+        [
+            "On Monday Labour MP Diane Abbott met Pinal County Sheriff Paul Babeu.",
+            "Justice Clarence Thomas and Peter Ainsworth MP disagreed with the Justice Department.",
+            "Secretary of State Hillary Clinton met Director of National Intelligence James Clapper.",
+            "The Director of Public Prosecutions and the Chief of Staff stayed away.",
+        ]
+    )
+    types = _types(result)
+    for person in ("Diane Abbott", "Paul Babeu", "Clarence Thomas", "Peter Ainsworth"):
+        assert types[person] == "person"
+    assert types["Hillary Clinton"] == "person" and types["James Clapper"] == "person"
+    assert types["Labour"] == "organisation" and types["Pinal County"] == "place"
+    assert types["Justice Department"] == "organisation"
+    # an office with no name after it is kept whole, not cut to a false name
+    assert "Director of Public Prosecutions" in types and "Public Prosecutions" not in types
+    assert "State Hillary Clinton" not in types and "Chief of Staff" in types

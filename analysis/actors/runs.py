@@ -222,6 +222,10 @@ def _raw_runs(
         tok, tag = tokens[i]
         dated = tok in CALENDAR_WORDS and _in_date_context(tokens, i)
         proper = tag != "POS" and not dated and is_proper(tok, tag, i == first)
+        if not proper and i == first and tok in TITLE_WORDS and i + 2 < len(tokens):
+            # an office opening the sentence ("Secretary of State Hillary Clinton said"): the
+            # title, read as a common noun there, starts the run that drops it
+            proper = tokens[i + 1][0] == "of" and is_proper(*tokens[i + 2], False)
         if not proper and not current and tag == "JJ" and i + 1 < len(tokens):
             # a place the tagger read as an adjective and a name ("New" "York")
             proper = is_name_word(tok) and f"{tok} {tokens[i + 1][0]}" in place_names()
@@ -383,6 +387,7 @@ def _split_run(
     """
     parts: list[tuple[int, list[str]]] = []
     current: list[str] = []
+    office = _office_before_name([tok for tok, _ in run])
     for index, (tok, tag) in enumerate(run):
         after_name = _follows_name(run[index - 1] if index else None)
         before_name = _precedes_name(run[index + 1] if index + 1 < len(run) else None)
@@ -390,7 +395,7 @@ def _split_run(
             tok, after_name=after_name, before_name=before_name, surname_months=surname_months
         )
         following = [word for word, _ in run[index + 1 :]]
-        drop = is_person_title(tok, following) or dated
+        drop = is_person_title(tok, following) or dated or index < office
         if (
             needs_evidence
             and tag != "CONN"
@@ -417,6 +422,21 @@ def _split_run(
         if part and any(c.isalpha() for c in "".join(part)):
             cleaned.extend(_split_affiliation(offset, part))
     return cleaned
+
+
+def _office_before_name(words: list[str]) -> int:
+    """How many words of a run name an office held by the name after them: a title, "of" and
+    the office's words before a full name ("Secretary of State Hillary Clinton", "Director of
+    National Intelligence James Clapper"); 0 when the run holds no such office ("Director of
+    Public Prosecutions" names only the office). The name starts at the first word the
+    tagger's lexicon does not know as a common word ("Intelligence" is one)."""
+    if len(words) < 5 or words[0] not in TITLE_WORDS or words[1] != "of":
+        return 0
+    for start in range(3, len(words) - 1):
+        common = _lexicon_knows_as(words[start], "NN", "JJ")
+        if not common and is_full_name(" ".join(words[start:])):
+            return start
+    return 0
 
 
 def _split_affiliation(offset: int, part: list[str]) -> list[tuple[int, list[str]]]:
