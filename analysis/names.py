@@ -15,15 +15,15 @@ UPOS_TO_PENN = {"PROPN": "NNP", "NOUN": "NN", "ADJ": "JJ", "VERB": "VB", "ADV": 
 CONNECTORS = frozenset({"of", "&"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
-#: Person titles, the one list: they split actors' runs and are never actors themselves, and
-#: keyword candidates drop them before a name ("President Donald Trump" -> "Donald Trump").
 #: Forms of address, which say nothing of a text's theme ("Mr Blair", "Dr. Fauci").
 HONORIFICS = frozenset("Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr".split())
-TITLE_WORDS = HONORIFICS | frozenset(
+# Titles in any case: keyword candidates pass words in lower case ("president trump").
+_TITLES_IN_ANY_CASE = HONORIFICS | frozenset(
     """President Vice Prime Minister Secretary Chancellor Premier Sen. Sens. Rep. Reps. Gov.
     Governor Senator Ambassador Chairman Chairwoman CEO Speaker King Queen Prince Princess
     Emperor Empress Mayor Pope Sheikh Sir Lady Lord""".split()
 )
+_TITLE_WORDS_LOWER = frozenset(word.lower() for word in _TITLES_IN_ANY_CASE)
 #: Titles of rank, office or calling, titles only as written with a capital ("Professor Li",
 #: "Judge Annandale", "Labour MP Diane Abbott", "Pinal County Sheriff Paul Babeu"): in lower
 #: case they open common phrases ("representative sample", "officer training"), which
@@ -34,8 +34,9 @@ CAPITALISED_TITLES = frozenset(
     Representative Director Commissioner Sheriff Attorney Chief Leader Spokesman Spokeswoman
     MP MSP MEP DJ""".split()
 )
-_TITLE_WORDS_LOWER = frozenset(word.lower() for word in TITLE_WORDS)
-TITLE_WORDS = TITLE_WORDS | CAPITALISED_TITLES
+#: Person titles, the one list: they split actors' runs and are never actors themselves, and
+#: keyword candidates drop them before a name ("President Donald Trump" -> "Donald Trump").
+TITLE_WORDS = _TITLES_IN_ANY_CASE | CAPITALISED_TITLES
 #: Head words of news outlets' names, which a story also uses alone for the outlet it
 #: named in full ("The Wall Street Journal ... the Journal reported").
 OUTLET_WORDS = frozenset(

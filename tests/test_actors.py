@@ -759,7 +759,8 @@ def test_offices_and_roles_before_names_are_titles():
         [
             "On Monday Labour MP Diane Abbott met Pinal County Sheriff Paul Babeu.",
             "Justice Clarence Thomas and Peter Ainsworth MP disagreed with the Justice Department.",
-            "Secretary of State Hillary Clinton met Director of National Intelligence James Clapper.",
+            "Secretary of State Hillary Clinton met Director of National Intelligence James"
+            " Clapper.",
             "The Director of Public Prosecutions and the Chief of Staff stayed away.",
         ]
     )
