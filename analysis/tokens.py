@@ -105,12 +105,22 @@ def split_tokens(text: str, *, start: int = 0, end: int | None = None) -> list[t
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
 
 
+_QUANTITY = re.compile(r"\d[\d,.]*(?:bn|m|k|km|kg|cm|mm|ml|mph|ft|lbs?|tn|p)")
+
+
 def is_word(token: str) -> bool:
     """Tell whether a token is a word: it holds a letter or digit and is no HTML character
     reference (``&amp;`` is the one character ``&``)."""
     if token.isalnum():
         return True
     return _WORD_CHARACTER.search(token) is not None and not _is_character_reference(token)
+
+
+def is_quantity(token: str) -> bool:
+    """Tell whether a token is an amount: a number with a unit or magnitude written on
+    ("5,000m", "1.4bn", "10km", "20kg", "30mph"), which names no topic or keyword. Ordinals
+    and terms that start with a digit stay ("21st", "3G", "3D")."""
+    return _QUANTITY.fullmatch(token) is not None
 
 
 def _is_character_reference(token: str) -> bool:

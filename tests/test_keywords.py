@@ -382,3 +382,14 @@ def test_a_sentence_opening_word_keeps_the_capitals_the_document_gives_it_inside
     assert display[0] == "Japanese"  # capitalised inside the second sentence
     assert display[3] == "officials"  # capitalised only where a sentence opens
     assert display[7] == "investors"  # also written in lower case
+
+
+def test_amounts_are_no_candidates_but_terms_starting_with_a_digit_are():
+    text = (
+        "Dibaba broke the 5,000m record in Athens. Lenders approved 1.4bn in loans. "
+        "The 500m initiative funds 3G networks in the 21st century."
+    )
+    model = analyse_structure(text, **PREPARE)
+    keys = set(kw.extract_candidates(model.tokens, ngram_range=NGRAM_RANGE)["key"])
+    assert not any(word in key for key in keys for word in ("5,000m", "1.4bn", "500m"))
+    assert {"record", "initiative", "loan", "3g network", "21st century"} <= keys

@@ -215,6 +215,17 @@ def test_forms_of_address_are_no_topic_terms():
     assert not {"mr", "dr.", "mrs", "mr blair"} & terms
 
 
+def test_amounts_are_no_topic_terms():
+    # "1.4bn", "7.1bn" and "5,000m" were keywords and topic terms of BBC business and sport
+    document = analyse_structure(
+        "Lenders approved 1.4bn in mortgages. Dibaba ran the 5,000m and 3G phones sold.",
+        **PREPARE,
+    )
+    terms = set(topics.content_terms(document.tokens)["term"])
+    assert {"lender", "mortgage", "dibaba", "3g"} <= terms
+    assert not {"1.4bn", "5,000m"} & terms
+
+
 def test_npmi_is_one_for_terms_always_together_and_minus_one_for_disjoint():
     docs = topics.Documents(ids=[0, 1, 2, 3], terms=[["a", "b"], ["a", "b"], ["c"], ["d"]])
     # Every term kept: the corpus setting's document-frequency cut-offs would drop them all.

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from analysis.names import is_address, is_party_affiliation, is_person_title
-from analysis.tokens import unescaped
+from analysis.tokens import is_quantity, unescaped
 
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
@@ -170,6 +170,8 @@ def _is_boundary_stop(stopword: bool, pos: str, lower: str, proper: bool) -> boo
 def _role(pos: str, token: str, previous: str, following: str) -> str:
     """Part a word can play in a noun phrase; "" ends the phrase."""
     if not _has_letter(token) or is_party_affiliation(token) or is_address(token):
+        return ""
+    if is_quantity(token):
         return ""
     if pos in NOUN_TAGS:
         # After a modal or "to" a "noun" is a verb the tagger missed ("could impact trade").

@@ -1,10 +1,11 @@
 """Content terms of articles: the bags of words that topic models are fitted on.
 
 Terms are content-word lemmas (nouns, proper nouns, adjectives, verbs; no stop words, no
-reporting or light verbs, no forms of address such as "Mr", no punctuation or numbers, no
-legislator's party tag such as "D-N.Y."), lower-cased, plus adjective/noun + noun bigrams
-("natural gas") that occur often enough. The extraction is one pass over the tokens in
-plain Python, so its cost is linear in the article's length.
+reporting or light verbs, no forms of address such as "Mr", no punctuation, numbers or
+amounts such as "1.4bn" or "5,000m", no legislator's party tag such as "D-N.Y."),
+lower-cased, plus adjective/noun + noun bigrams ("natural gas") that occur often enough.
+The extraction is one pass over the tokens in plain Python, so its cost is linear in the
+article's length.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.names import HONORIFICS, is_party_affiliation
+from analysis.tokens import is_quantity
 
 CONTENT_POS_PREFIXES = ("NN", "JJ", "VB")
 # Reporting and light verbs occur in every news paragraph whatever its theme.
@@ -73,7 +75,12 @@ def _stop_flags(values: pd.Series) -> list[bool]:
 
 
 def _is_content_lemma(lemma: str) -> bool:
-    return len(lemma) > 1 and lemma not in _EXCLUDED and any("a" <= c <= "z" for c in lemma)
+    return (
+        len(lemma) > 1
+        and lemma not in _EXCLUDED
+        and any("a" <= c <= "z" for c in lemma)
+        and not is_quantity(lemma)
+    )
 
 
 def extract_terms(
