@@ -773,3 +773,17 @@ def test_offices_and_roles_before_names_are_titles():
     # an office with no name after it is kept whole, not cut to a false name
     assert "Director of Public Prosecutions" in types and "Public Prosecutions" not in types
     assert "State Hillary Clinton" not in types and "Chief of Staff" in types
+
+
+def test_teams_of_two_word_cities_whatever_their_plural():
+    result = _find_in_article(
+        [
+            "The Los Angeles Dodgers beat the New York Mets on Sunday.",
+            "The Dodgers scored twice, and Georgia Adams watched.",
+        ]
+    )
+    types = _types(result)
+    assert types["Los Angeles Dodgers"] == "organisation"
+    assert types["New York Mets"] == "organisation"
+    assert ("Dodgers", "Los Angeles Dodgers", "team_short_name") in _aliases(result)
+    assert types["Georgia Adams"] == "person"  # a one-word state is a given name too

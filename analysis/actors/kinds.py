@@ -96,6 +96,7 @@ UK_COUNTRIES = ("England", "Scotland", "Wales", "Northern Ireland")
 # A team's name ends in a plural noun ("Cubs", "Giants"): :func:`team_place`.
 _PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 _DEMONYM_ENDINGS = ("ese", "an", "ian", "ean", "ish", "i", "n")
+_CAPITALISED_PLURAL = re.compile(r"^[A-Z][a-z]+[^s]s$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
 
 
@@ -205,14 +206,19 @@ def _by_organisation_word(name: str) -> tuple[str, str] | None:
 def team_place(name: str) -> str | None:
     """The city or US state of a team's name: a place and a plural noun ("Chicago" of
     "Chicago Cubs"); None for other names, and for a country's ("Jordan Banks" is a person)
-    or an event's ("Athens Games")."""
+    or an event's ("Athens Games"). After a place of two or more words any capitalised
+    plural will do ("Los Angeles Dodgers", "New York Mets"): such a place is no given name,
+    as "Georgia" of "Georgia Adams" is."""
     words = name.split()
     if len(words) < 2 or words[-1] in EVENT_WORDS:
         return None
-    if lexicon_tag(words[-1].lower()) not in _PLURAL_NOUN_TAGS:
-        return None
     place = " ".join(words[:-1])
-    return place if place in city_and_state_names() else None
+    if place not in city_and_state_names():
+        return None
+    plural = lexicon_tag(words[-1].lower()) in _PLURAL_NOUN_TAGS
+    if plural or (" " in place and _CAPITALISED_PLURAL.match(words[-1])):
+        return place
+    return None
 
 
 def _by_place_name(name: str) -> tuple[str, str] | None:
