@@ -13,7 +13,8 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
 5. ``organisation_word``: a word of the name is an organisation head ("Bank of Japan",
    "Nippon Steel", "White House", "Brooklyn Museum"; a party's name as news gives it,
    "Labour", "Lib Dems"), or it is a city or US state and a plural noun, a team
-   ("Chicago Cubs", "San Francisco Giants"), or an organisation noun stands before it in
+   ("Chicago Cubs", "San Francisco Giants"; after a city of two or more words any
+   capitalised plural: "Los Angeles Dodgers"), or an organisation noun stands before it in
    apposition ("investment giant SoftBank", "firm OpenAI") -> organisation.
 6. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture"),
    or its last word a venue's ("Millennium Stadium", "Carrow Road") -> place.

@@ -432,7 +432,7 @@ def _office_before_name(words: list[str]) -> int:
     tagger's lexicon does not know as a common word ("Intelligence" is one)."""
     if len(words) < 5 or words[0] not in TITLE_WORDS or words[1] != "of":
         return 0
-    for start in range(3, len(words) - 1):
+    for start in range(max(3, len(words) - 5), len(words) - 1):  # a full name: <= 5 words
         common = _lexicon_knows_as(words[start], "NN", "JJ")
         if not common and is_full_name(" ".join(words[start:])):
             return start
