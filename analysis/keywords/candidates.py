@@ -169,9 +169,12 @@ def _is_boundary_stop(stopword: bool, pos: str, lower: str, proper: bool) -> boo
 
 def _role(pos: str, token: str, previous: str, following: str) -> str:
     """Part a word can play in a noun phrase; "" ends the phrase."""
-    if not _has_letter(token) or is_party_affiliation(token) or is_address(token):
-        return ""
-    if is_quantity(token):
+    if (
+        not _has_letter(token)
+        or is_party_affiliation(token)  # "D-N.Y."
+        or is_address(token)  # "http://www.baltimoresun.com"
+        or is_quantity(token)  # "1.4bn"
+    ):
         return ""
     if pos in NOUN_TAGS:
         # After a modal or "to" a "noun" is a verb the tagger missed ("could impact trade").
