@@ -32,7 +32,7 @@ CAPITALISED_TITLES = frozenset(
     """Professor Prof Prof. Dame Detective Det. Officer Superintendent Judge Justice Colonel
     Col. Lieutenant Lt. Sergeant Sgt. Rev Rev. Reverend Rt Rt. Archbishop Rabbi Imam Ayatollah
     Representative Director Commissioner Sheriff Attorney Chief Leader Spokesman Spokeswoman
-    MP MSP MEP DJ""".split()
+    MP MSP MEP MPs MSPs MEPs DJ""".split()
 )
 #: Person titles, the one list: they split actors' runs and are never actors themselves, and
 #: keyword candidates drop them before a name ("President Donald Trump" -> "Donald Trump").

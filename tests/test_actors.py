@@ -787,3 +787,17 @@ def test_teams_of_two_word_cities_whatever_their_plural():
     assert types["New York Mets"] == "organisation"
     assert ("Dodgers", "Los Angeles Dodgers", "team_short_name") in _aliases(result)
     assert types["Georgia Adams"] == "person"  # a one-word state is a given name too
+
+
+def test_plural_roles_after_a_party_and_nationalities_before_a_title():
+    result = _find_in_article(
+        [
+            "On Monday Labour MPs and Scottish MSPs met American President Joe Biden.",
+            "The Scottish won, and the AAAs Championships began.",
+        ]
+    )
+    counts = _counts(result)
+    assert counts["Labour"] == 1 and "Labour MPs" not in counts
+    assert counts["Scottish"] == 1  # the people of the second sentence, not "Scottish MSPs"
+    assert counts["Joe Biden"] == 1 and "American" not in counts
+    assert "AAAs Championships" in counts  # a plural acronym inside a name stays

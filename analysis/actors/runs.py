@@ -484,8 +484,8 @@ def _looks_like_proper_adjective(word: str) -> bool:
 
 def _is_demonym_use(part: list[str], tokens: Sequence[tuple[str, str]], index: int) -> bool:
     """Is a one-word run at ``tokens[index]`` a demonym or another proper adjective used as
-    an adjective ("Japanese officials", "Olympic champion"), not a people ("the Japanese")?
-    Judged at that occurrence only."""
+    an adjective ("Japanese officials", "Olympic champion", "Scottish MSPs" before a title),
+    not a people ("the Japanese")? Judged at that occurrence only."""
     if len(part) != 1 or not _looks_like_proper_adjective(part[0]):
         return False
     if tokens[index][1] == "JJ":
@@ -493,5 +493,7 @@ def _is_demonym_use(part: list[str], tokens: Sequence[tuple[str, str]], index: i
     if index + 1 >= len(tokens):
         return False
     following, following_tag = tokens[index + 1]
+    if following in TITLE_WORDS:
+        return True
     modifies = following_tag.startswith(("NN", "JJ")) or not following_tag
     return following[:1].islower() and modifies
