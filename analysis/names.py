@@ -346,6 +346,8 @@ def is_address(token: str) -> bool:
     """A web address with its scheme or "www." ("http://www.baltimoresun.com") or an e-mail
     address, as the tokeniser keeps them whole: page furniture, neither a name nor a keyword.
     A site's bare name ("foxnews.com", "Amazon.com") is neither and names the site."""
+    if "@" not in token and token[:4].lower() not in ("http", "www."):
+        return False  # most tokens: no regular expression to run
     return _ADDRESS.fullmatch(token) is not None
 
 

@@ -120,7 +120,7 @@ def is_quantity(token: str) -> bool:
     """Tell whether a token is an amount: a number with a unit or magnitude written on
     ("5,000m", "1.4bn", "10km", "20kg", "30mph"), which names no topic or keyword. Ordinals
     and terms that start with a digit stay ("21st", "3G", "3D")."""
-    return _QUANTITY.fullmatch(token) is not None
+    return token[:1].isdigit() and _QUANTITY.fullmatch(token) is not None
 
 
 def _is_character_reference(token: str) -> bool:
