@@ -801,3 +801,14 @@ def test_plural_roles_after_a_party_and_nationalities_before_a_title():
     assert counts["Scottish"] == 1  # the people of the second sentence, not "Scottish MSPs"
     assert counts["Joe Biden"] == 1 and "American" not in counts
     assert "AAAs Championships" in counts  # a plural acronym inside a name stays
+
+
+def test_web_and_email_addresses_are_no_actors():
+    result = _find_in_article(
+        [
+            "Read more at http://www.baltimoresun.com and www.ArtsCriticATL.com today.",
+            "Write to MediaMoney@cnbc.com about Fox News.",
+            "Prices are listed on foxnews.com.",
+        ]
+    )
+    assert set(result.mentions["actor"]) == {"Fox News"}

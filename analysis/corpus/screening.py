@@ -44,10 +44,13 @@ _MOJIBAKE_PAIR = re.compile(
 
 def english_share(text: str) -> float:
     """Share of a text's words that are common English function words (about 0.4 in news)."""
-    words = _WORD.findall(text[:_SAMPLE_CHARS].lower())
+    return _function_word_share(_WORD.findall(text[:_SAMPLE_CHARS]))
+
+
+def _function_word_share(words: list[str]) -> float:
     if not words:
         return 0.0
-    return sum(word in _ENGLISH_FUNCTION_WORDS for word in words) / len(words)
+    return sum(word.lower() in _ENGLISH_FUNCTION_WORDS for word in words) / len(words)
 
 
 def has_words(text: str) -> bool:
@@ -121,7 +124,7 @@ def text_warnings(text: str, *, source: str) -> list[str]:
         )
     words = _WORD.findall(text[:_SAMPLE_CHARS])
     latin = latin_share(words)
-    share = english_share(text)
+    share = _function_word_share(words)
     if latin < 0.5:
         warnings.append(
             f"{source}: does not look like English ({latin:.0%} of its letters Latin);"

@@ -261,9 +261,13 @@ def run_figures(
     with job_log(log, stage="topics_figures"):
         terms = read_tsv(topics_terms)
         if terms.empty:  # an article with too few content words has no topic model
-            reason = "No topic model: the article has too few content words."
-            save_png(message_figure("Topic mixture of each section", reason), topics_sections_png)
-            save_png(message_figure("Top terms of each topic", reason), topics_terms_png)
+            _save_reasons(
+                "No topic model: the article has too few content words.",
+                {
+                    "Topic mixture of each section": topics_sections_png,
+                    "Top terms of each topic": topics_terms_png,
+                },
+            )
             return
         save_png(
             figures.section_heatmap(read_tsv(topics_sections), terms, read_tsv(sections)),
@@ -292,11 +296,21 @@ def run_corpus_figures(
     with job_log(log, stage="topics_corpus_figures"):
         terms = read_tsv(topic_terms)
         if terms.empty:  # the corpus gave the topic model too little to work with
-            reason = "No corpus topic model: too little content shared by the articles."
-            save_png(message_figure("Topic mixture of each article", reason), document_topics_png)
-            save_png(message_figure("Top terms of each corpus topic", reason), topic_terms_png)
+            _save_reasons(
+                "No corpus topic model: too little content shared by the articles.",
+                {
+                    "Topic mixture of each article": document_topics_png,
+                    "Top terms of each corpus topic": topic_terms_png,
+                },
+            )
             return
         save_png(figures.article_mixtures(read_tsv(document_topics), terms), document_topics_png)
         save_png(
             figures.topic_terms(terms, title="Top terms of each corpus topic"), topic_terms_png
         )
+
+
+def _save_reasons(reason: str, figures_by_title: dict[str, Path]) -> None:
+    """Write, in place of each figure, one that says why there is nothing to draw."""
+    for title, path in figures_by_title.items():
+        save_png(message_figure(title, reason), path)
