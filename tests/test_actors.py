@@ -803,6 +803,32 @@ def test_plural_roles_after_a_party_and_nationalities_before_a_title():
     assert "AAAs Championships" in counts  # a plural acronym inside a name stays
 
 
+def test_an_offices_portfolio_and_rank_are_no_actors():
+    result = _find_in_article(
+        [
+            "On Monday Home Secretary Charles Clarke met Shadow Chancellor Oliver Letwin.",
+            "Later Deputy Prime Minister John Prescott and Finance Minister Taro Aso spoke.",
+            "Then Children's Minister Margaret Hodge met Scotland Secretary Alistair Darling.",
+            "Later Labour MP Diane Abbott met Home Office minister Hazel Blears.",
+            "Later Chief Executive Tim Cook met Director General Mark Thompson.",
+            "Later Senator Hope Smith wrote about the 19th Century.",
+        ]
+    )
+    types = _types(result)
+    for office_word in ("Home", "Shadow", "Deputy", "Finance", "Children", "Century"):
+        assert office_word not in types
+    for person in ("Charles Clarke", "Oliver Letwin", "John Prescott", "Taro Aso"):
+        assert types[person] == "person"
+    for person in ("Margaret Hodge", "Alistair Darling", "Diane Abbott", "Hazel Blears"):
+        assert types[person] == "person"
+    # a given name that is also a common word stays in the name
+    assert {"Tim Cook", "Mark Thompson", "Hope Smith"} <= set(types)
+    assert "Executive Tim Cook" not in types and "General Mark Thompson" not in types
+    # parties, places and bodies before a title stay actors
+    assert types["Labour"] == "organisation" and types["Scotland"] == "place"
+    assert types["Home Office"] == "organisation"
+
+
 def test_web_and_email_addresses_are_no_actors():
     result = _find_in_article(
         [

@@ -12,6 +12,12 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from analysis.actors.kinds import organisation_or_place, place_names
+from analysis.actors.offices import (
+    is_portfolio,
+    lexicon_knows_as,
+    office_before_name,
+    rank_after_title,
+)
 from analysis.names import (
     CALENDAR_WORDS,
     CONNECTORS,
@@ -44,6 +50,7 @@ Token = tuple[str, str | None]
 _HEADLINE_VERB_TAGS = ("VBZ", "VBD")
 _DOTTED_NO_FINAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
 _IC_ADJECTIVE = re.compile(r"^[A-Z][a-z]+ic$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
 @dataclass
@@ -143,9 +150,7 @@ def find_runs(sentences: Sequence[Sentence]) -> None:
                 _known_name_words(run, known) if needs_evidence else frozenset(),
             )
             for offset, part in split:
-                if " ".join(part) in HOLIDAYS or _names_no_one_alone(part):
-                    continue
-                if not _is_demonym_use(part, s.tokens, start + offset):
+                if _names_an_actor(part, s.tokens, start + offset):
                     s.runs.append(part)
                     s.run_starts.append(start + offset)
     standalone = {
@@ -275,7 +280,7 @@ def _joins_institution_name(
     if (
         not one_noun_or_of
         or before[-1] in ORGANISATION_WORDS
-        or not all(_lexicon_knows_as(tok, "NN") for tok in before)
+        or not all(lexicon_knows_as(tok, "NN") for tok in before)
     ):
         return False
     end = after
@@ -285,14 +290,8 @@ def _joins_institution_name(
     return (
         bool(modifiers)
         and tokens[end - 1][0] in ORGANISATION_WORDS
-        and all(_lexicon_knows_as(tok, "NN", "JJ") for tok in modifiers)
+        and all(lexicon_knows_as(tok, "NN", "JJ") for tok in modifiers)
     )
-
-
-def _lexicon_knows_as(token: str, *tags: str) -> bool:
-    """Does the tagger's lexicon know the lower-case word with one of these tag prefixes
-    (a common noun: "NN"; or adjective: "JJ")?"""
-    return (lexicon_tag(token.lower()) or "").startswith(tags)
 
 
 def _in_date_context(tokens: Sequence[tuple[str, str]], i: int) -> bool:
@@ -387,7 +386,8 @@ def _split_run(
     """
     parts: list[tuple[int, list[str]]] = []
     current: list[str] = []
-    office = _office_before_name([tok for tok, _ in run])
+    words = [tok for tok, _ in run]
+    office, rank = office_before_name(words), rank_after_title(words)
     for index, (tok, tag) in enumerate(run):
         after_name = _follows_name(run[index - 1] if index else None)
         before_name = _precedes_name(run[index + 1] if index + 1 < len(run) else None)
@@ -395,7 +395,7 @@ def _split_run(
             tok, after_name=after_name, before_name=before_name, surname_months=surname_months
         )
         following = [word for word, _ in run[index + 1 :]]
-        drop = is_person_title(tok, following) or dated or index < office
+        drop = is_person_title(tok, following) or dated or index < office or index in rank
         if (
             needs_evidence
             and tag != "CONN"
@@ -424,21 +424,6 @@ def _split_run(
     return cleaned
 
 
-def _office_before_name(words: list[str]) -> int:
-    """How many words of a run name an office held by the name after them: a title, "of" and
-    the office's words before a full name ("Secretary of State Hillary Clinton", "Director of
-    National Intelligence James Clapper"); 0 when the run holds no such office ("Director of
-    Public Prosecutions" names only the office). The name starts at the first word the
-    tagger's lexicon does not know as a common word ("Intelligence" is one)."""
-    if len(words) < 5 or words[0] not in TITLE_WORDS or words[1] != "of":
-        return 0
-    for start in range(max(3, len(words) - 5), len(words) - 1):  # a full name: <= 5 words
-        common = _lexicon_knows_as(words[start], "NN", "JJ")
-        if not common and is_full_name(" ".join(words[start:])):
-            return start
-    return 0
-
-
 def _split_affiliation(offset: int, part: list[str]) -> list[tuple[int, list[str]]]:
     """A person's name and where they come from, joined by "of", are two actors ("Kenenisa
     Bekele of Ethiopia", "Ann Lee of Harvard Medical School", "Sherrod Brown of Ohio").
@@ -463,11 +448,30 @@ def _split_affiliation(offset: int, part: list[str]) -> list[tuple[int, list[str
     return [(offset, part)]
 
 
+def _names_an_actor(part: list[str], tokens: Sequence[tuple[str, str]], at: int) -> bool:
+    """Does a part of a run, at ``tokens[at]``, name an actor there? Not a holiday, a plural
+    acronym or number word alone, an office's portfolio, an ordinal's noun or a demonym used
+    as an adjective."""
+    return not (
+        " ".join(part) in HOLIDAYS
+        or _names_no_one_alone(part)
+        or is_portfolio(part, tokens, at + len(part))
+        or _after_ordinal(part, tokens, at)
+        or _is_demonym_use(part, tokens, at)
+    )
+
+
 def _names_no_one_alone(part: list[str]) -> bool:
     """A one-word run that names no actor on its own: a plural acronym ("MPs") or a number
     word ("Four" of "the Final Four"), which a longer name may hold ("AAAs Championships",
     "Formula One")."""
     return len(part) == 1 and (is_plural_acronym(part[0]) or part[0] in NUMBER_WORDS)
+
+
+def _after_ordinal(part: list[str], tokens: Sequence[tuple[str, str]], index: int) -> bool:
+    """Is a one-word part the noun of an ordinal ("the 19th Century", "5th Avenue"): a time
+    or a unit, no actor? Longer names stay ("20th Century Fox")."""
+    return len(part) == 1 and index > 0 and _ORDINAL.match(tokens[index - 1][0]) is not None
 
 
 def _looks_like_proper_adjective(word: str) -> bool:
