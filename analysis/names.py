@@ -43,8 +43,12 @@ OUTLET_WORDS = frozenset(
     """Times Post News Journal Tribune Herald Gazette Magazine Telegraph Guardian Chronicle
     Courier Press Mail Mirror Observer Examiner Sentinel Digest Review""".split()
 )
-#: Parties by the names news gives them, never a person's ("New Labour", "Lib Dems").
-PARTY_WORDS = frozenset("Labour Tories Conservatives Dems".split())
+#: Parties by the names news gives them and their members' labels, never a person's ("New
+#: Labour", "Lib Dems", "a Tory government", "Democrat Joe Manchin").
+PARTY_WORDS = frozenset(
+    """Labour Tory Tories Conservative Conservatives Dem Dems Democrat Democrats Republican
+    Republicans""".split()
+)
 #: Head words of organisation names (a closed class of institution nouns, not names).
 ORGANISATION_WORDS = (
     OUTLET_WORDS
@@ -56,7 +60,7 @@ ORGANISATION_WORDS = (
     Airways Holdings Industries Technologies Systems Partners Capital Reserve Board Authority
     Exchange Club League Church School College Hospital Network Cabinet Diet Government
     Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers Wanderers
-    Athletic Albion Rangers Democrats Republicans Radio Television Broadcasting Studios
+    Athletic Albion Rangers Radio Television Broadcasting Studios
     Pictures Records Media Services Union Museum Gallery Library Orchestra Philharmonic
     Symphony Opera Ballet Theatre Theater Zoo Society Force Forces Harriers Animation
     Brothers Bros Bros. Center Centre Laboratory Laboratories Lab Labs Clinic Infirmary

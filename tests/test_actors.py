@@ -829,6 +829,22 @@ def test_an_offices_portfolio_and_rank_are_no_actors():
     assert types["Home Office"] == "organisation"
 
 
+def test_party_labels_are_the_party_and_split_from_a_name():
+    result = _find_in_article(
+        [
+            "On Monday Democrat Joe Manchin said a Tory government would fail.",
+            "Later Lib Dem leader Charles Kennedy met the Republican National Committee.",
+            "Later Republicans Mike Huckabee and Ann Lee spoke to the Conservative Party.",
+        ]
+    )
+    types = _types(result)
+    assert types["Joe Manchin"] == "person" and "Democrat Joe Manchin" not in types
+    assert types["Mike Huckabee"] == "person" and types["Charles Kennedy"] == "person"
+    for party in ("Democrat", "Tory", "Lib Dem", "Republicans", "Conservative Party"):
+        assert types[party] == "organisation"
+    assert types["Republican National Committee"] == "organisation"
+
+
 def test_web_and_email_addresses_are_no_actors():
     result = _find_in_article(
         [

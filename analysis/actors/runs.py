@@ -26,6 +26,7 @@ from analysis.names import (
     HYPHEN,
     NUMBER_WORDS,
     ORGANISATION_WORDS,
+    PARTY_WORDS,
     POSSESSIVES,
     TITLE_WORDS,
     UPOS_TO_PENN,
@@ -420,7 +421,8 @@ def _split_run(
         while part and part[-1] in CONNECTORS:
             part = part[:-1]
         if part and any(c.isalpha() for c in "".join(part)):
-            cleaned.extend(_split_affiliation(offset, part))
+            for at, piece in _split_affiliation(offset, part):
+                cleaned.extend(_split_party_label(at, piece))
     return cleaned
 
 
@@ -445,6 +447,17 @@ def _split_affiliation(offset: int, part: list[str]) -> list[tuple[int, list[str
         and organisation_or_place(" ".join(affiliation)) is not None
     ):
         return [(offset, name), (offset + at + 1, affiliation)]
+    return [(offset, part)]
+
+
+def _split_party_label(offset: int, part: list[str]) -> list[tuple[int, list[str]]]:
+    """A party's label before a person's full name is two actors, as "Labour MP Diane Abbott"
+    is: "Democrat Joe Manchin", "Lib Dem Charles Kennedy". Not before an organisation's or a
+    place's name ("Republican National Committee", "Labour Party")."""
+    for length in (1, 2):
+        label, name = part[:length], " ".join(part[length:])
+        if label[-1] in PARTY_WORDS and is_full_name(name) and organisation_or_place(name) is None:
+            return [(offset, label), (offset + length, part[length:])]
     return [(offset, part)]
 
 
