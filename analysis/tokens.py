@@ -171,6 +171,12 @@ def lexicon_tag(word: str) -> str | None:
     return _tagger().lexicon.get(_tagger_spelling(word))
 
 
+def lexicon_knows_as(token: str, *tags: str) -> bool:
+    """Does the tagger's lexicon know the lower-case word with one of these tag prefixes
+    (a common noun: "NN"; or adjective: "JJ")?"""
+    return (lexicon_tag(token.lower()) or "").startswith(tags)
+
+
 def tag_tokens(tokens: Sequence[str], *, proper_nouns: frozenset[str] = frozenset()) -> list[str]:
     """Give each token of one sentence its Penn Treebank part-of-speech tag.
 

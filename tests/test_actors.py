@@ -845,6 +845,32 @@ def test_party_labels_are_the_party_and_split_from_a_name():
     assert types["Republican National Committee"] == "organisation"
 
 
+def test_institutions_named_with_an_adjective_or_a_remit_are_whole():
+    result = _find_in_article(
+        [
+            "On Monday the European Commission wrote to the European Central Bank.",
+            "Later the Office for National Statistics and the Commission for Racial Equality"
+            " met the Department for Trade and Industry.",
+            "Later Smith left Manchester United for Chelsea.",
+            "Former Tory minister Ann Lee met the Scottish Parliament.",
+        ]
+    )
+    types = _types(result)
+    for body in (
+        "European Commission",
+        "European Central Bank",
+        "Office for National Statistics",
+        "Commission for Racial Equality",
+        "Department for Trade and Industry",
+        "Scottish Parliament",
+    ):
+        assert types[body] == "organisation"
+    for part in ("Commission", "Equality", "Industry", "Parliament", "Former Tory"):
+        assert part not in types
+    # "for" joins only a body and its remit: two teams stay two
+    assert "Manchester United" in types and "Chelsea" in types and types["Tory"]
+
+
 def test_web_and_email_addresses_are_no_actors():
     result = _find_in_article(
         [

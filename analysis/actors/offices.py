@@ -18,7 +18,7 @@ from analysis.names import (
     is_full_name,
     is_person_title,
 )
-from analysis.tokens import lexicon_tag
+from analysis.tokens import lexicon_knows_as
 
 #: Titles of government office that a portfolio or rank precedes ("Home Secretary",
 #: "Finance Minister", "Shadow Chancellor", "Trade Commissioner", "Deputy Prime Minister").
@@ -27,12 +27,6 @@ OFFICE_TITLES = frozenset(
     """Secretary Secretaries Minister Ministers Chancellor Commissioner Commissioners Prime
     Vice""".split()
 )
-
-
-def lexicon_knows_as(token: str, *tags: str) -> bool:
-    """Does the tagger's lexicon know the lower-case word with one of these tag prefixes
-    (a common noun: "NN"; or adjective: "JJ")?"""
-    return (lexicon_tag(token.lower()) or "").startswith(tags)
 
 
 def office_before_name(words: list[str]) -> int:

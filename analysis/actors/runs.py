@@ -11,10 +11,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from analysis.actors.institutions import (
+    joins_institution_name,
+    names_a_body,
+    opens_institution_name,
+    opens_name,
+)
 from analysis.actors.kinds import organisation_or_place, place_names
 from analysis.actors.offices import (
     is_portfolio,
-    lexicon_knows_as,
     office_before_name,
     rank_after_title,
 )
@@ -25,7 +30,6 @@ from analysis.names import (
     HOLIDAYS,
     HYPHEN,
     NUMBER_WORDS,
-    ORGANISATION_WORDS,
     PARTY_WORDS,
     POSSESSIVES,
     TITLE_WORDS,
@@ -233,15 +237,27 @@ def _raw_runs(
             # title, read as a common noun there, starts the run that drops it
             proper = tokens[i + 1][0] == "of" and is_proper(*tokens[i + 2], False)
         if not proper and not current and tag == "JJ" and i + 1 < len(tokens):
-            # a place the tagger read as an adjective and a name ("New" "York")
-            proper = is_name_word(tok) and f"{tok} {tokens[i + 1][0]}" in place_names()
+            # a name's first word the tagger read as an adjective: a place's ("New" "York"),
+            # or an institution's or event's ("European Union", "White House"); a sentence's
+            # capital shows no name, so there only a proper adjective ("Former Tory" is none)
+            proper = is_name_word(tok) and (
+                f"{tok} {tokens[i + 1][0]}" in place_names()
+                or (
+                    (i != first or _looks_like_proper_adjective(tok))
+                    and opens_institution_name(tokens, i + 1)
+                )
+            )
         if not proper and current and i + 1 < len(tokens):
             nxt, nxt_tag = tokens[i + 1]
             if tok in CONNECTORS and is_proper(nxt, nxt_tag, False):
                 current.append((tok, "CONN"))
                 i += 1
                 continue
-            if tok == "and" and _joins_institution_name(current, tokens, i + 1):
+            if tok == "for" and names_a_body(current) and opens_name(tokens, i + 1):
+                current.append((tok, "CONN"))  # "Office for National Statistics"
+                i += 1
+                continue
+            if tok == "and" and joins_institution_name(current, tokens, i + 1):
                 current.append((tok, "CONN"))  # "Food and Drug Administration"
                 i += 1
                 continue
@@ -261,38 +277,6 @@ def _raw_runs(
     if current:
         runs.append((current, starts_at_first or title_line, len(tokens) - len(current)))
     return runs
-
-
-def _joins_institution_name(
-    current: list[tuple[str, str]], tokens: Sequence[tuple[str, str]], after: int
-) -> bool:
-    """Does "and" at ``after - 1`` join two halves of one institution's name?
-
-    Yes when the words before it are one common noun written with a capital, or such nouns
-    joined by "of" ("Food", "Department of Health": the tagger's lexicon knows them as
-    nouns), not ending in an organisation head word (an institution by itself: "Senate",
-    "Securities"), and the capitalised words after it are common words before such a head
-    word ("Drug Administration", "Human Services", "Natural Gas Corporation"). Two names
-    joined by "and" stay two ("Trump and Abe", "Apple and Google", "Arsenal and Manchester
-    United", "Fox News Channel and Fox Business Network").
-    """
-    before = [tok for tok, tag in current if tag != "CONN"]
-    one_noun_or_of = len(before) == 1 or any(tag == "CONN" for _, tag in current)
-    if (
-        not one_noun_or_of
-        or before[-1] in ORGANISATION_WORDS
-        or not all(lexicon_knows_as(tok, "NN") for tok in before)
-    ):
-        return False
-    end = after
-    while end < len(tokens) and is_proper(tokens[end][0], tokens[end][1], False):
-        end += 1
-    modifiers = [tok for tok, _ in tokens[after : end - 1]]
-    return (
-        bool(modifiers)
-        and tokens[end - 1][0] in ORGANISATION_WORDS
-        and all(lexicon_knows_as(tok, "NN", "JJ") for tok in modifiers)
-    )
 
 
 def _in_date_context(tokens: Sequence[tuple[str, str]], i: int) -> bool:
