@@ -871,6 +871,25 @@ def test_institutions_named_with_an_adjective_or_a_remit_are_whole():
     assert "Manchester United" in types and "Chelsea" in types and types["Tory"]
 
 
+def test_a_bodys_or_clubs_head_word_alone_is_the_one_it_named_in_full():
+    result = _find_in_article(
+        [
+            "On Monday the European Commission wrote to the House of Lords.",
+            "The Commission said the Lords had been told, and the House voted.",
+            "Manchester United beat Dundee City, and United scored twice.",
+            "The White House and the European Council and the Court of Appeal met.",
+        ]
+    )
+    counts = _counts(result)
+    assert counts["European Commission"] == 2 and "Commission" not in counts
+    assert counts["House of Lords"] == 2 and "Lords" not in counts
+    assert counts["Manchester United"] == 2 and "United" not in counts
+    assert counts["House"] == 1 and counts["White House"] == 1  # no such head word
+    aliases = _aliases(result)
+    assert ("Commission", "European Commission", "institution_short_name") in aliases
+    assert ("United", "Manchester United", "team_short_name") in aliases
+
+
 def test_web_and_email_addresses_are_no_actors():
     result = _find_in_article(
         [

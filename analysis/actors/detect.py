@@ -61,11 +61,14 @@ Merging (each merge is written to ``actor_aliases``: actor, variant, rule, evide
 * ``country_short_name``: the short names of a state that news writes for it
   (``COUNTRY_SHORT_NAMES``: Britain, Great Britain -> United Kingdom), so that a story's
   "Britain" and another's "UK" are one actor.
-* ``outlet_short_name``, ``event_short_name``, ``team_short_name``: an outlet's, an event's
-  or a team's head word used alone ("the Journal", "the Olympics", "the Cubs") merges into
-  the only such name ending in it in the article ("Wall Street Journal", "Athens Olympics",
-  "Chicago Cubs"); only those head words (``OUTLET_WORDS``, ``EVENT_WORDS`` of
-  :mod:`analysis.names`, a team's plural noun): "the House" is no "White House".
+* ``outlet_short_name``, ``event_short_name``, ``institution_short_name``,
+  ``team_short_name``: an outlet's, an event's, a body's or a team's head word used alone
+  ("the Journal", "the Olympics", "the Commission", "the Cubs", "United") merges into the
+  only such name ending in it in the article ("Wall Street Journal", "Athens Olympics",
+  "European Commission", "Chicago Cubs", "Manchester United"); only those head words
+  (``OUTLET_WORDS``, ``EVENT_WORDS`` of :mod:`analysis.names`, the institutions' and clubs'
+  words of :mod:`analysis.actors.merges`, a team's plural noun): "the House" is no "White
+  House".
 * ``surname_of_full_name``: a one-word name merges into the only multi-word name of 2-4
   capitalised words ending in it in the same article ("Trump" -> "Donald Trump", "Ishiba" ->
   "Shigeru Ishiba"). With two candidates ("Shinzo Abe", "Akie Abe") nothing is merged and

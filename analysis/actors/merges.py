@@ -21,6 +21,17 @@ from analysis.names import (
 Row = dict[str, object]  # one row of a table, before it becomes a DataFrame
 _ACRONYM_DEF = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8}?)\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
 _SKIP_INITIALS = frozenset({"of", "and", "&", "the", "for", "on", "in"})
+#: Head words that a story uses alone for the one body it named in full ("the European
+#: Commission ... the Commission", "the House of Lords ... the Lords"). Not "House" (the
+#: House of Representatives is no White House), "Parliament", "Government" or "Office",
+#: which news uses alone for other bodies than the one it named.
+_INSTITUTION_HEADS = frozenset(
+    """Commission Council Union Court Committee League Lords Commons Bank Agency Authority
+    Board Ministry Department Institute Foundation Assembly Senate""".split()
+)
+#: The last words of football clubs' names, used alone for the club ("Manchester United ...
+#: United", "Aston Villa ... Villa").
+_CLUB_WORDS = frozenset("United City Rovers Rangers Wanderers Athletic Albion Villa Town".split())
 
 
 def is_person_surname(name: str) -> bool:
@@ -92,28 +103,42 @@ def surname_merges(
 
 
 def short_name_merges(surfaces: Counter, canonical: dict[str, str], alias_rows: list[Row]) -> None:
-    """Merge an outlet's, an event's or a team's head word used alone into the only such name
-    ending in it.
+    """Merge an outlet's, an event's, an institution's or a team's head word used alone into
+    the only such name ending in it.
 
-    News names an outlet, an event or a team in full once and by its head word after ("The
-    Wall Street Journal ... the Journal reported", "the Athens Olympics ... the Olympics",
-    "the Chicago Cubs ... the Cubs"); with two ("Financial Times", "New York Times") the head
+    News names an outlet, an event, a body or a team in full once and by its head word after
+    ("The Wall Street Journal ... the Journal reported", "the Athens Olympics ... the
+    Olympics", "the European Commission ... the Commission", "the Chicago Cubs ... the Cubs",
+    "Manchester United ... United"); with two ("Financial Times", "New York Times") the head
     word stays apart. Only :data:`~analysis.names.OUTLET_WORDS` (rule ``outlet_short_name``),
-    :data:`~analysis.names.EVENT_WORDS` (``event_short_name``) and the plural nouns of teams
-    (:func:`~analysis.actors.kinds.team_place`, ``team_short_name``) merge: other
-    institutions' head words name other bodies ("the House" is no "White House").
+    :data:`~analysis.names.EVENT_WORDS` (``event_short_name``), :data:`_INSTITUTION_HEADS`
+    (``institution_short_name``), and clubs' last words and the plural nouns of teams
+    (:func:`~analysis.actors.kinds.team_place`, ``team_short_name``) merge: other head words
+    name other bodies ("the House" is no "White House").
     """
     for surface in sorted(surfaces):
         if surface in canonical:
             continue
         candidates = sorted(s for s in surfaces if " " in s and s.split()[-1] == surface)
-        kind = "outlet" if surface in OUTLET_WORDS else "event" if surface in EVENT_WORDS else ""
+        kind = _short_name_kind(surface)
         if not kind:
             candidates = [name for name in candidates if K.team_place(name)]
             kind = "team" if candidates else ""
         if kind and len(candidates) == 1:
             evidence = f"only {kind} name ending in '{surface}' in the article"
             _merge(surface, candidates[0], f"{kind}_short_name", evidence, canonical, alias_rows)
+
+
+def _short_name_kind(surface: str) -> str:
+    """What a head word used alone may name: "outlet", "event", "institution", "team" (a
+    club's last word) or "" (nothing, or a team's plural noun: see :func:`short_name_merges`)."""
+    if surface in OUTLET_WORDS:
+        return "outlet"
+    if surface in EVENT_WORDS:
+        return "event"
+    if surface in _INSTITUTION_HEADS:
+        return "institution"
+    return "team" if surface in _CLUB_WORDS else ""
 
 
 def _merge(
