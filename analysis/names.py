@@ -25,14 +25,18 @@ _TITLES_IN_ANY_CASE = HONORIFICS | frozenset(
 )
 _TITLE_WORDS_LOWER = frozenset(word.lower() for word in _TITLES_IN_ANY_CASE)
 #: Titles of rank, office or calling, titles only as written with a capital ("Professor Li",
-#: "Judge Annandale", "Labour MP Diane Abbott", "Pinal County Sheriff Paul Babeu"): in lower
+#: "Judge Annandale", "Labour MP Diane Abbott", "Pinal County Sheriff Paul Babeu", "Gen.
+#: David Petraeus"; not "General", "Captain" or "Major", which end firms' and people's
+#: names, "General Mills", "Captain America", "John Major"): in lower
 #: case they open common phrases ("representative sample", "officer training"), which
 #: keyword candidates keep whole.
 CAPITALISED_TITLES = frozenset(
     """Professor Prof Prof. Dame Detective Det. Officer Superintendent Judge Justice Colonel
     Col. Lieutenant Lt. Sergeant Sgt. Rev Rev. Reverend Rt Rt. Archbishop Rabbi Imam Ayatollah
     Representative Director Commissioner Sheriff Attorney Chief Leader Spokesman Spokeswoman
-    MP MSP MEP MPs MSPs MEPs DJ""".split()
+    MP MSP MEP MPs MSPs MEPs DJ Congressman Congresswoman Councilman Councilwoman Councillor
+    Councilor Assemblyman Assemblywoman Alderman Comptroller Treasurer Auditor Inspector
+    Magistrate Coroner Marshal Deputy Gen. Adm. Cmdr. Capt. Maj. Brig. Cpl.""".split()
 )
 #: Person titles, the one list: they split actors' runs and are never actors themselves, and
 #: keyword candidates drop them before a name ("President Donald Trump" -> "Donald Trump").

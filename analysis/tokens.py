@@ -15,8 +15,11 @@ from functools import lru_cache
 import numpy
 import pandas as pd
 
-from analysis.names import PARTY_AFFILIATION
+from analysis.names import PARTY_AFFILIATION, looks_like_demonym
 from analysis.resources import load_once
+
+# A capitalised adjective ending in -ic ("Olympic", "Islamic"): see looks_like_proper_adjective.
+_IC_ADJECTIVE = re.compile(r"^[A-Z][a-z]+ic$")
 
 TOKEN_COLUMNS = [
     "sentence_id",
@@ -175,6 +178,18 @@ def lexicon_knows_as(token: str, *tags: str) -> bool:
     """Does the tagger's lexicon know the lower-case word with one of these tag prefixes
     (a common noun: "NN"; or adjective: "JJ")?"""
     return (lexicon_tag(token.lower()) or "").startswith(tags)
+
+
+def looks_like_proper_adjective(word: str) -> bool:
+    """A demonym, or a capitalised word ending in -ic that the tagger's lexicon knows
+    ("Olympic", "Islamic", "Catholic"); before a lower-case noun it names no actor, as
+    "Japanese officials" names none. Surnames ending so are unknown to the lexicon and stay
+    names ("the Milosevic regime", "Djokovic fans")."""
+    if looks_like_demonym(word):
+        return True
+    return _IC_ADJECTIVE.match(word) is not None and (
+        lexicon_tag(word) is not None or lexicon_tag(word.lower()) is not None
+    )
 
 
 def tag_tokens(tokens: Sequence[str], *, proper_nouns: frozenset[str] = frozenset()) -> list[str]:

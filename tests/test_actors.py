@@ -890,6 +890,24 @@ def test_a_bodys_or_clubs_head_word_alone_is_the_one_it_named_in_full():
     assert ("United", "Manchester United", "team_short_name") in aliases
 
 
+def test_local_and_military_titles_descriptions_letters_and_named_days_are_no_actors():
+    result = _find_in_article(
+        [
+            "On Monday Congressman Anthony Weiner met Councillor Bob Jones.",
+            "Retired Gen. James Jones met Treasurer Peter Costello and Deputy Mayor Sam Hill.",
+            "Auditor Hector Balderas (D) wed on Valentine's Day, said John Major.",
+            "Grooves in the D ring appeared on April Fools' Day.",
+        ]
+    )
+    types = _types(result)
+    for person in ("Anthony Weiner", "Bob Jones", "James Jones", "Peter Costello", "Sam Hill"):
+        assert types[person] == "person"
+    assert types["Hector Balderas"] == "person" and types["John Major"] == "person"
+    for not_actor in ("Retired", "Deputy", "D", "Day", "Valentine", "April Fools"):
+        assert not_actor not in types
+    assert not any(actor.startswith(("Congressman", "Councillor", "Gen.")) for actor in types)
+
+
 def test_web_and_email_addresses_are_no_actors():
     result = _find_in_article(
         [

@@ -39,6 +39,9 @@ def _tokens(text):
         ("Labour MP Diane Abbott", 1, False),
         ("Scotland Secretary Alistair Darling", 1, False),  # a place
         ("Apple Chief Executive Tim Cook", 1, False),  # a company title
+        ("Retired Gen. James Jones", 1, True),  # a description before any title
+        ("Former President Bill Clinton", 1, True),
+        ("Democratic Senator Joe Manchin", 1, False),  # a proper adjective: the party's
         ("Trade Secretary", 1, True),
         ("Trade", 1, False),
     ],

@@ -18,7 +18,7 @@ from analysis.names import (
     is_full_name,
     is_person_title,
 )
-from analysis.tokens import lexicon_knows_as
+from analysis.tokens import lexicon_knows_as, looks_like_proper_adjective
 
 #: Titles of government office that a portfolio or rank precedes ("Home Secretary",
 #: "Finance Minister", "Shadow Chancellor", "Trade Commissioner", "Deputy Prime Minister").
@@ -73,13 +73,16 @@ def rank_after_title(words: Sequence[str]) -> frozenset[int]:
 def is_portfolio(part: Sequence[str], tokens: Sequence[tuple[str, str]], end: int) -> bool:
     """Is a name part the portfolio or rank of the office title after it ("Home" of "Home
     Secretary", "Shadow Home" of "Shadow Home Secretary", "Children" of "Children's
-    Minister"), not an actor?
+    Minister"), or a description before a title ("Retired Gen.", "Former President"), not an
+    actor?
 
     Yes when the token at ``end`` (after a possessive) is one of :data:`OFFICE_TITLES` and
-    every word of the part is a common noun or adjective in the tagger's lexicon. Parties
-    ("Labour"), places the lexicon does not know in lower case ("Scotland Secretary") and
-    bodies named by more than one word ending in an organisation word ("Home Office
-    minister") stay actors.
+    every word of the part is a common noun or adjective in the tagger's lexicon, or is any
+    other title and every word an adjective or participle. Parties ("Labour"), proper
+    adjectives ("Democratic Senator"), places the lexicon does not know in lower case
+    ("Scotland Secretary"), bodies named by more than one word ending in an organisation
+    word ("Home Office minister") and firms before a company title ("Apple Chief
+    Executive") stay actors.
 
     Args:
         part: The part's words.
@@ -88,10 +91,12 @@ def is_portfolio(part: Sequence[str], tokens: Sequence[tuple[str, str]], end: in
     """
     if end < len(tokens) and tokens[end][1] == "POS":
         end += 1
-    if end >= len(tokens) or tokens[end][0] not in OFFICE_TITLES:
+    if end >= len(tokens) or tokens[end][0] not in TITLE_WORDS:
         return False
-    if any(word in PARTY_WORDS for word in part):
+    if any(word in PARTY_WORDS or looks_like_proper_adjective(word) for word in part):
         return False
+    if tokens[end][0] not in OFFICE_TITLES:  # any title: only a description ("Retired Gen.")
+        return all(lexicon_knows_as(word, "JJ", "VBN", "VBG") for word in part)
     if len(part) > 1 and part[-1] in ORGANISATION_WORDS:
         return False
     return all(lexicon_knows_as(word, "NN", "JJ") for word in part)

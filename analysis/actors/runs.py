@@ -42,10 +42,9 @@ from analysis.names import (
     is_person_title,
     is_plural_acronym,
     is_proper,
-    looks_like_demonym,
 )
 from analysis.resources import load_once
-from analysis.tokens import lexicon_tag
+from analysis.tokens import lexicon_tag, looks_like_proper_adjective
 
 Token = tuple[str, str | None]
 # Headlines capitalise their verbs ("Trump Meets Ishiba", "Ishiba Arrives"): in a title
@@ -54,8 +53,8 @@ Token = tuple[str, str | None]
 # nouns: "Harry Reid", "Associated Press", "Sleeping Beauty", "Queens Theatre".
 _HEADLINE_VERB_TAGS = ("VBZ", "VBD")
 _DOTTED_NO_FINAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
-_IC_ADJECTIVE = re.compile(r"^[A-Z][a-z]+ic$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_LETTER = re.compile(r"^[A-Z]\.?$")
 
 
 @dataclass
@@ -243,7 +242,7 @@ def _raw_runs(
             proper = is_name_word(tok) and (
                 f"{tok} {tokens[i + 1][0]}" in place_names()
                 or (
-                    (i != first or _looks_like_proper_adjective(tok))
+                    (i != first or looks_like_proper_adjective(tok))
                     and opens_institution_name(tokens, i + 1)
                 )
             )
@@ -454,15 +453,27 @@ def _names_an_actor(part: list[str], tokens: Sequence[tuple[str, str]], at: int)
         or _names_no_one_alone(part)
         or is_portfolio(part, tokens, at + len(part))
         or _after_ordinal(part, tokens, at)
+        or _in_possessive_holiday(part, tokens, at)
         or _is_demonym_use(part, tokens, at)
     )
 
 
 def _names_no_one_alone(part: list[str]) -> bool:
-    """A one-word run that names no actor on its own: a plural acronym ("MPs") or a number
-    word ("Four" of "the Final Four"), which a longer name may hold ("AAAs Championships",
-    "Formula One")."""
-    return len(part) == 1 and (is_plural_acronym(part[0]) or part[0] in NUMBER_WORDS)
+    """A one-word run that names no actor on its own: a plural acronym ("MPs"), a number
+    word ("Four" of "the Final Four") or a letter ("the D ring", a party's "(D)"), which a
+    longer name may hold ("AAAs Championships", "Formula One", "George W. Bush")."""
+    return len(part) == 1 and (
+        is_plural_acronym(part[0]) or part[0] in NUMBER_WORDS or _LETTER.match(part[0]) is not None
+    )
+
+
+def _in_possessive_holiday(part: list[str], tokens: Sequence[tuple[str, str]], at: int) -> bool:
+    """Is a part one half of a day named with a possessive ("Valentine's Day", "St Patrick's
+    Day", "April Fools' Day"): "Day" after the possessive, or the words before it?"""
+    if part == ["Day"]:
+        return at > 0 and tokens[at - 1][1] == "POS"
+    after = at + len(part)
+    return after + 1 < len(tokens) and tokens[after][1] == "POS" and tokens[after + 1][0] == "Day"
 
 
 def _after_ordinal(part: list[str], tokens: Sequence[tuple[str, str]], index: int) -> bool:
@@ -471,23 +482,11 @@ def _after_ordinal(part: list[str], tokens: Sequence[tuple[str, str]], index: in
     return len(part) == 1 and index > 0 and _ORDINAL.match(tokens[index - 1][0]) is not None
 
 
-def _looks_like_proper_adjective(word: str) -> bool:
-    """A demonym, or a capitalised word ending in -ic that the tagger's lexicon knows
-    ("Olympic", "Islamic", "Catholic"); before a lower-case noun it names no actor, as
-    "Japanese officials" names none. Surnames ending so are unknown to the lexicon and stay
-    names ("the Milosevic regime", "Djokovic fans")."""
-    if looks_like_demonym(word):
-        return True
-    return _IC_ADJECTIVE.match(word) is not None and (
-        lexicon_tag(word) is not None or lexicon_tag(word.lower()) is not None
-    )
-
-
 def _is_demonym_use(part: list[str], tokens: Sequence[tuple[str, str]], index: int) -> bool:
     """Is a one-word run at ``tokens[index]`` a demonym or another proper adjective used as
     an adjective ("Japanese officials", "Olympic champion", "Scottish MSPs" before a title),
     not a people ("the Japanese")? Judged at that occurrence only."""
-    if len(part) != 1 or not _looks_like_proper_adjective(part[0]):
+    if len(part) != 1 or not looks_like_proper_adjective(part[0]):
         return False
     if tokens[index][1] == "JJ":
         return True
