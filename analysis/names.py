@@ -73,6 +73,13 @@ ORGANISATION_WORDS = (
     | PARTY_WORDS
 )
 _ORGANISATION_WORDS_LOWER = frozenset(word.lower() for word in ORGANISATION_WORDS)
+#: Institutions that news names by one word: chambers, ministries and agencies by their
+#: seat or short name ("the Commons", "the Pentagon", "the Fed"), and international bodies
+#: whose acronyms British style writes as words ("Nato", "Fifa", "Ofcom").
+INSTITUTION_NAMES = frozenset(
+    """Commons Lords Treasury Pentagon Kremlin Fed Interpol Europol Nato Opec Fifa Uefa Nasa
+    Unesco Unicef Ofcom Ofsted Ofgem Ofwat""".split()
+)
 #: Acronyms of common nouns ("TV", "PC", "GDP", "MP"): a thing, a measure or a role, never a
 #: named actor, even where the text shows one acting ("the PC crashed", "the MP said").
 COMMON_NOUN_ACRONYMS = frozenset(

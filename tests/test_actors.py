@@ -908,6 +908,19 @@ def test_local_and_military_titles_descriptions_letters_and_named_days_are_no_ac
     assert not any(actor.startswith(("Congressman", "Councillor", "Gen.")) for actor in types)
 
 
+def test_institutions_named_by_one_word_are_organisations():
+    result = _find_in_article(
+        [
+            "On Monday Fed Chairman Ben Bernanke told the Commons that the Pentagon erred.",
+            "Later Nato and Ofcom and the Kremlin and the Treasury agreed.",
+        ]
+    )
+    types = _types(result)
+    for body in ("Fed", "Commons", "Pentagon", "Nato", "Ofcom", "Kremlin", "Treasury"):
+        assert types[body] == "organisation"
+    assert types["Ben Bernanke"] == "person"  # "Fed" is a body, not a description
+
+
 def test_web_and_email_addresses_are_no_actors():
     result = _find_in_article(
         [

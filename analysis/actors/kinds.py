@@ -50,6 +50,7 @@ from pathlib import Path
 
 from analysis.names import (
     EVENT_WORDS,
+    INSTITUTION_NAMES,
     ORGANISATION_WORDS,
     US_STATES,
     US_STATES_OF_TWO_WORDS,
@@ -194,6 +195,8 @@ def _by_notation(name: str) -> tuple[str, str] | None:
 
 
 def _by_organisation_word(name: str) -> tuple[str, str] | None:
+    if name in INSTITUTION_NAMES:
+        return ORGANISATION, f"institution_name: '{name}'"
     words = name.split()
     heads = [w for w in words if w in ORGANISATION_WORDS]
     if heads:

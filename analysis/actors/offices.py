@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from analysis.names import (
+    INSTITUTION_NAMES,
     ORGANISATION_WORDS,
     PARTY_WORDS,
     TITLE_WORDS,
@@ -27,6 +28,10 @@ OFFICE_TITLES = frozenset(
     """Secretary Secretaries Minister Ministers Chancellor Commissioner Commissioners Prime
     Vice""".split()
 )
+
+
+#: Words that name a body by themselves, before a title too ("Labour MP", "Fed Chairman").
+_NAMED_BODIES = PARTY_WORDS | INSTITUTION_NAMES
 
 
 def office_before_name(words: list[str]) -> int:
@@ -93,7 +98,7 @@ def is_portfolio(part: Sequence[str], tokens: Sequence[tuple[str, str]], end: in
         end += 1
     if end >= len(tokens) or tokens[end][0] not in TITLE_WORDS:
         return False
-    if any(word in PARTY_WORDS or looks_like_proper_adjective(word) for word in part):
+    if any(word in _NAMED_BODIES or looks_like_proper_adjective(word) for word in part):
         return False
     if tokens[end][0] not in OFFICE_TITLES:  # any title: only a description ("Retired Gen.")
         return all(lexicon_knows_as(word, "JJ", "VBN", "VBG") for word in part)
