@@ -42,10 +42,12 @@ CAPITALISED_TITLES = frozenset(
 #: keyword candidates drop them before a name ("President Donald Trump" -> "Donald Trump").
 TITLE_WORDS = _TITLES_IN_ANY_CASE | CAPITALISED_TITLES
 #: Head words of news outlets' names, which a story also uses alone for the outlet it
-#: named in full ("The Wall Street Journal ... the Journal reported").
+#: named in full ("The Wall Street Journal ... the Journal reported"), and news agencies
+#: named by one word ("Reuters", "Thomson Reuters").
 OUTLET_WORDS = frozenset(
     """Times Post News Journal Tribune Herald Gazette Magazine Telegraph Guardian Chronicle
-    Courier Press Mail Mirror Observer Examiner Sentinel Digest Review""".split()
+    Courier Press Mail Mirror Observer Examiner Sentinel Digest Review Reuters Xinhua
+    Interfax""".split()
 )
 #: Parties by the names news gives them and their members' labels, never a person's ("New
 #: Labour", "Lib Dems", "a Tory government", "Democrat Joe Manchin").

@@ -921,6 +921,15 @@ def test_institutions_named_by_one_word_are_organisations():
     assert types["Ben Bernanke"] == "person"  # "Fed" is a body, not a description
 
 
+def test_news_agencies_are_outlets():
+    result = _find_in_article(
+        ["On Monday Thomson Reuters said its profit rose.", "Reuters and Xinhua reported it."]
+    )
+    types = _types(result)
+    assert types["Thomson Reuters"] == "organisation" and types["Xinhua"] == "organisation"
+    assert ("Reuters", "Thomson Reuters", "outlet_short_name") in _aliases(result)
+
+
 def test_web_and_email_addresses_are_no_actors():
     result = _find_in_article(
         [
