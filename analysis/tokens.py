@@ -80,6 +80,10 @@ _WORD_CHARACTER = re.compile(r"[^\W_]")
 CHARACTER_REFERENCES = re.compile(_CHARACTER_REFERENCE)
 # The tagger's lexicon spells quotes and apostrophes the ASCII way.
 _TAGGER_SPELLING = str.maketrans({"’": "'", "‘": "`", "“": "``", "”": "''"})
+# British forms the tagger's lexicon lacks, which it would read as nouns ("whilst the
+# minister", "she learnt that"); its rules read "criticised" and "recognise" right.
+_AMERICAN_FORMS = {"whilst": "while", "Whilst": "While", "learnt": "learned"}
+_AMERICAN_FORMS |= {"spelt": "spelled", "spoilt": "spoiled", "spilt": "spilled", "leant": "leaned"}
 _PENN_TO_UPOS = {"NN": "NOUN", "NNS": "NOUN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ"}
 _PENN_TO_UPOS |= {"RB": "ADV", "RBR": "ADV", "RBS": "ADV", "MD": "AUX"}
 _PENN_TO_UPOS |= {tag: "VERB" for tag in ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")}
@@ -142,8 +146,10 @@ def unescaped(text: str) -> str:
 
 
 def _tagger_spelling(token: str) -> str:
-    """The token as the tagger's lexicon spells it: unescaped, with ASCII quotes."""
-    return unescaped(token).translate(_TAGGER_SPELLING)
+    """The token as the tagger's lexicon spells it: unescaped, with ASCII quotes, and a
+    British form the lexicon lacks in its American spelling ("whilst" as "while")."""
+    spelled = unescaped(token).translate(_TAGGER_SPELLING)
+    return _AMERICAN_FORMS.get(spelled, spelled)
 
 
 @load_once

@@ -161,3 +161,11 @@ def test_a_party_affiliation_that_ends_its_sentence_is_one_token():
     # not after a name's comma, and not a state: words as before
     assert words("The D-N.Y. office")[:3] == ["The", "D-N", "."]
     assert words("the firm, D-Day veterans")[-2:] == ["D-Day", "veterans"]
+
+
+def test_british_forms_the_lexicon_lacks_are_tagged_as_their_american_ones():
+    tokens = "Whilst she learnt that he had spilt it , the minister criticised them .".split()
+    tags = dict(zip(tokens, tag_tokens(tokens), strict=True))
+    assert tags["Whilst"] == "IN"  # was a noun, and a keyword candidate
+    assert tags["learnt"] == "VBD" and tags["spilt"] == "VBD"
+    assert tags["criticised"].startswith("VB")  # the tagger's own rules read -ised
