@@ -28,8 +28,6 @@ OFFICE_TITLES = frozenset(
     """Secretary Secretaries Minister Ministers Chancellor Commissioner Commissioners Prime
     Vice""".split()
 )
-
-
 #: Words that name a body by themselves, before a title too ("Labour MP", "Fed Chairman").
 _NAMED_BODIES = PARTY_WORDS | INSTITUTION_NAMES
 

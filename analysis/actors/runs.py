@@ -445,9 +445,10 @@ def _split_party_label(offset: int, part: list[str]) -> list[tuple[int, list[str
 
 
 def _names_an_actor(part: list[str], tokens: Sequence[tuple[str, str]], at: int) -> bool:
-    """Does a part of a run, at ``tokens[at]``, name an actor there? Not a holiday, a plural
-    acronym or number word alone, an office's portfolio, an ordinal's noun or a demonym used
-    as an adjective."""
+    """Does a part of a run, at ``tokens[at]``, name an actor there? Not a holiday (also one
+    named with a possessive, "Valentine's Day"), a plural acronym, number word or letter
+    alone, an office's portfolio or a description before a title, an ordinal's noun, or a
+    demonym used as an adjective."""
     return not (
         " ".join(part) in HOLIDAYS
         or _names_no_one_alone(part)
