@@ -812,11 +812,23 @@ def test_an_offices_portfolio_and_rank_are_no_actors():
             "Later Labour MP Diane Abbott met Home Office minister Hazel Blears.",
             "Later Chief Executive Tim Cook met Director General Mark Thompson.",
             "Later Senator Hope Smith wrote about the 19th Century.",
+            "Then the Trade and Industry Secretary Patricia Hewitt spoke.",
+            "The Secretary of State for Culture, Media and Sport, Tessa Jowell, agreed.",
+            "Jacques Barrot, Commissioner for Transport, met the Secretary of Defense.",
+            "Later Rice and Defense Secretary Donald Rumsfeld met the President of Turkey.",
         ]
     )
     types = _types(result)
     for office_word in ("Home", "Shadow", "Deputy", "Finance", "Children", "Century"):
         assert office_word not in types
+    # portfolios in a list the determiner opens, and after a title and "for" or "of"
+    for office_word in ("Trade", "Industry", "Culture", "Media", "Sport", "Transport"):
+        assert office_word not in types
+    assert "State" not in types and "Defense" not in types
+    # a surname before "and" and a place after "of" stay: no determiner opens the list,
+    # and "Turkey" is a country before it is a common word
+    assert "Rice" in types and types["Turkey"] == "place"
+    assert types["Tessa Jowell"] == "person" and types["Donald Rumsfeld"] == "person"
     for person in ("Charles Clarke", "Oliver Letwin", "John Prescott", "Taro Aso"):
         assert types[person] == "person"
     for person in ("Margaret Hodge", "Alistair Darling", "Diane Abbott", "Hazel Blears"):

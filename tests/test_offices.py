@@ -49,7 +49,7 @@ def _tokens(text):
 def test_is_portfolio(text, length, portfolio):
     tokens = _tokens(text)
     part = [word for word, _ in tokens[:length]]
-    assert is_portfolio(part, tokens, length) is portfolio
+    assert is_portfolio(part, tokens, 0) is portfolio
 
 
 def test_office_before_name():

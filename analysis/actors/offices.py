@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from analysis.actors.kinds import place_names
 from analysis.names import (
     INSTITUTION_NAMES,
     ORGANISATION_WORDS,
@@ -73,33 +74,84 @@ def rank_after_title(words: Sequence[str]) -> frozenset[int]:
     return frozenset(dropped)
 
 
-def is_portfolio(part: Sequence[str], tokens: Sequence[tuple[str, str]], end: int) -> bool:
-    """Is a name part the portfolio or rank of the office title after it ("Home" of "Home
-    Secretary", "Shadow Home" of "Shadow Home Secretary", "Children" of "Children's
-    Minister"), or a description before a title ("Retired Gen.", "Former President"), not an
-    actor?
+def is_portfolio(part: Sequence[str], tokens: Sequence[tuple[str, str]], start: int) -> bool:
+    """Is a name part the portfolio or rank of an office title ("Home" of "Home Secretary",
+    "Shadow Home" of "Shadow Home Secretary", "Children" of "Children's Minister", "Trade"
+    of "the Trade and Industry Secretary", "Transport" of "Commissioner for Transport",
+    "State" of "Secretary of State"), or a description before a title ("Retired Gen.",
+    "Former President"), not an actor?
 
-    Yes when the token at ``end`` (after a possessive) is one of :data:`OFFICE_TITLES` and
-    every word of the part is a common noun or adjective in the tagger's lexicon, or is any
-    other title and every word an adjective or participle. Parties ("Labour"), proper
-    adjectives ("Democratic Senator"), places the lexicon does not know in lower case
-    ("Scotland Secretary"), bodies named by more than one word ending in an organisation
-    word ("Home Office minister") and firms before a company title ("Apple Chief
-    Executive") stay actors.
+    Yes when one of :data:`OFFICE_TITLES` follows the part (after a possessive; after a list
+    of portfolios too when a determiner opens it: "the Culture, Media and Sport Secretary")
+    or a title and "for" or "of" precede it ("Secretary of State for Culture, Media and
+    Sport"), and every word of the part is a common noun or adjective in the tagger's
+    lexicon; or when any other title follows and every word is an adjective or participle.
+    Parties ("Labour"), proper adjectives ("Democratic Senator"), places ("Scotland
+    Secretary", "President of Turkey", though "turkey" is a common word), bodies named by
+    more than one word ending in an organisation word ("Home Office minister") and firms
+    before a company title ("Apple Chief Executive") stay actors; so does a surname in a
+    list ("Rice and Defense Secretary Donald Rumsfeld": no determiner opens it).
 
     Args:
         part: The part's words.
         tokens: The sentence's ``(token, tag)`` pairs.
-        end: Index in ``tokens`` of the token after the part.
+        start: Index in ``tokens`` of the part's first token.
     """
-    if end < len(tokens) and tokens[end][1] == "POS":
-        end += 1
-    if end >= len(tokens) or tokens[end][0] not in TITLE_WORDS:
-        return False
     if any(word in _NAMED_BODIES or looks_like_proper_adjective(word) for word in part):
         return False
-    if tokens[end][0] not in OFFICE_TITLES:  # any title: only a description ("Retired Gen.")
+    if " ".join(part) in place_names():  # "President of Turkey", "Minister of China"
+        return False
+    opened = _after_determiner(tokens, start)
+    title = _title_after(tokens, start + len(part), after_determiner=opened)
+    if title is None:
+        return _in_office_remit(tokens, start) and _common_words(part)
+    if title not in OFFICE_TITLES:  # any title: only a description ("Retired Gen.")
         return all(lexicon_knows_as(word, "JJ", "VBN", "VBG") for word in part)
     if len(part) > 1 and part[-1] in ORGANISATION_WORDS:
         return False
-    return all(lexicon_knows_as(word, "NN", "JJ") for word in part)
+    return _common_words(part)
+
+
+def _common_words(words: Sequence[str]) -> bool:
+    return all(lexicon_knows_as(word, "NN", "JJ") for word in words)
+
+
+def _after_determiner(tokens: Sequence[tuple[str, str]], start: int) -> bool:
+    return start > 0 and tokens[start - 1][0].lower() in ("the", "a", "an")
+
+
+def _in_portfolio_list(token: str) -> bool:
+    """A token of a list of portfolios: a comma, "and", or a capitalised common word."""
+    return token in (",", "and") or (token[:1].isupper() and lexicon_knows_as(token, "NN", "JJ"))
+
+
+def _title_after(
+    tokens: Sequence[tuple[str, str]], end: int, *, after_determiner: bool
+) -> str | None:
+    """The title at ``end`` (after a possessive), or after a list of portfolios there when a
+    determiner opens the part (only an office title ends such a list); None if none."""
+    if end < len(tokens) and tokens[end][1] == "POS":
+        end += 1
+    if end < len(tokens) and tokens[end][0] in TITLE_WORDS:
+        return tokens[end][0]
+    if not after_determiner:
+        return None
+    while end < len(tokens) and tokens[end][0] not in OFFICE_TITLES:
+        if not _in_portfolio_list(tokens[end][0]):
+            return None
+        end += 1
+    return tokens[end][0] if end < len(tokens) else None
+
+
+def _in_office_remit(tokens: Sequence[tuple[str, str]], start: int) -> bool:
+    """Is the part at ``start`` in the remit after a title and "for" or "of" ("Commissioner
+    for Transport", "Secretary of State for Culture, Media and Sport", "Secretary of
+    Defense"; not "President of France", whose words are no common words)?"""
+    at = start - 1
+    while at >= 0 and tokens[at][0] not in ("for", "of") and _in_portfolio_list(tokens[at][0]):
+        at -= 1
+    if at < 1 or tokens[at][0] not in ("for", "of"):
+        return False
+    before = [token for token, _ in tokens[max(0, at - 3) : at]]
+    of_state = len(before) == 3 and before[0] in OFFICE_TITLES and before[1:] == ["of", "State"]
+    return before[-1] in TITLE_WORDS or of_state

@@ -452,7 +452,7 @@ def _names_an_actor(part: list[str], tokens: Sequence[tuple[str, str]], at: int)
     return not (
         " ".join(part) in HOLIDAYS
         or _names_no_one_alone(part)
-        or is_portfolio(part, tokens, at + len(part))
+        or is_portfolio(part, tokens, at)
         or _after_ordinal(part, tokens, at)
         or _in_possessive_holiday(part, tokens, at)
         or _is_demonym_use(part, tokens, at)
