@@ -66,11 +66,10 @@ ORGANISATION_WORDS = (
     Airways Holdings Industries Technologies Systems Partners Capital Reserve Board Authority
     Exchange Club League Church School College Hospital Network Cabinet Diet Government
     Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers Wanderers
-    Athletic Albion Rangers Radio Television Broadcasting Studios
-    Pictures Records Media Services Union Museum Gallery Library Orchestra Philharmonic
-    Symphony Opera Ballet Theatre Theater Zoo Society Force Forces Harriers Animation
-    Brothers Bros Bros. Center Centre Laboratory Laboratories Lab Labs Clinic Infirmary
-    Institutes""".split()
+    Athletic Albion Rangers Radio Television Broadcasting Studios Pictures Records Media
+    Services Union Museum Gallery Library Orchestra Philharmonic Symphony Opera Ballet Theatre
+    Theater Zoo Society Force Forces Harriers Animation Brothers Bros Bros. Center Centre
+    Laboratory Laboratories Lab Labs Clinic Infirmary Institutes""".split()
     )
     | PARTY_WORDS
 )
@@ -331,9 +330,15 @@ def is_full_name(name: str) -> bool:
     if any(word in NUMBER_WORDS for word in words):
         return False
     first = words[:-1]
-    return all(is_name_word(word) or _INITIAL.match(word) for word in first) and any(
+    return all(is_name_word(word) or is_initial(word) for word in first) and any(
         is_name_word(word) for word in first
     )
+
+
+def is_initial(word: str) -> bool:
+    """One capital letter, with or without a period ("W." of "George W. Bush", a party's
+    "(D)")."""
+    return _INITIAL.match(word) is not None
 
 
 def is_surname(name: str) -> bool:

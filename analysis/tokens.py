@@ -18,9 +18,6 @@ import pandas as pd
 from analysis.names import PARTY_AFFILIATION, looks_like_demonym
 from analysis.resources import load_once
 
-# A capitalised adjective ending in -ic ("Olympic", "Islamic"): see looks_like_proper_adjective.
-_IC_ADJECTIVE = re.compile(r"^[A-Z][a-z]+ic$")
-
 TOKEN_COLUMNS = [
     "sentence_id",
     "token_id",
@@ -76,6 +73,10 @@ _TOKEN = re.compile(
 )
 # A token is a word when it holds a letter or digit (see :func:`is_word`).
 _WORD_CHARACTER = re.compile(r"[^\W_]")
+# An amount: a number with a unit or magnitude written on (see :func:`is_quantity`).
+_QUANTITY = re.compile(r"\d[\d,.]*(?:bn|m|k|km|kg|cm|mm|ml|mph|ft|lbs?|tn|p)")
+# A capitalised adjective ending in -ic (see :func:`looks_like_proper_adjective`).
+_IC_ADJECTIVE = re.compile(r"^[A-Z][a-z]+ic$")
 #: HTML character references (&amp; &quot; &#39; &#x2019;), which scraped text often keeps.
 CHARACTER_REFERENCES = re.compile(_CHARACTER_REFERENCE)
 # The tagger's lexicon spells quotes and apostrophes the ASCII way.
@@ -110,9 +111,6 @@ def split_tokens(text: str, *, start: int = 0, end: int | None = None) -> list[t
     """
     stop = len(text) if end is None else end
     return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
-
-
-_QUANTITY = re.compile(r"\d[\d,.]*(?:bn|m|k|km|kg|cm|mm|ml|mph|ft|lbs?|tn|p)")
 
 
 def is_word(token: str) -> bool:

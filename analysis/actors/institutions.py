@@ -31,9 +31,13 @@ def names_a_body(current: list[tuple[str, str]]) -> bool:
 def opens_name(tokens: Sequence[tuple[str, str]], at: int) -> bool:
     """Does a name start at ``tokens[at]``: a proper token, or a capitalised adjective before
     one ("Racial Equality")?"""
+    return is_proper(tokens[at][0], tokens[at][1], False) or adjective_in_name(tokens, at)
+
+
+def adjective_in_name(tokens: Sequence[tuple[str, str]], at: int) -> bool:
+    """Is ``tokens[at]`` a capitalised adjective before a proper token, a name's word
+    ("Racial" of "Racial Equality", "Democratic" of "Liberal Democratic Party")?"""
     tok, tag = tokens[at]
-    if is_proper(tok, tag, False):
-        return True
     return (
         tag == "JJ"
         and is_name_word(tok)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from analysis.actors.institutions import (
+    adjective_in_name,
     joins_institution_name,
     names_a_body,
     opens_institution_name,
@@ -38,6 +39,7 @@ from analysis.names import (
     hyphen_parts,
     is_date_word,
     is_full_name,
+    is_initial,
     is_name_word,
     is_person_title,
     is_plural_acronym,
@@ -54,7 +56,6 @@ Token = tuple[str, str | None]
 _HEADLINE_VERB_TAGS = ("VBZ", "VBD")
 _DOTTED_NO_FINAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-_LETTER = re.compile(r"^[A-Z]\.?$")
 
 
 @dataclass
@@ -260,7 +261,7 @@ def _raw_runs(
                 current.append((tok, "CONN"))  # "Food and Drug Administration"
                 i += 1
                 continue
-            if tag == "JJ" and is_name_word(tok) and is_proper(nxt, nxt_tag, False):
+            if adjective_in_name(tokens, i):
                 current.append((tok, "NNP"))  # "Liberal Democratic Party": a name word
                 i += 1
                 continue
@@ -464,7 +465,7 @@ def _names_no_one_alone(part: list[str]) -> bool:
     word ("Four" of "the Final Four") or a letter ("the D ring", a party's "(D)"), which a
     longer name may hold ("AAAs Championships", "Formula One", "George W. Bush")."""
     return len(part) == 1 and (
-        is_plural_acronym(part[0]) or part[0] in NUMBER_WORDS or _LETTER.match(part[0]) is not None
+        is_plural_acronym(part[0]) or part[0] in NUMBER_WORDS or is_initial(part[0])
     )
 
 
