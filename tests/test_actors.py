@@ -430,6 +430,22 @@ def test_a_city_or_state_and_a_plural_noun_name_a_team():
     assert _counts(result)["Chicago Cubs"] == 2
 
 
+def test_a_compass_word_before_a_place_is_part_of_the_place():
+    result = _find_in_article(
+        [
+            "Floods hit South Wales and Southern California on Monday.",
+            "Crews from Southeast Missouri and Central London helped.",
+            "Kanye West and Jimmy Wales watched.",
+        ]
+    )
+    types = _types(result)
+    for place in ("South Wales", "Southern California", "Southeast Missouri", "Central London"):
+        assert types[place] == "place", place
+        assert result.types.set_index("actor").loc[place, "type_evidence"].startswith("place_word")
+    # a place's name as a surname, and a compass word as one, still make a person's name
+    assert types["Kanye West"] == types["Jimmy Wales"] == "person"
+
+
 def test_country_names_in_the_forms_news_writes():
     assert country_name_forms("Korea (South)") == {"Korea (South)", "Korea", "South Korea"}
     assert country_name_forms("Samoa (American)") >= {"American Samoa", "Samoa"}

@@ -17,7 +17,8 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
    capitalised plural: "Los Angeles Dodgers"), or an organisation noun stands before it in
    apposition ("investment giant SoftBank", "firm OpenAI") -> organisation.
 6. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture"),
-   or its last word a venue's ("Millennium Stadium", "Carrow Road") -> place.
+   or its last word a venue's ("Millennium Stadium", "Carrow Road"), or a compass word
+   stands before a place's name of rule 7 ("South Wales", "Southern California") -> place.
 7. ``country_or_city_name``: the name is a country in ISO 3166 (as news writes it: "South
    Korea", "Burma"), a country of the United Kingdom, a continent or world region, a US
    state, a time-zone city of the IANA time-zone database (both lists read from the
@@ -91,6 +92,13 @@ PLACE_WORDS = frozenset(
 #: word ("Road Safety Bill" is none). Not "Park" or "Lane": surnames as often as a place's.
 VENUE_WORDS = frozenset(
     "Square Stadium Arena Airport Palace Abbey Cathedral Road Avenue Boulevard".split()
+)
+#: Words that name a part of a place before its name ("South Wales", "Southern California",
+#: "Central London"): the whole is a place, never a given name and surname.
+COMPASS_WORDS = frozenset(
+    """North South West Northern Southern Eastern Western Central Northeast Northwest Southeast
+    Southwest Northeastern Northwestern Southeastern Southwestern Upper Lower Greater Inner
+    Outer Mid""".split()
 )
 #: The countries of the United Kingdom: ISO 3166-1 lists only the state ("Britain (UK)"), and
 #: British news names them as teams, governments and places more often than the state.
@@ -234,6 +242,8 @@ def _by_place_name(name: str) -> tuple[str, str] | None:
         return PLACE, f"place_word: '{places[0]}'"
     if name in place_names():
         return PLACE, "country_or_city_name (ISO 3166 / IANA time zones / GeoNames)"
+    if len(words) > 1 and words[0] in COMPASS_WORDS and " ".join(words[1:]) in place_names():
+        return PLACE, f"place_word: '{words[0]}' before a place's name"
     return None
 
 
