@@ -446,6 +446,44 @@ def test_a_compass_word_before_a_place_is_part_of_the_place():
     assert types["Kanye West"] == types["Jimmy Wales"] == "person"
 
 
+def test_a_name_written_after_the_as_a_things_is_no_persons():
+    result = _find_in_article(
+        [
+            "The Beastie Boys were not available for comment.",
+            "Critics praised the Earth Simulator.",
+            "The Tony Blair government, which Ray Charles admired, fell.",
+            "The Ray Charles biopic won.",
+        ]
+    )
+    types = _types(result)
+    evidence = result.types.set_index("actor")["type_evidence"].to_dict()
+    assert types["Beastie Boys"] == types["Earth Simulator"] == "unknown"
+    assert evidence["Beastie Boys"] == "named_as_a_thing: 'the Beastie Boys'"
+    assert evidence["Earth Simulator"] == "named_as_a_thing: 'the Earth Simulator'"
+    # "the" before a name that modifies a noun shows nothing: these are people
+    assert types["Tony Blair"] == types["Ray Charles"] == "person"
+
+
+def test_a_things_word_after_the_is_its_short_name_not_a_surname():
+    result = _find_in_article(
+        [
+            "Sideways took two Golden Globes.",
+            "The Globes also honour the best in television.",
+            "The Pittsburgh Pirates lost, and the Pirates are last.",
+            "The House voted after the White House spoke.",
+        ]
+    )
+    aliases = _aliases(result)
+    assert ("Globes", "Golden Globes", "thing_short_name") in aliases
+    assert ("Pirates", "Pittsburgh Pirates", "thing_short_name") in aliases
+    assert not any(rule.startswith("surname") for _, _, rule in aliases)
+    types = _types(result)
+    assert types["Golden Globes"] == types["Pittsburgh Pirates"] == "unknown"
+    # a word that names an organisation by itself keeps its own rules: no "White House"
+    counts = _counts(result)
+    assert counts["House"] == 1 and counts["White House"] == 1
+
+
 def test_country_names_in_the_forms_news_writes():
     assert country_name_forms("Korea (South)") == {"Korea (South)", "Korea", "South Korea"}
     assert country_name_forms("Samoa (American)") >= {"American Samoa", "Samoa"}

@@ -69,6 +69,10 @@ Merging (each merge is written to ``actor_aliases``: actor, variant, rule, evide
   (``OUTLET_WORDS``, ``EVENT_WORDS`` of :mod:`analysis.names`, the institutions' and clubs'
   words of :mod:`analysis.actors.merges`, a team's plural noun): "the House" is no "White
   House".
+* ``thing_short_name``: a word the article writes as a thing's name ("the Globes", "the
+  Pirates": after "the", modifying no noun) merges into the only name ending in it ("Golden
+  Globes", "Pittsburgh Pirates"), unless the word names an organisation or place by itself
+  ("the House"); such a word is no surname, and the name no person's.
 * ``surname_of_full_name``: a one-word name merges into the only multi-word name of 2-4
   capitalised words ending in it in the same article ("Trump" -> "Donald Trump", "Ishiba" ->
   "Shigeru Ishiba"). With two candidates ("Shinzo Abe", "Akie Abe") nothing is merged and
@@ -152,8 +156,11 @@ def find_actors(
     surfaces = Counter(" ".join(run) for s in sentences for run in s.runs)
     canonical, alias_rows = country_name_merges(surfaces)
     words = frozenset(tok for s in sentences for tok, _ in s.tokens)
-    ambiguous = surname_merges(surfaces, canonical, alias_rows, article_words=words)
-    short_name_merges(surfaces, canonical, alias_rows)
+    written_as_things = _names_of_things(sentences)
+    ambiguous = surname_merges(
+        surfaces, canonical, alias_rows, article_words=words, things=written_as_things
+    )
+    short_name_merges(surfaces, canonical, alias_rows, things=written_as_things)
     definitions = acronym_definitions(sentences)
     things = acronyms_of_things(surfaces, canonical, definitions, sentences)
     expansions = acronym_merges(definitions, things, canonical, alias_rows)
@@ -168,7 +175,8 @@ def find_actors(
         table["actor"] = [unescaped(actor) for actor in table["actor"].tolist()]
     by_surname = aliases["rule"].astype(str).str.startswith("surname_")
     surname_actors = frozenset(aliases.loc[by_surname, "actor"].tolist())
-    types = _types_table(mentions, sentences, surname_actors, words)
+    things_named = {unescaped(canonical.get(n, n)): n for n in sorted(written_as_things)}
+    types = _types_table(mentions, sentences, surname_actors, words, things_named)
     return ActorResult(mentions=mentions, aliases=aliases, types=types)
 
 
@@ -250,7 +258,17 @@ def _mention_rows(sentences, canonical, expansions, things) -> list[Row]:
     return rows
 
 
-def _types_table(mentions, sentences, surname_actors, words) -> pd.DataFrame:
+def _names_of_things(sentences: Sequence[Sentence]) -> frozenset[str]:
+    """Names some sentence writes as a thing's (:func:`~analysis.actors.kinds.named_as_a_thing`)."""
+    return frozenset(
+        " ".join(run)
+        for s in sentences
+        for run, start in zip(s.runs, s.run_starts, strict=True)
+        if K.named_as_a_thing(s.tokens, start, len(run))
+    )
+
+
+def _types_table(mentions, sentences, surname_actors, words, things) -> pd.DataFrame:
     texts = {s.sentence_id: s.text for s in sentences}
     by_actor: dict[str, list[tuple[str, str, int]]] = {}
     for sid, actor, surface, start in zip(
@@ -267,6 +285,7 @@ def _types_table(mentions, sentences, surname_actors, words) -> pd.DataFrame:
         surname_actors=surname_actors,
         titles=TITLE_WORDS,
         article_words=words,
+        things=things,
     )
     rows = [(a, t, e) for a, (t, e) in sorted(typed.items())]
     return pd.DataFrame(rows, columns=["actor", "actor_type", "type_evidence"])

@@ -30,8 +30,11 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
 9. ``full_name``: two to four name words (:func:`analysis.names.is_full_name`: no acronym,
    so not "BBC News" or "FA Cup"; not ending in an event's head word, "Athens Olympics") with
    none of the above, none of which the article also writes in lower case ("Akie Abe"; not
-   "America First") -> person.
-10. otherwise ``unknown`` (a single proper name the text gives no type evidence for).
+   "America First"), and which the article never writes as a thing's name (after "the",
+   modifying no noun: "the Beastie Boys were", "the Earth Simulator has"; see
+   :func:`named_as_a_thing`) -> person.
+10. otherwise ``unknown`` (a single proper name the text gives no type evidence for, or a
+    thing's name: evidence ``named_as_a_thing``).
 
 Acronyms of things are not actors: an acronym the text defines by lower-case words
 ("artificial intelligence (AI)", "liquefied natural gas (LNG)"), or an undefined one that the
@@ -44,7 +47,7 @@ never an actor, acting or not ("the PC crashed", "the MP said").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -107,6 +110,8 @@ UK_COUNTRIES = ("England", "Scotland", "Wales", "Northern Ireland")
 _PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 _DEMONYM_ENDINGS = ("ese", "an", "ian", "ean", "ish", "i", "n")
 _CAPITALISED_PLURAL = re.compile(r"^[A-Z][a-z]+[^s]s$")
+# Tags of a word that a name before it may modify ("the Tony Blair government").
+_MODIFIED_TAGS = ("NN", "JJ", "VBG", "VBN")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
 
 
@@ -247,6 +252,18 @@ def _by_place_name(name: str) -> tuple[str, str] | None:
     return None
 
 
+def named_as_a_thing(tokens: Sequence[tuple[str, str]], start: int, length: int) -> bool:
+    """Is the name at ``tokens[start:start + length]`` written as a thing's: after "the",
+    and not modifying the word after it? A person's name takes no article: "the Beastie Boys
+    were", "the Earth Simulator has", "the Dow Jones Industrial Average rose", "the Globes
+    also honour"; but "the Tony Blair government" and "the Harry Potter games" show
+    nothing."""
+    if start == 0 or tokens[start - 1][0].lower() != "the":
+        return False
+    after = start + length
+    return after >= len(tokens) or not tokens[after][1].startswith(_MODIFIED_TAGS)
+
+
 def _title_before(titles: frozenset[str]) -> re.Pattern[str]:
     words = "|".join(sorted((re.escape(t) for t in titles), key=lambda w: (-len(w), w)))
     return re.compile(rf"(?<![\w.])(?:{words})(?:\s+(?:{words}))*,?\s+$")
@@ -279,6 +296,7 @@ def type_actors(
     surname_actors: frozenset[str],
     titles: frozenset[str],
     article_words: frozenset[str],
+    things: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[str, str]]:
     """Type each actor with the first rule whose evidence the article shows (module docstring).
 
@@ -288,20 +306,30 @@ def type_actors(
         surname_actors: Full names whose surname the article uses alone.
         titles: Person title words.
         article_words: Every word the article writes, as written (demonym and full-name rules).
+        things: Actor -> its name that the article writes as a thing's
+            (:func:`named_as_a_thing`): no full name of a person.
 
     Returns:
         Actor -> ``(type, evidence)``.
     """
     title_before = _title_before(titles)
+    things = things or {}
     out: dict[str, tuple[str, str]] = {}
     for actor in actors:
         out[actor] = _type_one(
-            actor, mentions_by_actor.get(actor, []), surname_actors, title_before, article_words
+            actor,
+            mentions_by_actor.get(actor, []),
+            surname_actors,
+            title_before,
+            article_words,
+            things.get(actor),
         )
     return out
 
 
-def _type_one(actor, mentions, surname_actors, title_before, article_words) -> tuple[str, str]:
+def _type_one(
+    actor, mentions, surname_actors, title_before, article_words, thing
+) -> tuple[str, str]:
     notation = _by_notation(actor)
     if notation:
         return notation
@@ -324,6 +352,8 @@ def _type_one(actor, mentions, surname_actors, title_before, article_words) -> t
     demonym = _demonym_in(actor, article_words)
     if demonym:
         return PLACE, f"demonym_in_text: '{demonym}'"
+    if thing:
+        return UNKNOWN, f"named_as_a_thing: 'the {thing}'"
     if is_full_name(actor) and not any(w.lower() in article_words for w in actor.split()):
         return PERSON, "full_name"
     return UNKNOWN, "no type evidence in the text"

@@ -78,6 +78,7 @@ def surname_merges(
     alias_rows: list[Row],
     *,
     article_words: frozenset[str],
+    things: frozenset[str] = frozenset(),
 ) -> dict[str, list[str]]:
     """Merge a surname into the only full name ending in it; return the ambiguous surnames.
 
@@ -86,12 +87,14 @@ def surname_merges(
     "Russia" is no surname of "Bolshevik Russia", nor "League" of "Champions League". And
     the words before the surname must be names, not words the article also writes in lower
     case ("New Labour", "Father Christmas", "Ice Dancing"; the surname itself may be one:
-    "Jack Straw", "Theresa May").
+    "Jack Straw", "Theresa May"). Neither may be written as a thing's name (``things``, see
+    :func:`~analysis.actors.kinds.named_as_a_thing`): "The Globes also honour" is no surname
+    of "Golden Globes".
     """
-    full_names = [s for s in surfaces if may_name_a_person(s, article_words)]
+    full_names = [s for s in surfaces if may_name_a_person(s, article_words) and s not in things]
     ambiguous: dict[str, list[str]] = {}
     for surface in sorted(surfaces):
-        if surface in canonical or not is_person_surname(surface):
+        if surface in canonical or surface in things or not is_person_surname(surface):
             continue
         candidates = sorted(f for f in full_names if f.split()[-1] == surface)
         if len(candidates) == 1:
@@ -102,9 +105,15 @@ def surname_merges(
     return ambiguous
 
 
-def short_name_merges(surfaces: Counter, canonical: dict[str, str], alias_rows: list[Row]) -> None:
-    """Merge an outlet's, an event's, an institution's or a team's head word used alone into
-    the only such name ending in it.
+def short_name_merges(
+    surfaces: Counter,
+    canonical: dict[str, str],
+    alias_rows: list[Row],
+    *,
+    things: frozenset[str] = frozenset(),
+) -> None:
+    """Merge an outlet's, an event's, an institution's or a team's head word used alone, or
+    a word the article writes as a thing's name, into the only such name ending in it.
 
     News names an outlet, an event, a body or a team in full once and by its head word after
     ("The Wall Street Journal ... the Journal reported", "the Athens Olympics ... the
@@ -114,7 +123,10 @@ def short_name_merges(surfaces: Counter, canonical: dict[str, str], alias_rows: 
     :data:`~analysis.names.EVENT_WORDS` (``event_short_name``), :data:`_INSTITUTION_HEADS`
     (``institution_short_name``), and clubs' last words and the plural nouns of teams
     (:func:`~analysis.actors.kinds.team_place`, ``team_short_name``) merge: other head words
-    name other bodies ("the House" is no "White House").
+    name other bodies ("the House" is no "White House"). So does a word among ``things``
+    (:func:`~analysis.actors.kinds.named_as_a_thing`; ``thing_short_name``) that names no
+    organisation or place by itself: "the Globes" of "Golden Globes", "the Pirates" of
+    "Pittsburgh Pirates", which are no surnames.
     """
     for surface in sorted(surfaces):
         if surface in canonical:
@@ -122,10 +134,16 @@ def short_name_merges(surfaces: Counter, canonical: dict[str, str], alias_rows: 
         candidates = sorted(s for s in surfaces if " " in s and s.split()[-1] == surface)
         kind = _short_name_kind(surface)
         if not kind:
-            candidates = [name for name in candidates if K.team_place(name)]
-            kind = "team" if candidates else ""
+            teams = [name for name in candidates if K.team_place(name)]
+            if teams:
+                candidates, kind = teams, "team"
+            elif surface in things and K.organisation_or_place(surface) is None:
+                kind = "thing"
         if kind and len(candidates) == 1:
-            evidence = f"only {kind} name ending in '{surface}' in the article"
+            named = "name" if kind == "thing" else f"{kind} name"
+            evidence = f"only {named} ending in '{surface}' in the article"
+            if kind == "thing":
+                evidence += f", which writes 'the {surface}'"
             _merge(surface, candidates[0], f"{kind}_short_name", evidence, canonical, alias_rows)
 
 
