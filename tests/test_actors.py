@@ -59,6 +59,11 @@ def _types(result):
     return result.types.set_index("actor")["actor_type"].to_dict()
 
 
+def _evidence(result):
+    """Actor -> the evidence of its type."""
+    return result.types.set_index("actor")["type_evidence"].to_dict()
+
+
 def _aliases(result):
     """``(variant, actor, rule)`` of every recorded merge."""
     return {(r.variant, r.actor, r.rule) for r in result.aliases.itertuples()}
@@ -441,7 +446,7 @@ def test_a_compass_word_before_a_place_is_part_of_the_place():
     types = _types(result)
     for place in ("South Wales", "Southern California", "Southeast Missouri", "Central London"):
         assert types[place] == "place", place
-        assert result.types.set_index("actor").loc[place, "type_evidence"].startswith("place_word")
+        assert _evidence(result)[place].startswith("place_word")
     # a place's name as a surname, and a compass word as one, still make a person's name
     assert types["Kanye West"] == types["Jimmy Wales"] == "person"
 
@@ -455,8 +460,7 @@ def test_a_name_written_after_the_as_a_things_is_no_persons():
             "The Ray Charles biopic won.",
         ]
     )
-    types = _types(result)
-    evidence = result.types.set_index("actor")["type_evidence"].to_dict()
+    types, evidence = _types(result), _evidence(result)
     assert types["Beastie Boys"] == types["Earth Simulator"] == "unknown"
     assert evidence["Beastie Boys"] == "named_as_a_thing: 'the Beastie Boys'"
     assert evidence["Earth Simulator"] == "named_as_a_thing: 'the Earth Simulator'"
@@ -482,6 +486,26 @@ def test_a_things_word_after_the_is_its_short_name_not_a_surname():
     # a word that names an organisation by itself keeps its own rules: no "White House"
     counts = _counts(result)
     assert counts["House"] == 1 and counts["White House"] == 1
+
+
+def test_what_only_a_company_has_types_a_firm_named_like_a_person():
+    result = _find_in_article(
+        [
+            "Housing slowed, said the builder George Wimpey and the club Borussia Dortmund.",
+            "Wimpey's profits rose, Wimpey said, and shares in London rose.",
+            "Shares in Borussia Dortmund fell.",
+            "Hermes sold its stake in the Jean-Paul Gaultier fashion house.",
+            "Gaultier stepped down.",
+        ]
+    )
+    types, evidence = _types(result), _evidence(result)
+    # before the surname used alone, which a firm named after its founder also shows
+    assert types["George Wimpey"] == "organisation"
+    assert evidence["George Wimpey"] == "company_context: 'Wimpey's profits'"
+    assert evidence["Borussia Dortmund"] == "company_context: 'Shares in Borussia Dortmund'"
+    # a place stays one where its shares are traded; a name before a noun shows nothing
+    assert types["London"] == "place"
+    assert types["Jean-Paul Gaultier"] == "person"
 
 
 def test_country_names_in_the_forms_news_writes():

@@ -9,31 +9,35 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
    :func:`acronym_is_organisation`) -> organisation.
 3. ``person_title``: a person title (:data:`analysis.names.TITLE_WORDS`) directly before
    a mention, optionally with "former" or a comma ("Prime Minister, Shinzo Abe") -> person.
-4. ``surname_used_alone``: a full name whose last word the article uses alone -> person.
-5. ``organisation_word``: a word of the name is an organisation head ("Bank of Japan",
+4. ``company_context``: words around a mention that only a company has ("shares in
+   Borussia Dortmund", "a stake in Manchester United", "Time Warner's profits", "Wimpey's
+   shareholders"): a firm named after its founder is written like a person ("George
+   Wimpey") -> organisation.
+5. ``surname_used_alone``: a full name whose last word the article uses alone -> person.
+6. ``organisation_word``: a word of the name is an organisation head ("Bank of Japan",
    "Nippon Steel", "White House", "Brooklyn Museum"; a party's name as news gives it,
    "Labour", "Lib Dems"), or it is a city or US state and a plural noun, a team
    ("Chicago Cubs", "San Francisco Giants"; after a city of two or more words any
    capitalised plural: "Los Angeles Dodgers"), or an organisation noun stands before it in
    apposition ("investment giant SoftBank", "firm OpenAI") -> organisation.
-6. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture"),
+7. ``place_word``: a word of the name is a place head ("New York City", "Fukushima Prefecture"),
    or its last word a venue's ("Millennium Stadium", "Carrow Road"), or a compass word
-   stands before a place's name of rule 7 ("South Wales", "Southern California") -> place.
-7. ``country_or_city_name``: the name is a country in ISO 3166 (as news writes it: "South
+   stands before a place's name of rule 8 ("South Wales", "Southern California") -> place.
+8. ``country_or_city_name``: the name is a country in ISO 3166 (as news writes it: "South
    Korea", "Burma"), a country of the United Kingdom, a continent or world region, a US
    state, a time-zone city of the IANA time-zone database (both lists read from the
    installed ``tzdata`` package, a locked dependency of pandas), or a city of more than one
    word with 100,000 people or more (GeoNames, shipped as ``analysis/data/city_names.txt``)
    -> place.
-8. ``demonym_in_text``: the article also writes the name's demonym ("Japan" / "Japanese",
+9. ``demonym_in_text``: the article also writes the name's demonym ("Japan" / "Japanese",
    "Korea" / "Korean") -> place.
-9. ``full_name``: two to four name words (:func:`analysis.names.is_full_name`: no acronym,
-   so not "BBC News" or "FA Cup"; not ending in an event's head word, "Athens Olympics") with
-   none of the above, none of which the article also writes in lower case ("Akie Abe"; not
-   "America First"), and which the article never writes as a thing's name (after "the",
-   modifying no noun: "the Beastie Boys were", "the Earth Simulator has"; see
-   :func:`named_as_a_thing`) -> person.
-10. otherwise ``unknown`` (a single proper name the text gives no type evidence for, or a
+10. ``full_name``: two to four name words (:func:`analysis.names.is_full_name`: no acronym,
+    so not "BBC News" or "FA Cup"; not ending in an event's head word, "Athens Olympics") with
+    none of the above, none of which the article also writes in lower case ("Akie Abe"; not
+    "America First"), and which the article never writes as a thing's name (after "the",
+    modifying no noun: "the Beastie Boys were", "the Earth Simulator has"; see
+    :func:`named_as_a_thing`) -> person.
+11. otherwise ``unknown`` (a single proper name the text gives no type evidence for, or a
     thing's name: evidence ``named_as_a_thing``).
 
 Acronyms of things are not actors: an acronym the text defines by lower-case words
@@ -64,7 +68,7 @@ from analysis.names import (
     looks_like_demonym,
 )
 from analysis.resources import load_once
-from analysis.tokens import lexicon_tag
+from analysis.tokens import lexicon_knows_as, lexicon_tag
 
 PERSON, ORGANISATION, PLACE, UNKNOWN = "person", "organisation", "place", "unknown"
 #: Names of more than one word of the cities of 100,000 people or more (GeoNames, CC BY 4.0),
@@ -85,6 +89,18 @@ ORGANISATION_NOUNS = frozenset(
     automaker chipmaker retailer insurer lender broker manufacturer operator producer supplier
     developer publisher outlet newspaper network utility""".split()
 )
+#: What only a company has, written around its name: "shares in Borussia Dortmund", "a
+#: stake in Manchester United", "Time Warner's profits", "Wimpey's shareholders". News
+#: writes a firm named after its founder ("George Wimpey", "Robert Bosch") like a person,
+#: and uses its last word alone, so these count before a surname used alone.
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:shares|shareholders|stake|stakes|takeover) (?:in|of) (?:the )?$", re.IGNORECASE
+)
+_COMPANY_AFTER = re.compile(
+    r"^['’]s? (?:shares|shareholders|share price|profits?|revenues?|subsidiary|subsidiaries"
+    r"|chief executive)\b"
+)
+_NEXT_WORD = re.compile(r"^\s+([a-z][\w-]*)")
 #: Head words of place names.
 PLACE_WORDS = frozenset(
     """City County Province Prefecture State Island Islands Republic Kingdom Sea River Strait
@@ -188,7 +204,7 @@ def country_name_forms(name: str) -> set[str]:
 def organisation_or_place(name: str) -> tuple[str, str] | None:
     """The type a name shows by itself when it names no person, with its evidence.
 
-    Read from the name alone (rules 1, 2, 5, 6 and 7 of the module docstring): the
+    Read from the name alone (rules 1, 2, 6, 7 and 8 of the module docstring): the
     abbreviation table, an acronym, an organisation or place head word, a country or
     time-zone city. The surname merges ask it of both names ("Champions League" and
     "League", "Northern Ireland" and "Ireland" are no full name and surname).
@@ -337,6 +353,10 @@ def _type_one(
         match = title_before.search(text[:start])
         if match:
             return PERSON, f"person_title: '{match.group(0).strip()} {surface}'"
+    for text, surface, start in mentions:
+        cue = _company_cue(text, surface, start) if _by_place_name(actor) is None else None
+        if cue:
+            return ORGANISATION, f"company_context: '{cue}'"
     if actor in surname_actors:
         return PERSON, f"surname_used_alone: '{actor.split()[-1]}'"
     organisation = _by_organisation_word(actor)
@@ -357,6 +377,21 @@ def _type_one(
     if is_full_name(actor) and not any(w.lower() in article_words for w in actor.split()):
         return PERSON, "full_name"
     return UNKNOWN, "no type evidence in the text"
+
+
+def _company_cue(text: str, surface: str, start: int) -> str | None:
+    """The words around one mention that show a company (:data:`_COMPANY_BEFORE`,
+    :data:`_COMPANY_AFTER`), with the mention; None without them. Not where the name
+    modifies a noun after it ("a stake in the Jean-Paul Gaultier fashion house")."""
+    end = start + len(surface)
+    before = _COMPANY_BEFORE.search(text[:start])
+    following = _NEXT_WORD.match(text[end:])
+    if before and not (following and lexicon_knows_as(following.group(1), "NN")):
+        return text[before.start() : end]
+    after = _COMPANY_AFTER.match(text[end:])
+    if after:
+        return text[start : end + after.end()]
+    return None
 
 
 def _demonym_in(name: str, article_words: frozenset[str]) -> str | None:
