@@ -508,6 +508,22 @@ def test_what_only_a_company_has_types_a_firm_named_like_a_person():
     assert types["Jean-Paul Gaultier"] == "person"
 
 
+def test_a_firms_profits_of_a_period_and_a_business_noun_before_it_show_a_company():
+    result = _find_in_article(
+        [
+            "Analysts said Time Warner's fourth quarter profits rose.",
+            "Budget airline Ryanair and brewer Carlsberg agreed.",
+            "Gordon Brown's quarterly sales pitch failed.",
+        ]
+    )
+    assert _evidence(result)["Time Warner"] == (
+        "company_context: 'Time Warner's fourth quarter profits'"
+    )
+    types = _types(result)
+    assert types["Ryanair"] == types["Carlsberg"] == "organisation"
+    assert types["Gordon Brown"] == "person"  # sales are no company's alone
+
+
 def test_country_names_in_the_forms_news_writes():
     assert country_name_forms("Korea (South)") == {"Korea (South)", "Korea", "South Korea"}
     assert country_name_forms("Samoa (American)") >= {"American Samoa", "Samoa"}

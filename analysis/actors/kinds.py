@@ -87,7 +87,8 @@ ABBREVIATION_TYPES = {
 ORGANISATION_NOUNS = frozenset(
     """firm company giant maker group party agency carrier startup start-up conglomerate bank
     automaker chipmaker retailer insurer lender broker manufacturer operator producer supplier
-    developer publisher outlet newspaper network utility""".split()
+    developer publisher outlet newspaper network utility housebuilder airline carmaker brewer
+    supermarket marque""".split()
 )
 #: What only a company has, written around its name: "shares in Borussia Dortmund", "a
 #: stake in Manchester United", "Time Warner's profits", "Wimpey's shareholders". News
@@ -97,8 +98,9 @@ _COMPANY_BEFORE = re.compile(
     r"\b(?:shares|shareholders|stake|stakes|takeover) (?:in|of) (?:the )?$", re.IGNORECASE
 )
 _COMPANY_AFTER = re.compile(
-    r"^['’]s? (?:shares|shareholders|share price|profits?|revenues?|subsidiary|subsidiaries"
-    r"|chief executive)\b"
+    r"^['’]s? (?:shares|shareholders|share price|subsidiary|subsidiaries|chief executive"
+    r"|(?:(?:first|second|third|fourth|quarter|quarterly|annual|half-year|full-year|pre-tax"
+    r"|net|operating|underlying)[ -])*(?:profits?|revenues?))\b"
 )
 _NEXT_WORD = re.compile(r"^\s+([a-z][\w-]*)")
 #: Head words of place names.
