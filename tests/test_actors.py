@@ -524,6 +524,20 @@ def test_a_firms_profits_of_a_period_and_a_business_noun_before_it_show_a_compan
     assert types["Gordon Brown"] == "person"  # sales are no company's alone
 
 
+def test_a_teams_role_after_a_name_shows_a_club():
+    result = _find_in_article(
+        [
+            "Chelsea boss Jose Mourinho praised the West Ham manager.",
+            "Katerina Thanou's coach and Middlesbrough winger Stewart Downing spoke.",
+        ]
+    )
+    types = _types(result)
+    assert types["Chelsea"] == types["West Ham"] == types["Middlesbrough"] == "organisation"
+    assert _evidence(result)["West Ham"] == "team_context: 'West Ham manager'"
+    # people have coaches and managers too: a possessive shows no club
+    assert types["Katerina Thanou"] == "person"
+
+
 def test_country_names_in_the_forms_news_writes():
     assert country_name_forms("Korea (South)") == {"Korea (South)", "Korea", "South Korea"}
     assert country_name_forms("Samoa (American)") >= {"American Samoa", "Samoa"}

@@ -12,7 +12,9 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
 4. ``company_context``: words around a mention that only a company has ("shares in
    Borussia Dortmund", "a stake in Manchester United", "Time Warner's profits", "Wimpey's
    shareholders"): a firm named after its founder is written like a person ("George
-   Wimpey") -> organisation.
+   Wimpey") -> organisation; so does ``team_context``, a team's role right after a mention
+   ("Chelsea boss", "West Ham manager", "Middlesbrough winger"; not after a possessive,
+   "Thanou's coach"). Neither for a place's name (rules 7 and 8) or a demonym.
 5. ``surname_used_alone``: a full name whose last word the article uses alone -> person.
 6. ``organisation_word``: a word of the name is an organisation head ("Bank of Japan",
    "Nippon Steel", "White House", "Brooklyn Museum"; a party's name as news gives it,
@@ -101,6 +103,14 @@ _COMPANY_AFTER = re.compile(
     r"^['’]s? (?:shares|shareholders|share price|subsidiary|subsidiaries|chief executive"
     r"|(?:(?:first|second|third|fourth|quarter|quarterly|annual|half-year|full-year|pre-tax"
     r"|net|operating|underlying)[ -])*(?:profits?|revenues?))\b"
+)
+#: A team's roles right after its name ("Chelsea boss Jose Mourinho", "Middlesbrough
+#: winger", "Livi striker"): a club named after its town ("Liverpool") or not ("Nottingham
+#: Forest", "West Ham"). Not a possessive ("Thanou's coach": people have coaches and
+#: managers), nor "player" ("MP3 players") or "forward" ("put Tony Blair forward").
+_TEAM_AFTER = re.compile(
+    r"^ (?:manager|boss|coach|striker|defender|midfielder|goalkeeper|keeper|winger"
+    r"|skipper|team-mate)\b"
 )
 _NEXT_WORD = re.compile(r"^\s+([a-z][\w-]*)")
 #: Head words of place names.
@@ -355,10 +365,14 @@ def _type_one(
         match = title_before.search(text[:start])
         if match:
             return PERSON, f"person_title: '{match.group(0).strip()} {surface}'"
-    for text, surface, start in mentions:
-        cue = _company_cue(text, surface, start) if _by_place_name(actor) is None else None
-        if cue:
-            return ORGANISATION, f"company_context: '{cue}'"
+    if _by_place_name(actor) is None and not looks_like_demonym(actor):
+        for text, surface, start in mentions:
+            cue = _company_cue(text, surface, start)
+            if cue:
+                return ORGANISATION, f"company_context: '{cue}'"
+            team = _TEAM_AFTER.match(text[start + len(surface) :])
+            if team:
+                return ORGANISATION, f"team_context: '{surface}{team.group(0)}'"
     if actor in surname_actors:
         return PERSON, f"surname_used_alone: '{actor.split()[-1]}'"
     organisation = _by_organisation_word(actor)
