@@ -529,10 +529,13 @@ def test_a_teams_role_after_a_name_shows_a_club():
         [
             "Chelsea boss Jose Mourinho praised the West Ham manager.",
             "Katerina Thanou's coach and Middlesbrough winger Stewart Downing spoke.",
+            "Manchester City boss Kevin Keegan flew from Kansas City.",
         ]
     )
     types = _types(result)
     assert types["Chelsea"] == types["West Ham"] == types["Middlesbrough"] == "organisation"
+    # a town's club named "City" is no city; a city of the lists stays one
+    assert types["Manchester City"] == "organisation" and types["Kansas City"] == "place"
     assert _evidence(result)["West Ham"] == "team_context: 'West Ham manager'"
     # people have coaches and managers too: a possessive shows no club
     assert types["Katerina Thanou"] == "person"

@@ -14,7 +14,8 @@ Each actor gets the first type whose evidence the article shows, and the evidenc
    shareholders"): a firm named after its founder is written like a person ("George
    Wimpey") -> organisation; so does ``team_context``, a team's role right after a mention
    ("Chelsea boss", "West Ham manager", "Middlesbrough winger"; not after a possessive,
-   "Thanou's coach"). Neither for a place's name (rules 7 and 8) or a demonym.
+   "Thanou's coach"). Neither for a place's name (rules 7 and 8; but "Manchester City",
+   which the lists do not hold, may be a club) or a demonym.
 5. ``surname_used_alone``: a full name whose last word the article uses alone -> person.
 6. ``organisation_word``: a word of the name is an organisation head ("Bank of Japan",
    "Nippon Steel", "White House", "Brooklyn Museum"; a party's name as news gives it,
@@ -365,7 +366,7 @@ def _type_one(
         match = title_before.search(text[:start])
         if match:
             return PERSON, f"person_title: '{match.group(0).strip()} {surface}'"
-    if _by_place_name(actor) is None and not looks_like_demonym(actor):
+    if _may_be_a_firm_or_team(actor):
         for text, surface, start in mentions:
             cue = _company_cue(text, surface, start)
             if cue:
@@ -393,6 +394,17 @@ def _type_one(
     if is_full_name(actor) and not any(w.lower() in article_words for w in actor.split()):
         return PERSON, "full_name"
     return UNKNOWN, "no type evidence in the text"
+
+
+def _may_be_a_firm_or_team(actor: str) -> bool:
+    """May words around the actor's mentions show a company or team? Not for a demonym or a
+    place's name, except a town's club named "City" that is no city of the lists
+    ("Manchester City", "Hull City"; "Kansas City" and "Mexico City" are places)."""
+    if looks_like_demonym(actor):
+        return False
+    if actor.endswith(" City") and actor not in place_names():
+        return True
+    return _by_place_name(actor) is None
 
 
 def _company_cue(text: str, surface: str, start: int) -> str | None:
