@@ -672,7 +672,7 @@ def test_no_actors_gives_empty_tables_with_columns():
         **INTERVAL,
     )
     assert table.empty
-    assert list(table.columns)[:3] == ["actor", "actor_type", "scope"]
+    assert list(table.columns)[:4] == ["actor", "actor_type", "type_evidence", "scope"]
     assert "target_sentiment" in table.columns and "sentence_sentiment" in table.columns
 
 

@@ -246,6 +246,7 @@ def test_stage_table_contract(article):
     assert list(ent.columns) == [
         "actor",
         "actor_type",
+        "type_evidence",
         "scope",
         "section_id",
         "n_mentions",
@@ -296,6 +297,10 @@ def test_every_mention_is_placed_in_the_article_and_behind_its_actors_mean(artic
     assert mentions["start_char"].is_monotonic_increasing
     assert top["n_mentions"].iloc[0] == len(trump)
     assert top["target_sentiment"].iloc[0] == pytest.approx(trump["target_sentiment"].mean())
+    # why the actor is a person, in the text's own words, on every row of it
+    assert set(tables["sentiment_entities"]["type_evidence"]) == {
+        "person_title: 'President Donald Trump'"
+    }
 
 
 def test_mentions_without_sentence_offsets_have_no_offsets(article):

@@ -29,6 +29,7 @@ from analysis.target_sentiment import score_targets
 ENTITY_COLUMNS = (
     "actor",
     "actor_type",
+    "type_evidence",
     "scope",
     "section_id",
     "n_mentions",
@@ -166,7 +167,8 @@ def actor_sentiment(
         mentions: Mentions with ``sentence_id``, ``actor`` and ``target_sentiment``
             (:func:`score_mentions`).
         sentences: ``sentence_id``, ``section_id``, ``sentiment`` (headline) per sentence.
-        types: ``actor``, ``actor_type`` (``find_actors(...).types``); None: all ``unknown``.
+        types: ``actor``, ``actor_type``, ``type_evidence`` (``find_actors(...).types``);
+            None: all ``unknown``, with no evidence.
         top_n: Keep the ``top_n`` actors with most mentions in the article (ties by name).
         min_mentions: Drop actors named fewer times in the article.
         n_bootstrap: Bootstrap resamples.
@@ -189,6 +191,11 @@ def actor_sentiment(
     score = dict(zip(sentences["sentence_id"], sentences["sentiment"], strict=True))
     section_of = dict(zip(sentences["sentence_id"], sentences["section_id"], strict=True))
     type_of = {} if types is None else dict(zip(types["actor"], types["actor_type"], strict=True))
+    evidence_of = (
+        {}
+        if types is None or "type_evidence" not in types
+        else dict(zip(types["actor"], types["type_evidence"], strict=True))
+    )
 
     ids_of: dict[str, list[object]] = {a: [] for a in ranked}
     values_of: dict[str, list[float]] = {a: [] for a in ranked}
@@ -219,6 +226,7 @@ def actor_sentiment(
         {
             "actor": a,
             "actor_type": type_of.get(a, "unknown"),
+            "type_evidence": evidence_of.get(a, ""),
             "scope": scope,
             "section_id": section_id,
             "n_mentions": len(values),
