@@ -15,11 +15,11 @@
   ``df.pivot(index="section_id", columns="measure", values="mean")``.
 * ``sentiment_method_correlations.tsv``: scope, section_id, title, n_sentences, method_a,
   method_b, pearson_r (NaN with fewer than 3 sentences).
-* ``sentiment_entities.tsv``: actor, actor_type, type_evidence, scope, section_id, n_mentions,
-  n_sentences,
-  target_sentiment, ci_low, ci_high (the target-level score of the actor's mentions),
-  sentence_sentiment, sentence_ci_low, sentence_ci_high (the headline score of the sentences
-  naming it); see :mod:`analysis.actors`.
+* ``sentiment_entities.tsv``: actor, actor_type, type_evidence (why it has that type),
+  scope, section_id, n_mentions, n_sentences, target_sentiment, ci_low, ci_high (the
+  target-level score of the actor's mentions), sentence_sentiment, sentence_ci_low,
+  sentence_ci_high (the headline score of the sentences naming it); see
+  :mod:`analysis.actors`.
 * ``sentiment_mentions.tsv``: actor, actor_type, mention, sentence_id, section_id,
   start_char, end_char (offsets into the article's text), target_sentiment: every mention of
   every actor, the evidence behind ``sentiment_entities``.
