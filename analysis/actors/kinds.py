@@ -366,14 +366,10 @@ def _type_one(
         match = title_before.search(text[:start])
         if match:
             return PERSON, f"person_title: '{match.group(0).strip()} {surface}'"
-    if _may_be_a_firm_or_team(actor):
-        for text, surface, start in mentions:
-            cue = _company_cue(text, surface, start)
-            if cue:
-                return ORGANISATION, f"company_context: '{cue}'"
-            team = _TEAM_AFTER.match(text[start + len(surface) :])
-            if team:
-                return ORGANISATION, f"team_context: '{surface}{team.group(0)}'"
+    place = _by_place_name(actor)
+    context = _firm_or_team_context(mentions) if _may_be_a_firm_or_team(actor, place) else None
+    if context:
+        return ORGANISATION, context
     if actor in surname_actors:
         return PERSON, f"surname_used_alone: '{actor.split()[-1]}'"
     organisation = _by_organisation_word(actor)
@@ -383,7 +379,6 @@ def _type_one(
         before = text[:start].split()
         if before and before[-1].lower() in ORGANISATION_NOUNS:
             return ORGANISATION, f"organisation_word: '{before[-1]} {surface}'"
-    place = _by_place_name(actor)
     if place:
         return place
     demonym = _demonym_in(actor, article_words)
@@ -396,15 +391,29 @@ def _type_one(
     return UNKNOWN, "no type evidence in the text"
 
 
-def _may_be_a_firm_or_team(actor: str) -> bool:
+def _may_be_a_firm_or_team(actor: str, place: tuple[str, str] | None) -> bool:
     """May words around the actor's mentions show a company or team? Not for a demonym or a
-    place's name, except a town's club named "City" that is no city of the lists
-    ("Manchester City", "Hull City"; "Kansas City" and "Mexico City" are places)."""
+    place's name (``place``: its evidence by name), except a town's club named "City" that
+    is no city of the lists ("Manchester City", "Hull City"; "Kansas City" and "Mexico
+    City" are places)."""
     if looks_like_demonym(actor):
         return False
     if actor.endswith(" City") and actor not in place_names():
         return True
-    return _by_place_name(actor) is None
+    return place is None
+
+
+def _firm_or_team_context(mentions) -> str | None:
+    """The evidence of the first mention whose words show a company (:func:`_company_cue`)
+    or a team's role after it (:data:`_TEAM_AFTER`); None without such a mention."""
+    for text, surface, start in mentions:
+        cue = _company_cue(text, surface, start)
+        if cue:
+            return f"company_context: '{cue}'"
+        team = _TEAM_AFTER.match(text[start + len(surface) :])
+        if team:
+            return f"team_context: '{surface}{team.group(0)}'"
+    return None
 
 
 def _company_cue(text: str, surface: str, start: int) -> str | None:
