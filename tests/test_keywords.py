@@ -10,6 +10,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 import analysis.keywords as kw
 from analysis.actors import find_actors
 from analysis.document import analyse_structure
+from analysis.keywords import article as article_module
 from analysis.keywords import candidates, headline, specificity, titles
 from analysis.keywords.article import _section_spread
 from analysis.keywords.candidates import annotate_tokens, find_candidates
@@ -256,6 +257,30 @@ def article_keywords(text: str, **options) -> list[str]:
         document.tokens, document.sentences, **{**RANK_ARTICLE, **options}
     ).keywords
     return headline[headline["scope"] == "article"].sort_values("rank")["keyword"].tolist()
+
+
+def test_one_section_without_heading_is_ranked_once_and_as_in_full(monkeypatch):
+    """An article without headings is one section: its section rankings are its article
+    rankings, computed once, and the same as ranking the section scope in full."""
+    document = analyse_structure(GENERIC_VS_SPECIFIC, **PREPARE)
+    scopes = []
+    rank_scope = article_module._rank_scope
+    monkeypatch.setattr(
+        article_module,
+        "_rank_scope",
+        lambda inputs, *a, **k: scopes.append(inputs.sizes) or rank_scope(inputs, *a, **k),
+    )
+    once = kw.rank_article(document.tokens, document.sentences, **RANK_ARTICLE)
+    assert len(scopes) == 1
+    monkeypatch.setattr(article_module, "_section_is_the_article", lambda *args: False)
+    in_full = kw.rank_article(document.tokens, document.sentences, **RANK_ARTICLE)
+    assert len(scopes) == 3
+    for name in ("keywords", "keywords_by_method", "keyness", "keyword_candidates"):
+        pd.testing.assert_frame_equal(getattr(once, name), getattr(in_full, name))
+    headline = once.keywords
+    section = headline[headline["scope"] == "section"]
+    assert set(section["section_id"]) == {0}
+    assert section["keyword"].tolist() == article_keywords(GENERIC_VS_SPECIFIC)[: len(section)]
 
 
 def test_generic_nouns_lose_to_specific_terms_seen_as_often():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pandas as pd
 from defaults import KEYWORDS, PREPARE, SENTIMENT, TOPICS
 from hypothesis import given, settings
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 from test_properties_text import MESSY, SENTENCES, WRAPPED
 
 from analysis.document import analyse_structure
+from analysis.keywords import article
 from analysis.stages import keywords, sentiment, topics
 
 # Each example runs a whole analysis (~0.1-0.3 s), so these tests draw a third as many.
@@ -69,6 +72,21 @@ def test_keywords_accept_any_document(text):
     in_sections = ranked.loc[ranked["scope"] == "section", "section_id"]
     assert set(in_sections) <= set(frames["sections"]["section_id"])
     assert all(isinstance(k, str) and k.strip() for k in ranked["keyword"])
+
+
+@FEWER
+@given(text=TEXTS)
+def test_keywords_of_an_article_of_one_section_are_those_of_its_section_ranked_in_full(text):
+    frames = _frames(text)
+    arguments = {
+        "tokens": frames["tokens"], "sentences": frames["sentences"],
+        "sections": frames["sections"], **KEYWORDS,
+    }  # fmt: skip
+    tables = keywords.article_tables(**arguments)
+    with patch.object(article, "_section_is_the_article", return_value=False):
+        in_full = keywords.article_tables(**arguments)
+    for name, table in tables.items():
+        pd.testing.assert_frame_equal(table, in_full[name])
 
 
 @FEWER

@@ -112,18 +112,26 @@ def rank_article(
     }
     names = {o.key for o in (*occurrences, *heading_occurrences) if o.proper}
     article = _article_scope(occurrences, annotated, section_of, sizes)
-    section = _section_scope(
-        occurrences, annotated, section_of, sizes, heading_occurrences, heading_tokens,
-        heading_texts,
-    )  # fmt: skip
     scales = resolve_weights(methods, weights, DEFAULT_WEIGHTS)
     options = {"methods": methods, "scales": scales, "top_k": top_k, "names": names}
     article_fused, article_rankings, article_all = _rank_scope(article, log_prior, **options)
-    underused = _underused(section_counts, sizes)
-    spread = _section_spread(section.documents())
-    section_fused, section_rankings, _ = _rank_scope(
-        section, log_prior, exclude=underused, spread=spread, **options
-    )
+    if _section_is_the_article(sizes, heading_occurrences):
+        (only,) = sizes
+        section_fused = {only: article_fused.get(ARTICLE_DOC, {})}
+        section_rankings = {
+            method: {only: ranking.get(ARTICLE_DOC, {})}
+            for method, ranking in article_rankings.items()
+        }
+    else:
+        section = _section_scope(
+            occurrences, annotated, section_of, sizes, heading_occurrences, heading_tokens,
+            heading_texts,
+        )  # fmt: skip
+        underused = _underused(section_counts, sizes)
+        spread = _section_spread(section.documents())
+        section_fused, section_rankings, _ = _rank_scope(
+            section, log_prior, exclude=underused, spread=spread, **options
+        )
     headline = [*_rows(article_fused, "article", labels), *_rows(section_fused, "section", labels)]
     by_method = [
         (*row, method)
@@ -138,6 +146,14 @@ def rank_article(
         keyness=keyness_from_counts(section_counts, sizes, labels=labels)[KEYNESS_COLUMNS],
         keyword_candidates=_candidate_table(article_all, counts, names, labels),
     )
+
+
+def _section_is_the_article(sizes: Mapping[int, int], heading_occurrences: Sequence) -> bool:
+    """Tell whether the article is one section without a heading (most news). That section
+    holds the article's words and nothing else, so its rankings are the article's: the same
+    terms, counts and positions; an IDF of 1 for every term in both scopes; a section spread
+    of 1; nothing underused. They are then not computed a second time."""
+    return len(sizes) == 1 and not heading_occurrences
 
 
 def _candidates_of(tokens: pd.DataFrame, sentences: pd.DataFrame, ngram_range: tuple[int, int]):
