@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 from defaults import INTERVAL, PREPARE, SENTIMENT
 from hypothesis import given, settings
@@ -648,6 +649,48 @@ def test_actor_sentiment_ranking_and_intervals():
     assert actor_sentiment(mentions, sentences, top_n=1, min_mentions=2, **INTERVAL)[
         "actor"
     ].unique().tolist() == ["X"]
+
+
+def test_an_actor_named_in_one_section_gets_the_article_intervals_drawn_once(monkeypatch):
+    """Y and Z are named only in section "2": their section rows hold their article rows'
+    values, so those intervals are drawn once and shared; X, in both sections, is drawn for
+    the article and each section."""
+    from analysis.actors import scores
+
+    mentions = pd.DataFrame(
+        {
+            "sentence_id": ["a", "b", "c", "c", "d", "d"],
+            "actor": ["X", "X", "X", "Y", "Y", "Z"],
+            "target_sentiment": [0.9, -0.3, 0.0, -0.6, 0.4, 0.2],
+        }
+    )
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": list("abcd"),
+            "section_id": ["1", "1", "2", "2"],
+            "sentiment": [0.5, 0.1, -0.3, 0.0],
+        }
+    )
+    drawn = []
+    interval_pair = scores._interval_pair
+    monkeypatch.setattr(
+        scores,
+        "_interval_pair",
+        lambda t, s, params: drawn.append(t.tolist()) or interval_pair(t, s, params),
+    )
+    table = actor_sentiment(
+        mentions, sentences, top_n=5, min_mentions=1, **{**INTERVAL, "n_bootstrap": 300}
+    )
+    assert drawn == [[0.9, -0.3, 0.0], [-0.6, 0.4], [0.2], [0.9, -0.3], [0.0]]
+    values = ["target_sentiment", "ci_low", "ci_high", "sentence_sentiment", "sentence_ci_low"]
+    for actor in ("Y", "Z"):
+        rows = table[table["actor"] == actor]
+        article, section = rows[rows["scope"] == "article"], rows[rows["scope"] == "section"]
+        np.testing.assert_array_equal(
+            section[values].to_numpy(dtype=float), article[values].to_numpy(dtype=float)
+        )
+    y = table[(table["actor"] == "Y") & (table["scope"] == "section")].iloc[0]
+    assert y["ci_low"] < 0.0 < y["ci_high"] and y["n_mentions"] == 2
 
 
 def test_target_scores_differ_within_one_sentence():

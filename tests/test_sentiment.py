@@ -193,6 +193,44 @@ def _run(folder, out, tokens=None, **params):
     return outputs
 
 
+def test_a_section_of_every_sentence_is_summarised_once_as_the_article(monkeypatch):
+    """An article without headings is one section: its rows are the article's (the same
+    values and seed give the same intervals), drawn once, not twice."""
+    sentences = pd.DataFrame(
+        {
+            "sentence_id": [0, 1, 2],
+            "section_id": [0, 0, 0],
+            "text": [
+                "Ishiba praised the strong alliance.",
+                "Trump warned that tariffs could hurt the economy.",
+                "Critics called the deal a terrible mistake.",
+            ],
+        }
+    )
+    summarised = []
+    summarise = S.summarise_columns
+    monkeypatch.setattr(
+        S, "summarise_columns", lambda c, **k: summarised.append(c.shape) or summarise(c, **k)
+    )
+    tables = stage.article_tables(
+        sentences=sentences,
+        tokens=None,
+        sections=pd.DataFrame({"section_id": [0], "title": [""]}),
+        **{**SENTIMENT, "n_bootstrap": 300},
+    )
+    assert summarised == [(len(S.SCORE_COLUMNS), 3)]
+    for name in ("sentiment_sections", "sentiment_method_correlations"):
+        table = tables[name]
+        article, section = table[table["scope"] == "article"], table[table["scope"] == "section"]
+        assert section["section_id"].tolist() == [0] * len(article)
+        values = [c for c in table.columns if c not in ("scope", "section_id", "title")]
+        pd.testing.assert_frame_equal(
+            section[values].reset_index(drop=True), article[values].reset_index(drop=True)
+        )
+    whole = tables["sentiment_sections"].query("scope == 'article' and measure == 'sentiment'")
+    assert whole["ci_low"].iloc[0] < whole["mean"].iloc[0] < whole["ci_high"].iloc[0]
+
+
 def test_stage_table_contract(article):
     out = _run(article, article / "tables", tokens=article / "no_tokens.tsv", min_actor_mentions=2)
     sent = read_tsv(out["sentiment_sentences"])

@@ -217,9 +217,16 @@ def actor_sentiment(
     sentence_ids = [list(dict.fromkeys(ids)) for *_, ids, _ in cells]
     sentence_groups = [np.array([score.get(s, np.nan) for s in ids], float) for ids in sentence_ids]
     params = {"n_bootstrap": n_bootstrap, "confidence": confidence, "random_state": random_state}
-    intervals = [
-        _interval_pair(t, s, params) for t, s in zip(target_groups, sentence_groups, strict=True)
-    ]
+    # An interval depends only on its values and the seed, so a section cell that holds all
+    # of an actor's mentions (an article without headings; an actor of one section) reuses
+    # its article cell's intervals instead of drawing them again.
+    drawn: dict[tuple[bytes, bytes], tuple] = {}
+    intervals = []
+    for t, s in zip(target_groups, sentence_groups, strict=True):
+        key = (t.tobytes(), s.tobytes())
+        if key not in drawn:
+            drawn[key] = _interval_pair(t, s, params)
+        intervals.append(drawn[key])
     target_ci = [t for t, _ in intervals]
     sentence_ci = [s for _, s in intervals]
     rows = [

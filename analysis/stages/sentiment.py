@@ -203,10 +203,10 @@ def _tokens_by_sentence(
 
 
 def _scope_rows(
-    columns: np.ndarray, scope: str, section_id: str | None, title: str, params: dict
+    summary: tuple[list[dict], list[dict]], scope: str, section_id: str | None, title: str, n: int
 ) -> tuple[list[dict], list[dict]]:
-    measures, correlations = S.summarise_columns(columns, **params)
-    n = columns.shape[1]
+    """One scope's measure and correlation rows from its :func:`S.summarise_columns`."""
+    measures, correlations = summary
     head = {"scope": scope, "section_id": section_id, "title": title, "n_sentences": n}
     return [{**head, **m} for m in measures], [{**head, **c} for c in correlations]
 
@@ -279,15 +279,24 @@ def sentiment_tables(
     measure_rows: list[dict] = []
     corr_rows: list[dict] = []
     if len(per_sentence):  # an article without sentences has no scope to summarise
-        measure_rows, corr_rows = _scope_rows(matrix, "article", None, "", params)
+        n = matrix.shape[1]
+        whole = S.summarise_columns(matrix, **params)
+        measure_rows, corr_rows = _scope_rows(whole, "article", None, "", n)
         positions: dict[str, list[int]] = {}
         for row, section_id in enumerate(section_ids):
             positions.setdefault(section_id, []).append(row)
         for section_id, title in zip(
             sections["section_id"].tolist(), sections["title"].tolist(), strict=True
         ):
-            group = matrix[:, np.asarray(positions.get(section_id, []), dtype=int)]
-            m, c = _scope_rows(group, "section", section_id, title, params)
+            rows = positions.get(section_id, [])
+            # A section of every sentence (most news has no headings) is the article: the
+            # same values and seed give the same intervals, so they are not drawn again.
+            summary = (
+                whole
+                if len(rows) == n
+                else S.summarise_columns(matrix[:, np.asarray(rows, dtype=int)], **params)
+            )
+            m, c = _scope_rows(summary, "section", section_id, title, len(rows))
             measure_rows += m
             corr_rows += c
 
