@@ -452,6 +452,40 @@ def test_a_compass_word_before_a_place_is_part_of_the_place():
     assert types["Kanye West"] == types["Jimmy Wales"] == "person"
 
 
+def test_a_nationality_before_a_full_name_is_no_part_of_the_persons_name():
+    """Sports and wire copy introduce people by their nationality ("American Justin Gatlin",
+    "Briton Karl Keska"); left in, the word would make them other actors than the same
+    people named plainly in the next story."""
+    result = _find_in_article(
+        [
+            "American Justin Gatlin beat Briton Karl Keska and Kenyans Evans Rutto.",
+            "Frenchman Ronald Pognon and Scot Kathy Butler ran too.",
+            "Gatlin said Texan Michael Chicoine had trained with him.",
+            "Lilian Alicia Marks and Brian Paul Smith danced.",
+            "The American Red Cross, the British Medical Journal and Chinese New Year.",
+        ]
+    )
+    counts, types = _counts(result), _types(result)
+    assert counts["Justin Gatlin"] == 2  # "Gatlin" is the same person
+    for person in ("Karl Keska", "Evans Rutto", "Ronald Pognon", "Kathy Butler"):
+        assert types[person] == "person", person
+    assert "Michael Chicoine" in types
+    # given names that end like a demonym are names ("Lilian", "Brian")
+    assert {"Lilian Alicia Marks", "Brian Paul Smith"} <= set(types)
+    # before words the lexicon knows as common, or an organisation's, a name stays whole
+    assert {"American Red Cross", "British Medical Journal"} <= set(types)
+    assert "New Year" not in types
+
+
+def test_names_a_nationality_by_its_place_not_by_its_ending():
+    from analysis.actors.kinds import names_a_nationality
+
+    nationalities = "American Kenyans Texan British Briton Frenchman Welshman Irish Germans Swiss"
+    assert all(names_a_nationality(word) for word in nationalities.split())
+    names = "Brian Lilian Julian Christian Coleman Chairman Herman Republicans Phish Milan"
+    assert not any(names_a_nationality(word) for word in names.split())
+
+
 def test_a_name_written_after_the_as_a_things_is_no_persons():
     result = _find_in_article(
         [

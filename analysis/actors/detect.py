@@ -19,7 +19,9 @@ Universal (``PROPN``); with no tags, :func:`tag_sentences` tags the text with Te
    tokenisers split it) ends a run and is stripped.
 3. *Titles* split a run and are dropped: "U.S. President Donald Trump" gives "U.S." and
    "Donald Trump"; "Prime Minister" alone is no actor (``TITLE_WORDS`` of
-   :mod:`analysis.names`: a closed class of person titles, not names). Month and
+   :mod:`analysis.names`: a closed class of person titles, not names), and so is a
+   nationality before a full name ("American Justin Gatlin" gives "Justin Gatlin";
+   :func:`analysis.actors.offices.nationality_before_name`). Month and
    weekday names are dropped too (time expressions), except a month straight after a name
    or title, which is a surname ("Theresa May", "Prime Minister May"), and then, once the
    body uses it so, wherever it stands ("May said"); a day's number after it or a date's

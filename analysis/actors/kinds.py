@@ -62,6 +62,7 @@ from pathlib import Path
 from analysis.names import (
     EVENT_WORDS,
     INSTITUTION_NAMES,
+    IRREGULAR_DEMONYMS,
     ORGANISATION_WORDS,
     US_STATES,
     US_STATES_OF_TWO_WORDS,
@@ -212,6 +213,50 @@ def country_name_forms(name: str) -> set[str]:
             forms.add(qualifier)
     forms.add(re.sub(r"^(.*), (.*)$", r"\2 \1", name))  # "Korea, Rep." forms
     return forms
+
+
+#: How a demonym ends, and how the name of its place ends instead: "Kenyan" of "Kenya",
+#: "Russian" of "Russia", "Mexican" of "Mexico", "Italian" of "Italy", "Chinese" of "China",
+#: "British" of "Britain", "Swedish" of "Sweden", "Texan" of "Texas", "Pakistani".
+_DEMONYM_PLACE_ENDINGS = (
+    ("ian", ("ia", "", "y", "a", "e", "ium")),
+    ("ean", ("ea", "e")),
+    ("an", ("a", "o", "as", "", "any")),
+    ("n", ("",)),
+    ("ese", ("a", "", "e", "on")),
+    ("ish", ("ain", "en", "ey", "and")),
+    ("i", ("",)),
+)
+#: Nationalities, and nouns for a person of a nation, that no place's name gives by those
+#: endings ("Irish" of "Ireland", "Briton", "Spaniard").
+_IRREGULAR_NATIONALITIES = frozenset(
+    """Briton Danish Dane Finnish Finn Irish Norwegian Peruvian Portuguese Scot Scottish
+    Spaniard Spanish Swede Pole Turk""".split()
+)
+#: A nationality made a noun for a person ("Frenchman", "Welshwoman", "Englishmen").
+_NATIONALITY_PERSON = re.compile(r"^([A-Z][a-z]+?)(?:man|men|woman|women)$")
+
+
+def names_a_nationality(word: str) -> bool:
+    """Is a word a nationality or a person of one, of a country, region or state that
+    :func:`place_names` knows ("American", "Kenyans", "British", "Briton", "Frenchman",
+    "Texan"), or of :data:`~analysis.names.IRREGULAR_DEMONYMS` ("Greek", "Welsh")? Not
+    every word that ends like one: "Brian", "Lilian", "Phish", "Republicans" and "Coleman"
+    name no place."""
+    person = _NATIONALITY_PERSON.match(word)
+    if person is not None and names_a_nationality(person.group(1)):
+        return True
+    irregular = IRREGULAR_DEMONYMS | _IRREGULAR_NATIONALITIES
+    singular = word[:-1] if word.endswith("s") and word not in irregular else word
+    if singular in irregular:
+        return True
+    places = place_names()
+    for ending, place_endings in _DEMONYM_PLACE_ENDINGS:
+        if singular.endswith(ending) and len(singular) > len(ending) + 2:
+            stem = singular[: -len(ending)]
+            if any(stem + place_ending in places for place_ending in place_endings):
+                return True
+    return False
 
 
 def organisation_or_place(name: str) -> tuple[str, str] | None:

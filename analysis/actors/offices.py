@@ -4,14 +4,15 @@ News names people by their office: "Secretary of State Hillary Clinton", "Chief 
 Tim Cook", "Home Secretary Charles Clarke", "Shadow Chancellor Oliver Letwin". The title
 words themselves are dropped by :func:`analysis.names.is_person_title`; the rules here
 drop the common words that complete the office (its portfolio or rank), so that neither
-"Home" nor "Executive Tim Cook" becomes an actor.
+"Home" nor "Executive Tim Cook" becomes an actor, and the nationality that introduces a
+person as a title would ("American Justin Gatlin").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from analysis.actors.kinds import place_names
+from analysis.actors.kinds import names_a_nationality, place_names
 from analysis.names import (
     INSTITUTION_NAMES,
     ORGANISATION_WORDS,
@@ -20,7 +21,7 @@ from analysis.names import (
     is_full_name,
     is_person_title,
 )
-from analysis.tokens import lexicon_knows_as, looks_like_proper_adjective
+from analysis.tokens import lexicon_knows_as, lexicon_tag, looks_like_proper_adjective
 
 #: Titles of government office that a portfolio or rank precedes ("Home Secretary",
 #: "Finance Minister", "Shadow Chancellor", "Trade Commissioner", "Deputy Prime Minister").
@@ -46,6 +47,25 @@ def office_before_name(words: list[str]) -> int:
         if not common and is_full_name(" ".join(words[start:])):
             return start
     return 0
+
+
+def nationality_before_name(words: Sequence[str]) -> int:
+    """How many words of a run (0 or 1) give the nationality of the person it names after
+    them ("American Justin Gatlin", "Briton Karl Keska", "Frenchman Ronald Pognon"). Such a
+    word, like a title, names no actor of its own, and left in place it would make one
+    person two actors across a corpus ("Justin Gatlin" in the next story).
+
+    Only before a full name whose first word the tagger's lexicon does not know as a common
+    word and whose last word is no organisation's: "American Red Cross", "Chinese New Year",
+    "British Medical Journal" and "Scottish National Party" stay whole.
+    """
+    if len(words) < 3 or not names_a_nationality(words[0]):
+        return 0
+    name = words[1:]
+    first_tag = lexicon_tag(name[0].lower()) or ""
+    common = first_tag.startswith(("NN", "JJ")) and not first_tag.startswith("NNP")
+    full = is_full_name(" ".join(name)) and not common and name[-1] not in ORGANISATION_WORDS
+    return 1 if full else 0
 
 
 def rank_after_title(words: Sequence[str]) -> frozenset[int]:

@@ -21,6 +21,7 @@ from analysis.actors.institutions import (
 from analysis.actors.kinds import organisation_or_place, place_names
 from analysis.actors.offices import (
     is_portfolio,
+    nationality_before_name,
     office_before_name,
     rank_after_title,
 )
@@ -372,7 +373,9 @@ def _split_run(
     parts: list[tuple[int, list[str]]] = []
     current: list[str] = []
     words = [tok for tok, _ in run]
-    office, rank = office_before_name(words), rank_after_title(words)
+    # leading words that are no part of the name: an office's, or the person's nationality
+    office = office_before_name(words) or nationality_before_name(words)
+    rank = rank_after_title(words)
     for index, (tok, tag) in enumerate(run):
         after_name = _follows_name(run[index - 1] if index else None)
         before_name = _precedes_name(run[index + 1] if index + 1 < len(run) else None)
