@@ -138,7 +138,6 @@ COMPASS_WORDS = frozenset(
 UK_COUNTRIES = ("England", "Scotland", "Wales", "Northern Ireland")
 # A team's name ends in a plural noun ("Cubs", "Giants"): :func:`team_place`.
 _PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
-_DEMONYM_ENDINGS = ("ese", "an", "ian", "ean", "ish", "i", "n")
 _CAPITALISED_PLURAL = re.compile(r"^[A-Z][a-z]+[^s]s$")
 # Tags of a word that a name before it may modify ("the Tony Blair government").
 _MODIFIED_TAGS = ("NN", "JJ", "VBG", "VBN")
@@ -216,8 +215,10 @@ def country_name_forms(name: str) -> set[str]:
 
 
 #: How a demonym ends, and how the name of its place ends instead: "Kenyan" of "Kenya",
-#: "Russian" of "Russia", "Mexican" of "Mexico", "Italian" of "Italy", "Chinese" of "China",
-#: "British" of "Britain", "Swedish" of "Sweden", "Texan" of "Texas", "Pakistani".
+#: "Russian" of "Russia", "Ghanaian" of "Ghana", "Mexican" of "Mexico", "Italian" of
+#: "Italy", "Chinese" of "China", "British" of "Britain", "Texan" of "Texas", "Somali" of
+#: "Somalia", "Pakistani". Read both ways: a place's demonym in a text
+#: (:func:`_demonym_in`), a demonym's place (:func:`names_a_nationality`).
 _DEMONYM_PLACE_ENDINGS = (
     ("ian", ("ia", "", "y", "a", "e", "ium")),
     ("ean", ("ea", "e")),
@@ -225,11 +226,11 @@ _DEMONYM_PLACE_ENDINGS = (
     ("n", ("",)),
     ("ese", ("a", "", "e", "on")),
     ("ish", ("ain", "en", "ey", "and")),
-    ("i", ("",)),
+    ("i", ("", "ia")),
 )
 #: Nationalities, and nouns for a person of a nation, that no place's name gives by those
-#: endings ("Irish" of "Ireland", "Briton", "Spaniard").
-_IRREGULAR_NATIONALITIES = frozenset(
+#: endings ("Irish" of "Ireland", "Briton", "Spaniard"), besides the irregular demonyms.
+_IRREGULAR_NATIONALITIES = IRREGULAR_DEMONYMS | frozenset(
     """Briton Danish Dane Finnish Finn Irish Norwegian Peruvian Portuguese Scot Scottish
     Spaniard Spanish Swede Pole Turk""".split()
 )
@@ -246,9 +247,8 @@ def names_a_nationality(word: str) -> bool:
     person = _NATIONALITY_PERSON.match(word)
     if person is not None and names_a_nationality(person.group(1)):
         return True
-    irregular = IRREGULAR_DEMONYMS | _IRREGULAR_NATIONALITIES
-    singular = word[:-1] if word.endswith("s") and word not in irregular else word
-    if singular in irregular:
+    singular = word[:-1] if word.endswith("s") and word not in _IRREGULAR_NATIONALITIES else word
+    if singular in _IRREGULAR_NATIONALITIES:
         return True
     places = place_names()
     for ending, place_endings in _DEMONYM_PLACE_ENDINGS:
@@ -477,11 +477,14 @@ def _company_cue(text: str, surface: str, start: int) -> str | None:
 
 
 def _demonym_in(name: str, article_words: frozenset[str]) -> str | None:
+    """The demonym of a one-word name that the text uses ("Freedonian" of "Freedonia"), by
+    :data:`_DEMONYM_PLACE_ENDINGS`; None if it uses none."""
     if " " in name or len(name) < 4:
         return None
-    stems = {name, name[:-1]} if name[-1] in "aeiouy" else {name}
-    for stem in sorted(stems):
-        for ending in _DEMONYM_ENDINGS:
-            if stem + ending in article_words and stem + ending != name:
-                return stem + ending
+    for ending, place_endings in _DEMONYM_PLACE_ENDINGS:
+        for place_ending in place_endings:
+            if name.endswith(place_ending):
+                demonym = name[: len(name) - len(place_ending)] + ending
+                if demonym in article_words and demonym != name:
+                    return demonym
     return None
