@@ -178,10 +178,12 @@ def lexicon_tag(word: str) -> str | None:
     return _tagger().lexicon.get(_tagger_spelling(word))
 
 
-def lexicon_knows_as(token: str, *tags: str) -> bool:
+def lexicon_knows_as(token: str, *tags: str, proper_nouns: bool = True) -> bool:
     """Does the tagger's lexicon know the lower-case word with one of these tag prefixes
-    (a common noun: "NN"; or adjective: "JJ")?"""
-    return (lexicon_tag(token.lower()) or "").startswith(tags)
+    (a noun: "NN"; or adjective: "JJ")? The prefix "NN" takes in proper nouns too (the
+    lexicon knows "justin" as NNP) unless ``proper_nouns`` is False."""
+    tag = lexicon_tag(token.lower()) or ""
+    return tag.startswith(tags) and (proper_nouns or not tag.startswith("NNP"))
 
 
 def looks_like_proper_adjective(word: str) -> bool:

@@ -21,7 +21,7 @@ from analysis.names import (
     is_full_name,
     is_person_title,
 )
-from analysis.tokens import lexicon_knows_as, lexicon_tag, looks_like_proper_adjective
+from analysis.tokens import lexicon_knows_as, looks_like_proper_adjective
 
 #: Titles of government office that a portfolio or rank precedes ("Home Secretary",
 #: "Finance Minister", "Shadow Chancellor", "Trade Commissioner", "Deputy Prime Minister").
@@ -62,8 +62,7 @@ def nationality_before_name(words: Sequence[str]) -> int:
     if len(words) < 3 or not names_a_nationality(words[0]):
         return 0
     name = words[1:]
-    first_tag = lexicon_tag(name[0].lower()) or ""
-    common = first_tag.startswith(("NN", "JJ")) and not first_tag.startswith("NNP")
+    common = lexicon_knows_as(name[0], "NN", "JJ", proper_nouns=False)
     full = is_full_name(" ".join(name)) and not common and name[-1] not in ORGANISATION_WORDS
     return 1 if full else 0
 
