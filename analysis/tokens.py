@@ -166,6 +166,17 @@ def _lemma_tables():
     return getLemma
 
 
+def noun_lemma(lower: str) -> str | None:
+    """The lemma lemminflect's dictionary gives a lower-case word as a noun ("sprinters" ->
+    "sprinter"), or None for a word its dictionary does not hold as a noun (its rules for
+    unknown words are not asked: "kostas" is none)."""
+    _lemma_tables()  # its dictionary loads once, under the resources lock
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(lower, upos="NOUN").get("NOUN", ())
+    return lemmas[0] if lemmas else None
+
+
 @load_once
 def _stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS

@@ -477,6 +477,30 @@ def test_a_nationality_before_a_full_name_is_no_part_of_the_persons_name():
     assert "New Year" not in types
 
 
+def test_a_calling_that_opens_a_sentence_is_no_part_of_the_persons_name():
+    """Sports and science copy open a sentence with the person's calling ("Sprinter
+    Michelle Collins", "Sprinters Kostas Kenteris and Katerina Thanou"); the capital is the
+    sentence's, and left in, the word would make another actor than "Kostas Kenteris"."""
+    result = _find_in_article(
+        [
+            "Sprinters Kostas Kenteris and Katerina Thanou were cleared.",
+            "Kenteris was relieved.",
+            "Demographer Cassandra Dorius led the study.",
+            "Fans of Archer Mary Jones and Walker Evan Jones came.",
+            "Moped Vs Santa opened on Friday.",
+        ]
+    )
+    counts, types = _counts(result), _types(result)
+    assert counts["Kostas Kenteris"] == 2  # "Kenteris" is the same person
+    assert types["Kostas Kenteris"] == "person"
+    assert "Sprinters Kostas Kenteris" not in types
+    assert "Cassandra Dorius" in types and "Demographer Cassandra Dorius" not in types
+    # given names that are common nouns too stay ("Archer", "Walker": proper in the lexicon)
+    assert {"Archer Mary Jones", "Walker Evan Jones"} <= set(types)
+    # a noun that names no calling stays in a title ("Moped")
+    assert "Vs Santa" not in types
+
+
 def test_names_a_nationality_by_its_place_not_by_its_ending():
     from analysis.actors.kinds import names_a_nationality
 

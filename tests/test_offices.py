@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.actors.offices import is_portfolio, office_before_name, rank_after_title
+from analysis.actors.offices import (
+    calling_before_name,
+    is_portfolio,
+    office_before_name,
+    rank_after_title,
+)
 
 
 @pytest.mark.parametrize(
@@ -55,3 +60,16 @@ def test_is_portfolio(text, length, portfolio):
 def test_office_before_name():
     assert office_before_name("Secretary of State Hillary Clinton".split()) == 3
     assert office_before_name("Director of Public Prosecutions".split()) == 0
+
+
+def test_calling_before_name():
+    # a noun for a person by its ending, before a full name
+    for run in ("Sprinter Michelle Collins", "Sprinters Kostas Kenteris", "Skier Lindsey Vonn"):
+        assert calling_before_name(run.split()) == 1, run
+    assert calling_before_name("Historian Niall Ferguson".split()) == 1
+    # a given name the lexicon knows as a name, or a noun of no calling, stays
+    for run in ("Hunter Brian Smith", "Walker Evan Jones", "Moped Vs Santa"):
+        assert calling_before_name(run.split()) == 0, run
+    # no full name after it: a firm, a common word, or a name of one word
+    for run in ("Bookmaker William Hill", "Sprinter Collins", "Swimmer Red Cross Team"):
+        assert calling_before_name(run.split()) == 0, run

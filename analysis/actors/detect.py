@@ -20,8 +20,9 @@ Universal (``PROPN``); with no tags, :func:`tag_sentences` tags the text with Te
 3. *Titles* split a run and are dropped: "U.S. President Donald Trump" gives "U.S." and
    "Donald Trump"; "Prime Minister" alone is no actor (``TITLE_WORDS`` of
    :mod:`analysis.names`: a closed class of person titles, not names), and so is a
-   nationality before a full name ("American Justin Gatlin" gives "Justin Gatlin";
-   :func:`analysis.actors.offices.nationality_before_name`). Month and
+   nationality or a calling before a full name ("American Justin Gatlin" gives "Justin
+   Gatlin", "Sprinter Michelle Collins" gives "Michelle Collins";
+   :func:`analysis.actors.offices.words_before_name`). Month and
    weekday names are dropped too (time expressions), except a month straight after a name
    or title, which is a surname ("Theresa May", "Prime Minister May"), and then, once the
    body uses it so, wherever it stands ("May said"); a day's number after it or a date's

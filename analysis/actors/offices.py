@@ -4,8 +4,8 @@ News names people by their office: "Secretary of State Hillary Clinton", "Chief 
 Tim Cook", "Home Secretary Charles Clarke", "Shadow Chancellor Oliver Letwin". The title
 words themselves are dropped by :func:`analysis.names.is_person_title`; the rules here
 drop the common words that complete the office (its portfolio or rank), so that neither
-"Home" nor "Executive Tim Cook" becomes an actor, and the nationality that introduces a
-person as a title would ("American Justin Gatlin").
+"Home" nor "Executive Tim Cook" becomes an actor, and the nationality or calling that
+introduces a person as a title would ("American Justin Gatlin", "Sprinter Michelle Collins").
 """
 
 from __future__ import annotations
@@ -17,11 +17,17 @@ from analysis.names import (
     INSTITUTION_NAMES,
     ORGANISATION_WORDS,
     PARTY_WORDS,
+    PROPER_TAGS,
     TITLE_WORDS,
     is_full_name,
     is_person_title,
 )
-from analysis.tokens import lexicon_knows_as, looks_like_proper_adjective
+from analysis.tokens import (
+    lexicon_knows_as,
+    lexicon_tag,
+    looks_like_proper_adjective,
+    noun_lemma,
+)
 
 #: Titles of government office that a portfolio or rank precedes ("Home Secretary",
 #: "Finance Minister", "Shadow Chancellor", "Trade Commissioner", "Deputy Prime Minister").
@@ -49,22 +55,57 @@ def office_before_name(words: list[str]) -> int:
     return 0
 
 
+def words_before_name(words: Sequence[str]) -> int:
+    """How many leading words of a run are no part of the name after them: an office's
+    (:func:`office_before_name`), or the nationality or calling that introduces the person
+    (:func:`nationality_before_name`, :func:`calling_before_name`)."""
+    return office_before_name(words) or nationality_before_name(words) or calling_before_name(words)
+
+
 def nationality_before_name(words: Sequence[str]) -> int:
     """How many words of a run (0 or 1) give the nationality of the person it names after
     them ("American Justin Gatlin", "Briton Karl Keska", "Frenchman Ronald Pognon"). Such a
     word, like a title, names no actor of its own, and left in place it would make one
     person two actors across a corpus ("Justin Gatlin" in the next story).
 
-    Only before a full name whose first word the tagger's lexicon does not know as a common
-    word and whose last word is no organisation's: "American Red Cross", "Chinese New Year",
-    "British Medical Journal" and "Scottish National Party" stay whole.
+    Only before a full name (:func:`_plain_full_name`): "American Red Cross", "Chinese New
+    Year", "British Medical Journal" and "Scottish National Party" stay whole.
     """
     if len(words) < 3 or not names_a_nationality(words[0]):
         return 0
-    name = words[1:]
+    return 1 if _plain_full_name(words[1:]) else 0
+
+
+#: Endings of English nouns for a person by what they do ("sprinter", "demographer",
+#: "cyclist", "batsman", "historian", "trainee", "actress").
+_CALLING_ENDINGS = ("er", "or", "ist", "man", "woman", "ian", "ee", "ess")
+
+
+def calling_before_name(words: Sequence[str]) -> int:
+    """How many words of a run (0 or 1) give the calling of the person it names after them,
+    as sentences open ("Sprinter Michelle Collins", "Sprinters Kostas Kenteris and Katerina
+    Thanou", "Demographer Cassandra Dorius"); left in place it would make the person another
+    actor than the plain name in the next story.
+
+    The word is a noun for a person by its ending that lemminflect's dictionary holds
+    (:func:`analysis.tokens.noun_lemma`) and the tagger's lexicon does not know as a proper
+    noun as written ("Hunter", "Archer", "Baker" and "Walker" stay given names), and a full
+    name follows (:func:`_plain_full_name`).
+    """
+    if len(words) < 3 or lexicon_tag(words[0]) in PROPER_TAGS:
+        return 0
+    lemma = noun_lemma(words[0].lower())
+    if lemma is None or not lemma.endswith(_CALLING_ENDINGS):
+        return 0
+    return 1 if _plain_full_name(words[1:]) else 0
+
+
+def _plain_full_name(name: Sequence[str]) -> bool:
+    """A full name whose first word the tagger's lexicon does not know as a common word and
+    whose last is no organisation's ("Justin Gatlin"; not "Red Cross", "New Year",
+    "Medical Journal" or "National Party")."""
     common = lexicon_knows_as(name[0], "NN", "JJ", proper_nouns=False)
-    full = is_full_name(" ".join(name)) and not common and name[-1] not in ORGANISATION_WORDS
-    return 1 if full else 0
+    return is_full_name(" ".join(name)) and not common and name[-1] not in ORGANISATION_WORDS
 
 
 def rank_after_title(words: Sequence[str]) -> frozenset[int]:

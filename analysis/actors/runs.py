@@ -21,9 +21,8 @@ from analysis.actors.institutions import (
 from analysis.actors.kinds import organisation_or_place, place_names
 from analysis.actors.offices import (
     is_portfolio,
-    nationality_before_name,
-    office_before_name,
     rank_after_title,
+    words_before_name,
 )
 from analysis.names import (
     CALENDAR_WORDS,
@@ -373,8 +372,7 @@ def _split_run(
     parts: list[tuple[int, list[str]]] = []
     current: list[str] = []
     words = [tok for tok, _ in run]
-    # leading words that are no part of the name: an office's, or the person's nationality
-    office = office_before_name(words) or nationality_before_name(words)
+    office = words_before_name(words)  # an office, nationality or calling before a name
     rank = rank_after_title(words)
     for index, (tok, tag) in enumerate(run):
         after_name = _follows_name(run[index - 1] if index else None)
