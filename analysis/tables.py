@@ -106,6 +106,12 @@ def write_tsv(frame: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     atomic_write_bytes(path, to_tsv_text(frame).encode("utf-8"))
 
 
+#: Columns of names and words, text even where a value reads as a number: article ids
+#: such as "0001" (which would become 1, and "0001" and "1" one article), a keyword or term
+#: "007", a heading "1984".
+TEXT_COLUMNS = ("article", "title", "keyword", "term", "label", "actor", "mention", "text")
+
+
 def read_tsv(path: str | os.PathLike[str], *, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """Read a table written by :func:`write_tsv`, keeping text columns as text.
 
@@ -114,12 +120,20 @@ def read_tsv(path: str | os.PathLike[str], *, columns: Sequence[str] | None = No
         columns: Read only these columns (all if None): corpus jobs hold thousands of tables.
 
     Returns:
-        The table, with empty cells as NaN and strings such as "NA" or "null" kept as text.
+        The table, with empty cells as NaN and strings such as "NA" or "null" kept as text;
+        the :data:`TEXT_COLUMNS` it has are text.
 
     Raises:
         ValueError: If a requested column is missing.
     """
-    return pd.read_csv(path, sep="\t", keep_default_na=False, na_values=[""], usecols=columns)
+    return pd.read_csv(
+        path,
+        sep="\t",
+        keep_default_na=False,
+        na_values=[""],
+        usecols=columns,
+        dtype=dict.fromkeys(TEXT_COLUMNS, str),
+    )
 
 
 # Parquet type of a column by name in a table schema (see :func:`write_parquet`).

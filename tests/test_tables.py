@@ -18,6 +18,22 @@ def test_round_trip_keeps_text_that_looks_like_missing_values(tmp_path):
     assert read_tsv(path)["keyword"].tolist() == ["NA", "null", "gas"]
 
 
+def test_read_tsv_keeps_names_that_read_as_numbers_as_text(tmp_path):
+    """Article ids, keywords and headings such as "0001", "007" or "1984" are names."""
+    path = tmp_path / "t.tsv"
+    frame = pd.DataFrame(
+        {"article": ["0001", "1"], "keyword": ["007", "1.50"], "title": ["1984", None],
+         "topic": [1, 2], "weight": [0.5, 0.25]}
+    )  # fmt: skip
+    write_tsv(frame, path)
+    back = read_tsv(path)
+    assert back["article"].tolist() == ["0001", "1"]
+    assert back["keyword"].tolist() == ["007", "1.50"]
+    assert back["title"].iloc[0] == "1984" and pd.isna(back["title"].iloc[1])
+    assert back["topic"].tolist() == [1, 2] and back["weight"].tolist() == [0.5, 0.25]
+    assert read_tsv(path, columns=["article"])["article"].tolist() == ["0001", "1"]
+
+
 def test_atomic_write_leaves_no_temporary_file_and_replaces_content(tmp_path):
     path = tmp_path / "sub" / "table.tsv"
     atomic_write_bytes(path, b"old\n")

@@ -156,3 +156,24 @@ def test_a_news_api_answer_runs_as_it_comes(tmp_path):
     assert first["article"].startswith("https-news-test-trade1-ref-rss-")
     assert (workdir / "out" / first["article"] / "tables/sentences.tsv").is_file()
     assert set(table["source.name"]) == {"Outlet 0", "Outlet 1"}
+
+
+def test_ids_that_read_as_numbers_stay_apart_in_the_corpus_comparisons(tmp_path):
+    """Zero-padded ids ("0001") are names: read back from a TSV table as numbers they had
+    lost their articles' rows in the topic comparisons (and "0001" and "1" had been one)."""
+    workdir = copy_workflow(tmp_path, {})
+    ids = ["0001", "0002", "0003", "0004", "1"]
+    texts = [*TEXTS.values(), "Tariffs and markets in Tokyo worried officials."]
+    rows = [
+        {"id": key, "text": text, "date": f"2025-0{i + 1}-15", "source": f"Outlet {i % 2}"}
+        for i, (key, text) in enumerate(zip(ids, texts, strict=True))
+    ]
+    pd.DataFrame(rows).to_csv(workdir / "corpus.csv", index=False)
+    run_corpus(workdir, "corpus.csv", "id: id, text: text, date: date")
+    tables = workdir / "out/corpus/tables"
+    weights = pd.read_csv(tables / "document_topics.tsv", sep="\t", dtype={"article": str})
+    assert sorted(set(weights["article"])) == sorted(ids)
+    over_time = pd.read_csv(tables / "topics_over_time.tsv", sep="\t")
+    every_period = over_time[(over_time["period"] == "all") & (over_time["group"] == "all")]
+    assert set(every_period["n_articles"]) == {len(ids)}
+    assert (workdir / "out/corpus/figures/document_topics.png").stat().st_size > 0
