@@ -49,6 +49,28 @@ def test_bad_front_matter_skips_only_that_file(tmp_path):
     assert errors[0].startswith(f"{tmp_path / 'a.md'}: front matter is not valid YAML")
 
 
+def test_a_front_matter_date_that_is_none_is_named_by_the_row_checks(tmp_path):
+    """YAML reads "2025-02-30" as a date and fails on it; the run had stopped with a
+    traceback naming no file. Dates stay text, and the row checks name the file."""
+    from analysis.corpus import read_folder
+    from analysis.corpus.records import check_rows
+
+    (tmp_path / "a.md").write_text("---\ndate: 2025-02-30\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ndate: 2025-02-07 10:00:00+09:00\n---\nFine text.\n", encoding="utf-8"
+    )
+    rows, errors = read_folder(tmp_path, max_bytes=1000, encoding="utf-8")
+    assert errors == [] and rows.set_index("id")["date"].to_dict() == {
+        "a": "2025-02-30",
+        "b": "2025-02-07 10:00:00+09:00",
+    }
+    checked = check_rows(rows, date_format=None, time_zone="UTC", max_bytes=1000, seen={})
+    assert checked.rows["id"].tolist() == ["b"]
+    assert str(checked.rows["date"].iloc[0]) == "2025-02-07 01:00:00"
+    assert len(checked.errors) == 1
+    assert checked.errors[0].startswith(f"{tmp_path / 'a.md'}: date '2025-02-30' is not a date")
+
+
 def test_metadata_rows_without_an_id_or_with_a_repeated_one_are_named(tmp_path):
     from analysis.corpus import read_folder
 

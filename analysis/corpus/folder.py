@@ -19,6 +19,18 @@ METADATA_FILE = "metadata.csv"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+class _DatesAsTextLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a date or time stays the text written ("2025-02-30" too):
+    the corpus's date checks read it as they read a CSV cell, with ``dates.format``, and
+    name the file of a date that is none instead of stopping the run."""
+
+
+_DatesAsTextLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass
 class ArticleSet:
     """The articles of a folder, by id, and the files that were passed over, with why."""
@@ -81,8 +93,8 @@ def split_front_matter(text: str, *, source: str) -> tuple[str, dict[str, object
     if match is None:
         return text, {}
     try:
-        metadata = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError as error:
+        metadata = yaml.load(match.group(1) or "", Loader=_DatesAsTextLoader) or {}
+    except (yaml.YAMLError, ValueError) as error:  # ValueError: "!!timestamp 2025-02-30"
         first = str(error).splitlines()[0]
         raise ArticleError(f"{source}: front matter is not valid YAML ({first})") from None
     if not isinstance(metadata, dict):
