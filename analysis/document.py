@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy
 import pandas as pd
 
 from analysis.boilerplate import dateline_length, is_boilerplate
+from analysis.reading import ArticleWarning
 from analysis.sections import split_sections
-from analysis.sentences import split_sentences
+from analysis.sentences import MAX_SENTENCE_WORDS, bounded_sentences, split_sentences
 from analysis.tokens import is_word, tokenise_sentences, typed_frame
 
 SECTION_COLUMNS = [
@@ -69,14 +71,17 @@ def analyse_structure(
     sentence_spans: list[tuple[int, int]] = []
     sentence_sections: list[int] = []
     sentence_paragraphs: list[int] = []
+    n_cut = 0  # paragraphs with a stretch too long for one sentence
     for section_id, section in enumerate(split):
         n_sentences_before = len(sentence_spans)
         n_boilerplate = 0
         for paragraph in section.paragraphs:
             # A paragraph spans several lines only when they are wrapped lines.
-            spans = split_sentences(
+            found = split_sentences(
                 text, start=paragraph.start, end=paragraph.end, line_breaks_end=False
             )
+            spans = bounded_sentences(text, found)
+            n_cut += len(spans) > len(found)
             if drop_boilerplate:
                 spans, n_left_out = _story_spans(text, spans)
                 n_boilerplate += n_left_out
@@ -97,6 +102,14 @@ def analyse_structure(
             len(sentence_spans) - n_sentences_before,
         )
         boilerplate_of_section.append(n_boilerplate)
+    if n_cut:
+        warnings.warn(
+            f"{n_cut} paragraph(s) hold a stretch of more than {MAX_SENTENCE_WORDS} words"
+            " without a sentence's end (a transcript without punctuation?); it is cut into"
+            f" sentences of at most {MAX_SENTENCE_WORDS} words",
+            ArticleWarning,
+            stacklevel=2,
+        )
     tokens = tokenise_sentences(text, sentence_spans)
     section_of_sentence = numpy.asarray(sentence_sections, dtype=numpy.int64)
     section_of_token = section_of_sentence[tokens["sentence_id"].to_numpy()]

@@ -128,3 +128,27 @@ def test_a_dateline_is_left_out_of_the_first_sentence_with_true_offsets():
     assert doc.sections["n_boilerplate"].tolist() == [1]
     kept = analyse_structure(text, **{**PREPARE, "drop_boilerplate": False})
     assert kept.sentences.iloc[0]["text"].startswith("TOKYO (Reuters) - ")
+
+
+def test_a_stretch_without_a_sentences_end_is_cut_with_a_warning():
+    """A transcript without punctuation is one "sentence" of the article's length, which the
+    sentiment stage had read in time quadratic in it (VADER, the actors' context rules)."""
+    import warnings
+
+    from analysis.reading import ArticleWarning
+    from analysis.sentences import MAX_SENTENCE_WORDS
+
+    words = [f"word{i}" + ("," if i == 150 else "") for i in range(450)]
+    text = "Officials met. Then " + " ".join(words) + "\nThe end came."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ArticleWarning)
+        doc = analyse_structure(text, **PREPARE)
+    assert [len(s.split()) for s in doc.sentences["text"]] == [2, 152, 200, 99, 3]
+    assert doc.sentences["text"].iloc[1].endswith("word150,")
+    assert max(len(s.split()) for s in doc.sentences["text"]) <= MAX_SENTENCE_WORDS
+    (warning,) = [w for w in caught if w.category is ArticleWarning]
+    assert "1 paragraph(s) hold a stretch of more than 200 words" in str(warning.message)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ArticleWarning)
+        analyse_structure(TEXT, **PREPARE)
+    assert not caught

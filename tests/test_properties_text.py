@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 
 import numpy as np
@@ -293,3 +294,22 @@ def test_flattening_a_json_object_keeps_every_value_or_says_which_name_clashes(r
         return
     assert len(set(names)) == len(names)  # no clash goes unnoticed
     assert flat == {".".join(path): value for path, value in leaves}
+
+
+@given(
+    words=st.lists(st.sampled_from(["a", "bb,", "c;", "dd", "e:", "\u3042"]), max_size=700),
+    max_words=st.integers(min_value=2, max_value=250),
+)
+def test_bounded_sentences_keep_every_word_in_order_and_within_the_bound(words, max_words):
+    from analysis.sentences import bounded_sentences
+
+    text = "  ".join(words)
+    spans = [(0, len(text))] if words else []
+    pieces = bounded_sentences(text, spans, max_words=max_words)
+    assert " ".join(" ".join(text[a:b].split()) for a, b in pieces).split() == words
+    for (_, end), (start, _) in itertools.pairwise(pieces):
+        assert end < start and text[end:start].isspace()
+    for a, b in pieces:
+        assert len(text[a:b].split()) <= max_words and text[a:b] == text[a:b].strip()
+    # a piece ends early only after a clause, in the second half of its bound
+    assert all(len(text[a:b].split()) > max_words // 2 for a, b in pieces[:-1])
