@@ -11,7 +11,12 @@ import pandas as pd
 from analysis.boilerplate import dateline_length, is_boilerplate
 from analysis.reading import ArticleWarning
 from analysis.sections import split_sections
-from analysis.sentences import MAX_SENTENCE_WORDS, bounded_sentences, split_sentences
+from analysis.sentences import (
+    MAX_SENTENCE_CHARS,
+    MAX_SENTENCE_WORDS,
+    bounded_sentences,
+    split_sentences,
+)
 from analysis.tokens import is_word, tokenise_sentences, typed_frame
 
 SECTION_COLUMNS = [
@@ -103,10 +108,10 @@ def analyse_structure(
         )
         boilerplate_of_section.append(n_boilerplate)
     if n_cut:
+        bounds = f"{MAX_SENTENCE_WORDS} words or {MAX_SENTENCE_CHARS:,} characters"
         warnings.warn(
-            f"{n_cut} paragraph(s) hold a stretch of more than {MAX_SENTENCE_WORDS} words"
-            " without a sentence's end (a transcript without punctuation?); it is cut into"
-            f" sentences of at most {MAX_SENTENCE_WORDS} words",
+            f"{n_cut} paragraph(s) hold a stretch of more than {bounds} without a sentence's"
+            " end (a transcript without punctuation?); it is cut into sentences within them",
             ArticleWarning,
             stacklevel=2,
         )

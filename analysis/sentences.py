@@ -138,47 +138,97 @@ def split_sentences(
     return spans
 
 
-#: The most words a sentence holds. A longer stretch without a sentence's end (a transcript
-#: without punctuation, a table flattened into text) is cut into pieces of at most this many
-#: words: VADER, the actors' context rules and the target model read a sentence whole for
-#: each word or mention in it, so one sentence of an article's length would cost time
-#: quadratic in the article's. News sentences stay far below (at most 110 tokens in the
-#: 9,481 sentences of 500 BBC stories).
+#: The most words, and characters, a sentence holds. A longer stretch without a sentence's
+#: end (a transcript without punctuation, a table flattened into text, an image's base64
+#: data that scraping left in) is cut into pieces within both bounds: VADER, the actors'
+#: context rules and the target model read a sentence whole for each word or mention in it,
+#: so one sentence of an article's length would cost time quadratic in the article's. News
+#: sentences stay far below (at most 110 tokens in the 9,481 sentences of 500 BBC stories).
 MAX_SENTENCE_WORDS = 200
+MAX_SENTENCE_CHARS = 2000
 _WORD_SPAN = re.compile(r"\S+")
 # Where a piece of a stretch too long for one sentence prefers to end: after a clause.
 _CLAUSE_END = frozenset(",;:")
 
 
 def bounded_sentences(
-    text: str, spans: list[tuple[int, int]], *, max_words: int = MAX_SENTENCE_WORDS
+    text: str,
+    spans: list[tuple[int, int]],
+    *,
+    max_words: int = MAX_SENTENCE_WORDS,
+    max_chars: int = MAX_SENTENCE_CHARS,
 ) -> list[tuple[int, int]]:
-    """The spans, each cut into pieces of at most ``max_words`` words where it is longer.
+    """The spans, each cut into pieces of at most ``max_words`` words and ``max_chars``
+    characters where it is longer.
 
-    A piece ends after the last comma, semicolon or colon in its second half, or else after
-    its last word; pieces, like sentences, hold no leading or trailing whitespace.
+    A piece too long in words ends after the last comma, semicolon or colon in its second
+    half, or else after its last word; a piece still too long in characters ends at the last
+    white space in its second half, or else (one "word" longer than that) at the bound.
+    Pieces, like sentences, hold no leading or trailing whitespace.
 
     Args:
         text: The text the spans index.
         spans: Sentence spans (:func:`split_sentences`).
         max_words: Most whitespace-separated words in a piece.
+        max_chars: Most characters in a piece (at least 2).
 
     Returns:
         The spans, in order; the same list when none is too long.
     """
-    if all(end - start <= 2 * max_words for start, end in spans):  # too short to be too long
+    short = min(2 * max_words, max_chars)  # so short that it holds at most max_words words
+    if all(end - start <= short for start, end in spans):
         return spans
     bounded: list[tuple[int, int]] = []
     for start, end in spans:
-        words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, start, end)]
-        first = 0
-        while len(words) - first > max_words:
-            window = range(first + max_words - 1, first + max_words // 2 - 1, -1)
-            last = next((i for i in window if text[words[i][1] - 1] in _CLAUSE_END), window[0])
-            bounded.append((words[first][0], words[last][1]))
-            first = last + 1
-        bounded.append((words[first][0], end) if first else (start, end))
+        for piece_start, piece_end in _word_pieces(text, start, end, max_words):
+            bounded += _character_pieces(text, piece_start, piece_end, max_chars)
     return bounded
+
+
+def _word_pieces(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most ``max_words`` words (:func:`bounded_sentences`)."""
+    if end - start <= 2 * max_words:
+        return [(start, end)]
+    words = [(m.start(), m.end()) for m in _WORD_SPAN.finditer(text, start, end)]
+    pieces, first = [], 0
+    while len(words) - first > max_words:
+        window = range(first + max_words - 1, first + max_words // 2 - 1, -1)
+        last = next((i for i in window if text[words[i][1] - 1] in _CLAUSE_END), window[0])
+        pieces.append((words[first][0], words[last][1]))
+        first = last + 1
+    pieces.append((words[first][0], end) if first else (start, end))
+    return pieces
+
+
+def _character_pieces(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most ``max_chars`` characters (see
+    :func:`bounded_sentences`)."""
+    pieces = []
+    while end - start > max_chars:
+        space = _last_space(text, start + max_chars // 2 + 1, start + max_chars + 1)
+        if space is None:
+            cut, resume = start + max_chars, start + max_chars
+        else:
+            cut, resume = _rstrip_index(text, start, space), _lstrip_index(text, space, end)
+        pieces.append((start, cut))
+        start = resume
+    pieces.append((start, end))
+    return pieces
+
+
+def _last_space(text: str, lo: int, hi: int) -> int | None:
+    """Index of the last whitespace character of ``text[lo:hi]``, or None."""
+    for index in range(hi - 1, lo - 1, -1):
+        if text[index].isspace():
+            return index
+    return None
+
+
+def _lstrip_index(text: str, start: int, end: int) -> int:
+    """``start`` moved right past whitespace, not beyond ``end``."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def sentence_texts(text: str) -> list[str]:

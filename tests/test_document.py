@@ -147,8 +147,33 @@ def test_a_stretch_without_a_sentences_end_is_cut_with_a_warning():
     assert doc.sentences["text"].iloc[1].endswith("word150,")
     assert max(len(s.split()) for s in doc.sentences["text"]) <= MAX_SENTENCE_WORDS
     (warning,) = [w for w in caught if w.category is ArticleWarning]
-    assert "1 paragraph(s) hold a stretch of more than 200 words" in str(warning.message)
+    assert "1 paragraph(s) hold a stretch of more than 200 words or 2,000 characters" in str(
+        warning.message
+    )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ArticleWarning)
         analyse_structure(TEXT, **PREPARE)
     assert not caught
+
+
+def test_a_word_longer_than_a_sentence_may_be_is_cut_too():
+    """Base64 image data that scraping left in is one "word" of thousands of characters,
+    which the tokeniser splits at each "+" and "/" into as many tokens."""
+    import warnings
+
+    from analysis.reading import ArticleWarning
+    from analysis.sentences import MAX_SENTENCE_CHARS
+
+    blob = "QVBORw0KGgo+AAAA/" * 600  # 10,200 characters, no white space
+    text = f"Officials said. {blob} The end."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ArticleWarning)
+        doc = analyse_structure(text, **PREPARE)
+    lengths = (doc.sentences["end_char"] - doc.sentences["start_char"]).tolist()
+    assert max(lengths) <= MAX_SENTENCE_CHARS
+    assert doc.sentences["text"].iloc[0] == "Officials said."
+    # the rest is cut at the bound, with nothing lost between the pieces
+    starts, ends = doc.sentences["start_char"].tolist(), doc.sentences["end_char"].tolist()
+    assert starts[1] == text.index(blob) and ends[-1] == len(text)
+    assert all(end == start for end, start in zip(ends[1:-1], starts[2:], strict=True))
+    assert len(lengths) == 7 and lengths[1:-1] == [MAX_SENTENCE_CHARS] * 5

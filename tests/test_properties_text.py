@@ -297,19 +297,27 @@ def test_flattening_a_json_object_keeps_every_value_or_says_which_name_clashes(r
 
 
 @given(
-    words=st.lists(st.sampled_from(["a", "bb,", "c;", "dd", "e:", "\u3042"]), max_size=700),
+    words=st.lists(
+        st.sampled_from(["a", "bb,", "c;", "dd", "e:", "\u3042", "x" * 97]), max_size=700
+    ),
     max_words=st.integers(min_value=2, max_value=250),
+    max_chars=st.integers(min_value=2, max_value=3000),
 )
-def test_bounded_sentences_keep_every_word_in_order_and_within_the_bound(words, max_words):
+def test_bounded_sentences_keep_every_character_in_order_and_within_the_bounds(
+    words, max_words, max_chars
+):
     from analysis.sentences import bounded_sentences
 
     text = "  ".join(words)
     spans = [(0, len(text))] if words else []
-    pieces = bounded_sentences(text, spans, max_words=max_words)
-    assert " ".join(" ".join(text[a:b].split()) for a, b in pieces).split() == words
+    pieces = bounded_sentences(text, spans, max_words=max_words, max_chars=max_chars)
+    if not words:
+        assert pieces == []
+        return
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
     for (_, end), (start, _) in itertools.pairwise(pieces):
-        assert end < start and text[end:start].isspace()
-    for a, b in pieces:
-        assert len(text[a:b].split()) <= max_words and text[a:b] == text[a:b].strip()
-    # a piece ends early only after a clause, in the second half of its bound
-    assert all(len(text[a:b].split()) > max_words // 2 for a, b in pieces[:-1])
+        assert end <= start and (text[end:start].isspace() or end == start)
+    for start, end in pieces:
+        piece = text[start:end]
+        assert piece and piece == piece.strip()
+        assert len(piece.split()) <= max_words and len(piece) <= max_chars
