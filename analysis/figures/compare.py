@@ -34,6 +34,49 @@ from analysis.figures.style import (
 MAX_TICKS = 14
 ALL_COLOUR = "#222222"
 BAND_COLOUR = "#f0f0f0"
+#: The most values of a group column a figure draws (one colour each). A corpus of a
+#: thousand outlets had drawn a keyness figure of 500 rows of panels (38 MB, 350 s to
+#: draw); its figures now draw the outlets with the most articles, and the tables keep all.
+MAX_VALUES_DRAWN = 8
+
+
+def values_to_draw(
+    membership: pd.DataFrame, groups: Sequence[str], *, limit: int = MAX_VALUES_DRAWN
+) -> dict[str, tuple[list[str], int]]:
+    """Per group column, the values its figures draw and how many values it has.
+
+    Args:
+        membership: ``Grouping.membership`` of :func:`analysis.compare.group_articles`.
+        groups: Group columns.
+        limit: Most values drawn.
+
+    Returns:
+        group -> (every value when there are at most ``limit``, else the ``limit`` with the
+        most articles, ties by name; in name order, as the figures draw them), number of
+        values.
+    """
+    whole = membership[membership["period"] == ALL]
+    drawn = {}
+    for group in groups:
+        counts = whole.loc[whole["group"] == group, "value"].astype(str).value_counts()
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        drawn[group] = (sorted(value for value, _ in ranked[:limit]), len(ranked))
+    return drawn
+
+
+def _shown(
+    table: pd.DataFrame, group: str, shown: tuple[Sequence[str], int] | None
+) -> tuple[list[str], str]:
+    """The values of ``group`` to draw (the table's, or those of ``shown`` it has) and a note
+    for the title when they are not all of the group's values."""
+    values = _group_values(table, group)
+    if shown is None:
+        return values, ""
+    chosen, total = set(shown[0]), shown[1]
+    values = [value for value in values if str(value) in chosen]
+    if total <= len(chosen):
+        return values, ""
+    return values, f"\n(the {len(chosen)} of {total:,} {group} values with the most articles)"
 
 
 def _dated(table: pd.DataFrame) -> pd.DataFrame:
@@ -82,7 +125,9 @@ def _counts(table: pd.DataFrame, column: str = "n_articles") -> dict[str, int]:
     return dict(zip(whole["period"], whole[column].astype(int), strict=True))
 
 
-def sentiment_over_time_figure(table: pd.DataFrame, *, group: str) -> Figure:
+def sentiment_over_time_figure(
+    table: pd.DataFrame, *, group: str, shown: tuple[Sequence[str], int] | None = None
+) -> Figure:
     """Mean article sentiment per period for each value of ``group``, with intervals.
 
     Top: one line per value (and the whole corpus, dashed) with its bootstrap interval.
@@ -91,6 +136,8 @@ def sentiment_over_time_figure(table: pd.DataFrame, *, group: str) -> Figure:
     Args:
         table: ``sentiment_over_time``.
         group: The group column drawn.
+        shown: The values drawn and the group's number of values (:func:`values_to_draw`;
+            None: every value of the table).
 
     Returns:
         The figure (a message figure when the table has no dated rows).
@@ -99,7 +146,8 @@ def sentiment_over_time_figure(table: pd.DataFrame, *, group: str) -> Figure:
     periods = _periods(table)
     if not periods:
         return message_figure(title, "no dated articles: nothing to draw over time")
-    values = _group_values(table, group)
+    values, note = _shown(table, group, shown)
+    title += note
     figure = new_figure(max(7.5, min(15.0, 0.35 * len(periods) + 5)), 6.2)
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=[3, 1.3])
     x = np.arange(len(periods))
@@ -181,21 +229,30 @@ def actors_over_time_figure(table: pd.DataFrame, *, n_actors: int = 6) -> Figure
     return figure
 
 
-def actors_by_group_figure(table: pd.DataFrame, *, group: str, n_actors: int = 8) -> Figure:
+def actors_by_group_figure(
+    table: pd.DataFrame,
+    *,
+    group: str,
+    n_actors: int = 8,
+    shown: tuple[Sequence[str], int] | None = None,
+) -> Figure:
     """Mean sentiment toward the most-mentioned actors in each value of ``group`` (whole span).
 
     Args:
         table: ``actors_over_time``.
         group: The group column drawn.
         n_actors: Actors drawn.
+        shown: See :func:`sentiment_over_time_figure`.
 
     Returns:
         A dot plot with intervals; each dot is labelled with its number of articles.
     """
     title = f"Sentiment toward the most-mentioned actors, by {group}"
     actors = _top_actors(table, n_actors)
+    values, note = _shown(table, group, shown)
     rows = table[(table["period"] == ALL) & (table["group"] == group)]
-    values = _group_values(table, group)
+    rows = rows[rows["value"].isin(values)]
+    title += note
     if not actors or rows.empty:
         return message_figure(title, f"no articles with a {group} naming an actor")
     figure = new_figure(8.5, 0.2 * len(actors) * max(2, len(values)) + 1.6)
@@ -289,18 +346,23 @@ def topics_over_time_figure(table: pd.DataFrame) -> Figure:
     return figure
 
 
-def topics_by_group_figure(table: pd.DataFrame, *, group: str) -> Figure:
+def topics_by_group_figure(
+    table: pd.DataFrame, *, group: str, shown: tuple[Sequence[str], int] | None = None
+) -> Figure:
     """Each topic's share of each group value's coverage (whole span), stacked bars.
 
     Args:
         table: ``topics_over_time``.
         group: The group column drawn.
+        shown: See :func:`sentiment_over_time_figure`.
 
     Returns:
         The figure; each bar's label gives its number of articles.
     """
-    title = f"Topic shares by {group}"
+    values, note = _shown(table, group, shown)
+    title = f"Topic shares by {group}{note}"
     rows = table[(table["period"] == ALL) & (table["group"] == group)]
+    rows = rows[rows["value"].isin(values)]
     if rows.empty:
         return message_figure(title, f"no articles with a {group} and a topic mixture")
     wide = rows.pivot_table(index="value", columns="topic", values="share").sort_index()
@@ -326,7 +388,14 @@ def topics_by_group_figure(table: pd.DataFrame, *, group: str) -> Figure:
     return figure
 
 
-def keyness_figure(table: pd.DataFrame, *, group: str, period: str = ALL, top_n: int = 8) -> Figure:
+def keyness_figure(
+    table: pd.DataFrame,
+    *,
+    group: str,
+    period: str = ALL,
+    top_n: int = 8,
+    shown: tuple[Sequence[str], int] | None = None,
+) -> Figure:
     """Terms each value of ``group`` over- and under-uses against the others, one panel each.
 
     Args:
@@ -334,6 +403,7 @@ def keyness_figure(table: pd.DataFrame, *, group: str, period: str = ALL, top_n:
         group: The group column drawn.
         period: The period compared (``all``: the whole span).
         top_n: Terms per direction and panel.
+        shown: See :func:`sentiment_over_time_figure`.
 
     Returns:
         Bars of the log ratio of the shares of articles using each term, labelled with the
@@ -345,7 +415,8 @@ def keyness_figure(table: pd.DataFrame, *, group: str, period: str = ALL, top_n:
         f" (pale: adjusted p ≥ {SIGNIFICANCE})"
     )
     rows = table[(table["group"] == group) & (table["period"] == period)]
-    values = sorted(rows["value"].unique())
+    values, note = _shown(rows, group, shown)
+    title += note
     if not values:
         return message_figure(title, f"no {group} with two or more values to compare")
     columns = min(2, len(values))
@@ -382,7 +453,10 @@ def keyness_figure(table: pd.DataFrame, *, group: str, period: str = ALL, top_n:
 
 
 def comparison_figures(
-    results: Mapping[str, ComparisonResult], *, groups: Sequence[str]
+    results: Mapping[str, ComparisonResult],
+    *,
+    groups: Sequence[str],
+    shown: Mapping[str, tuple[Sequence[str], int]] | None = None,
 ) -> dict[str, Figure]:
     """Every comparison figure of ``results``, by file stem.
 
@@ -390,6 +464,8 @@ def comparison_figures(
         results: Any of ``sentiment``, ``actors``, ``topics``, ``keyness`` -> the entry
             point's result.
         groups: Group columns drawn; figures by group get one file per column.
+        shown: group -> its values drawn and number of values (:func:`values_to_draw`);
+            a group not named draws every value.
 
     Returns:
         ``compare_actors_time`` and ``compare_topics_time``, and per group column G
@@ -406,18 +482,25 @@ def comparison_figures(
     if topics is not None:
         figures["compare_topics_time"] = topics_over_time_figure(topics.tables["topics_over_time"])
     for group in groups:
+        kept = (shown or {}).get(group)
         if sentiment is not None:
             table = sentiment.tables["sentiment_over_time"]
-            figures[f"compare_sentiment_{group}"] = sentiment_over_time_figure(table, group=group)
+            figures[f"compare_sentiment_{group}"] = sentiment_over_time_figure(
+                table, group=group, shown=kept
+            )
         if actors is not None:
             table = actors.tables["actors_over_time"]
-            figures[f"compare_actors_{group}"] = actors_by_group_figure(table, group=group)
+            figures[f"compare_actors_{group}"] = actors_by_group_figure(
+                table, group=group, shown=kept
+            )
         if topics is not None:
             table = topics.tables["topics_over_time"]
-            figures[f"compare_topics_{group}"] = topics_by_group_figure(table, group=group)
+            figures[f"compare_topics_{group}"] = topics_by_group_figure(
+                table, group=group, shown=kept
+            )
         if keyness is not None:
             table = keyness.tables["group_keyness"]
-            figures[f"compare_keyness_{group}"] = keyness_figure(table, group=group)
+            figures[f"compare_keyness_{group}"] = keyness_figure(table, group=group, shown=kept)
     return figures
 
 

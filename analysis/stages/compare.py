@@ -173,6 +173,24 @@ COMPARISONS: dict[str, Callable[..., ComparisonResult]] = {
 }
 
 
+def _values_to_draw(
+    folder: Path, family: str, grouping: Mapping[str, object]
+) -> dict[str, tuple[list[str], int]] | None:
+    """The group values the family's figures draw (the most articles first), if it draws
+    figures (:func:`analysis.figures.compare.values_to_draw`)."""
+    from analysis import compare
+    from analysis.figures.compare import MAX_VALUES_DRAWN, values_to_draw
+
+    groups = list(grouping["group_by"])
+    if not groups or not figure_stems(groups, family):
+        return None
+    articles = _articles(folder)
+    few = [g not in articles or articles[g].nunique() <= MAX_VALUES_DRAWN for g in groups]
+    if all(few):  # the figures draw every value: no need to rank them
+        return None
+    return values_to_draw(compare.group_articles(articles, **grouping).membership, groups)
+
+
 def run(
     *,
     family: str,
@@ -202,7 +220,9 @@ def run(
         if result.reason:
             logger.warning("%s", result.reason)
             print(f"newsdag: warning: compare {family}: {result.reason}", file=sys.stderr)
-        drawn = comparison_figures({family: result}, groups=settings["grouping"]["group_by"])
+        groups = settings["grouping"]["group_by"]
+        shown = _values_to_draw(Path(tables_dir), family, settings["grouping"])
+        drawn = comparison_figures({family: result}, groups=groups, shown=shown)
         for name, path in outputs.items():
             if name in drawn:
                 save_png(drawn[name], path)
