@@ -76,3 +76,20 @@ def test_changing_one_setting_reruns_exactly_its_stage(clone, setting):
     )
     assert dry.returncode == 0, dry.stderr[-2000:]
     assert planned_rules(dry.stdout) == SETTING_CHANGES[setting] | RUN_LEVEL
+
+
+@pytest.mark.parametrize("setting", list(SETTING_CHANGES))
+def test_the_same_setting_given_on_the_command_line_reruns_the_same_jobs(clone, setting):
+    """--config gives a nested value as text ("keywords={top_k: 12}" sets "12"), which the
+    configuration check reads as a configuration file would."""
+    target, _ = clone
+    section, rest = setting.split(": ", 1)
+    dry = subprocess.run(
+        [str(SNAKEMAKE), "--cores", "2", "--dry-run", "--config", f"{section}={rest}"],
+        cwd=target,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert dry.returncode == 0, dry.stderr[-2000:]
+    assert planned_rules(dry.stdout) == SETTING_CHANGES[setting] | RUN_LEVEL

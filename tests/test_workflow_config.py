@@ -26,8 +26,9 @@ def test_unknown_key_is_one_line_error(defaults, schema):
 
 
 def test_wrong_type_names_the_key(defaults, schema):
-    defaults["figures"]["per_article"] = "yes"
-    with pytest.raises(ConfigError, match=r"figures\.per_article: 'yes' is not of type 'boolean'"):
+    defaults["figures"]["per_article"] = "maybe"
+    expected = r"figures\.per_article: 'maybe' is not of type 'boolean'"
+    with pytest.raises(ConfigError, match=expected):
         check_config(defaults, schema)
 
 
@@ -37,3 +38,22 @@ def test_topic_count_must_be_auto_or_positive(defaults, schema):
         check_config(defaults, schema)
     defaults["topics"]["k"] = 7
     check_config(defaults, schema)
+
+
+def test_text_from_the_command_line_is_read_as_yaml_reads_it(defaults, schema):
+    """Snakemake's --config gives a nested value as text: "keywords={top_k: 12}" sets "12"."""
+    defaults["keywords"]["top_k"] = "12"
+    defaults["topics"]["k"] = "4"
+    defaults["figures"]["per_article"] = "false"
+    defaults["keywords"]["weights"] = {"tfidf": "2.5"}
+    checked = check_config(defaults, schema)
+    assert checked["keywords"]["top_k"] == 12 and checked["topics"]["k"] == 4
+    assert checked["figures"]["per_article"] is False
+    assert checked["keywords"]["weights"] == {"tfidf": 2.5}
+    assert defaults["keywords"]["top_k"] == "12"  # the input is not changed
+    # text the schema asks for stays text; a value read is checked like any other
+    defaults["topics"]["k"] = "auto"
+    assert check_config(defaults, schema)["topics"]["k"] == "auto"
+    defaults["keywords"]["top_k"] = "0"
+    with pytest.raises(ConfigError, match=r"keywords\.top_k: 0 is less than the minimum of 1"):
+        check_config(defaults, schema)
