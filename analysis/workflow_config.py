@@ -66,7 +66,8 @@ _TEXT = object()  # a value that is no text, or text that YAML reads as text too
 
 def _as_yaml(value: object) -> object:
     """The value YAML reads from a text that is no text to YAML ("12", "true", "[a, b]"),
-    or :data:`_TEXT`."""
+    or :data:`_TEXT`. Only "true" and "false" are booleans (as in YAML 1.2): "no", "yes"
+    or "on" written as text stay text."""
     import yaml
 
     if not isinstance(value, str):
@@ -74,6 +75,8 @@ def _as_yaml(value: object) -> object:
     try:
         read = yaml.safe_load(value)
     except yaml.YAMLError:
+        return _TEXT
+    if isinstance(read, bool) and value.strip().lower() not in ("true", "false"):
         return _TEXT
     return _TEXT if isinstance(read, str) or read is None else read
 
