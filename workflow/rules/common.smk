@@ -38,7 +38,9 @@ STAGING_DIR = os.path.join(
 )
 
 try:
-    config.update(check_config(config, workflow.source_path("../schemas/config.schema.yaml")))
+    config.update(
+        check_config(config, workflow.source_path("../schemas/config.schema.yaml"))
+    )
     CORPUS = stage_corpus(
         input_dir=config["input_dir"],
         input_files=config["input_files"],
