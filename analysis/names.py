@@ -65,7 +65,7 @@ ORGANISATION_WORDS = (
     Parliament Senate House Assembly Army Navy Police Bureau Service Steel Motors Airlines
     Airways Holdings Industries Technologies Systems Partners Capital Reserve Board Authority
     Exchange Club League Church School College Hospital Network Cabinet Diet Government
-    Commerce Securities Energy Electric Telecom Pharmaceuticals United Rovers Wanderers
+    Commerce Securities Energy Electric Telecom Pharmaceuticals United Utd Rovers Wanderers
     Athletic Albion Rangers Radio Television Broadcasting Studios Pictures Records Media
     Services Union Museum Gallery Library Orchestra Philharmonic Symphony Opera Ballet Theatre
     Theater Zoo Society Force Forces Harriers Animation Brothers Bros Bros. Center Centre

@@ -501,6 +501,16 @@ def test_a_calling_that_opens_a_sentence_is_no_part_of_the_persons_name():
     assert "Vs Santa" not in types
 
 
+def test_a_club_abbreviated_utd_is_an_organisation():
+    """British sports copy abbreviates United: "Man Utd" had been typed a person."""
+    result = _find_in_article(
+        ["Man Utd beat Sheff Utd on Saturday.", "Ferguson said Man Utd played well."]
+    )
+    types, evidence = _types(result), _evidence(result)
+    assert types["Man Utd"] == types["Sheff Utd"] == "organisation"
+    assert evidence["Man Utd"] == "organisation_word: 'Utd'"
+
+
 def test_names_a_nationality_by_its_place_not_by_its_ending():
     from analysis.actors.kinds import names_a_nationality
 
