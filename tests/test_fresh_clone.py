@@ -63,19 +63,25 @@ def test_first_run_in_a_clone_runs_and_records_every_job(clone):
     assert "Nothing to be done" in again.stdout + again.stderr
 
 
-@pytest.mark.parametrize("setting", list(SETTING_CHANGES))
-def test_changing_one_setting_reruns_exactly_its_stage(clone, setting):
-    target, _ = clone
-    (target / "tweak.yaml").write_text(setting + "\n", encoding="utf-8")
+def planned_after(target, *options: str) -> set[str]:
+    """The rules a dry run in ``target`` with these options would run (it must succeed)."""
     dry = subprocess.run(
-        [str(SNAKEMAKE), "--cores", "2", "--dry-run", "--configfile", "tweak.yaml"],
+        [str(SNAKEMAKE), "--cores", "2", "--dry-run", *options],
         cwd=target,
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert dry.returncode == 0, dry.stderr[-2000:]
-    assert planned_rules(dry.stdout) == SETTING_CHANGES[setting] | RUN_LEVEL
+    return planned_rules(dry.stdout)
+
+
+@pytest.mark.parametrize("setting", list(SETTING_CHANGES))
+def test_changing_one_setting_reruns_exactly_its_stage(clone, setting):
+    target, _ = clone
+    (target / "tweak.yaml").write_text(setting + "\n", encoding="utf-8")
+    planned = planned_after(target, "--configfile", "tweak.yaml")
+    assert planned == SETTING_CHANGES[setting] | RUN_LEVEL
 
 
 @pytest.mark.parametrize("setting", list(SETTING_CHANGES))
@@ -84,12 +90,5 @@ def test_the_same_setting_given_on_the_command_line_reruns_the_same_jobs(clone, 
     configuration check reads as a configuration file would."""
     target, _ = clone
     section, rest = setting.split(": ", 1)
-    dry = subprocess.run(
-        [str(SNAKEMAKE), "--cores", "2", "--dry-run", "--config", f"{section}={rest}"],
-        cwd=target,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert dry.returncode == 0, dry.stderr[-2000:]
-    assert planned_rules(dry.stdout) == SETTING_CHANGES[setting] | RUN_LEVEL
+    planned = planned_after(target, "--config", f"{section}={rest}")
+    assert planned == SETTING_CHANGES[setting] | RUN_LEVEL
