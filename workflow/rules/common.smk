@@ -9,7 +9,7 @@ import snakemake.benchmark
 
 from analysis.corpus import CorpusFileError, stage_corpus
 from analysis.corpus.shards import SHARD_NAME_PATTERN, stale_shard_files
-from analysis.progress import Progress
+from analysis.progress import STEP_COSTS, Progress
 from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
 from analysis.stages import lazy_stage
@@ -110,7 +110,7 @@ cancel_timers_when_main_thread_ends()
 # instead of every 0.5 s, and no sampler outlives its job (analysis/stages/timers.py).
 fix_benchmark_samplers(snakemake.benchmark, first_interval=5.0)
 # The steps that progress counts: every per-shard step.
-SHARD_RULES = ("prepare", "sentiment", "keywords", "topics", "topic_counts")
+SHARD_RULES = tuple(STEP_COSTS)
 PROGRESS = Progress()
 
 
