@@ -34,6 +34,11 @@ STEP_COSTS: Mapping[str, float] = {
     "topics": 3.9,
 }
 
+#: No estimate in a run's first seconds: its first jobs' times still hold the workers'
+#: start (about 2 s of imports), which a step's cost per article would then carry (the
+#: bundled article's run, 4 s in all, had said "about 15 s left").
+MIN_SECONDS_FOR_ESTIMATE = 10.0
+
 
 class Progress:
     """Counts article-steps as shard jobs finish and estimates the time left.
@@ -88,7 +93,7 @@ class Progress:
                 self._planned[stage] = self._done[stage]
             done, planned = self._done.total(), self._planned.total()
             left = self._time_left(self._clock() - self._start)
-        line = f"{stage} of {shard} done ({n_articles:,} articles)"
+        line = f"{stage} of {shard} done ({n_articles:,} article{'' if n_articles == 1 else 's'})"
         if planned:
             line += f"; {done:,} of {planned:,} article-steps of this run ({done / planned:.0%})"
             if left is not None:
@@ -100,6 +105,8 @@ class Progress:
         """Elapsed time scaled by the remaining work over the work done, both in job seconds."""
         work_done = self._seconds.total()
         articles_done = self._done.total()
+        if elapsed < MIN_SECONDS_FOR_ESTIMATE:
+            return None
         if work_done <= 0 or articles_done == 0 or articles_done >= self._planned.total():
             return None
         work_left = sum(

@@ -67,6 +67,17 @@ def test_the_default_costs_name_every_shard_step():
     assert max(STEP_COSTS, key=STEP_COSTS.get) == "sentiment"
 
 
+def test_no_estimate_in_a_runs_first_seconds():
+    now = [0.0]
+    progress = Progress(clock=lambda: now[0], stream=io.StringIO())
+    progress.plan({"prepare": 1, "sentiment": 1})
+    now[0] = 2.0
+    line = progress.done("prepare", "shard-000-of-001", 1, seconds=1.9)
+    assert line == (
+        "prepare of shard-000-of-001 done (1 article); 1 of 2 article-steps of this run (50%)"
+    )
+
+
 def test_unplanned_jobs_and_the_last_job_give_no_estimate():
     progress = Progress(clock=lambda: 5.0, stream=io.StringIO())
     progress.plan({})
