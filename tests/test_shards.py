@@ -48,3 +48,33 @@ def test_shard_files_of_another_layout_are_found(tmp_path):
     stale = stale_shard_files(tmp_path, 4)
     assert [p.name for p in stale] == ["shard-000-of-002.parquet", "shard-001-of-002.parquet"]
     assert stale_shard_files(tmp_path / "missing", 4) == []
+
+
+def test_folders_of_articles_not_in_the_corpus_are_found(tmp_path):
+    from analysis.corpus.shards import stale_article_folders
+
+    def write(path, text="x"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+
+    write("kept/tables/sentences.tsv")  # an article of the corpus
+    write("gone/tables/sentences.tsv")
+    write("gone/figures/keyness.png")
+    write("gone/tables/.keywords.tsv.k3x9a1b2.tmp")  # an interrupted write's leftover
+    write("notes/tables/sentences.tsv")
+    write("notes/tables/my_notes.csv")  # the researcher's own file
+    write("corpus/tables/document_topics.tsv")
+    write("analysis/stages/prepare.py")  # anything else is never touched
+    write("manifest.tsv")
+    removable, foreign = stale_article_folders(
+        tmp_path,
+        ["kept"],
+        table_names=["sentences", "keywords"],
+        figure_names=["keyness"],
+    )
+    assert removable == [tmp_path / "gone"]
+    assert foreign == [tmp_path / "notes"]
+    assert stale_article_folders(tmp_path / "missing", [], table_names=[], figure_names=[]) == (
+        [],
+        [],
+    )

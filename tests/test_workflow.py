@@ -65,6 +65,28 @@ def test_editing_one_article_reruns_only_its_jobs(workflow_copy):
     assert per_article and all(path.startswith("out/football/") for path in per_article), stale
 
 
+def test_folders_of_articles_no_longer_in_the_corpus_go(tmp_path):
+    workdir = copy_workflow(tmp_path, TWO_ARTICLES, folder="articles")
+    config = ["--config", "input_dir=articles", "results_dir=out", "figures={per_article: false}"]
+    assert snakemake(workdir, *config).returncode == 0
+    (workdir / "articles/football.md").unlink()
+    (workdir / "articles/weather.txt").write_text("Rain fell in Leeds. The river rose.\n")
+    notes = workdir / "out/old_notes/tables"
+    notes.mkdir(parents=True)
+    (notes / "sentences.tsv").write_text("mine\n")
+    (notes / "coding.csv").write_text("mine\n")
+    run = snakemake(workdir, *config)
+    assert run.returncode == 0, run.stderr[-3000:]
+    # glob("out/*/tables/sentences.tsv") now reads this corpus's articles alone
+    found = sorted(p.parts[-3] for p in (workdir / "out").glob("*/tables/sentences.tsv"))
+    assert found == ["old_notes", "trade_talks", "weather"]
+    assert "removing 1 folder(s) of out whose article is not in this corpus: football" in (
+        run.stderr
+    )
+    assert "out/old_notes is the folder of no article of this corpus" in run.stderr
+    assert (notes / "coding.csv").read_text() == "mine\n"
+
+
 def test_single_file_target_builds_only_what_it_needs(workflow_copy):
     workdir, config = workflow_copy
     target = "out/trade_talks/tables/sentences.tsv"

@@ -1,4 +1,5 @@
-"""Shards: the unit of work for a corpus, with membership fixed by each article's id."""
+"""Shards: the unit of work for a corpus, with membership fixed by each article's id; and
+what an earlier run's layout left in the results folder."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import hashlib
 import math
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 SHARD_NAME_PATTERN = r"shard-[0-9]+-of-[0-9]+"
@@ -74,3 +76,62 @@ def stale_shard_files(tables_dir: str | os.PathLike[str], n_shards: int) -> list
         for path in root.glob("*/shard-*-of-*.parquet")
         if re.fullmatch(SHARD_NAME_PATTERN, path.stem) and path.stem.split("-of-")[1] != suffix
     )
+
+
+def stale_article_folders(
+    results_dir: str | os.PathLike[str],
+    articles: Collection[str],
+    *,
+    table_names: Collection[str],
+    figure_names: Collection[str],
+) -> tuple[list[Path], list[Path]]:
+    """Per-article folders of the results folder whose article is not in the corpus.
+
+    An earlier run on another corpus (or an earlier version of this one) left them; whoever
+    reads every ``results/*/tables/<table>.tsv`` would count them as this corpus's.
+
+    Args:
+        results_dir: The results folder.
+        articles: The corpus's article ids (folder names).
+        table_names: The per-article tables' names (``tables/<name>.tsv``).
+        figure_names: The per-article figures' names (``figures/<name>.png``).
+
+    Returns:
+        ``(removable, foreign)``, each sorted: folders that hold nothing but ``tables/`` and
+        ``figures/`` with newsdag's per-article files (or a leftover temporary file of one),
+        which can go; and folders of that shape that also hold other files, to be left as
+        they are. Other folders (``corpus``, anything without ``tables/`` or ``figures/``)
+        are in neither.
+    """
+    root = Path(results_dir)
+    if not root.is_dir():
+        return [], []
+    known = {
+        "tables": {f"{name}.tsv" for name in table_names},
+        "figures": {f"{name}.png" for name in figure_names},
+    }
+    current = set(articles)
+    removable, foreign = [], []
+    for folder in sorted(root.iterdir()):
+        if not folder.is_dir() or folder.name in current or folder.name == "corpus":
+            continue
+        parts = {entry.name: entry for entry in folder.iterdir()}
+        if not parts or not set(parts) <= set(known) or not all(p.is_dir() for p in parts.values()):
+            continue
+        ours = all(
+            _written_by_newsdag(entry, known[name])
+            for name, part in parts.items()
+            for entry in part.iterdir()
+        )
+        (removable if ours else foreign).append(folder)
+    return removable, foreign
+
+
+def _written_by_newsdag(entry: Path, names: set[str]) -> bool:
+    """A per-article output file, or a temporary file an interrupted write of one left."""
+    if not entry.is_file():
+        return False
+    if entry.name in names:
+        return True
+    match = re.fullmatch(r"\.(.+)\.[^.]+\.tmp", entry.name)
+    return match is not None and match.group(1) in names

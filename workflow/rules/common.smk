@@ -2,13 +2,18 @@
 
 import hashlib
 import os
+import shutil
 import sys
 import time
 
 import snakemake.benchmark
 
 from analysis.corpus import CorpusFileError, stage_corpus
-from analysis.corpus.shards import SHARD_NAME_PATTERN, stale_shard_files
+from analysis.corpus.shards import (
+    SHARD_NAME_PATTERN,
+    stale_article_folders,
+    stale_shard_files,
+)
 from analysis.progress import STEP_COSTS, Progress
 from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
@@ -115,6 +120,7 @@ PROGRESS = Progress()
 
 
 onstart:
+    remove_stale_article_folders()
     PROGRESS.plan(planned_articles())
     # Only when there are jobs to run here (a cluster run submits them instead), before
     # the first is scheduled.
@@ -147,6 +153,34 @@ SOURCE_COMMIT = git_commit(SOURCE_DIR)["commit"] or "unknown"
 wildcard_constraints:
     article=ARTICLE_ID_PATTERN,
     shard=SHARD_NAME_PATTERN,
+
+
+def remove_stale_article_folders():
+    """Remove the per-article folders of articles not in this corpus (an earlier run's),
+    which a reader of every results/*/tables/ table would count; keep any that hold files
+    newsdag does not write, with a warning."""
+    removable, foreign = stale_article_folders(
+        RESULTS,
+        ARTICLES,
+        table_names=PER_ARTICLE_TABLES,
+        figure_names=PER_ARTICLE_FIGURES,
+    )
+    if removable:
+        names = ", ".join(folder.name for folder in removable[:5])
+        more = f" and {len(removable) - 5:,} more" if len(removable) > 5 else ""
+        print(
+            f"newsdag: removing {len(removable):,} folder(s) of {RESULTS} whose article is"
+            f" not in this corpus: {names}{more}",
+            file=sys.stderr,
+        )
+        for folder in removable:
+            shutil.rmtree(folder)
+    for folder in foreign:
+        print(
+            f"newsdag: warning: {folder} is the folder of no article of this corpus, but"
+            " holds files newsdag does not write; left as it is",
+            file=sys.stderr,
+        )
 
 
 def planned_articles():
