@@ -51,7 +51,7 @@ def test_shard_files_of_another_layout_are_found(tmp_path):
 
 
 def test_folders_of_articles_not_in_the_corpus_are_found(tmp_path):
-    from analysis.corpus.shards import stale_article_folders
+    from analysis.corpus.shards import ArticleFolders
 
     def write(path, text="x"):
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
@@ -66,15 +66,27 @@ def test_folders_of_articles_not_in_the_corpus_are_found(tmp_path):
     write("corpus/tables/document_topics.tsv")
     write("analysis/stages/prepare.py")  # anything else is never touched
     write("manifest.tsv")
-    removable, foreign = stale_article_folders(
-        tmp_path,
-        ["kept"],
-        table_names=["sentences", "keywords"],
-        figure_names=["keyness"],
-    )
+    folders = ArticleFolders(str(tmp_path), ["sentences", "keywords"], ["keyness"])
+    removable, foreign = folders.stale(["kept"])
     assert removable == [tmp_path / "gone"]
     assert foreign == [tmp_path / "notes"]
-    assert stale_article_folders(tmp_path / "missing", [], table_names=[], figure_names=[]) == (
-        [],
-        [],
+    assert ArticleFolders(str(tmp_path / "missing"), [], []).stale([]) == ([], [])
+
+
+def test_the_per_article_files_of_the_corpus_that_exist_are_found(tmp_path):
+    from analysis.corpus.shards import ArticleFolders
+
+    for path in (
+        "a/tables/sentences.tsv",
+        "a/tables/notes.txt",  # not newsdag's: never a target
+        "b/figures/keyness.png",
+        "gone/tables/sentences.tsv",  # no article of the corpus
+        "corpus/tables/document_topics.tsv",
+    ):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x")
+    found = ArticleFolders(str(tmp_path), ["sentences"], ["keyness"]).existing_files(
+        ["a", "b", "c"]
     )
+    assert found == [f"{tmp_path}/a/tables/sentences.tsv", f"{tmp_path}/b/figures/keyness.png"]
+    assert ArticleFolders(str(tmp_path / "no"), [], []).existing_files(["a"]) == []

@@ -10,6 +10,7 @@ import pytest
 from workflow_copy import SNAKEMAKE, copy_workflow
 
 from analysis.corpus.records import article_name
+from analysis.tables import read_tsv
 
 pytestmark = pytest.mark.workflow
 
@@ -132,6 +133,24 @@ def test_one_articles_tables_can_be_asked_for_when_folders_are_off(corpus_run):
     assert unknown.returncode != 0
     assert "no article 'nobody' in the corpus" in unknown.stdout + unknown.stderr
     (workdir / "settings.yaml").write_text(settings, encoding="utf-8")
+
+
+def test_an_articles_tables_follow_the_settings_when_folders_are_off(corpus_run):
+    """Per-article tables that exist (made on request, or by an earlier run) are rebuilt
+    when the corpus or a setting changes, not left with what the run that made them had."""
+    workdir, _ = corpus_run
+    settings = (workdir / "settings.yaml").read_text(encoding="utf-8")
+    off = settings + "corpus: {shard_size: 800, per_article_tables: false}\n"
+    (workdir / "settings.yaml").write_text(off, encoding="utf-8")
+    keywords = workdir / "out/sport2/tables/keywords.tsv"
+    assert snakemake(workdir, "out/sport2/tables/keywords.tsv").returncode == 0
+    assert read_tsv(keywords)["rank"].max() > 2
+    (workdir / "settings.yaml").write_text(off + "keywords: {top_k: 2}\n", encoding="utf-8")
+    run = snakemake(workdir)  # the default target
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert read_tsv(keywords)["rank"].max() == 2
+    (workdir / "settings.yaml").write_text(settings, encoding="utf-8")
+    assert snakemake(workdir).returncode == 0  # as the fixture left it, for the next tests
 
 
 def test_a_news_api_answer_runs_as_it_comes(tmp_path):

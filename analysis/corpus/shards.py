@@ -8,6 +8,7 @@ import math
 import os
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 SHARD_NAME_PATTERN = r"shard-[0-9]+-of-[0-9]+"
@@ -78,53 +79,96 @@ def stale_shard_files(tables_dir: str | os.PathLike[str], n_shards: int) -> list
     )
 
 
-def stale_article_folders(
-    results_dir: str | os.PathLike[str],
-    articles: Collection[str],
-    *,
-    table_names: Collection[str],
-    figure_names: Collection[str],
-) -> tuple[list[Path], list[Path]]:
-    """Per-article folders of the results folder whose article is not in the corpus.
+@dataclass(frozen=True)
+class ArticleFolders:
+    """The per-article folders of a results folder: ``<results_dir>/<article>/`` holding
+    ``tables/<name>.tsv`` and ``figures/<name>.png``.
 
-    An earlier run on another corpus (or an earlier version of this one) left them; whoever
-    reads every ``results/*/tables/<table>.tsv`` would count them as this corpus's.
-
-    Args:
+    Attributes:
         results_dir: The results folder.
-        articles: The corpus's article ids (folder names).
-        table_names: The per-article tables' names (``tables/<name>.tsv``).
-        figure_names: The per-article figures' names (``figures/<name>.png``).
-
-    Returns:
-        ``(removable, foreign)``, each sorted: folders that hold nothing but ``tables/`` and
-        ``figures/`` with newsdag's per-article files (or a leftover temporary file of one),
-        which can go; and folders of that shape that also hold other files, to be left as
-        they are. Other folders (``corpus``, anything without ``tables/`` or ``figures/``)
-        are in neither.
+        table_names: The per-article tables' names.
+        figure_names: The per-article figures' names.
     """
-    root = Path(results_dir)
-    if not root.is_dir():
-        return [], []
-    known = {
-        "tables": {f"{name}.tsv" for name in table_names},
-        "figures": {f"{name}.png" for name in figure_names},
-    }
-    current = set(articles)
-    removable, foreign = [], []
-    for folder in sorted(root.iterdir()):
-        if not folder.is_dir() or folder.name in current or folder.name == "corpus":
-            continue
-        parts = {entry.name: entry for entry in folder.iterdir()}
-        if not parts or not set(parts) <= set(known) or not all(p.is_dir() for p in parts.values()):
-            continue
-        ours = all(
-            _written_by_newsdag(entry, known[name])
-            for name, part in parts.items()
-            for entry in part.iterdir()
-        )
-        (removable if ours else foreign).append(folder)
-    return removable, foreign
+
+    results_dir: str
+    table_names: Collection[str]
+    figure_names: Collection[str]
+
+    def _known(self) -> dict[str, set[str]]:
+        """The file names a per-article folder holds, by subfolder."""
+        return {
+            "tables": {f"{name}.tsv" for name in self.table_names},
+            "figures": {f"{name}.png" for name in self.figure_names},
+        }
+
+    def stale(self, articles: Collection[str]) -> tuple[list[Path], list[Path]]:
+        """Per-article folders whose article is not in the corpus.
+
+        An earlier run on another corpus (or an earlier version of this one) left them;
+        whoever reads every ``results/*/tables/<table>.tsv`` would count them as this
+        corpus's.
+
+        Args:
+            articles: The corpus's article ids (folder names).
+
+        Returns:
+            ``(removable, foreign)``, each sorted: folders that hold nothing but ``tables/``
+            and ``figures/`` with newsdag's per-article files (or a leftover temporary file
+            of one), which can go; and folders of that shape that also hold other files, to
+            be left as they are. Other folders (``corpus``, anything without ``tables/`` or
+            ``figures/``) are in neither.
+        """
+        root = Path(self.results_dir)
+        if not root.is_dir():
+            return [], []
+        known, current = self._known(), set(articles)
+        removable, foreign = [], []
+        for folder in sorted(root.iterdir()):
+            if not folder.is_dir() or folder.name in current or folder.name == "corpus":
+                continue
+            parts = {entry.name: entry for entry in folder.iterdir()}
+            if not parts or not set(parts) <= set(known):
+                continue
+            if not all(part.is_dir() for part in parts.values()):
+                continue
+            ours = all(
+                _written_by_newsdag(entry, known[name])
+                for name, part in parts.items()
+                for entry in part.iterdir()
+            )
+            (removable if ours else foreign).append(folder)
+        return removable, foreign
+
+    def existing_files(self, articles: Collection[str]) -> list[str]:
+        """The per-article tables and figures of the corpus's articles that exist already.
+
+        Made on request, or by an earlier run that made every article's, they are targets
+        of every later run, so that they follow the corpus and the settings instead of
+        keeping what the run that wrote them found.
+
+        Args:
+            articles: The corpus's article ids (folder names).
+
+        Returns:
+            Their paths, ``f"{results_dir}/{article}/tables/{name}.tsv"`` (and
+            ``figures/``), sorted.
+        """
+        root = Path(self.results_dir)
+        if not root.is_dir():
+            return []
+        known, current = self._known(), set(articles)
+        found = []
+        for folder in root.iterdir():
+            if folder.name not in current or not folder.is_dir():
+                continue
+            for part, names in known.items():
+                if (folder / part).is_dir():
+                    found += [
+                        f"{self.results_dir}/{folder.name}/{part}/{entry.name}"
+                        for entry in (folder / part).iterdir()
+                        if entry.name in names and entry.is_file()
+                    ]
+        return sorted(found)
 
 
 def _written_by_newsdag(entry: Path, names: set[str]) -> bool:

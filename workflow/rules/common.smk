@@ -9,11 +9,7 @@ import time
 import snakemake.benchmark
 
 from analysis.corpus import CorpusFileError, stage_corpus
-from analysis.corpus.shards import (
-    SHARD_NAME_PATTERN,
-    stale_article_folders,
-    stale_shard_files,
-)
+from analysis.corpus.shards import SHARD_NAME_PATTERN, ArticleFolders, stale_shard_files
 from analysis.progress import STEP_COSTS, Progress
 from analysis.reading import ARTICLE_ID_PATTERN
 from analysis.provenance import git_commit
@@ -159,12 +155,7 @@ def remove_stale_article_folders():
     """Remove the per-article folders of articles not in this corpus (an earlier run's),
     which a reader of every results/*/tables/ table would count; keep any that hold files
     newsdag does not write, with a warning."""
-    removable, foreign = stale_article_folders(
-        RESULTS,
-        ARTICLES,
-        table_names=PER_ARTICLE_TABLES,
-        figure_names=PER_ARTICLE_FIGURES,
-    )
+    removable, foreign = ARTICLE_FOLDERS.stale(ARTICLES)
     if removable:
         names = ", ".join(folder.name for folder in removable[:5])
         more = f" and {len(removable) - 5:,} more" if len(removable) > 5 else ""
@@ -337,6 +328,7 @@ CORPUS_TABLES = [
     corpus_table("topic_terms"),
     corpus_table("topic_quality"),
 ]
+ARTICLE_FOLDERS = ArticleFolders(RESULTS, PER_ARTICLE_TABLES, PER_ARTICLE_FIGURES)
 CORPUS_FIGURES = ["document_topics", "topic_terms"]
 COMPARE_FIGURES = figure_stems(config["compare"]["group_by"])
 # How the comparisons cut the corpus into periods and groups (every family reads it).
@@ -385,6 +377,10 @@ def analysis_outputs():
             outputs += expand(
                 figure("{name}"), article=ARTICLES, name=PER_ARTICLE_FIGURES
             )
+    # Per-article files made on request (or by an earlier run) follow the corpus too.
+    listed = set(outputs)
+    existing = ARTICLE_FOLDERS.existing_files(ARTICLES)
+    outputs += [path for path in existing if path not in listed]
     if len(ARTICLES) >= 2:  # corpus-level analyses need several articles
         outputs += CORPUS_TABLES
         outputs += [corpus_figure(name) for name in CORPUS_FIGURES]
