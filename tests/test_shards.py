@@ -89,4 +89,8 @@ def test_the_per_article_files_of_the_corpus_that_exist_are_found(tmp_path):
         ["a", "b", "c"]
     )
     assert found == [f"{tmp_path}/a/tables/sentences.tsv", f"{tmp_path}/b/figures/keyness.png"]
+    figures = ArticleFolders(str(tmp_path), ["sentences"], ["keyness"]).existing_files(
+        ["a", "b"], parts=["figures"]
+    )
+    assert figures == [f"{tmp_path}/b/figures/keyness.png"]
     assert ArticleFolders(str(tmp_path / "no"), [], []).existing_files(["a"]) == []

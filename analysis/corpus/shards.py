@@ -139,7 +139,9 @@ class ArticleFolders:
             (removable if ours else foreign).append(folder)
         return removable, foreign
 
-    def existing_files(self, articles: Collection[str]) -> list[str]:
+    def existing_files(
+        self, articles: Collection[str], *, parts: Collection[str] = ("tables", "figures")
+    ) -> list[str]:
         """The per-article tables and figures of the corpus's articles that exist already.
 
         Made on request, or by an earlier run that made every article's, they are targets
@@ -148,6 +150,7 @@ class ArticleFolders:
 
         Args:
             articles: The corpus's article ids (folder names).
+            parts: The subfolders to look in (``tables``, ``figures``).
 
         Returns:
             Their paths, ``f"{results_dir}/{article}/tables/{name}.tsv"`` (and
@@ -161,7 +164,8 @@ class ArticleFolders:
         for folder in root.iterdir():
             if folder.name not in current or not folder.is_dir():
                 continue
-            for part, names in known.items():
+            for part in parts:
+                names = known[part]
                 if (folder / part).is_dir():
                     found += [
                         f"{self.results_dir}/{folder.name}/{part}/{entry.name}"

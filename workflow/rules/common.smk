@@ -1,5 +1,6 @@
 # Helpers and input functions shared by the rule files.
 
+import functools
 import hashlib
 import os
 import shutil
@@ -377,16 +378,24 @@ def analysis_outputs():
             outputs += expand(
                 figure("{name}"), article=ARTICLES, name=PER_ARTICLE_FIGURES
             )
-    # Per-article files made on request (or by an earlier run) follow the corpus too.
-    listed = set(outputs)
-    existing = ARTICLE_FOLDERS.existing_files(ARTICLES)
-    outputs += [path for path in existing if path not in listed]
+    outputs += other_article_files()
     if len(ARTICLES) >= 2:  # corpus-level analyses need several articles
         outputs += CORPUS_TABLES
         outputs += [corpus_figure(name) for name in CORPUS_FIGURES]
         outputs += [corpus_table(name) for name in COMPARE_TABLES]
         outputs += [corpus_figure(stem) for stem in COMPARE_FIGURES]
     return outputs
+
+
+@functools.cache
+def other_article_files():
+    """Per-article files that exist though the settings do not ask for them (made on
+    request, or by an earlier run): they follow the corpus and the settings too."""
+    if not PER_ARTICLE:
+        return ARTICLE_FOLDERS.existing_files(ARTICLES)
+    if not config["figures"]["per_article"]:
+        return ARTICLE_FOLDERS.existing_files(ARTICLES, parts=("figures",))
+    return []
 
 
 def all_outputs():
