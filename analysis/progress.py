@@ -103,25 +103,23 @@ class Progress:
 
     def _time_left(self, elapsed: float) -> float | None:
         """Elapsed time scaled by the remaining work over the work done, both in job seconds."""
-        work_done = self._seconds.total()
-        articles_done = self._done.total()
         if elapsed < MIN_SECONDS_FOR_ESTIMATE:
             return None
+        work_done = self._seconds.total()
+        articles_done = self._done.total()
         if work_done <= 0 or articles_done == 0 or articles_done >= self._planned.total():
             return None
-        work_left = sum(
-            (planned - self._done[stage]) * self._seconds_per_article(stage)
-            for stage, planned in self._planned.items()
-        )
-        return elapsed * work_left / work_done
-
-    def _seconds_per_article(self, stage: str) -> float:
-        """Job seconds per article of a step: as seen, or expected from the steps seen."""
-        if self._done[stage]:
-            return self._seconds[stage] / self._done[stage]
+        # Job seconds per unit of STEP_COSTS, from the costed steps seen so far.
         costed = [s for s in self._done if self._done[s] and s in self._step_costs]
         expected = sum(self._done[s] * self._step_costs[s] for s in costed)
-        if stage in self._step_costs and expected > 0:
-            seen = sum(self._seconds[s] for s in costed)
-            return self._step_costs[stage] * seen / expected
-        return self._seconds.total() / self._done.total()
+        pace = sum(self._seconds[s] for s in costed) / expected if expected > 0 else None
+        work_left = 0.0
+        for stage, planned in self._planned.items():
+            if self._done[stage]:
+                per_article = self._seconds[stage] / self._done[stage]
+            elif stage in self._step_costs and pace is not None:
+                per_article = self._step_costs[stage] * pace
+            else:
+                per_article = work_done / articles_done
+            work_left += (planned - self._done[stage]) * per_article
+        return elapsed * work_left / work_done

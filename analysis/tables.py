@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -24,6 +25,16 @@ def _current_umask() -> int:
 FILE_MODE = 0o666 & ~_current_umask()
 
 
+_TEMPORARY_SUFFIX = ".tmp"
+
+
+def temporary_file_target(name: str) -> str | None:
+    """The file name that a temporary file of :func:`atomic_write_bytes` was written for
+    (``.sentences.tsv.k3x9a1b2.tmp`` -> ``sentences.tsv``), or None for any other name."""
+    match = re.fullmatch(rf"\.(.+)\.[^.]+{re.escape(_TEMPORARY_SUFFIX)}", name)
+    return match.group(1) if match else None
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -35,9 +46,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+    for stale in target.parent.glob(f".{target.name}.*{_TEMPORARY_SUFFIX}"):
         stale.unlink(missing_ok=True)  # left by a run that was killed mid-write
-    handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    handle, tmp_name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=_TEMPORARY_SUFFIX
+    )
     try:
         # No fsync: the rename already keeps half-written files away from readers, and a
         # sync per table cost more than the analyses of a news-length article.

@@ -11,6 +11,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.tables import temporary_file_target
+
 SHARD_NAME_PATTERN = r"shard-[0-9]+-of-[0-9]+"
 
 
@@ -179,7 +181,4 @@ def _written_by_newsdag(entry: Path, names: set[str]) -> bool:
     """A per-article output file, or a temporary file an interrupted write of one left."""
     if not entry.is_file():
         return False
-    if entry.name in names:
-        return True
-    match = re.fullmatch(r"\.(.+)\.[^.]+\.tmp", entry.name)
-    return match is not None and match.group(1) in names
+    return entry.name in names or temporary_file_target(entry.name) in names
