@@ -82,5 +82,11 @@ def corpus_topics() -> dict[str, Any]:
 def grouping() -> dict[str, Any]:
     """How the comparisons cut a corpus into periods and groups."""
     return _pick(
-        "compare", "period", "group_by", "min_articles_per_period", "min_periods", "max_periods"
+        "compare",
+        "period",
+        "group_by",
+        "min_articles_per_period",
+        "min_periods",
+        "max_periods",
+        "split_values",
     )

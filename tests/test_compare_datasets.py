@@ -128,6 +128,33 @@ def test_group_term_counts_keep_content_lemmas(tmp_path):
     ]
 
 
+def test_a_columns_counts_take_an_article_of_two_values_once(tmp_path):
+    a = _tokens("a", [("tariff", "NN", False)] * 2)
+    b = _tokens("b", [("tariff", "NN", False), ("vote", "NN", False)])
+    c = _tokens("c", [("vote", "NN", False)])
+    folder = _write(tmp_path, "tokens", a, b, c)
+    articles = pd.DataFrame({"article": ["a", "b", "c"], "author": ["Ann; Bob", "Ann", "Bob"]})
+    grouping = group_articles(
+        articles, **{**GROUPING, "group_by": ["author"], "split_values": {"author": [";"]}}
+    )
+    assert datasets.has_shared_articles(grouping.membership)
+    cells = datasets.group_term_counts(folder, grouping.membership, by_period=False)
+    assert cells.values.tolist() == [
+        ["all", "author", "Ann", "tariff", 3, 2, 2],
+        ["all", "author", "Ann", "vote", 1, 1, 2],
+        ["all", "author", "Bob", "tariff", 2, 1, 2],
+        ["all", "author", "Bob", "vote", 1, 1, 2],
+    ]
+    # the column's three articles, a once: its two uses of "tariff" count once
+    column = datasets.column_term_counts(folder, grouping.membership, by_period=False)
+    assert column.values.tolist() == [
+        ["all", "author", "tariff", 3, 2, 3],
+        ["all", "author", "vote", 2, 2, 3],
+    ]
+    one_each = group_articles(articles, **{**GROUPING, "group_by": ["author"]})
+    assert not datasets.has_shared_articles(one_each.membership)
+
+
 def test_period_topic_terms_weight_counts_by_topic(tmp_path):
     a = _tokens("a", [("gas", "NN", False)] * 3 + [("trade", "NN", False)])
     b = _tokens("b", [("gas", "NN", False)])

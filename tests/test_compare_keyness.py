@@ -8,7 +8,7 @@ import pandas as pd
 from defaults import COMPARE
 from scipy.stats import chi2
 
-from analysis.compare.keyness import GROUP_KEYNESS_COLUMNS, group_keyness
+from analysis.compare.keyness import GROUP_KEYNESS_COLUMNS, group_keyness, keyness_scores
 
 COLUMNS = ["period", "group", "value", "term", "count", "articles", "n_articles"]
 #: Articles per outlet.
@@ -162,3 +162,39 @@ def test_p_values_are_adjusted_over_every_term_tested_in_the_cell():
     table = group_keyness(COUNTS, min_count=1, top_n=1).tables["group_keyness"]
     post = table[(table["value"] == "Post") & (table["direction"] == "over")].iloc[0]
     assert post["p_value"] <= post["p_adjusted"] <= 3 * post["p_value"]
+
+
+def test_an_article_of_two_values_is_on_the_rest_side_of_neither():
+    """Articles a (Ann and Bob), b (Ann), c (Bob), d (Cy). "tariff" in a and c. Ann's rest is
+    the column's articles without Ann: c and d, one of which uses it; summing the cells
+    would count a, which is Ann's, in her rest too (3 articles, 2 using the term)."""
+    counts = pd.DataFrame(
+        [
+            ("all", "author", "Ann", "tariff", 1, 1, 2),
+            ("all", "author", "Ann", "vote", 2, 2, 2),
+            ("all", "author", "Bob", "tariff", 2, 2, 2),
+            ("all", "author", "Bob", "vote", 1, 1, 2),
+            ("all", "author", "Cy", "vote", 1, 1, 1),
+        ],
+        columns=COLUMNS,
+    )
+    column = pd.DataFrame(
+        [("all", "author", "tariff", 2, 2, 4), ("all", "author", "vote", 3, 3, 4)],
+        columns=["period", "group", "term", "count", "articles", "n_articles"],
+    )
+    table = keyness_scores(counts, column, min_count=1)
+    ann = table[(table["value"] == "Ann") & (table["term"] == "tariff")].iloc[0]
+    assert (ann["articles_target"], ann["n_articles_target"]) == (1, 2)
+    assert (ann["articles_reference"], ann["n_articles_reference"]) == (1, 2)
+    assert (ann["freq_reference"], ann["size_reference"]) == (1, 2)  # c's use; c's and d's words
+    assert np.isclose(ann["g2"], 0.0) and ann["sign"] == 0  # half of each side
+    cy = table[(table["value"] == "Cy") & (table["term"] == "tariff")].iloc[0]
+    assert (cy["articles_target"], cy["articles_reference"], cy["n_articles_reference"]) == (
+        0,
+        2,
+        3,
+    )
+    ranked = group_keyness(counts, column, min_count=1, top_n=5).tables["group_keyness"]
+    bob = ranked[(ranked["value"] == "Bob") & (ranked["term"] == "tariff")].iloc[0]
+    # both of his articles against none of his rest (b and d; a is his, not his rest's)
+    assert bob["direction"] == "over" and np.isclose(bob["g2"], _g2(2, 0, 2, 2))

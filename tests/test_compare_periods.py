@@ -250,3 +250,52 @@ def test_several_group_columns_each_get_their_rows():
     ]
     assert grouping.coverage["variable"].tolist() == ["date", "source", "desk"]
     assert grouping.coverage.set_index("variable").loc["desk", "n_missing"] == 1
+
+
+def test_a_byline_of_two_authors_puts_its_article_in_each_authors_cells():
+    articles = pd.DataFrame(
+        {
+            "article": ["a", "b", "c", "d"],
+            "author": ["Ann Lee; Bob Stone", "ann lee", " Bob  Stone ;", None],
+        }
+    )
+    grouping = group_articles(
+        articles,
+        **{**GROUPING, "group_by": ["author"], "split_values": {"author": [";"]}},
+    )
+    cells = grouping.membership[grouping.membership["group"] == "author"]
+    assert sorted(map(tuple, cells[["article", "value"]].values.tolist())) == [
+        ("a", "Ann Lee"),
+        ("a", "Bob Stone"),
+        ("b", "Ann Lee"),  # the other spelling of one author
+        ("c", "Bob Stone"),  # the empty piece after the last separator is no author
+    ]
+    row = grouping.coverage.set_index("variable").loc["author"]
+    assert (row["n_present"], row["n_missing"], row["n_distinct"]) == (3, 1, 2)
+    assert row["note"] == (
+        "1 articles with two or more values, in each of their cells;"
+        " spellings merged: 'ann lee' (1) as 'Ann Lee'"
+    )
+
+
+def test_a_list_column_holds_several_values_and_other_text_one():
+    articles = pd.DataFrame(
+        {
+            "article": ["a", "b", "c"],
+            "tags": ['["trade", "energy"]', '["trade"]', "[not a list"],
+            "source": ["Ledger; Post", "Ledger", "Post"],
+        }
+    )
+    grouping = group_articles(articles, **{**GROUPING, "group_by": ["tags", "source"]})
+    cells = grouping.membership
+    tags = cells[cells["group"] == "tags"]
+    assert sorted(map(tuple, tags[["article", "value"]].values.tolist())) == [
+        ("a", "energy"),
+        ("a", "trade"),
+        ("b", "trade"),
+        ("c", "[not a list"),
+    ]
+    # without separators for it, a text column's value is one value, separators and all
+    assert cells[(cells["group"] == "source") & (cells["article"] == "a")]["value"].tolist() == [
+        "Ledger; Post"
+    ]

@@ -313,7 +313,7 @@ def actors_over_time(
     n_bootstrap: int,
     confidence: float,
     random_state: int,
-    **grouping_options: int,
+    **grouping_options,
 ) -> ComparisonResult:
     """Mentions, articles and mean sentiment toward the corpus's most-named actors per cell.
 
@@ -330,7 +330,8 @@ def actors_over_time(
         n_bootstrap: Bootstrap resamples (over articles).
         confidence: Interval coverage.
         random_state: Seed.
-        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``.
+        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``,
+            ``split_values`` (:func:`analysis.compare.periods.group_articles`).
 
     Returns:
         Tables ``actors_over_time`` (:data:`ACTORS_OVER_TIME_COLUMNS`) and ``actor_merges``

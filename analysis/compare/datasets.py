@@ -10,6 +10,7 @@ sorted; queries that sum floats run on one thread so the same files give the sam
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -198,32 +199,74 @@ def group_term_counts(
         (the cell's articles that use the term), ``n_articles`` (the cell's articles), for
         group columns only (not the whole-corpus ``all`` group), sorted.
     """
-    columns = ["period", "group", "value", "term", "count", "articles", "n_articles"]
+    cells = _compared_cells(membership, by_period=by_period)
+    return _term_counts(tokens_folder, cells, ["period", "group", "value"], threads=threads)
+
+
+def column_term_counts(
+    tokens_folder: str | os.PathLike[str],
+    membership: pd.DataFrame,
+    *,
+    by_period: bool,
+    threads: int = 2,
+) -> pd.DataFrame:
+    """As :func:`group_term_counts`, per group column: its articles with any value, each once.
+
+    Where an article holds several values of a column (two authors), the column's cells
+    overlap and their sums count it twice; these are the column's own counts.
+
+    Returns:
+        Columns ``period``, ``group``, ``term``, ``count``, ``articles``, ``n_articles``.
+    """
+    cells = _compared_cells(membership, by_period=by_period)
+    cells = cells.drop_duplicates(["article", "period", "group"])
+    return _term_counts(tokens_folder, cells, ["period", "group"], threads=threads)
+
+
+def has_shared_articles(membership: pd.DataFrame) -> bool:
+    """Whether an article holds two or more values of one group column in a period."""
+    compared = membership[membership["group"] != ALL]
+    return bool(compared.duplicated(["article", "period", "group"]).any())
+
+
+def _compared_cells(membership: pd.DataFrame, *, by_period: bool) -> pd.DataFrame:
     cells = membership[membership["group"] != ALL]
-    if not by_period:
-        cells = cells[cells["period"] == ALL]
+    return cells if by_period else cells[cells["period"] == ALL]
+
+
+def _term_counts(
+    tokens_folder: str | os.PathLike[str],
+    cells: pd.DataFrame,
+    keys: Sequence[str],
+    *,
+    threads: int,
+) -> pd.DataFrame:
+    """Content-word counts and articles per ``keys`` of ``cells`` (article and ``keys``)."""
+    columns = [*keys, "term", "count", "articles", "n_articles"]
     if cells.empty or not has_data(tokens_folder):
         return pd.DataFrame(columns=columns)
+    quoted = ", ".join(f'c."{key}"' for key in keys)
+    plain = ", ".join(f'"{key}"' for key in keys)
     # Join first, then count per cell: the hash table holds cells x terms (and each one's
     # distinct articles), not articles x terms x cells.
     query = f"""
         WITH tokens AS (SELECT article, lower(lemma) AS term, pos, is_stopword
                         FROM {_scan(tokens_folder)}),
         used AS (
-            SELECT c.period, c."group", c.value, t.term, count(*)::BIGINT AS "count",
+            SELECT {quoted}, t.term, count(*)::BIGINT AS "count",
                    count(DISTINCT t.article)::BIGINT AS articles
             FROM tokens t JOIN cells c ON c.article = t.article
             WHERE {_content_filter()}
-            GROUP BY c.period, c."group", c.value, t.term),
-        sizes AS (SELECT period, "group", value, count(*)::BIGINT AS n_articles
-                  FROM cells GROUP BY period, "group", value)
-        SELECT u.period, u."group", u.value, u.term, u."count", u.articles, s.n_articles
-        FROM used u JOIN sizes s USING (period, "group", value)
-        ORDER BY u.period, u."group", u.value, u.term"""
+            GROUP BY {quoted}, t.term),
+        sizes AS (SELECT {plain}, count(*)::BIGINT AS n_articles
+                  FROM cells GROUP BY {plain})
+        SELECT u.*, s.n_articles
+        FROM used u JOIN sizes s USING ({plain})
+        ORDER BY {", ".join(f'u."{key}"' for key in keys)}, u.term"""
     with connect(threads=threads) as connection:
         _register_excluded(connection)
-        connection.register("cells", cells[["article", "period", "group", "value"]])
-        return connection.execute(query).df()
+        connection.register("cells", cells[["article", *keys]])
+        return connection.execute(query).df()[columns]
 
 
 def period_topic_terms(

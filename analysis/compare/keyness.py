@@ -69,13 +69,20 @@ def _with_zero_counts(
     return frame
 
 
-def keyness_scores(term_counts: pd.DataFrame, *, min_count: int) -> pd.DataFrame:
+def keyness_scores(
+    term_counts: pd.DataFrame, column_counts: pd.DataFrame | None = None, *, min_count: int
+) -> pd.DataFrame:
     """G², p-value and log ratio of every (cell, term) against the rest of its group column.
 
     Args:
         term_counts: ``period``, ``group``, ``value``, ``term``, ``count``, ``articles``,
             ``n_articles`` (:func:`analysis.compare.datasets.group_term_counts`; group ``all``
             rows are ignored: the whole corpus has no rest to compare with).
+        column_counts: The same per group column over its articles, each counted once
+            (:func:`analysis.compare.datasets.column_term_counts`), for columns whose
+            articles may hold several values; None when each holds one, so that a column
+            is the sum of its cells. The rest of a value is the column's other articles: an
+            article it shares with another value is on its side only.
         min_count: Terms used by fewer articles in the whole comparison (target plus
             reference) are left out (the test's unit is the article: a term in fewer
             articles cannot differ detectably, and only adds to the terms adjusted for);
@@ -95,8 +102,7 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int) -> pd.DataFrame
     size = counts.groupby(KEY_COLUMNS, sort=True)["count"].sum().rename("size")
     counts = counts.join(size, on=KEY_COLUMNS)
     cells = counts[[*KEY_COLUMNS, "n_articles", "size"]].drop_duplicates(KEY_COLUMNS)
-    pooled = cells.groupby(["period", "group"])[["n_articles", "size"]].sum()
-    totals = counts.groupby(["period", "group", "term"], sort=True)[list(_USE)].sum()
+    pooled, totals = _column_totals(cells, counts if column_counts is None else column_counts)
     kept = totals[totals["articles"] >= min_count].add_suffix("_total")
     frame = _with_zero_counts(counts, cells, kept)
     frame = frame.join(pooled.add_suffix("_all"), on=["period", "group"])
@@ -123,8 +129,24 @@ def keyness_scores(term_counts: pd.DataFrame, *, min_count: int) -> pd.DataFrame
     return frame.drop(columns=dropped).reset_index(drop=True)
 
 
+def _column_totals(
+    cells: pd.DataFrame, column_counts: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each group column's articles and words (by period and group), and each term's uses
+    and articles (by period, group and term): the target plus the reference of a cell."""
+    columns = column_counts[column_counts["group"] != ALL]
+    totals = columns.groupby(["period", "group", "term"], sort=True)[list(_USE)].sum()
+    if "value" in columns.columns:  # the cells themselves: one value per article
+        return cells.groupby(["period", "group"])[["n_articles", "size"]].sum(), totals
+    keys = ["period", "group"]
+    size = columns.groupby(keys, sort=True)["count"].sum().rename("size")
+    n_articles = columns.groupby(keys, sort=True)["n_articles"].first()
+    return pd.concat([n_articles, size], axis=1), totals
+
+
 def group_keyness(
     term_counts: pd.DataFrame,
+    column_counts: pd.DataFrame | None = None,
     *,
     top_n: int,
     min_count: int,
@@ -134,6 +156,7 @@ def group_keyness(
 
     Args:
         term_counts: As for :func:`keyness_scores`.
+        column_counts: As for :func:`keyness_scores`.
         top_n: Terms kept per cell and direction, by G² (ties by term).
         min_count: See :func:`keyness_scores`.
         max_p_value: Terms with a larger p-value (unadjusted) are left out (1.0 keeps all).
@@ -143,7 +166,7 @@ def group_keyness(
         ``under``, ``rank`` counts from 1 within the cell and direction. Empty, with a reason,
         when there is no group column with two or more values.
     """
-    scores = keyness_scores(term_counts, min_count=min_count)
+    scores = keyness_scores(term_counts, column_counts, min_count=min_count)
     empty = {"group_keyness": pd.DataFrame(columns=GROUP_KEYNESS_COLUMNS)}
     if scores.empty or "g2" not in scores.columns:
         return ComparisonResult(empty, _why_empty(term_counts, min_count))

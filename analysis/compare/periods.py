@@ -12,6 +12,13 @@ its group values. An article without a date is in the ``all`` period only; an ar
 without a value of a group column is left out of that column's rows only. Both are counted
 in :func:`coverage_table`.
 
+An article may hold several values of one column: a list column (kept as JSON text, such
+as ``["Ann Lee", "Bob Stone"]``) always, and a text column split at the separators that
+``split_values`` gives it (a byline "Ann Lee; Bob Stone" at ``;``). Such an article is in
+each of its values' cells, so the values' cells overlap; every comparison reads a cell's
+own articles, and keyness compares a value with the column's *other articles*
+(:mod:`analysis.compare.keyness`), never counting a shared article twice.
+
 ``period="auto"`` picks the finest resolution (day, week, month, year) whose span has from
 ``min_periods`` to ``max_periods`` periods and whose periods hold a median of at least
 ``min_articles_per_period`` dated articles (periods without articles count as 0): enough
@@ -24,7 +31,8 @@ year; their articles keep their own periods, and the coverage table names them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -179,33 +187,63 @@ def choose_resolution(
     return "year"
 
 
-def _group_values(column: pd.Series) -> tuple[pd.Series, list[str]]:
-    """Group values as text, with spellings of one value merged; empty text becomes None.
+def _split_value(value: object, separators: Sequence[str]) -> list[str]:
+    """One metadata value's group values: a JSON list's items, or the text cut at each of
+    ``separators``; runs of white space become one space, and empty pieces are dropped."""
+    if value is None:
+        return []
+    text = str(value)
+    pieces: list[object] = [text]
+    if text.startswith("["):
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, list):
+            pieces = [item for item in parsed if item is not None]
+    for separator in separators:
+        pieces = [part for piece in pieces for part in str(piece).split(separator)]
+    values = (" ".join(str(piece).split()) for piece in pieces)
+    return list(dict.fromkeys(value for value in values if value))
+
+
+def _group_values(column: pd.Series, separators: Sequence[str]) -> tuple[pd.Series, list[str], int]:
+    """Each article's group values, with spellings of one value merged.
 
     Runs of white space become one space, and spellings that differ only in case count as
     the corpus's most frequent one (on a tie, the first in sort order): "reuters" and
     "REUTERS " join "Reuters" instead of splitting one outlet's articles into groups.
 
+    Args:
+        column: The metadata column, one value per article.
+        separators: Where a text value holds several values (a JSON list always does).
+
     Returns:
-        The values, and one note per merged spelling ("'reuters' (3) as 'Reuters'").
+        Each article's list of values (empty when it has none), one note per merged
+        spelling ("'reuters' (3) as 'Reuters'"), and the number of articles with two or more
+        values.
     """
-    text = column.astype(object).where(column.notna(), None)
-    text = text.map(lambda v: None if v is None else (" ".join(str(v).split()) or None))
-    counts = text.dropna().value_counts()
+    present = column.astype(object).where(column.notna(), None)
+    lists = present.map(lambda value: _split_value(value, separators))
+    counts = pd.Series([v for values in lists for v in values], dtype=object).value_counts()
     spelling: dict[str, str] = {}
     for value, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         spelling.setdefault(value.casefold(), value)
     merged = {v: spelling[v.casefold()] for v in counts.index if spelling[v.casefold()] != v}
     notes = [f"'{v}' ({counts[v]}) as '{merged[v]}'" for v in sorted(merged)]
-    return text.map(lambda v: merged.get(v, v)), notes
+    lists = lists.map(lambda values: list(dict.fromkeys(merged.get(v, v) for v in values)))
+    return lists, notes, int((lists.map(len) > 1).sum())
 
 
-def _group_note(distinct: list[str], merged_spellings: list[str]) -> str:
+def _group_note(distinct: list[str], merged_spellings: list[str], n_several: int) -> str:
     if not distinct:
         return "no values"
+    notes = []
+    if n_several:
+        notes.append(f"{n_several} articles with two or more values, in each of their cells")
     if merged_spellings:
-        return "spellings merged: " + "; ".join(merged_spellings)
-    return ""
+        notes.append("spellings merged: " + "; ".join(merged_spellings))
+    return "; ".join(notes)
 
 
 def _coverage_row(variable: str, present: pd.Series, n_distinct: int, first, last, note: str):
@@ -247,12 +285,14 @@ def _date_coverage(dates: pd.Series, resolution: str | None, requested: str) -> 
 def _membership(
     articles: pd.Series, periods: pd.Series, groups: dict[str, pd.Series]
 ) -> pd.DataFrame:
-    """One row per (article, period or all, group value or all)."""
+    """One row per (article, period or all, group value or all); ``groups`` holds each
+    article's list of values per column."""
     base = pd.DataFrame({"article": articles.to_numpy(), "period": periods.to_numpy()})
     pieces = [base.assign(group=ALL, value=ALL)]
-    for name, values in groups.items():
-        piece = base.assign(group=name, value=values.to_numpy())
-        pieces.append(piece[piece["value"].notna()])
+    for name, lists in groups.items():
+        values = lists.explode().dropna()  # an article once per value, none without
+        piece = base.loc[values.index].assign(group=name, value=values.to_numpy())
+        pieces.append(piece)
     cells = pd.concat(pieces, ignore_index=True)
     dated = cells[cells["period"].notna()]
     frame = pd.concat([dated, cells.assign(period=ALL)], ignore_index=True)
@@ -268,6 +308,7 @@ def group_articles(
     min_articles_per_period: int,
     min_periods: int,
     max_periods: int,
+    split_values: Mapping[str, Sequence[str]],
 ) -> Grouping:
     """Assign every article to its comparison cells and count what is missing.
 
@@ -279,6 +320,8 @@ def group_articles(
         min_articles_per_period: See :func:`choose_resolution`.
         min_periods: See :func:`choose_resolution`.
         max_periods: See :func:`choose_resolution`.
+        split_values: Group column -> the separators at which one of its text values holds
+            several values (a byline's ``;``); a JSON list is always several values.
 
     Returns:
         The grouping; its ``reason`` names the comparisons skipped (no dates, a group column
@@ -324,13 +367,15 @@ def group_articles(
             empty = pd.Series(False, index=ids.index)
             coverage.append(_coverage_row(name, empty, 0, None, None, "column absent"))
             continue
-        values, merged_spellings = _group_values(articles[name].reset_index(drop=True))
-        present = values.notna()
+        values, merged_spellings, n_several = _group_values(
+            articles[name].reset_index(drop=True), split_values.get(name, ())
+        )
+        present = values.map(len) > 0
         if not present.any():
             reasons.append(f"no article has a '{name}' value, so nothing is compared by {name}")
         else:
             groups[name] = values
-        distinct = sorted(values.dropna().unique())
+        distinct = sorted({value for listed in values for value in listed})
         coverage.append(
             _coverage_row(
                 name,
@@ -338,7 +383,7 @@ def group_articles(
                 len(distinct),
                 distinct[0] if distinct else None,
                 distinct[-1] if distinct else None,
-                _group_note(distinct, merged_spellings),
+                _group_note(distinct, merged_spellings, n_several),
             )
         )
     membership = _membership(ids, periods, groups)
@@ -368,7 +413,7 @@ def comparison_coverage(
     *,
     period: str,
     group_by: Sequence[str],
-    **grouping_options: int,
+    **grouping_options,
 ) -> ComparisonResult:
     """The ``compare_coverage`` table: dates and group values present and missing.
 
@@ -376,7 +421,8 @@ def comparison_coverage(
         articles: Article metadata (see :func:`group_articles`).
         period: Time resolution, or ``auto``.
         group_by: Metadata columns to compare by.
-        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``.
+        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``,
+            ``split_values``.
 
     Returns:
         Table ``compare_coverage`` (:data:`COVERAGE_COLUMNS`: one row for ``date`` and one per

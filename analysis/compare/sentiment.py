@@ -90,7 +90,7 @@ def sentiment_over_time(
     n_bootstrap: int,
     confidence: float,
     random_state: int,
-    **grouping_options: int,
+    **grouping_options,
 ) -> ComparisonResult:
     """Mean article sentiment, article count and sentence shares per period and group.
 
@@ -105,7 +105,8 @@ def sentiment_over_time(
         n_bootstrap: Bootstrap resamples (over articles).
         confidence: Interval coverage.
         random_state: Seed.
-        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``.
+        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``,
+            ``split_values`` (:func:`analysis.compare.periods.group_articles`).
 
     Returns:
         Table ``sentiment_over_time`` (:data:`SENTIMENT_OVER_TIME_COLUMNS`); ``n_articles``

@@ -179,7 +179,7 @@ def topics_over_time(
     n_bootstrap: int,
     confidence: float,
     random_state: int,
-    **grouping_options: int,
+    **grouping_options,
 ) -> ComparisonResult:
     """Each topic's share of the coverage per period and group, and its terms per period.
 
@@ -195,7 +195,8 @@ def topics_over_time(
         n_bootstrap: Resamples of each cell's articles for the shares' intervals.
         confidence: Coverage of the intervals.
         random_state: Seed of every cell's resampling.
-        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``.
+        **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``,
+            ``split_values`` (:func:`analysis.compare.periods.group_articles`).
 
     Returns:
         Tables ``topics_over_time`` (:data:`TOPICS_OVER_TIME_COLUMNS`; ``n_articles`` counts the

@@ -154,8 +154,13 @@ def keyness(
     from analysis.compare import datasets
 
     membership = compare.group_articles(_articles(folder), **grouping).membership
+    tokens = folder / "tokens"
     return compare.group_keyness(
-        datasets.group_term_counts(folder / "tokens", membership, by_period=keyness_by_period),
+        datasets.group_term_counts(tokens, membership, by_period=keyness_by_period),
+        # with shared articles (a byline of two authors) a column is not the sum of its cells
+        datasets.column_term_counts(tokens, membership, by_period=keyness_by_period)
+        if datasets.has_shared_articles(membership)
+        else None,
         top_n=keyness_top_n,
         min_count=keyness_min_count,
     )

@@ -339,6 +339,7 @@ COMPARE_GROUPING = {
     "min_articles_per_period": config["compare"]["min_articles_per_period"],
     "min_periods": config["compare"]["min_periods"],
     "max_periods": config["compare"]["max_periods"],
+    "split_values": config["compare"]["split_values"],
 }
 # The bootstrap intervals of the comparisons that resample articles: the sentiment settings.
 COMPARE_INTERVAL = {
