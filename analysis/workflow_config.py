@@ -61,6 +61,24 @@ def check_config(config: Mapping[str, Any], schema_path: str | os.PathLike[str])
     return checked
 
 
+def config_warnings(config: Mapping[str, Any]) -> list[str]:
+    """Settings that are valid but cannot take effect, one line each (likely a typo).
+
+    Args:
+        config: The checked configuration.
+
+    Returns:
+        Warnings: a ``compare.split_values`` column that ``compare.group_by`` leaves out.
+    """
+    compare = config["compare"]
+    return [
+        f"compare.split_values names '{name}', which compare.group_by"
+        f" ({', '.join(compare['group_by']) or 'empty'}) does not compare by: it splits nothing"
+        for name in compare["split_values"]
+        if name not in compare["group_by"]
+    ]
+
+
 _TEXT = object()  # a value that is no text, or text that YAML reads as text too
 
 

@@ -1,7 +1,7 @@
 import pytest
 import yaml
 
-from analysis.workflow_config import ConfigError, check_config
+from analysis.workflow_config import ConfigError, check_config, config_warnings
 
 
 @pytest.fixture
@@ -56,3 +56,20 @@ def test_text_from_the_command_line_is_read_as_yaml_reads_it(defaults, schema):
     defaults["keywords"]["top_k"] = "0"
     with pytest.raises(ConfigError, match=r"keywords\.top_k: 0 is less than the minimum of 1"):
         check_config(defaults, schema)
+
+
+def test_separators_of_a_column_not_compared_are_a_warning(defaults, schema):
+    assert config_warnings(defaults) == []
+    config = check_config(
+        {**defaults, "compare": {**defaults["compare"], "split_values": {"authors": [";"]}}},
+        schema,
+    )
+    assert config_warnings(config) == [
+        "compare.split_values names 'authors', which compare.group_by (source) does not"
+        " compare by: it splits nothing"
+    ]
+    with pytest.raises(ConfigError, match="split_values"):
+        check_config(
+            {**defaults, "compare": {**defaults["compare"], "split_values": {"author": []}}},
+            schema,
+        )

@@ -29,7 +29,7 @@ from analysis.stages.workers import (
     stop_forkserver,
     use_worker_processes,
 )
-from analysis.workflow_config import ConfigError, check_config
+from analysis.workflow_config import ConfigError, check_config, config_warnings
 
 RESULTS = config["results_dir"]
 # Staged shards live in Snakemake's own folder, one staging per results folder.
@@ -63,7 +63,7 @@ except (ConfigError, CorpusFileError, FileNotFoundError) as error:
 SHOWN_ERRORS_PER_FILE = 10
 for problem in CORPUS.errors_to_show(per_file=SHOWN_ERRORS_PER_FILE):
     print(f"newsdag: error: skipped {problem}", file=sys.stderr)
-for hint in CORPUS.warnings:
+for hint in [*config_warnings(config), *CORPUS.warnings]:
     print(f"newsdag: warning: {hint}", file=sys.stderr)
 if not CORPUS.articles:
     where = config["input_files"] or f"{config['input_dir']} (*.txt or *.md)"
