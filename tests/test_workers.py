@@ -195,3 +195,27 @@ from analysis.stages.workers import stop_forkserver
 stop_forkserver()
 print(*[p.pid for p in psutil.Process().children()], flush=True)
 """
+
+
+def test_the_forkserver_preload_runs_no_full_collection_and_leaves_its_objects_frozen(repo):
+    """The preload makes millions of lasting objects; full collections on the way would
+    traverse them again and again (six of them, and 827 younger ones: 2.1 s, not 1.5 s)."""
+    script = (
+        "import gc, sys\n"
+        "full = []\n"
+        "gc.callbacks.append(\n"
+        "    lambda phase, info: phase == 'start' and info['generation'] == 2 and full.append(1)\n"
+        ")\n"
+        "import analysis.stages.preload\n"
+        "print(len(full), gc.isenabled(), gc.get_freeze_count() > 100_000,"
+        " 'analysis.stages.sentiment' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=repo,
+        env={**os.environ, "PYTHONPATH": str(repo)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == ["0", "True", "True", "True"]
