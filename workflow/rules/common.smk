@@ -1,6 +1,7 @@
 # Helpers and input functions shared by the rule files.
 
 import functools
+import gc
 import hashlib
 import os
 import shutil
@@ -30,6 +31,13 @@ from analysis.stages.workers import (
     use_worker_processes,
 )
 from analysis.workflow_config import ConfigError, check_config, config_warnings
+
+# Planning makes millions of objects that last the whole run (the corpus index, then
+# Snakemake's jobs), and each full collection would traverse them again: the collector
+# is off until the run starts, which freezes them first (onstart). A job step of a
+# cluster run has no onstart to turn it on again, so there it stays on.
+if not workflow.remote_exec and not workflow.subprocess_exec:
+    gc.disable()
 
 RESULTS = config["results_dir"]
 # Staged shards live in Snakemake's own folder, one staging per results folder.
@@ -117,6 +125,8 @@ PROGRESS = Progress()
 
 
 onstart:
+    gc.freeze()
+    gc.enable()
     remove_stale_article_folders()
     PROGRESS.plan(planned_articles())
     # Only when there are jobs to run here (a cluster run submits them instead), before
