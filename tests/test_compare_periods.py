@@ -273,7 +273,7 @@ def test_a_byline_of_two_authors_puts_its_article_in_each_authors_cells():
     row = grouping.coverage.set_index("variable").loc["author"]
     assert (row["n_present"], row["n_missing"], row["n_distinct"]) == (3, 1, 2)
     assert row["note"] == (
-        "1 articles with two or more values, in each of their cells;"
+        "1 article with two or more values, in each of their cells;"
         " spellings merged: 'ann lee' (1) as 'Ann Lee'"
     )
 

@@ -240,7 +240,8 @@ def _group_note(distinct: list[str], merged_spellings: list[str], n_several: int
         return "no values"
     notes = []
     if n_several:
-        notes.append(f"{n_several} articles with two or more values, in each of their cells")
+        articles = "1 article" if n_several == 1 else f"{n_several} articles"
+        notes.append(f"{articles} with two or more values, in each of their cells")
     if merged_spellings:
         notes.append("spellings merged: " + "; ".join(merged_spellings))
     return "; ".join(notes)
