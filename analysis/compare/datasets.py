@@ -245,8 +245,7 @@ def _term_counts(
     columns = [*keys, "term", "count", "articles", "n_articles"]
     if cells.empty or not has_data(tokens_folder):
         return pd.DataFrame(columns=columns)
-    quoted = ", ".join(f'c."{key}"' for key in keys)
-    plain = ", ".join(f'"{key}"' for key in keys)
+    plain, quoted, used = (", ".join(f'{side}"{key}"' for key in keys) for side in ("", "c.", "u."))
     # Join first, then count per cell: the hash table holds cells x terms (and each one's
     # distinct articles), not articles x terms x cells.
     query = f"""
@@ -262,7 +261,7 @@ def _term_counts(
                   FROM cells GROUP BY {plain})
         SELECT u.*, s.n_articles
         FROM used u JOIN sizes s USING ({plain})
-        ORDER BY {", ".join(f'u."{key}"' for key in keys)}, u.term"""
+        ORDER BY {used}, u.term"""
     with connect(threads=threads) as connection:
         _register_excluded(connection)
         connection.register("cells", cells[["article", *keys]])

@@ -102,7 +102,11 @@ def keyness_scores(
     size = counts.groupby(KEY_COLUMNS, sort=True)["count"].sum().rename("size")
     counts = counts.join(size, on=KEY_COLUMNS)
     cells = counts[[*KEY_COLUMNS, "n_articles", "size"]].drop_duplicates(KEY_COLUMNS)
-    pooled, totals = _column_totals(cells, counts if column_counts is None else column_counts)
+    if column_counts is None:  # one value per article: a column is the sum of its cells
+        pooled = cells.groupby(["period", "group"])[["n_articles", "size"]].sum()
+        totals = counts.groupby(["period", "group", "term"], sort=True)[list(_USE)].sum()
+    else:
+        pooled, totals = _column_totals(column_counts)
     kept = totals[totals["articles"] >= min_count].add_suffix("_total")
     frame = _with_zero_counts(counts, cells, kept)
     frame = frame.join(pooled.add_suffix("_all"), on=["period", "group"])
@@ -129,16 +133,13 @@ def keyness_scores(
     return frame.drop(columns=dropped).reset_index(drop=True)
 
 
-def _column_totals(
-    cells: pd.DataFrame, column_counts: pd.DataFrame
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _column_totals(column_counts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Each group column's articles and words (by period and group), and each term's uses
-    and articles (by period, group and term): the target plus the reference of a cell."""
+    and articles (by period, group and term), each article counted once: the target plus
+    the reference of a cell."""
     columns = column_counts[column_counts["group"] != ALL]
-    totals = columns.groupby(["period", "group", "term"], sort=True)[list(_USE)].sum()
-    if "value" in columns.columns:  # the cells themselves: one value per article
-        return cells.groupby(["period", "group"])[["n_articles", "size"]].sum(), totals
     keys = ["period", "group"]
+    totals = columns.groupby([*keys, "term"], sort=True)[list(_USE)].sum()
     size = columns.groupby(keys, sort=True)["count"].sum().rename("size")
     n_articles = columns.groupby(keys, sort=True)["n_articles"].first()
     return pd.concat([n_articles, size], axis=1), totals
