@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import TextIO
+
+from analysis.console import say
 
 
 def format_duration(seconds: float) -> str:
@@ -98,7 +99,7 @@ class Progress:
             line += f"; {done:,} of {planned:,} article-steps of this run ({done / planned:.0%})"
             if left is not None:
                 line += f", about {format_duration(left)} left"
-        print(f"newsdag: {line}", file=self._stream or sys.stderr, flush=True)
+        say(line, stream=self._stream)
         return line
 
     def _time_left(self, elapsed: float) -> float | None:

@@ -13,13 +13,13 @@ tables without rows and one warning line saying why.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analysis.console import say
 from analysis.stages.logs import job_log
 from analysis.tables import read_tsv, write_tsv
 
@@ -224,7 +224,7 @@ def run(
         result = COMPARISONS[family](Path(tables_dir), **settings)
         if result.reason:
             logger.warning("%s", result.reason)
-            print(f"newsdag: warning: compare {family}: {result.reason}", file=sys.stderr)
+            say(f"warning: compare {family}: {result.reason}")
         groups = settings["grouping"]["group_by"]
         shown = _values_to_draw(Path(tables_dir), family, settings["grouping"])
         drawn = comparison_figures({family: result}, groups=groups, shown=shown)

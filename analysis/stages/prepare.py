@@ -8,12 +8,12 @@ does it for every article of a staged shard and adds the shard's ``articles`` ta
 from __future__ import annotations
 
 import os
-import sys
 import warnings
 from collections.abc import Mapping
 
 import pandas as pd
 
+from analysis.console import say
 from analysis.corpus.records import SIZE_COLUMNS
 from analysis.corpus.screening import text_warnings
 from analysis.document import analyse_structure, unusable_reason
@@ -104,7 +104,7 @@ def run_shard(
             found += [f"{origin}: {w.message}" for w in caught if w.category is ArticleWarning]
             for message in found:
                 logger.warning("%s", message)
-                print(f"newsdag: warning: {message}", file=sys.stderr, flush=True)
+                say(f"warning: {message}")
             for name in TABLES:
                 tables[name].append(result[name])
             sizes.append(_sizes(text, result))

@@ -12,13 +12,13 @@ from __future__ import annotations
 import importlib
 import itertools
 import os
-import sys
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
+from analysis.console import say
 from analysis.reading import ArticleWarning
 from analysis.stages.batching import shard_loop
 from analysis.stages.logs import job_log
@@ -185,7 +185,7 @@ def _call(function, arguments, params, origin, stage, logger) -> dict[str, pd.Da
         if warning.category is ArticleWarning:
             message = f"{origin}: {stage}: {warning.message}"
             logger.warning("%s", message)
-            print(f"newsdag: warning: {message}", file=sys.stderr, flush=True)
+            say(f"warning: {message}")
         else:
             logger.info("%s: %s", origin, warning.message)
     return tables
@@ -250,11 +250,7 @@ def run_corpus(
         for warning in caught:
             logger.warning("%s", warning.message)
             if warning.category is ArticleWarning:
-                print(
-                    f"newsdag: warning: corpus {stage}: {warning.message}",
-                    file=sys.stderr,
-                    flush=True,
-                )
+                say(f"warning: corpus {stage}: {warning.message}")
         for name, path in outputs.items():
             if str(path).endswith(".parquet"):
                 write_parquet(tables[name], path)

@@ -5,11 +5,11 @@ import gc
 import hashlib
 import os
 import shutil
-import sys
 import time
 
 import snakemake.benchmark
 
+from analysis.console import say
 from analysis.corpus import CorpusFileError, stage_corpus
 from analysis.corpus.shards import SHARD_NAME_PATTERN, ArticleFolders, stale_shard_files
 from analysis.progress import STEP_COSTS, Progress
@@ -70,9 +70,9 @@ except (ConfigError, CorpusFileError, FileNotFoundError) as error:
 # its row errors and a count of the rest.
 SHOWN_ERRORS_PER_FILE = 10
 for problem in CORPUS.errors_to_show(per_file=SHOWN_ERRORS_PER_FILE):
-    print(f"newsdag: error: skipped {problem}", file=sys.stderr)
+    say(f"error: skipped {problem}")
 for hint in [*config_warnings(config), *CORPUS.warnings]:
-    print(f"newsdag: warning: {hint}", file=sys.stderr)
+    say(f"warning: {hint}")
 if not CORPUS.articles:
     where = config["input_files"] or f"{config['input_dir']} (*.txt or *.md)"
     raise WorkflowError(f"newsdag: no article to analyse in {where}")
@@ -81,10 +81,7 @@ ARTICLES = CORPUS.articles
 SHARDS = CORPUS.shards
 # Shards of an earlier layout (another shard count) would be read twice as much data.
 for stale in stale_shard_files(f"{RESULTS}/corpus/tables", CORPUS.n_shards):
-    print(
-        f"newsdag: removing {stale} (the corpus now has {len(SHARDS)} shards)",
-        file=sys.stderr,
-    )
+    say(f"removing {stale} (the corpus now has {len(SHARDS)} shards)")
     stale.unlink()
 PER_ARTICLE = config["corpus"]["per_article_tables"]
 if PER_ARTICLE == "auto":
@@ -170,18 +167,16 @@ def remove_stale_article_folders():
     if removable:
         names = ", ".join(folder.name for folder in removable[:5])
         more = f" and {len(removable) - 5:,} more" if len(removable) > 5 else ""
-        print(
-            f"newsdag: removing {len(removable):,} folder(s) of {RESULTS} whose article is"
-            f" not in this corpus: {names}{more}",
-            file=sys.stderr,
+        say(
+            f"removing {len(removable):,} folder(s) of {RESULTS} whose article is"
+            f" not in this corpus: {names}{more}"
         )
         for folder in removable:
             shutil.rmtree(folder)
     for folder in foreign:
-        print(
-            f"newsdag: warning: {folder} is the folder of no article of this corpus, but"
-            " holds files newsdag does not write; left as it is",
-            file=sys.stderr,
+        say(
+            f"warning: {folder} is the folder of no article of this corpus, but"
+            " holds files newsdag does not write; left as it is"
         )
 
 

@@ -1,0 +1,24 @@
+"""newsdag's one-line messages on standard error.
+
+Jobs run in worker processes beside Snakemake's own, and all of them write to the same
+standard error. ``print`` writes a text and its newline separately, so a line of one
+process could run into another's ("...got 2newsdag: keywords of ..."); each message here
+goes out whole, in one write.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+
+def say(message: str, *, stream: TextIO | None = None) -> None:
+    """Write ``newsdag: <message>`` and its newline in one write, and flush it.
+
+    Args:
+        message: One line, without the ``newsdag:`` prefix.
+        stream: Where to write (default: the standard error of the moment).
+    """
+    out = sys.stderr if stream is None else stream
+    out.write(f"newsdag: {message}\n")
+    out.flush()
