@@ -40,6 +40,12 @@ def prepare() -> dict[str, Any]:
     }
 
 
+def prepare_shard() -> dict[str, Any]:
+    """Tuning arguments of the ``prepare`` stage's shard job: :func:`prepare` and what it
+    does with articles that do not read as English."""
+    return {**prepare(), "english_only": _config()["articles"]["english_only"]}
+
+
 def interval() -> dict[str, Any]:
     """Bootstrap settings of every interval (``sentiment`` section)."""
     return _pick("sentiment", "n_bootstrap", "confidence", "random_state")

@@ -9,6 +9,8 @@ from bench_scripts import load_bench_script
 settings = load_bench_script("settings")
 
 PREPARE = settings.prepare()
+#: The settings of ``prepare.run_shard`` (``PREPARE`` and ``english_only``).
+PREPARE_SHARD = settings.prepare_shard()
 #: The settings of ``split_sections`` (``prepare`` without the sentence settings).
 SECTIONING = {name: PREPARE[name] for name in ("detect_headings", "line_breaks")}
 INTERVAL = settings.interval()

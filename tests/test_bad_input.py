@@ -92,10 +92,16 @@ def test_other_articles_are_analysed(bad_run):
 
 
 def test_warnings_for_markup_and_foreign_language(bad_run):
-    _, run = bad_run
+    workdir, run = bad_run
     warnings = [line for line in run.stderr.splitlines() if "newsdag: warning" in line]
     assert any("markup.txt: contains HTML markup" in line for line in warnings)
-    assert any("german.txt: does not look like English" in line for line in warnings)
+    (german,) = [line for line in warnings if "german.txt: does not look like English" in line]
+    assert "left out of sentiment, keywords, topics and comparisons" in german
+    # Its text model is kept; the English analyses give it no rows.
+    folder = workdir / "out" / article_name("german") / "tables"
+    assert len((folder / "sentences.tsv").read_text(encoding="utf-8").splitlines()) == 3
+    for table in ("sentiment_sentences", "keywords", "topics_sections", "sentiment_entities"):
+        assert len((folder / f"{table}.tsv").read_text(encoding="utf-8").splitlines()) == 1
 
 
 def test_bad_config_values_are_one_line_errors(bad_run):

@@ -299,3 +299,17 @@ def test_a_list_column_holds_several_values_and_other_text_one():
     assert cells[(cells["group"] == "source") & (cells["article"] == "a")]["value"].tolist() == [
         "Ledger; Post"
     ]
+
+
+def test_the_comparisons_count_only_the_articles_prepare_analysed(tmp_path):
+    from analysis.stages import compare as stage
+
+    articles = pd.DataFrame(
+        {"article": ["en1", "en2", "es1"], "date": pd.to_datetime(["2025-01-10"] * 3),
+         "source": ["Ledger", "Herald", "Ledger"], "analysed": [True, True, False]}
+    )  # fmt: skip
+    (tmp_path / "articles").mkdir()
+    articles.to_parquet(tmp_path / "articles" / "shard-000-of-001.parquet", index=False)
+    table = stage.coverage(tmp_path, grouping=GROUPING).tables["compare_coverage"]
+    assert table.set_index("variable").loc["source", "n_articles"] == 2
+    assert table.set_index("variable").loc["source", "n_distinct"] == 2

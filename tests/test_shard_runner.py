@@ -3,7 +3,7 @@
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from defaults import PREPARE, SENTIMENT
+from defaults import PREPARE_SHARD, SENTIMENT
 
 from analysis.stages import prepare, shards, topics
 from analysis.stages.probe import PROBE_TEXT
@@ -32,7 +32,7 @@ def staged(tmp_path, name, texts):
 
 def run_shard(tmp_path, name, texts):
     out = {t: tmp_path / t / f"{name}.parquet" for t in (*PREPARE_TABLES, *SENTIMENT_TABLES)}
-    count = prepare.run_shard(staged=staged(tmp_path, name, texts), outputs=out, **PREPARE)
+    count = prepare.run_shard(staged=staged(tmp_path, name, texts), outputs=out, **PREPARE_SHARD)
     shards.run_shard(
         stage="sentiment",
         articles=out["articles"],
@@ -116,3 +116,40 @@ def test_a_whole_shard_step_writes_article_first_and_matches_article_by_article(
     empty_path = count_terms(empty, "shard-001-of-002")
     assert pq.read_schema(empty_path).types == pq.read_schema(path).types
     assert pq.read_metadata(empty_path).num_rows == 0
+
+
+SPANISH = (
+    "El primer ministro se reunió el jueves con el presidente en la capital. Ambos líderes"
+    " hablaron sobre la alianza de seguridad, el comercio y la energía, según los analistas,"
+    " y no se espera un acuerdo antes del verano."
+)
+
+
+def test_an_article_not_in_english_keeps_its_text_model_and_gets_no_analysis(tmp_path):
+    _, out = run_shard(tmp_path, "shard-000-of-001", [PROBE_TEXT, SPANISH])
+    articles = read_parquet(out["articles"], as_in_tsv=False)
+    assert articles["analysed"].tolist() == [True, False]
+    assert "does not look like English (" in articles["warnings"][1]
+    assert "left out of sentiment, keywords, topics and comparisons" in articles["warnings"][1]
+    assert set(read_parquet(out["sentences"])["article"]) == {"a0", "a1"}
+    for table in ("sentiment_sentences", "sentiment_sections", "sentiment_mentions"):
+        assert set(read_parquet(out[table])["article"]) == {"a0"}, table
+    # and the corpus topic model's term counts leave it out when given the articles table
+    path = tmp_path / "topic_terms_counts.parquet"
+    shards.run_shard_tables(
+        stage="topics",
+        function="corpus_documents",
+        inputs={k: out[k] for k in ("tokens", "sentences")},
+        outputs={"topic_terms_counts": path},
+        articles=out["articles"],
+    )
+    assert set(read_parquet(path)["article"]) == {"a0"}
+
+
+def test_with_english_only_off_every_article_is_analysed_and_still_warned_of(tmp_path):
+    out = {t: tmp_path / t / "shard.parquet" for t in PREPARE_TABLES}
+    settings = {**PREPARE_SHARD, "english_only": False}
+    prepare.run_shard(staged=staged(tmp_path, "shard", [SPANISH]), outputs=out, **settings)
+    articles = read_parquet(out["articles"], as_in_tsv=False)
+    assert articles["analysed"].tolist() == [True]
+    assert articles["warnings"][0].endswith("the English models will give unreliable results")

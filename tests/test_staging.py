@@ -362,19 +362,21 @@ def test_front_matter_named_origin_is_kept_beside_the_file_it_came_from(tmp_path
 
 
 def test_metadata_named_like_the_articles_tables_own_columns_is_kept_beside_them(tmp_path):
-    from defaults import PREPARE
+    from defaults import PREPARE_SHARD
 
     from analysis.stages import prepare
 
     frame = pd.DataFrame({"id": ["a"], "text": ["Markets fell on Monday."], "n_tokens": [900],
-                          "warnings": ["paywalled"]})  # fmt: skip
+                          "warnings": ["paywalled"], "analysed": ["no"]})  # fmt: skip
     frame.to_csv(tmp_path / "corpus.csv", index=False)
     staged = _stage(tmp_path)
     names = ("articles", "sections", "paragraphs", "sentences", "tokens", "section_stats")
     outputs = {name: tmp_path / "out" / f"{name}.parquet" for name in names}
     prepare.run_shard(staged=Path(staged.shard_files["shard-000-of-001"]), outputs=outputs,
-                      **PREPARE)  # fmt: skip
+                      **PREPARE_SHARD)  # fmt: skip
     articles = pd.read_parquet(outputs["articles"])
     assert articles["n_tokens_metadata"].tolist() == ["900"]
     assert articles["warnings_metadata"].tolist() == ["paywalled"]
+    assert articles["analysed_metadata"].tolist() == ["no"]
     assert articles["n_tokens"].tolist() == [5] and articles["warnings"].tolist() == [""]
+    assert articles["analysed"].tolist() == [True]

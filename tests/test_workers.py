@@ -7,7 +7,7 @@ import time
 import pandas as pd
 import psutil
 import pytest
-from defaults import PREPARE
+from defaults import PREPARE_SHARD
 
 from analysis.stages import lazy_stage
 from analysis.stages.logs import StageError
@@ -59,7 +59,10 @@ def test_stage_functions_are_called_through_the_workers(two_workers, tmp_path):
                                                         "They agreed on tariffs.\n"])  # fmt: skip
     out = {name: str(tmp_path / f"{name}.parquet") for name in PREPARE_TABLES}
     count = lazy_stage("prepare").run_shard(
-        staged=PathLike(staged), outputs=out, log=PathLike(tmp_path / "prepare.log"), **PREPARE
+        staged=PathLike(staged),
+        outputs=out,
+        log=PathLike(tmp_path / "prepare.log"),
+        **PREPARE_SHARD,
     )
     assert count == 1
     assert pd.read_parquet(out["sentences"])["text"].tolist() == [
@@ -72,7 +75,7 @@ def test_stage_errors_come_back_as_one_line(two_workers, tmp_path):
     missing = tmp_path / "missing.parquet"
     out = {name: str(tmp_path / f"{name}.parquet") for name in PREPARE_TABLES}
     with pytest.raises(StageError, match=r"prepare: FileNotFoundError: .*missing\.parquet"):
-        lazy_stage("prepare").run_shard(staged=str(missing), outputs=out, **PREPARE)
+        lazy_stage("prepare").run_shard(staged=str(missing), outputs=out, **PREPARE_SHARD)
 
 
 def test_a_dead_worker_fails_its_call_and_the_next_call_gets_a_new_pool(two_workers):

@@ -8,15 +8,9 @@ from collections.abc import Iterable
 
 from analysis.tokens import CHARACTER_REFERENCES
 
-_WORD = re.compile(r"[^\W\d_]+")
 _HTML_TAG = re.compile(
     r"</?(?:script|style|img|a|p|div|span|br|html|body|head|iframe|table|b|i|em|strong)\b[^>]*>",
     re.IGNORECASE,
-)
-# Function words that make up a large share of any English text (and little of others).
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to a in is that for it as was with be by on not he she they this are or
-    his her from at which but have an had has were their been its will would there who we""".split()
 )
 # The most characters an Excel cell holds: Excel cuts longer text there without a word, so
 # a corpus that passed through a spreadsheet can hold articles cut at exactly this length.
@@ -28,7 +22,7 @@ _EXCERPT_END = re.compile(
     r"\W{0,3}\Z",
     re.IGNORECASE,
 )
-# Enough of a text to judge its language; reading more only costs time.
+# Enough of a text to find what it holds; reading more only costs time.
 _SAMPLE_CHARS = 200_000
 # Mojibake: UTF-8 read as Latin-1 or Windows-1252 turns each accented letter or curly quote
 # into a lead character (Â to ô) and a continuation character (U+0080 to U+00BF, or what
@@ -40,17 +34,6 @@ _MOJIBAKE_PAIR = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030"
     "\u2039\u203a\u20ac\u2122]"
 )
-
-
-def english_share(text: str) -> float:
-    """Share of a text's words that are common English function words (about 0.4 in news)."""
-    return _function_word_share(_WORD.findall(text[:_SAMPLE_CHARS]))
-
-
-def _function_word_share(words: list[str]) -> float:
-    if not words:
-        return 0.0
-    return sum(word.lower() in _ENGLISH_FUNCTION_WORDS for word in words) / len(words)
 
 
 def has_words(text: str) -> bool:
@@ -90,8 +73,8 @@ def text_warnings(text: str, *, source: str) -> list[str]:
     Returns:
         Warnings for HTML markup and character references, for text decoded with the wrong
         encoding (:func:`mojibake`), for text of exactly the length at which Excel cuts a
-        cell, for the excerpt that an API or feed gives in place of an article, and for text
-        that does not look like English.
+        cell, and for the excerpt that an API or feed gives in place of an article. (Text
+        that does not read as English is told by :mod:`analysis.language`.)
     """
     warnings = []
     if _HTML_TAG.search(text):
@@ -122,32 +105,7 @@ def text_warnings(text: str, *, source: str) -> list[str]:
             " that a news API or feed gives in place of the article; only the excerpt is"
             " analysed"
         )
-    words = _WORD.findall(text[:_SAMPLE_CHARS])
-    latin = latin_share(words)
-    share = _function_word_share(words)
-    if latin < 0.5:
-        warnings.append(
-            f"{source}: does not look like English ({latin:.0%} of its letters Latin);"
-            " the English models will give unreliable results"
-        )
-    elif len(words) >= 20 and share < 0.12:
-        warnings.append(
-            f"{source}: does not look like English ({share:.0%} common English words);"
-            " the English models will give unreliable results"
-        )
     return warnings
-
-
-def latin_share(words: Iterable[str], *, min_letters: int = 20) -> float:
-    """Share of the words' letters in the Latin alphabet (1.0 below ``min_letters``).
-
-    Chinese and Japanese write no spaces, so their words are too few for the function-word
-    test; their letters tell (as do Cyrillic, Greek or Arabic ones).
-    """
-    letters = "".join(words)
-    if len(letters) < min_letters:
-        return 1.0
-    return sum(letter <= "\u024f" for letter in letters) / len(letters)
 
 
 def repeated_texts(articles: Iterable[str], texts: Iterable[str]) -> dict[str, str]:

@@ -44,12 +44,15 @@ from analysis.workflow_config import ConfigError
 # A row's error starts with its file and its place in it: "news.csv row 17: ...".
 _ROW_ORIGIN = re.compile(r"^(?P<file>.+?) (?:row|line|item) \d+: ")
 # Bump when the staged format or the checks change, so old staging is never reused.
-STAGING_VERSION = 17
+STAGING_VERSION = 18
 # Columns newsdag adds to a corpus's metadata in the articles table (a file's own columns of
 # these names are kept with the suffix _metadata): the article's name, its id as given when
 # that differs, the first article with the same text, the file and row it came from, its
-# sizes and warnings.
-ADDED_COLUMNS = ("article", "original_id", "duplicate_of", "origin", *SIZE_COLUMNS, "warnings")
+# sizes, whether the analyses use it, and its warnings.
+ADDED_COLUMNS = (
+    *("article", "original_id", "duplicate_of", "origin"),
+    *(*SIZE_COLUMNS, "analysed", "warnings"),
+)
 # Columns of every staged shard before the extra metadata, in order.
 STAGED_COLUMNS = ("article", "text", *STANDARD_FIELDS, "origin")
 

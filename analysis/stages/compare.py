@@ -58,7 +58,11 @@ def figure_stems(group_by: Sequence[str], family: str | None = None) -> list[str
 
 
 def _articles(folder: Path) -> pd.DataFrame:
-    return pd.read_parquet(folder / "articles")
+    """The corpus's analysed articles (``prepare`` leaves out those not in English)."""
+    articles = pd.read_parquet(folder / "articles")
+    if "analysed" in articles.columns:
+        articles = articles[articles["analysed"]].reset_index(drop=True)
+    return articles
 
 
 def coverage(folder: Path, *, grouping: Mapping[str, object]) -> ComparisonResult:

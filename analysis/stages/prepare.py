@@ -17,6 +17,7 @@ from analysis.console import say
 from analysis.corpus.records import SIZE_COLUMNS
 from analysis.corpus.screening import text_warnings
 from analysis.document import analyse_structure, unusable_reason
+from analysis.language import not_english_reason
 from analysis.reading import ArticleWarning
 from analysis.stages.batching import shard_loop
 from analysis.stages.logs import job_log
@@ -27,6 +28,11 @@ from analysis.tables import read_parquet
 
 Path = str | os.PathLike[str]
 TABLES = ("sections", "paragraphs", "sentences", "tokens", "section_stats")
+# What becomes of an article that does not read as English, by articles.english_only.
+NOT_ENGLISH = {
+    True: "left out of sentiment, keywords, topics and comparisons (articles.english_only)",
+    False: "the English models will give unreliable results",
+}
 
 
 def article_tables(
@@ -72,6 +78,7 @@ def run_shard(
     detect_headings: bool,
     line_breaks: str,
     drop_boilerplate: bool,
+    english_only: bool,
     log: Path | None = None,
 ) -> int:
     """Write the text-model tables and the ``articles`` table of one staged shard.
@@ -82,6 +89,10 @@ def run_shard(
         detect_headings: Passed to :func:`article_tables`.
         line_breaks: Passed to :func:`article_tables`.
         drop_boilerplate: Passed to :func:`article_tables`.
+        english_only: Mark an article whose text does not read as English
+            (:func:`analysis.language.not_english_reason`) as not analysed: the analyses give
+            it no rows. Its text-model tables are written all the same, and either way its
+            warning says so.
         log: The job's log file.
 
     Returns:
@@ -95,13 +106,18 @@ def run_shard(
     with job_log(log, stage="prepare") as logger, shard_loop():
         shard = read_parquet(staged, as_in_tsv=False)
         tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
-        sizes, notes = [], []
+        sizes, notes, analysed = [], [], []
         for text, origin in zip(shard["text"], shard["origin"], strict=True):
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", ArticleWarning)
                 result = article_tables(text=text, **options)
             found = text_warnings(text, source=origin)
             found += [f"{origin}: {w.message}" for w in caught if w.category is ArticleWarning]
+            language = not_english_reason(result["tokens"]["token"])
+            if language is not None:
+                outcome = NOT_ENGLISH[english_only]
+                found.append(f"{origin}: does not look like English ({language}); {outcome}")
+            analysed.append(language is None or not english_only)
             for message in found:
                 logger.warning("%s", message)
                 say(f"warning: {message}")
@@ -117,7 +133,7 @@ def run_shard(
                 empty = article_tables(text="", **options)
             tables = {name: [frame.assign(article="").iloc[0:0]] for name, frame in empty.items()}
         write_tables(tables, outputs, types=lambda: probe_tables("prepare", (), {}))
-        articles = _articles_table(shard, sizes, notes)
+        articles = _articles_table(shard, sizes, notes, analysed)
         write_tables({"articles": [articles]}, outputs, article_first=False)
         logger.info("%d articles", len(shard))
         return len(shard)
@@ -130,11 +146,13 @@ def _sizes(text: str, result: Mapping[str, pd.DataFrame]) -> tuple[int, ...]:
 
 
 def _articles_table(
-    shard: pd.DataFrame, sizes: list[tuple[int, ...]], notes: list[str]
+    shard: pd.DataFrame, sizes: list[tuple[int, ...]], notes: list[str], analysed: list[bool]
 ) -> pd.DataFrame:
-    """One row per article: its metadata, where it came from, its sizes and warnings."""
+    """One row per article: its metadata, where it came from, its sizes, whether the
+    analyses use it, and its warnings."""
     metadata = shard.drop(columns=["text"])
     counts = pd.DataFrame(sizes, columns=list(SIZE_COLUMNS)).astype("int64")
     table = pd.concat([metadata.reset_index(drop=True), counts], axis=1)
+    table["analysed"] = pd.Series(analysed, dtype="bool")
     table["warnings"] = pd.Series(notes, dtype="string") if notes else pd.Series(dtype="string")
     return table

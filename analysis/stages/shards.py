@@ -109,6 +109,9 @@ def run_shard(
 ) -> int:
     """Call ``analysis.stages.<stage>.article_tables`` for each article of a shard.
 
+    An article that ``prepare`` left out of the analyses (its ``analysed`` column is False:
+    its text does not read as English) gets the function's tables with no rows.
+
     Args:
         stage: The stage module's name, such as ``"sentiment"``.
         articles: The shard's ``articles`` table (its ids, in order).
@@ -122,12 +125,14 @@ def run_shard(
     """
     module = importlib.import_module(f"analysis.stages.{stage}")
     with job_log(log, stage=stage) as logger, shard_loop():
-        order = read_parquet(articles, columns=["article", "origin"], as_in_tsv=False)
+        order = read_parquet(articles, as_in_tsv=False)
         frames = {name: read_parquet(path) for name, path in inputs.items()}
         per_article = {name: split_by_article(f, order["article"]) for name, f in frames.items()}
         results: dict[str, list[pd.DataFrame]] = {name: [] for name in outputs}
-        for origin in order["origin"]:
+        for origin, analysed in zip(order["origin"], analysed_flags(order), strict=True):
             arguments = {name: next(parts) for name, parts in per_article.items()}
+            if not analysed:
+                arguments = {name: part.iloc[0:0] for name, part in arguments.items()}
             tables = _call(module.article_tables, arguments, params, origin, stage, logger)
             for name, table in tables.items():
                 results[name].append(table)
@@ -152,6 +157,7 @@ def run_shard_tables(
     function: str,
     inputs: Mapping[str, Path],
     outputs: Mapping[str, Path],
+    articles: Path | None = None,
     log: Path | None = None,
 ) -> None:
     """Call ``analysis.stages.<stage>.<function>(**frames)`` once on a whole shard's tables.
@@ -165,15 +171,33 @@ def run_shard_tables(
         function: The function's name in that module.
         inputs: Argument name -> shard Parquet table (with its ``article`` column).
         outputs: Output table name -> Parquet path.
+        articles: The shard's ``articles`` table: the rows of articles it does not mark as
+            analysed are left out of the inputs (None: every row is used).
         log: The job's log file.
     """
     module = importlib.import_module(f"analysis.stages.{stage}")
     with job_log(log, stage=f"{stage}_{function}") as logger, shard_loop():
         frames = {name: read_parquet(path) for name, path in inputs.items()}
+        if articles is not None:
+            order = read_parquet(articles, as_in_tsv=False)
+            left_out = set(order["article"][[not a for a in analysed_flags(order)]])
+            if left_out:
+                frames = {
+                    n: f[~f["article"].isin(left_out)].reset_index(drop=True)
+                    for n, f in frames.items()
+                }
         tables = getattr(module, function)(**frames)
         write_tables({name: [tables[name]] for name in outputs}, outputs)
         for name in outputs:
             logger.info("%s: %d rows", name, len(tables[name]))
+
+
+def analysed_flags(articles: pd.DataFrame) -> list[bool]:
+    """Whether each article of an ``articles`` table is analysed (its ``analysed`` column;
+    every article, for a table without one)."""
+    if "analysed" not in articles.columns:
+        return [True] * len(articles)
+    return articles["analysed"].fillna(True).astype(bool).tolist()
 
 
 def _call(function, arguments, params, origin, stage, logger) -> dict[str, pd.DataFrame]:

@@ -24,6 +24,7 @@ rule prepare:
         detect_headings=config["sections"]["detect_headings"],
         line_breaks=config["paragraphs"]["line_breaks"],
         drop_boilerplate=config["sentences"]["drop_boilerplate"],
+        english_only=config["articles"]["english_only"],
     run:
         report_shard_job(
             "prepare",

@@ -38,6 +38,7 @@ rule topics:
 
 rule topic_counts:
     input:
+        articles=shard_table("articles"),
         tokens=shard_table("tokens"),
         sentences=shard_table("sentences"),
     output:
@@ -58,8 +59,9 @@ rule topic_counts:
             lambda: shards_stage.run_shard_tables(
                 stage="topics",
                 function="corpus_documents",
-                inputs=named(input),
+                inputs=named(input, "tokens", "sentences"),
                 outputs=named(output),
+                articles=input.articles,
                 log=log[0],
             ),
         )
