@@ -33,3 +33,19 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture
+def shard_articles(tmp_path):
+    """Write a shard's ``articles`` table (ids and ``analysed``); returns a function that
+    takes ``{article: analysed}`` and gives the table's path, as the figure jobs get it."""
+    import pandas as pd
+
+    def write(analysed: dict[str, bool]) -> Path:
+        path = tmp_path / "articles" / "shard-000-of-001.parquet"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        frame = pd.DataFrame({"article": list(analysed), "analysed": list(analysed.values())})
+        frame.to_parquet(path, index=False)
+        return path
+
+    return write

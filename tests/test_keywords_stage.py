@@ -7,9 +7,11 @@ import pytest
 from defaults import CORPUS_KEYWORDS, FIGURE_TOP_N, KEYWORDS, PREPARE
 
 from analysis.document import analyse_structure
+from analysis.figures.style import message_figure, save_png
 from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS
 from analysis.stages import keywords as stage
 from analysis.stages.logs import StageError
+from analysis.stages.shards import LEFT_OUT_OF_ANALYSES
 from analysis.tables import to_tsv_text, write_tsv
 
 TWO_SECTIONS = """Japan is buying more liquefied natural gas from abroad. Liquefied natural gas \
@@ -130,7 +132,9 @@ def test_corpus_ranking_demotes_what_every_article_says():
     assert to_tsv_text(again) == to_tsv_text(table)
 
 
-def test_tables_are_deterministic_and_figures_are_drawn_from_their_tsv_files(tmp_path):
+def test_tables_are_deterministic_and_figures_are_drawn_from_their_tsv_files(
+    tmp_path, shard_articles
+):
     first = tables_of(TWO_SECTIONS, top_k=5, methods=["yake", "keyness"])
     second = tables_of(TWO_SECTIONS, top_k=5, methods=["yake", "keyness"])
     assert {n: to_tsv_text(t) for n, t in first.items()} == {
@@ -146,15 +150,26 @@ def test_tables_are_deterministic_and_figures_are_drawn_from_their_tsv_files(tmp
     paths = {name: tables / f"{name}.tsv" for name in ("keywords", "keyness", "sections")}
     figures = tmp_path / "a" / "figures"
     pngs = {"keywords_sections_png": figures / "k.png", "keyness_png": figures / "kn.png"}
-    stage.run_figures(**paths, **pngs, top_n=FIGURE_TOP_N)
+    shard = {"articles": shard_articles({"a": True, "b": False}), "article": "a"}
+    stage.run_figures(**paths, **pngs, **shard, top_n=FIGURE_TOP_N)
     assert (figures / "k.png").read_bytes()[:4] == b"\x89PNG"
     alone = tmp_path / "alone.png"
     stage.run_figures(
-        keyness=paths["keyness"], sections=paths["sections"], keyness_png=alone, top_n=FIGURE_TOP_N
-    )
+        keyness=paths["keyness"], sections=paths["sections"], keyness_png=alone, **shard,
+        top_n=FIGURE_TOP_N,
+    )  # fmt: skip
     assert alone.read_bytes() == (figures / "kn.png").read_bytes()
     with pytest.raises(StageError, match="no figure to draw"):
-        stage.run_figures(keywords=paths["keywords"], sections=paths["sections"], top_n=4)
+        stage.run_figures(keywords=paths["keywords"], sections=paths["sections"], **shard, top_n=4)
+    # an article prepare left out (not English) gets figures that say so
+    left_out = tmp_path / "left_out.png"
+    stage.run_figures(
+        keyness=paths["keyness"], sections=paths["sections"], keyness_png=left_out,
+        articles=shard["articles"], article="b", top_n=FIGURE_TOP_N,
+    )  # fmt: skip
+    said = tmp_path / "said.png"
+    save_png(message_figure("Keyness per section", LEFT_OUT_OF_ANALYSES), said)
+    assert left_out.read_bytes() == said.read_bytes()
     with pytest.raises(ValueError, match="non-empty subset"):
         tables_of(TWO_SECTIONS, methods=["nope"])
 

@@ -398,20 +398,32 @@ def test_stage_is_reproducible_and_uses_token_tags(article):
     assert "Biden" in actors  # sentence 0 came from the token table, sorted by token_id
 
 
-def test_stage_figures(article):
+def test_stage_figures(article, shard_articles):
+    from analysis.figures.style import message_figure, save_png
+    from analysis.stages.shards import LEFT_OUT_OF_ANALYSES
+
     tables = _run(article, article / "tables")
-    figures = {name: article / "figures" / f"{name}.png" for name in ("arc", "sections", "actors")}
-    stage.run_figures(
-        sentiment_sentences=tables["sentiment_sentences"],
-        sentiment_sections=tables["sentiment_sections"],
-        sentiment_entities=tables["sentiment_entities"],
-        sentiment_arc_png=figures["arc"],
-        sentiment_sections_png=figures["sections"],
-        sentiment_actors_png=figures["actors"],
-        rolling_window=ROLLING_WINDOW,
-    )
-    for path in figures.values():
-        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    shard = shard_articles({"a": True, "b": False})
+    drawn = {}
+    for name in ("a", "b"):
+        figures = {f: article / name / f"{f}.png" for f in ("arc", "sections", "actors")}
+        stage.run_figures(
+            sentiment_sentences=tables["sentiment_sentences"],
+            sentiment_sections=tables["sentiment_sections"],
+            sentiment_entities=tables["sentiment_entities"],
+            sentiment_arc_png=figures["arc"],
+            sentiment_sections_png=figures["sections"],
+            sentiment_actors_png=figures["actors"],
+            articles=shard,
+            article=name,
+            rolling_window=ROLLING_WINDOW,
+        )
+        drawn[name] = {f: path.read_bytes() for f, path in figures.items()}
+    assert all(png[:8] == b"\x89PNG\r\n\x1a\n" for png in drawn["a"].values())
+    # the article prepare left out (not English) gets figures that say so
+    said = article / "said.png"
+    save_png(message_figure("Sentiment arc", LEFT_OUT_OF_ANALYSES), said)
+    assert drawn["b"]["arc"] == said.read_bytes() != drawn["a"]["arc"]
 
 
 def test_corpus_table_stacks_article_rows():

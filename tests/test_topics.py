@@ -12,7 +12,9 @@ from threadpoolctl import threadpool_limits
 
 from analysis import topics
 from analysis.document import analyse_structure
+from analysis.figures.style import message_figure, save_png
 from analysis.stages import topics as stage
+from analysis.stages.shards import LEFT_OUT_OF_ANALYSES
 from analysis.tables import read_tsv, to_tsv_text, write_tsv
 
 FOOTBALL = [
@@ -293,7 +295,7 @@ def test_any_article_gives_mixtures_that_sum_to_one(paragraphs):
     assert chosen.sum() == (1 if len(tables["topics_terms"]) else 0)
 
 
-def test_an_article_without_topics_gets_figures_that_say_so(tmp_path):
+def test_an_article_without_topics_gets_figures_that_say_so(tmp_path, shard_articles):
     import warnings
 
     doc = analyse_structure("Hello", **PREPARE)
@@ -310,6 +312,22 @@ def test_an_article_without_topics_gets_figures_that_say_so(tmp_path):
             sections=tmp_path / "sections.tsv",
             topics_sections_png=tmp_path / "sections.png",
             topics_terms_png=tmp_path / "terms.png",
+            articles=shard_articles({"a": True, "b": False}),
+            article="a",
         )
     for png in ("sections.png", "terms.png"):
         assert (tmp_path / png).read_bytes().startswith(b"\x89PNG")
+    # an article prepare left out (not English) is told apart from one without topics
+    stage.run_figures(
+        topics_terms=tmp_path / "topics_terms.tsv",
+        topics_sections=tmp_path / "topics_sections.tsv",
+        sections=tmp_path / "sections.tsv",
+        topics_sections_png=tmp_path / "left_out.png",
+        topics_terms_png=tmp_path / "left_out_terms.png",
+        articles=tmp_path / "articles" / "shard-000-of-001.parquet",
+        article="b",
+    )
+    said = tmp_path / "said.png"
+    save_png(message_figure("Topic mixture of each section", LEFT_OUT_OF_ANALYSES), said)
+    assert (tmp_path / "left_out.png").read_bytes() == said.read_bytes()
+    assert said.read_bytes() != (tmp_path / "sections.png").read_bytes()

@@ -13,7 +13,7 @@ import os
 import textwrap
 import unicodedata
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
@@ -246,6 +246,17 @@ def save_png(figure: Figure, path: str | os.PathLike[str]) -> None:
         warnings.filterwarnings("ignore", message=_MISSING_GLYPH, category=UserWarning)
         figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     atomic_write_bytes(path, buffer.getvalue())
+
+
+def save_messages(message: str, figures_by_title: Mapping[str, str | os.PathLike[str]]) -> None:
+    """Save, in place of each figure, one with its title that says why there is nothing to draw.
+
+    Args:
+        message: Why there is nothing to draw.
+        figures_by_title: The figures' titles and their output paths.
+    """
+    for title, path in figures_by_title.items():
+        save_png(message_figure(title, message), path)
 
 
 def message_figure(title: str, message: str) -> Figure:

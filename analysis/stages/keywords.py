@@ -13,11 +13,13 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from analysis.figures import keywords as figures
+from analysis.figures.style import save_messages
 from analysis.keywords.article import rank_article
 from analysis.keywords.corpus import Candidates, corpus_keywords
 from analysis.keywords.registry import METHODS
 from analysis.keywords.titles import section_titles
 from analysis.stages.logs import job_log
+from analysis.stages.shards import LEFT_OUT_OF_ANALYSES, left_out
 from analysis.tables import read_tsv
 
 Path = str | os.PathLike[str]
@@ -98,6 +100,8 @@ def run_figures(
     keyness: Path | None = None,
     keywords_sections_png: Path | None = None,
     keyness_png: Path | None = None,
+    articles: Path,
+    article: str,
     top_n: int,
     log: Path | None = None,
 ) -> None:
@@ -112,6 +116,8 @@ def run_figures(
         keyness: ``keyness.tsv`` (for ``keyness_png``).
         keywords_sections_png: Output figure: each section's top keywords.
         keyness_png: Output figure: each section's most over-used terms (log ratio).
+        articles: The ``articles`` table of the article's shard.
+        article: The article's id.
         top_n: Terms per panel.
         log: The job's log file.
 
@@ -122,6 +128,13 @@ def run_figures(
         wanted = [(keywords, keywords_sections_png), (keyness, keyness_png)]
         if not any(table and png for table, png in wanted):
             raise ValueError("no figure to draw: give a table and its output path")
+        if left_out(articles, article):
+            titles = {
+                "Top keywords per section": keywords_sections_png,
+                "Keyness per section": keyness_png,
+            }
+            save_messages(LEFT_OUT_OF_ANALYSES, {t: p for t, p in titles.items() if p})
+            return
         section_table = read_tsv(sections)
         if keywords and keywords_sections_png:
             figures.save_keywords_by_section(

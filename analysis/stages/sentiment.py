@@ -53,6 +53,7 @@ from pandas.api.types import is_integer_dtype
 from analysis import actors as A
 from analysis import sentiment as S
 from analysis.stages.logs import job_log
+from analysis.stages.shards import LEFT_OUT_OF_ANALYSES, left_out
 from analysis.tables import id_column, read_parquet, read_tsv, write_parquet
 
 SENTENCE_COLUMNS = ("sentence_id", "section_id", *S.SCORE_COLUMNS)
@@ -353,6 +354,8 @@ def run_figures(
     sentiment_arc_png: PathLike,
     sentiment_sections_png: PathLike,
     sentiment_actors_png: PathLike,
+    articles: PathLike,
+    article: str,
     rolling_window: int,
     log: PathLike | None = None,
 ) -> None:
@@ -365,12 +368,20 @@ def run_figures(
         sentiment_arc_png: Output: the arc across the article.
         sentiment_sections_png: Output: mean per section with CI.
         sentiment_actors_png: Output: mean per actor with CI and n.
+        articles: The ``articles`` table of the article's shard.
+        article: The article's id.
         rolling_window: Sentences in the centred rolling mean of the arc.
         log: The job's log file.
     """
     from analysis.figures import sentiment as F
+    from analysis.figures.style import save_messages
 
     with job_log(log, stage="sentiment_figures"):
+        if left_out(articles, article):
+            titles = ("Sentiment arc", "Sentiment by section", "Sentiment toward each actor")
+            paths = (sentiment_arc_png, sentiment_sections_png, sentiment_actors_png)
+            save_messages(LEFT_OUT_OF_ANALYSES, dict(zip(titles, paths, strict=True)))
+            return
         sent = read_tsv(sentiment_sentences)
         sec = read_tsv(sentiment_sections)
         ent = read_tsv(sentiment_entities)

@@ -192,6 +192,22 @@ def run_shard_tables(
             logger.info("%s: %d rows", name, len(tables[name]))
 
 
+#: What an article's figures say when ``prepare`` left it out of the analyses.
+LEFT_OUT_OF_ANALYSES = (
+    "Not analysed: the text does not read as English (the articles table's warnings say why)."
+)
+
+
+def left_out(articles: Path, article: str) -> bool:
+    """Tell whether ``prepare`` left an article out of the analyses.
+
+    Args:
+        articles: The ``articles`` table of the article's shard.
+        article: The article's id.
+    """
+    return not all(analysed_flags(read_parquet(articles, article=article, as_in_tsv=False)))
+
+
 def analysed_flags(articles: pd.DataFrame) -> list[bool]:
     """Whether each article of an ``articles`` table is analysed (its ``analysed`` column;
     every article, for a table without one)."""

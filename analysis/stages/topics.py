@@ -15,9 +15,10 @@ import pandas as pd
 
 from analysis import topics
 from analysis.figures import topics as figures
-from analysis.figures.style import message_figure, save_png
+from analysis.figures.style import save_messages, save_png
 from analysis.reading import ArticleWarning
 from analysis.stages.logs import job_log
+from analysis.stages.shards import LEFT_OUT_OF_ANALYSES, left_out
 from analysis.tables import read_tsv
 from analysis.topics.corpus import QUALITY_COLUMNS, TooLittleContent
 
@@ -246,6 +247,8 @@ def run_figures(
     sections: Path,
     topics_sections_png: Path,
     topics_terms_png: Path,
+    articles: Path,
+    article: str,
     log: Path | None = None,
 ) -> None:
     """Draw one article's topic-by-section heatmap and its topics' top terms.
@@ -256,18 +259,21 @@ def run_figures(
         sections: ``sections.tsv`` (section titles).
         topics_sections_png: Output heatmap.
         topics_terms_png: Output small multiples of top terms.
+        articles: The ``articles`` table of the article's shard.
+        article: The article's id.
         log: The job's log file.
     """
     with job_log(log, stage="topics_figures"):
         terms = read_tsv(topics_terms)
+        titles = {
+            "Topic mixture of each section": topics_sections_png,
+            "Top terms of each topic": topics_terms_png,
+        }
+        if left_out(articles, article):
+            save_messages(LEFT_OUT_OF_ANALYSES, titles)
+            return
         if terms.empty:  # an article with too few content words has no topic model
-            _save_reasons(
-                "No topic model: the article has too few content words.",
-                {
-                    "Topic mixture of each section": topics_sections_png,
-                    "Top terms of each topic": topics_terms_png,
-                },
-            )
+            save_messages("No topic model: the article has too few content words.", titles)
             return
         save_png(
             figures.section_heatmap(read_tsv(topics_sections), terms, read_tsv(sections)),
@@ -296,7 +302,7 @@ def run_corpus_figures(
     with job_log(log, stage="topics_corpus_figures"):
         terms = read_tsv(topic_terms)
         if terms.empty:  # the corpus gave the topic model too little to work with
-            _save_reasons(
+            save_messages(
                 "No corpus topic model: too little content shared by the articles.",
                 {
                     "Topic mixture of each article": document_topics_png,
@@ -308,9 +314,3 @@ def run_corpus_figures(
         save_png(
             figures.topic_terms(terms, title="Top terms of each corpus topic"), topic_terms_png
         )
-
-
-def _save_reasons(reason: str, figures_by_title: dict[str, Path]) -> None:
-    """Write, in place of each figure, one that says why there is nothing to draw."""
-    for title, path in figures_by_title.items():
-        save_png(message_figure(title, reason), path)

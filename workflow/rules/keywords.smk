@@ -68,6 +68,7 @@ rule keywords_sections_figure:
     input:
         keywords=table("keywords"),
         sections=table("sections"),
+        articles=article_shard("articles"),
     output:
         keywords_sections_png=report(
             figure("keywords_sections"),
@@ -86,13 +87,16 @@ rule keywords_sections_figure:
     params:
         top_n=config["keywords"]["figure_top_n"],
     run:
-        keywords_stage.run_figures(**input, **output, **params, log=log[0])
+        keywords_stage.run_figures(
+            **input, **output, **params, article=wildcards.article, log=log[0]
+        )
 
 
 rule keyness_figure:
     input:
         keyness=table("keyness"),
         sections=table("sections"),
+        articles=article_shard("articles"),
     output:
         keyness_png=report(
             figure("keyness"),
@@ -111,7 +115,9 @@ rule keyness_figure:
     params:
         top_n=config["keywords"]["figure_top_n"],
     run:
-        keywords_stage.run_figures(**input, **output, **params, log=log[0])
+        keywords_stage.run_figures(
+            **input, **output, **params, article=wildcards.article, log=log[0]
+        )
 
 
 rule corpus_keywords:

@@ -76,6 +76,7 @@ rule sentiment_figures:
         sentiment_sentences=table("sentiment_sentences"),
         sentiment_sections=table("sentiment_sections"),
         sentiment_entities=table("sentiment_entities"),
+        articles=article_shard("articles"),
     output:
         sentiment_arc_png=report(
             figure("sentiment_arc"),
@@ -106,7 +107,9 @@ rule sentiment_figures:
     params:
         rolling_window=config["sentiment"]["rolling_window"],
     run:
-        sentiment_stage.run_figures(**input, **output, **params, log=log[0])
+        sentiment_stage.run_figures(
+            **input, **output, **params, article=wildcards.article, log=log[0]
+        )
 
 
 rule corpus_sentiment:

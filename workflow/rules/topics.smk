@@ -105,6 +105,7 @@ rule topics_figures:
         topics_terms=table("topics_terms"),
         topics_sections=table("topics_sections"),
         sections=table("sections"),
+        articles=article_shard("articles"),
     output:
         topics_sections_png=report(
             figure("topics_sections"),
@@ -127,7 +128,9 @@ rule topics_figures:
         mem_mb=1000,
         runtime=10,
     run:
-        topics_stage.run_figures(**input, **output, log=log[0])
+        topics_stage.run_figures(
+            **input, **output, article=wildcards.article, log=log[0]
+        )
 
 
 rule corpus_topics:
