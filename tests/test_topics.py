@@ -304,30 +304,24 @@ def test_an_article_without_topics_gets_figures_that_say_so(tmp_path, shard_arti
     for name in ("topics_terms", "topics_sections"):
         write_tsv(tables[name], tmp_path / f"{name}.tsv")
     write_tsv(doc.sections, tmp_path / "sections.tsv")
+    shard = shard_articles({"a": True, "b": False})
+
+    def draw(article):
+        pngs = {name: tmp_path / f"{article}_{name}.png" for name in ("sections", "terms")}
+        stage.run_figures(
+            **{n: tmp_path / f"{n}.tsv" for n in ("topics_terms", "topics_sections", "sections")},
+            topics_sections_png=pngs["sections"],
+            topics_terms_png=pngs["terms"],
+            articles=shard,
+            article=article,
+        )
+        return {name: path.read_bytes() for name, path in pngs.items()}
+
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # an empty heatmap made matplotlib warn
-        stage.run_figures(
-            topics_terms=tmp_path / "topics_terms.tsv",
-            topics_sections=tmp_path / "topics_sections.tsv",
-            sections=tmp_path / "sections.tsv",
-            topics_sections_png=tmp_path / "sections.png",
-            topics_terms_png=tmp_path / "terms.png",
-            articles=shard_articles({"a": True, "b": False}),
-            article="a",
-        )
-    for png in ("sections.png", "terms.png"):
-        assert (tmp_path / png).read_bytes().startswith(b"\x89PNG")
+        no_topics = draw("a")
+    assert all(png.startswith(b"\x89PNG") for png in no_topics.values())
     # an article prepare left out (not English) is told apart from one without topics
-    stage.run_figures(
-        topics_terms=tmp_path / "topics_terms.tsv",
-        topics_sections=tmp_path / "topics_sections.tsv",
-        sections=tmp_path / "sections.tsv",
-        topics_sections_png=tmp_path / "left_out.png",
-        topics_terms_png=tmp_path / "left_out_terms.png",
-        articles=tmp_path / "articles" / "shard-000-of-001.parquet",
-        article="b",
-    )
     said = tmp_path / "said.png"
     save_png(message_figure("Topic mixture of each section", LEFT_OUT_OF_ANALYSES), said)
-    assert (tmp_path / "left_out.png").read_bytes() == said.read_bytes()
-    assert said.read_bytes() != (tmp_path / "sections.png").read_bytes()
+    assert draw("b")["sections"] == said.read_bytes() != no_topics["sections"]
