@@ -311,5 +311,17 @@ def test_the_comparisons_count_only_the_articles_prepare_analysed(tmp_path):
     (tmp_path / "articles").mkdir()
     articles.to_parquet(tmp_path / "articles" / "shard-000-of-001.parquet", index=False)
     table = stage.coverage(tmp_path, grouping=GROUPING).tables["compare_coverage"]
-    assert table.set_index("variable").loc["source", "n_articles"] == 2
-    assert table.set_index("variable").loc["source", "n_distinct"] == 2
+    rows = table.set_index("variable")
+    assert rows.loc["source", "n_articles"] == 2 and rows.loc["date", "n_articles"] == 2
+    assert rows.loc["source", "note"] == "1 article not in English left out (articles.english_only)"
+    assert rows.loc["date", "note"].endswith(
+        "; 1 article not in English left out (articles.english_only)"
+    )
+
+
+def test_the_period_note_counts_in_words_that_agree():
+    dates = pd.Series(pd.to_datetime(["2025-01-03", "2025-01-05"]))
+    table = comparison_coverage(
+        pd.DataFrame({"article": ["a", "b"], "date": dates}), **{**GROUPING, "period": "day"}
+    ).tables["compare_coverage"]
+    assert table["note"][0] == "period day (set): 3 periods, median 1 article per period"

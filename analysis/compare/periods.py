@@ -267,9 +267,10 @@ def _date_coverage(dates: pd.Series, resolution: str | None, requested: str) -> 
     stray = stray_dates(dates)
     counts = span_counts(dates[~stray], resolution)
     how = "auto" if requested == "auto" else "set"
+    median = np.median(counts)
     note = (
-        f"period {resolution} ({how}): {len(counts)} periods, "
-        f"median {np.median(counts):g} articles per period"
+        f"period {resolution} ({how}): {len(counts)} period{'' if len(counts) == 1 else 's'},"
+        f" median {median:g} article{'' if median == 1 else 's'} per period"
     )
     if stray.any():
         shown = ", ".join(sorted({d.strftime("%Y-%m-%d") for d in dates[stray]})[:5])
@@ -414,14 +415,17 @@ def comparison_coverage(
     *,
     period: str,
     group_by: Sequence[str],
+    n_left_out: int = 0,
     **grouping_options,
 ) -> ComparisonResult:
     """The ``compare_coverage`` table: dates and group values present and missing.
 
     Args:
-        articles: Article metadata (see :func:`group_articles`).
+        articles: Article metadata (see :func:`group_articles`) of the articles compared.
         period: Time resolution, or ``auto``.
         group_by: Metadata columns to compare by.
+        n_left_out: Articles of the corpus left out of the analyses (not in English); each
+            row's note counts them, since its ``n_articles`` does not.
         **grouping_options: ``min_articles_per_period``, ``min_periods``, ``max_periods``,
             ``split_values``.
 
@@ -430,4 +434,12 @@ def comparison_coverage(
         group column), and the reason line of the comparisons skipped.
     """
     grouping = group_articles(articles, period=period, group_by=group_by, **grouping_options)
-    return ComparisonResult({"compare_coverage": grouping.coverage}, grouping.reason)
+    coverage = grouping.coverage
+    if n_left_out:
+        left_out = (
+            f"{n_left_out:,} article{'' if n_left_out == 1 else 's'} not in English left out"
+            " (articles.english_only)"
+        )
+        notes = coverage["note"].fillna("").astype(str)
+        coverage = coverage.assign(note=[f"{n}; {left_out}" if n else left_out for n in notes])
+    return ComparisonResult({"compare_coverage": coverage}, grouping.reason)

@@ -59,17 +59,23 @@ def figure_stems(group_by: Sequence[str], family: str | None = None) -> list[str
 
 def _articles(folder: Path) -> pd.DataFrame:
     """The corpus's analysed articles (``prepare`` leaves out those not in English)."""
-    articles = pd.read_parquet(folder / "articles")
-    if "analysed" in articles.columns:
-        articles = articles[articles["analysed"]].reset_index(drop=True)
-    return articles
+    return _analysed(pd.read_parquet(folder / "articles"))
+
+
+def _analysed(articles: pd.DataFrame) -> pd.DataFrame:
+    if "analysed" not in articles.columns:
+        return articles
+    return articles[articles["analysed"]].reset_index(drop=True)
 
 
 def coverage(folder: Path, *, grouping: Mapping[str, object]) -> ComparisonResult:
     """The ``compare_coverage`` table of the corpus in ``folder``."""
     from analysis import compare
 
-    return compare.comparison_coverage(_articles(folder), **grouping)
+    articles = pd.read_parquet(folder / "articles")
+    analysed = _analysed(articles)
+    n_left_out = len(articles) - len(analysed)
+    return compare.comparison_coverage(analysed, n_left_out=n_left_out, **grouping)
 
 
 def sentiment(
