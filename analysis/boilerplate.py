@@ -1,4 +1,5 @@
-"""Text that belongs to the wire, not the story: rights notices, wire credits, datelines.
+"""Text that belongs to the wire or the feed, not the story: rights notices, wire credits,
+datelines, and the marks that end an excerpt.
 
 News copy from agencies and many sites ends with lines that every article of the outlet
 repeats: "Copyright 2011 The Associated Press. All rights reserved. This material may not be
@@ -37,9 +38,18 @@ _CREDIT_LINE = re.compile(
     rf"^{_CREDIT_ROLES}\s+by\b[^.]*;\s*{_CREDIT_ROLES}\s+by\b[^.]*\.?$", re.IGNORECASE
 )
 
+# The mark with which a news API or feed ends an excerpt of an article: NewsAPI's
+# "… [+2345 chars]", WordPress feeds' "[…]" (or "[&#8230;]"), and "Continue reading…".
+# Read as a sentence, NewsAPI's made "chars" a keyword of every article.
+EXCERPT_MARK = (
+    r"(?:\[\+\d[\d,]* chars\]|\[(?:…|\.\.\.|&#8230;|&hellip;)\]|Continue reading(?:…|\.\.\.)?)"
+)
+_EXCERPT_MARK_ALONE = re.compile(rf"^\W*{EXCERPT_MARK}\W*$", re.IGNORECASE)
+
 
 def is_boilerplate(sentence: str) -> bool:
-    """Tell whether a sentence is a rights notice or a wire credit, not the story's text.
+    """Tell whether a sentence is a rights notice, a wire credit or the mark that ends an
+    excerpt (:data:`EXCERPT_MARK`), not the story's text.
 
     Args:
         sentence: One sentence as written.
@@ -47,13 +57,14 @@ def is_boilerplate(sentence: str) -> bool:
     Returns:
         True for "Copyright 2011 The Associated Press.", "All rights reserved.", "This
         material may not be published, broadcast, rewritten or redistributed.", "(Reporting
-        by Chip Barnett; Editing by Leslie Adler)"; False for story sentences that mention
-        copyright or reporting ("The copyright case ended.", "Reporting by the Times showed
-        …").
+        by Chip Barnett; Editing by Leslie Adler)", "[+2345 chars]"; False for story
+        sentences that mention copyright or reporting ("The copyright case ended.",
+        "Reporting by the Times showed …").
     """
     text = sentence.strip()
     return bool(
-        _RIGHTS.search(text)
+        _EXCERPT_MARK_ALONE.match(text)
+        or _RIGHTS.search(text)
         or _REDISTRIBUTION.search(text)
         or _CREDIT_IN_PARENTHESES.match(text)
         or _CREDIT_LINE.match(text)

@@ -21,6 +21,12 @@ from analysis.boilerplate import dateline_length, is_boilerplate
         "(Editing by Vicki Allen)",
         "(Additional reporting by Jane Doe in Paris; Writing by John Roe)",
         "Reporting by Fiona Lau; editing by Chris Lewis.",
+        # the marks that end an API's or a feed's excerpt, as sentences of their own
+        "[+2345 chars]",
+        "[+12,086 chars]",
+        "[…]",
+        "[&#8230;]",
+        "Continue reading…",
     ],
 )
 def test_notices_and_credits_are_boilerplate(sentence):
@@ -38,6 +44,8 @@ def test_notices_and_credits_are_boilerplate(sentence):
         "Editing by committee rarely works.",
         "The material may be published later.",
         "(Reuters) - Stocks rose on Friday.",
+        "The chars were left on the grill.",
+        "Continue reading the report, he said.",
     ],
 )
 def test_story_sentences_about_rights_or_reporting_are_not(sentence):
@@ -62,3 +70,18 @@ def test_story_sentences_about_rights_or_reporting_are_not(sentence):
 )
 def test_a_dateline_is_the_place_date_and_agency_before_the_dash(sentence, dateline):
     assert sentence[: dateline_length(sentence)] == dateline
+
+
+def test_an_api_excerpt_mark_is_left_out_of_the_sentences():
+    from defaults import PREPARE
+
+    from analysis.document import analyse_structure
+
+    content = (
+        "Markets fell sharply on Monday after the central bank raised rates. Investors worried"
+        " about growth and the outlook for jobs in the coming year… [+2345 chars]"
+    )
+    document = analyse_structure(content, **PREPARE)
+    assert document.sentences["text"].tolist()[-1].endswith("the coming year…")
+    assert "chars" not in set(document.tokens["token"])
+    assert document.sections["n_boilerplate"].tolist() == [1]

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from analysis.boilerplate import EXCERPT_MARK
 from analysis.tokens import CHARACTER_REFERENCES
 
 _HTML_TAG = re.compile(
@@ -15,13 +16,7 @@ _HTML_TAG = re.compile(
 # The most characters an Excel cell holds: Excel cuts longer text there without a word, so
 # a corpus that passed through a spreadsheet can hold articles cut at exactly this length.
 EXCEL_CELL_LIMIT = 32_767
-# The marks with which news APIs and feeds end an excerpt of an article: NewsAPI's
-# "… [+2345 chars]", WordPress feeds' "[…]" (or "[&#8230;]"), and "Continue reading…".
-_EXCERPT_END = re.compile(
-    r"(?:\[\+\d[\d,]* chars\]|\[(?:…|\.\.\.|&#8230;|&hellip;)\]|Continue reading(?:…|\.\.\.)?)"
-    r"\W{0,3}\Z",
-    re.IGNORECASE,
-)
+_EXCERPT_END = re.compile(rf"{EXCERPT_MARK}\W{{0,3}}\Z", re.IGNORECASE)
 # Enough of a text to find what it holds; reading more only costs time.
 _SAMPLE_CHARS = 200_000
 # Mojibake: UTF-8 read as Latin-1 or Windows-1252 turns each accented letter or curly quote
