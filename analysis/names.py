@@ -227,6 +227,15 @@ NUMBER_WORDS = frozenset(
     """One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Hundred Thousand
     Million Billion""".split()
 )
+#: Nouns that a number makes a reference to a part of a text, a measure on a ballot, a
+#: route or a stage ("Chapter 11 protection", "Article 50", "Proposition 8", "Section 230",
+#: "Flight 370", "Round 3"): capitalised before the number, they name no actor.
+DESIGNATION_NOUNS = frozenset(
+    """Amendment Article Chapter Clause Exit Flight Form Gate Level Measure Paragraph Part
+    Phase Platform Proposition Question Resolution Room Round Route Rule Schedule Section
+    Stage Title Volume""".split()
+)
+_DESIGNATION_NUMBER = re.compile(r"^(?:\d[\d,.]*[A-Za-z]?|[IVXLC]+)$")
 #: Hyphens and en dashes, which join names ("U.S.-Japan").
 HYPHEN = re.compile(r"[-–]")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ians?|eans?|cans?|ish)$")
@@ -350,6 +359,16 @@ def looks_like_demonym(word: str) -> bool:
     """A capitalised word ending like a nationality ("Japanese", "American", "British"), or
     one of :data:`IRREGULAR_DEMONYMS` ("Greek", "French")."""
     return bool(_DEMONYM.match(word)) or word in IRREGULAR_DEMONYMS
+
+
+def is_designation(word: str, following: str | None) -> bool:
+    """A noun of :data:`DESIGNATION_NOUNS` before a number, in digits or Roman numerals
+    ("Chapter" of "Chapter 11", "Title" of "Title IX"): a reference, no name."""
+    return (
+        word in DESIGNATION_NOUNS
+        and following is not None
+        and _DESIGNATION_NUMBER.match(following) is not None
+    )
 
 
 def is_plural_acronym(token: str) -> bool:

@@ -1173,3 +1173,31 @@ def test_web_and_email_addresses_are_no_actors():
         ]
     )
     assert set(result.mentions["actor"]) == {"Fox News"}
+
+
+def test_a_compass_word_before_a_demonym_is_no_actor():
+    texts = [
+        "The South African government cut taxes.",
+        "Officials said the North Korean leader met South Korean envoys.",
+        "The West African nations met.",
+        "South Africa won the vote.",  # the place itself stays
+    ]
+    assert _counts(_find_in_article(texts)) == {"South Africa": 1}
+
+
+def test_a_place_opening_a_sentence_keeps_its_compass_word():
+    # the tagger reads a sentence's first "North" as an adverb
+    texts = ["North Korea fired a missile.", "South Korea protested.", "Japan said so."]
+    assert _counts(_find_in_article(texts)) == {"North Korea": 1, "South Korea": 1, "Japan": 1}
+
+
+def test_a_noun_before_a_number_is_a_reference_not_an_actor():
+    texts = [
+        "Winn-Dixie said Chapter 11 protection would help it.",
+        "Britain triggered Article 50 in March.",
+        "Voters in California backed Proposition 8.",
+        "Schools face Title IX cases after Flight 370 vanished.",
+    ]
+    assert _counts(_find_in_article(texts)) == {
+        "Winn-Dixie": 1, "United Kingdom": 1, "California": 1
+    }  # fmt: skip

@@ -8,6 +8,7 @@ from analysis.names import (
     country_official_name,
     follows_date_cue,
     is_date_word,
+    is_designation,
     is_full_name,
     is_person_title,
     is_proper,
@@ -160,3 +161,10 @@ def test_date_cues_before_a_month(previous, before_previous, expected):
 )
 def test_a_title_before_an_institutions_head_word_is_part_of_its_name(word, following, expected):
     assert is_person_title(word, following) is expected
+
+
+def test_a_designation_is_a_listed_noun_before_a_number():
+    assert is_designation("Chapter", "11") and is_designation("Title", "IX")
+    assert is_designation("Article", "50") and is_designation("Section", "230")
+    assert not is_designation("Chapter", "of")  # "the Chapter of the cathedral"
+    assert not is_designation("Chapter", None) and not is_designation("Arsenal", "2")

@@ -18,7 +18,7 @@ from analysis.actors.institutions import (
     opens_institution_name,
     opens_name,
 )
-from analysis.actors.kinds import organisation_or_place, place_names
+from analysis.actors.kinds import COMPASS_WORDS, organisation_or_place, place_names
 from analysis.actors.offices import (
     is_portfolio,
     rank_after_title,
@@ -38,12 +38,14 @@ from analysis.names import (
     follows_date_cue,
     hyphen_parts,
     is_date_word,
+    is_designation,
     is_full_name,
     is_initial,
     is_name_word,
     is_person_title,
     is_plural_acronym,
     is_proper,
+    looks_like_demonym,
 )
 from analysis.resources import load_once
 from analysis.tokens import lexicon_tag, looks_like_proper_adjective
@@ -236,17 +238,18 @@ def _raw_runs(
             # an office opening the sentence ("Secretary of State Hillary Clinton said"): the
             # title, read as a common noun there, starts the run that drops it
             proper = tokens[i + 1][0] == "of" and is_proper(*tokens[i + 2], False)
-        if not proper and not current and tag == "JJ" and i + 1 < len(tokens):
-            # a name's first word the tagger read as an adjective: a place's ("New" "York"),
-            # or an institution's or event's ("European Union", "White House"); a sentence's
-            # capital shows no name, so there only a proper adjective ("Former Tory" is none)
-            proper = is_name_word(tok) and (
-                f"{tok} {tokens[i + 1][0]}" in place_names()
-                or (
-                    (i != first or looks_like_proper_adjective(tok))
-                    and opens_institution_name(tokens, i + 1)
+        if not proper and not current and i + 1 < len(tokens) and is_name_word(tok):
+            # a name's first word the tagger read as another word class: a place's whatever
+            # its tag ("New" "York", and a sentence's "North" "Korea", read as an adverb), or
+            # an institution's or event's adjective ("European Union", "White House"); a
+            # sentence's capital shows no name, so there only a proper adjective ("Former
+            # Tory" is none)
+            if f"{tok} {tokens[i + 1][0]}" in place_names():
+                proper = True
+            elif tag == "JJ":
+                proper = (i != first or looks_like_proper_adjective(tok)) and (
+                    opens_institution_name(tokens, i + 1)
                 )
-            )
         if not proper and current and i + 1 < len(tokens):
             nxt, nxt_tag = tokens[i + 1]
             if tok in CONNECTORS and is_proper(nxt, nxt_tag, False):
@@ -449,8 +452,10 @@ def _split_party_label(offset: int, part: list[str]) -> list[tuple[int, list[str
 def _names_an_actor(part: list[str], tokens: Sequence[tuple[str, str]], at: int) -> bool:
     """Does a part of a run, at ``tokens[at]``, name an actor there? Not a holiday (also one
     named with a possessive, "Valentine's Day"), a plural acronym, number word or letter
-    alone, an office's portfolio or a description before a title, an ordinal's noun, or a
-    demonym used as an adjective."""
+    alone, an office's portfolio or a description before a title, an ordinal's noun, a
+    demonym used as an adjective (also the compass word of "South African"), or a noun
+    before a number ("Chapter 11")."""
+    following = tokens[at + len(part)][0] if at + len(part) < len(tokens) else None
     return not (
         " ".join(part) in HOLIDAYS
         or _names_no_one_alone(part)
@@ -458,6 +463,19 @@ def _names_an_actor(part: list[str], tokens: Sequence[tuple[str, str]], at: int)
         or _after_ordinal(part, tokens, at)
         or _in_possessive_holiday(part, tokens, at)
         or _is_demonym_use(part, tokens, at)
+        or _opens_demonym(part, following)
+        or (len(part) == 1 and is_designation(part[0], following))
+    )
+
+
+def _opens_demonym(part: list[str], following: str | None) -> bool:
+    """Is a one-word part the compass word of a demonym that the tagger read apart ("South"
+    of "South African officials", "North" of "North Korean")? Alone it names no actor."""
+    return (
+        len(part) == 1
+        and part[0] in COMPASS_WORDS
+        and following is not None
+        and looks_like_demonym(following)
     )
 
 
