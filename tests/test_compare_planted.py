@@ -37,6 +37,11 @@ def test_the_gloomy_outlet_is_more_negative(corpus):
     others = table.drop(index=planted.GLOOMY_OUTLET)
     assert table.loc[planted.GLOOMY_OUTLET, "ci_high"] < others["ci_low"].min()
     assert table.loc[planted.GLOOMY_OUTLET, "share_negative"] > others["share_negative"].max()
+    # and the test of each outlet against the others finds it, and only it
+    tests = _cells(results["sentiment"].tables["sentiment_differences"]).set_index("value")
+    assert tests.loc[planted.GLOOMY_OUTLET, "ci_high"] < 0
+    assert tests.loc[planted.GLOOMY_OUTLET, "p_adjusted"] < 0.001
+    assert (tests.drop(index=planted.GLOOMY_OUTLET)["difference"] > 0).all()
 
 
 def test_the_outlet_negative_toward_one_actor_is_found(corpus):

@@ -2,9 +2,17 @@
 
 import numpy as np
 import pandas as pd
+import pytest
 from defaults import GROUPING, INTERVAL
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy.stats import ttest_ind
 
-from analysis.compare.sentiment import SENTIMENT_OVER_TIME_COLUMNS, sentiment_over_time
+from analysis.compare.sentiment import (
+    SENTIMENT_DIFFERENCES_COLUMNS,
+    SENTIMENT_OVER_TIME_COLUMNS,
+    sentiment_over_time,
+)
 
 ARTICLES = pd.DataFrame(
     {
@@ -95,5 +103,77 @@ def test_without_dates_or_groups_the_table_is_empty_with_a_reason():
     result = _run(bare)
     table = result.tables["sentiment_over_time"]
     assert table.empty and list(table.columns) == SENTIMENT_OVER_TIME_COLUMNS
+    differences = result.tables["sentiment_differences"]
+    assert differences.empty and list(differences.columns) == SENTIMENT_DIFFERENCES_COLUMNS
     assert "date" in result.reason and "source" in result.reason
     assert "\n" not in result.reason
+
+
+def _outlets(scores_by_source, shared=()):
+    """Undated articles of outlets with the given scores; ``shared`` articles hold two
+    sources (a JSON list), with their score."""
+    rows, scores = [], []
+    for source, values in scores_by_source.items():
+        for i, value in enumerate(values):
+            rows.append({"article": f"{source}{i}", "source": source})
+            scores.append({"article": f"{source}{i}", "sentiment": value})
+    for i, (sources, value) in enumerate(shared):
+        rows.append({"article": f"shared{i}", "source": '["' + '", "'.join(sources) + '"]'})
+        scores.append({"article": f"shared{i}", "sentiment": value})
+    articles = pd.DataFrame(rows).assign(date=pd.NaT)
+    labels = pd.DataFrame({"article": [r["article"] for r in rows]}).assign(
+        n_sentences=1, n_positive=0, n_neutral=1, n_negative=0
+    )
+    options = {**GROUPING, **INTERVAL, "group_by": ["source"], "n_bootstrap": 200}
+    result = sentiment_over_time(articles, pd.DataFrame(scores), labels, **options)
+    return result.tables["sentiment_differences"].set_index("value")
+
+
+def test_each_outlet_is_tested_against_the_others_as_welch_does():
+    rng = np.random.default_rng(7)
+    scores = {"Ledger": rng.normal(0.2, 0.1, 12), "Wire": rng.normal(0.0, 0.3, 25),
+              "Post": rng.normal(0.0, 0.2, 9)}  # fmt: skip
+    table = _outlets(scores)
+    ledger = table.loc["Ledger"]
+    reference = np.concatenate([scores["Wire"], scores["Post"]])
+    welch = ttest_ind(scores["Ledger"], reference, equal_var=False)
+    interval = welch.confidence_interval(INTERVAL["confidence"])
+    assert (ledger["n_articles"], ledger["n_reference"]) == (12, 34)
+    assert ledger["difference"] == pytest.approx(scores["Ledger"].mean() - reference.mean())
+    assert ledger["t"] == pytest.approx(welch.statistic)
+    assert ledger["df"] == pytest.approx(welch.df)
+    assert ledger["p_value"] == pytest.approx(welch.pvalue)
+    assert (ledger["ci_low"], ledger["ci_high"]) == pytest.approx((interval.low, interval.high))
+    # Benjamini-Hochberg over the column's three tests
+    p = table["p_value"].sort_values()
+    assert table.loc[p.index[0], "p_adjusted"] == pytest.approx(
+        min(p.iloc[0] * 3, p.iloc[1] * 1.5, p.iloc[2])
+    )
+
+
+def test_an_article_of_two_outlets_is_on_neither_side_of_their_test():
+    table = _outlets({"Ledger": [0.1, 0.3, 0.2], "Wire": [-0.1, -0.3, 0.0]},
+                     shared=[(("Ledger", "Wire"), 0.9)])  # fmt: skip
+    assert (table.loc["Ledger", "n_articles"], table.loc["Ledger", "n_reference"]) == (4, 3)
+    assert table.loc["Ledger", "mean_reference"] == pytest.approx(-0.4 / 3)
+    assert table.loc["Wire", "mean_reference"] == pytest.approx(0.2)
+
+
+def test_a_side_of_one_article_or_without_spread_is_not_tested():
+    table = _outlets({"Ledger": [0.4], "Wire": [0.1, -0.1, 0.2], "Post": [0.0, 0.0]})
+    assert np.isnan(table.loc["Ledger", "p_value"]) and np.isnan(table.loc["Ledger", "ci_low"])
+    assert table.loc["Ledger", "difference"] == pytest.approx(0.4 - 0.2 / 5)
+    assert not np.isnan(table.loc["Wire", "p_value"])
+
+
+@given(
+    st.lists(st.floats(-1, 1), min_size=2, max_size=12),
+    st.lists(st.floats(-1, 1), min_size=2, max_size=12),
+)
+def test_a_difference_lies_in_its_interval_and_p_in_unit_range(ledger, wire):
+    table = _outlets({"Ledger": ledger, "Wire": wire})
+    row = table.loc["Ledger"]
+    assert row["difference"] == pytest.approx(np.mean(ledger) - np.mean(wire), abs=1e-9)
+    if not np.isnan(row["p_value"]):
+        assert 0 <= row["p_value"] <= 1 and row["p_adjusted"] >= row["p_value"] - 1e-12
+        assert row["ci_low"] <= row["difference"] + 1e-9 <= row["ci_high"] + 2e-9

@@ -4,6 +4,11 @@ Each article counts once: its score is its overall headline sentiment (the mean 
 sentences), and a cell's interval is a seeded (expanded percentile) bootstrap over the
 cell's articles, not its sentences, because sentences of one article are not independent.
 The shares of positive, neutral and negative sentences pool the cell's sentences.
+
+Whether two outlets differ is not read off overlapping intervals (two 95 % intervals can
+overlap while the difference is significant): :func:`value_differences` tests each group
+value's articles against the column's other articles in the same period (Welch's t-test on
+article scores, with the difference's interval and Benjamini-Hochberg adjusted p-values).
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from itertools import pairwise
 
 import numpy as np
 import pandas as pd
+from scipy.stats import t as student_t
 
-from analysis.compare.periods import KEY_COLUMNS, Grouping, group_articles, sort_keys
+from analysis.compare.periods import ALL, KEY_COLUMNS, Grouping, group_articles, sort_keys
 from analysis.compare.result import ComparisonResult
+from analysis.keyness import fdr_adjusted
 from analysis.sentiment import bootstrap_mean_ci
 
 SENTIMENT_OVER_TIME_COLUMNS = [
@@ -28,6 +35,20 @@ SENTIMENT_OVER_TIME_COLUMNS = [
     "share_positive",
     "share_neutral",
     "share_negative",
+]
+SENTIMENT_DIFFERENCES_COLUMNS = [
+    *KEY_COLUMNS,
+    "n_articles",
+    "n_reference",
+    "mean",
+    "mean_reference",
+    "difference",
+    "ci_low",
+    "ci_high",
+    "t",
+    "df",
+    "p_value",
+    "p_adjusted",
 ]
 LABEL_COLUMNS = ["n_sentences", "n_positive", "n_neutral", "n_negative"]
 
@@ -73,9 +94,89 @@ def cell_means(
     return cells
 
 
+def value_differences(cells: pd.DataFrame, *, confidence: float) -> pd.DataFrame:
+    """Each group value's mean article score against the column's other articles.
+
+    In each period (and ``all``), a value's articles are compared with the articles that
+    hold another value of the same column and not this one (an article of two authors is
+    on neither side of the test between them), by Welch's t-test, which does not assume the
+    two sides' variances equal.
+
+    Args:
+        cells: One row per article and cell (``article``, :data:`KEY_COLUMNS`,
+            ``sentiment``), as :func:`sentiment_over_time` builds them.
+        confidence: Coverage of the difference's interval.
+
+    Returns:
+        :data:`SENTIMENT_DIFFERENCES_COLUMNS`, one row per cell of a group value:
+        ``difference`` = ``mean`` - ``mean_reference``, its Welch interval, ``t``, the
+        Welch-Satterthwaite ``df``, the two-sided ``p_value`` and ``p_adjusted`` (Benjamini-
+        Hochberg over the values of one column in one period). The test's columns are empty
+        when a side has fewer than two articles or neither side varies.
+    """
+    by_value = cells.loc[cells["group"] != ALL, ["article", *KEY_COLUMNS, "sentiment"]]
+    by_value = by_value.assign(square=by_value["sentiment"] ** 2)
+    sums = ["sentiment", "square"]
+    value = by_value.groupby(KEY_COLUMNS, sort=True)[sums].agg(["size", "sum"])
+    value = pd.DataFrame(
+        {"n": value[("sentiment", "size")], "total": value[("sentiment", "sum")],
+         "squares": value[("square", "sum")]}
+    ).reset_index()  # fmt: skip
+    column = by_value.drop_duplicates(["article", "period", "group"])
+    column = column.groupby(["period", "group"], sort=True)[sums].agg(["size", "sum"])
+    column = pd.DataFrame(
+        {"n_all": column[("sentiment", "size")], "total_all": column[("sentiment", "sum")],
+         "squares_all": column[("square", "sum")]}
+    ).reset_index()  # fmt: skip
+    table = value.merge(column, on=["period", "group"], how="left")
+    n1, n2 = table["n"].to_numpy(float), (table["n_all"] - table["n"]).to_numpy(float)
+    mean1, var1 = _mean_and_variance(n1, table["total"], table["squares"])
+    mean2, var2 = _mean_and_variance(
+        n2, table["total_all"] - table["total"], table["squares_all"] - table["squares"]
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        se2 = var1 / n1 + var2 / n2
+        se = np.sqrt(se2)
+        testable = (n1 >= 2) & (n2 >= 2) & (se > 0)
+        difference = mean1 - mean2
+        t = np.where(testable, difference / se, np.nan)
+        df = np.where(
+            testable, se2**2 / ((var1 / n1) ** 2 / (n1 - 1) + (var2 / n2) ** 2 / (n2 - 1)), np.nan
+        )
+        half = student_t.ppf(0.5 + confidence / 2, df) * se
+        p_value = 2 * student_t.sf(np.abs(t), df)
+    p_adjusted = np.full(len(table), np.nan)
+    tested = ~np.isnan(p_value)
+    families = (table["period"] + "\t" + table["group"]).to_numpy()
+    p_adjusted[tested] = fdr_adjusted(p_value[tested], families[tested])
+    out = table[KEY_COLUMNS].assign(
+        n_articles=n1.astype(int), n_reference=n2.astype(int), mean=mean1,
+        mean_reference=np.where(n2 > 0, mean2, np.nan),
+        difference=np.where(n2 > 0, difference, np.nan),
+        ci_low=np.where(testable, difference - half, np.nan),
+        ci_high=np.where(testable, difference + half, np.nan),
+        t=t, df=df, p_value=p_value, p_adjusted=p_adjusted,
+    )  # fmt: skip
+    return sort_keys(out)[SENTIMENT_DIFFERENCES_COLUMNS]
+
+
+def _mean_and_variance(
+    n: np.ndarray, total: pd.Series, squares: pd.Series
+) -> tuple[np.ndarray, np.ndarray]:
+    """Means and sample variances from counts, sums and sums of squares (NaN below 2)."""
+    total, squares = total.to_numpy(float), squares.to_numpy(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = total / n
+        variance = np.where(n >= 2, np.maximum(squares - n * mean**2, 0.0) / (n - 1), np.nan)
+    return mean, variance
+
+
 def _empty_result(grouping: Grouping) -> ComparisonResult:
     return ComparisonResult(
-        {"sentiment_over_time": pd.DataFrame(columns=SENTIMENT_OVER_TIME_COLUMNS)},
+        {
+            "sentiment_over_time": pd.DataFrame(columns=SENTIMENT_OVER_TIME_COLUMNS),
+            "sentiment_differences": pd.DataFrame(columns=SENTIMENT_DIFFERENCES_COLUMNS),
+        },
         grouping.reason,
     )
 
@@ -110,8 +211,9 @@ def sentiment_over_time(
 
     Returns:
         Table ``sentiment_over_time`` (:data:`SENTIMENT_OVER_TIME_COLUMNS`); ``n_articles``
-        counts the cell's articles with a score. Empty, with the reason, when the corpus has
-        neither dates nor group values.
+        counts the cell's articles with a score. Table ``sentiment_differences``
+        (:func:`value_differences`). Empty, with the reason, when the corpus has neither
+        dates nor group values.
     """
     grouping = group_articles(articles, period=period, group_by=group_by, **grouping_options)
     if grouping.is_empty:
@@ -148,4 +250,7 @@ def sentiment_over_time(
             table[share] = np.where(total > 0, table[count] / np.where(total > 0, total, 1), np.nan)
     table["n_sentences"] = table["n_sentences"].astype(int)
     table = sort_keys(table)[SENTIMENT_OVER_TIME_COLUMNS]
-    return ComparisonResult({"sentiment_over_time": table}, grouping.reason)
+    differences = value_differences(cells, confidence=confidence)
+    return ComparisonResult(
+        {"sentiment_over_time": table, "sentiment_differences": differences}, grouping.reason
+    )

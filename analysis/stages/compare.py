@@ -31,6 +31,7 @@ PathLike = str | os.PathLike[str]
 TABLES = {
     "compare_coverage": "coverage",
     "sentiment_over_time": "sentiment",
+    "sentiment_differences": "sentiment",
     "actors_over_time": "actors",
     "actor_merges": "actors",
     "topics_over_time": "topics",
