@@ -55,7 +55,8 @@ def not_english_reason(tokens: Iterable[str]) -> str | None:
     lower = [word for word in words if word.islower()][:MAX_WORDS_JUDGED]
     if len(lower) < MIN_WORDS:
         return None
-    known = sum(lexicon_tag(word) is not None for word in lower) / len(lower)
+    in_lexicon = {word for word in set(lower) if lexicon_tag(word) is not None}
+    known = sum(word in in_lexicon for word in lower) / len(lower)
     function = sum(word in ENGLISH_FUNCTION_WORDS for word in lower) / len(lower)
     if known >= MIN_KNOWN_SHARE or function > MAX_FUNCTION_WORD_SHARE:
         return None
@@ -66,6 +67,6 @@ def latin_share(words: Sequence[str], *, min_letters: int = 20) -> float:
     """Share of the words' letters in the Latin alphabet, up to Latin Extended-B (1.0 below
     ``min_letters``)."""
     letters = "".join(words)
-    if len(letters) < min_letters:
+    if len(letters) < min_letters or letters.isascii():
         return 1.0
     return sum(letter <= "\u024f" for letter in letters) / len(letters)
