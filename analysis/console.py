@@ -1,4 +1,4 @@
-"""newsdag's one-line messages on standard error.
+"""newsdag's one-line messages on standard error, and the counts its messages and notes give.
 
 Jobs run in worker processes beside Snakemake's own, and all of them write to the same
 standard error. ``print`` writes a text and its newline separately, so a line of one
@@ -9,6 +9,7 @@ goes out whole, in one write.
 from __future__ import annotations
 
 import sys
+from numbers import Integral
 from typing import TextIO
 
 
@@ -22,3 +23,15 @@ def say(message: str, *, stream: TextIO | None = None) -> None:
     out = sys.stderr if stream is None else stream
     out.write(f"newsdag: {message}\n")
     out.flush()
+
+
+def counted(number: float, noun: str) -> str:
+    """A number and its noun, in the plural unless the number is 1: "1 article", "1,254
+    articles", "81.5 articles" (whole numbers with thousands separators, others as ``:g``).
+
+    Args:
+        number: The count (or a median of counts).
+        noun: The noun in the singular; its plural adds "s".
+    """
+    shown = f"{number:,}" if isinstance(number, Integral) else f"{number:g}"
+    return f"{shown} {noun}{'' if number == 1 else 's'}"

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
-from analysis.console import say
+from analysis.console import counted, say
 
 
 def format_duration(seconds: float) -> str:
@@ -94,7 +94,7 @@ class Progress:
                 self._planned[stage] = self._done[stage]
             done, planned = self._done.total(), self._planned.total()
             left = self._time_left(self._clock() - self._start)
-        line = f"{stage} of {shard} done ({n_articles:,} article{'' if n_articles == 1 else 's'})"
+        line = f"{stage} of {shard} done ({counted(n_articles, 'article')})"
         if planned:
             line += f"; {done:,} of {planned:,} article-steps of this run ({done / planned:.0%})"
             if left is not None:

@@ -10,7 +10,7 @@ import warnings
 
 import pandas as pd
 
-from analysis.console import say
+from analysis.console import counted, say
 from analysis.progress import Progress
 from analysis.reading import ArticleWarning
 from analysis.stages import shards
@@ -61,3 +61,10 @@ def test_a_progress_line_is_one_write():
     progress.plan({"sentiment": 4})
     line = progress.done("sentiment", "shard-000-of-001", 4, seconds=1.0)
     assert stream.writes == [f"newsdag: {line}\n"]
+
+
+def test_a_count_agrees_with_its_noun():
+    assert counted(1, "article") == "1 article"
+    assert counted(1254, "article") == "1,254 articles"
+    assert counted(81.5, "article") == "81.5 articles"  # a median
+    assert counted(1.0, "article") == "1 article" and counted(0, "period") == "0 periods"

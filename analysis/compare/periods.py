@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.compare.result import ComparisonResult
+from analysis.console import counted
 
 RESOLUTIONS = ("day", "week", "month", "year")
 ALL = "all"
@@ -240,8 +241,9 @@ def _group_note(distinct: list[str], merged_spellings: list[str], n_several: int
         return "no values"
     notes = []
     if n_several:
-        articles = "1 article" if n_several == 1 else f"{n_several} articles"
-        notes.append(f"{articles} with two or more values, in each of their cells")
+        notes.append(
+            f"{counted(n_several, 'article')} with two or more values, in each of their cells"
+        )
     if merged_spellings:
         notes.append("spellings merged: " + "; ".join(merged_spellings))
     return "; ".join(notes)
@@ -267,10 +269,9 @@ def _date_coverage(dates: pd.Series, resolution: str | None, requested: str) -> 
     stray = stray_dates(dates)
     counts = span_counts(dates[~stray], resolution)
     how = "auto" if requested == "auto" else "set"
-    median = np.median(counts)
     note = (
-        f"period {resolution} ({how}): {len(counts)} period{'' if len(counts) == 1 else 's'},"
-        f" median {median:g} article{'' if median == 1 else 's'} per period"
+        f"period {resolution} ({how}): {counted(len(counts), 'period')},"
+        f" median {counted(float(np.median(counts)), 'article')} per period"
     )
     if stray.any():
         shown = ", ".join(sorted({d.strftime("%Y-%m-%d") for d in dates[stray]})[:5])
@@ -437,8 +438,7 @@ def comparison_coverage(
     coverage = grouping.coverage
     if n_left_out:
         left_out = (
-            f"{n_left_out:,} article{'' if n_left_out == 1 else 's'} not in English left out"
-            " (articles.english_only)"
+            f"{counted(n_left_out, 'article')} not in English left out (articles.english_only)"
         )
         notes = coverage["note"].fillna("").astype(str)
         coverage = coverage.assign(note=[f"{n}; {left_out}" if n else left_out for n in notes])

@@ -116,19 +116,9 @@ def value_differences(cells: pd.DataFrame, *, confidence: float) -> pd.DataFrame
     """
     by_value = cells.loc[cells["group"] != ALL, ["article", *KEY_COLUMNS, "sentiment"]]
     by_value = by_value.assign(square=by_value["sentiment"] ** 2)
-    sums = ["sentiment", "square"]
-    value = by_value.groupby(KEY_COLUMNS, sort=True)[sums].agg(["size", "sum"])
-    value = pd.DataFrame(
-        {"n": value[("sentiment", "size")], "total": value[("sentiment", "sum")],
-         "squares": value[("square", "sum")]}
-    ).reset_index()  # fmt: skip
-    column = by_value.drop_duplicates(["article", "period", "group"])
-    column = column.groupby(["period", "group"], sort=True)[sums].agg(["size", "sum"])
-    column = pd.DataFrame(
-        {"n_all": column[("sentiment", "size")], "total_all": column[("sentiment", "sum")],
-         "squares_all": column[("square", "sum")]}
-    ).reset_index()  # fmt: skip
-    table = value.merge(column, on=["period", "group"], how="left")
+    value = _sums(by_value, KEY_COLUMNS)
+    column = _sums(by_value.drop_duplicates(["article", "period", "group"]), ["period", "group"])
+    table = value.merge(column, on=["period", "group"], how="left", suffixes=("", "_all"))
     n1, n2 = table["n"].to_numpy(float), (table["n_all"] - table["n"]).to_numpy(float)
     mean1, var1 = _mean_and_variance(n1, table["total"], table["squares"])
     mean2, var2 = _mean_and_variance(
@@ -158,6 +148,14 @@ def value_differences(cells: pd.DataFrame, *, confidence: float) -> pd.DataFrame
         t=t, df=df, p_value=p_value, p_adjusted=p_adjusted,
     )  # fmt: skip
     return sort_keys(out)[SENTIMENT_DIFFERENCES_COLUMNS]
+
+
+def _sums(rows: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """Per ``keys``: ``n`` scores, their ``total`` and the total of their ``squares``."""
+    grouped = rows.groupby(list(keys), sort=True)
+    return grouped.agg(
+        n=("sentiment", "size"), total=("sentiment", "sum"), squares=("square", "sum")
+    ).reset_index()
 
 
 def _mean_and_variance(

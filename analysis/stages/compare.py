@@ -21,6 +21,7 @@ import pandas as pd
 
 from analysis.console import say
 from analysis.stages.logs import job_log
+from analysis.stages.shards import analysed_mask
 from analysis.tables import read_tsv, write_tsv
 
 if TYPE_CHECKING:
@@ -60,13 +61,8 @@ def figure_stems(group_by: Sequence[str], family: str | None = None) -> list[str
 
 def _articles(folder: Path) -> pd.DataFrame:
     """The corpus's analysed articles (``prepare`` leaves out those not in English)."""
-    return _analysed(pd.read_parquet(folder / "articles"))
-
-
-def _analysed(articles: pd.DataFrame) -> pd.DataFrame:
-    if "analysed" not in articles.columns:
-        return articles
-    return articles[articles["analysed"]].reset_index(drop=True)
+    articles = pd.read_parquet(folder / "articles")
+    return articles[analysed_mask(articles)].reset_index(drop=True)
 
 
 def coverage(folder: Path, *, grouping: Mapping[str, object]) -> ComparisonResult:
@@ -74,9 +70,12 @@ def coverage(folder: Path, *, grouping: Mapping[str, object]) -> ComparisonResul
     from analysis import compare
 
     articles = pd.read_parquet(folder / "articles")
-    analysed = _analysed(articles)
-    n_left_out = len(articles) - len(analysed)
-    return compare.comparison_coverage(analysed, n_left_out=n_left_out, **grouping)
+    analysed = analysed_mask(articles)
+    return compare.comparison_coverage(
+        articles[analysed].reset_index(drop=True),
+        n_left_out=int((~analysed).sum()),
+        **grouping,
+    )
 
 
 def sentiment(

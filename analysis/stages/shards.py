@@ -129,7 +129,7 @@ def run_shard(
         frames = {name: read_parquet(path) for name, path in inputs.items()}
         per_article = {name: split_by_article(f, order["article"]) for name, f in frames.items()}
         results: dict[str, list[pd.DataFrame]] = {name: [] for name in outputs}
-        for origin, analysed in zip(order["origin"], analysed_flags(order), strict=True):
+        for origin, analysed in zip(order["origin"], analysed_mask(order), strict=True):
             arguments = {name: next(parts) for name, parts in per_article.items()}
             if not analysed:
                 arguments = {name: part.iloc[0:0] for name, part in arguments.items()}
@@ -180,7 +180,7 @@ def run_shard_tables(
         frames = {name: read_parquet(path) for name, path in inputs.items()}
         if articles is not None:
             order = read_parquet(articles, as_in_tsv=False)
-            left_out = set(order["article"][[not a for a in analysed_flags(order)]])
+            left_out = set(order.loc[~analysed_mask(order), "article"])
             if left_out:
                 frames = {
                     n: f[~f["article"].isin(left_out)].reset_index(drop=True)
@@ -205,15 +205,15 @@ def left_out(articles: Path, article: str) -> bool:
         articles: The ``articles`` table of the article's shard.
         article: The article's id.
     """
-    return not all(analysed_flags(read_parquet(articles, article=article, as_in_tsv=False)))
+    return not analysed_mask(read_parquet(articles, article=article, as_in_tsv=False)).all()
 
 
-def analysed_flags(articles: pd.DataFrame) -> list[bool]:
+def analysed_mask(articles: pd.DataFrame) -> pd.Series:
     """Whether each article of an ``articles`` table is analysed (its ``analysed`` column;
-    every article, for a table without one)."""
+    every article, for a table without one), aligned with the table's rows."""
     if "analysed" not in articles.columns:
-        return [True] * len(articles)
-    return articles["analysed"].fillna(True).astype(bool).tolist()
+        return pd.Series(True, index=articles.index)
+    return articles["analysed"].fillna(True).astype(bool)
 
 
 def _call(function, arguments, params, origin, stage, logger) -> dict[str, pd.DataFrame]:
