@@ -12,6 +12,10 @@ import numpy as np
 import pandas as pd
 
 FLOAT_FORMAT = "%.6f"
+# Probabilities are written with six significant digits instead: with six decimals every
+# p-value under 5e-7 would read 0.000000, hiding how strong an effect is.
+P_VALUE_COLUMNS = ("p_value", "p_adjusted")
+P_VALUE_FORMAT = "%.6g"
 
 
 def _current_umask() -> int:
@@ -64,7 +68,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
 
 
 def to_tsv_text(frame: pd.DataFrame) -> str:
-    """Render a table as TSV text: header row, LF newlines, floats with six decimals.
+    """Render a table as TSV text: header row, LF newlines, floats with six decimals
+    (p-values, :data:`P_VALUE_COLUMNS`, with six significant digits: ``3.2e-58``).
 
     Fixed float formatting makes the bytes independent of tiny floating-point noise
     and of the platform's repr, so the same input gives byte-identical tables.
@@ -75,7 +80,17 @@ def to_tsv_text(frame: pd.DataFrame) -> str:
     Returns:
         The TSV text.
     """
+    p_values = [name for name in P_VALUE_COLUMNS if name in frame.columns]
+    if p_values:
+        frame = frame.assign(**{name: _significant_digits(frame[name]) for name in p_values})
     return frame.to_csv(sep="\t", index=False, lineterminator="\n", float_format=FLOAT_FORMAT)
+
+
+def _significant_digits(column: pd.Series) -> pd.Series:
+    """A float column as text in :data:`P_VALUE_FORMAT`; a missing value stays missing."""
+    values = column.to_numpy(dtype=float, na_value=np.nan)
+    text = [None if value != value else P_VALUE_FORMAT % value for value in values.tolist()]
+    return pd.Series(text, index=column.index, dtype=object)
 
 
 def nullable_integers(values: Sequence[object]) -> pd.api.extensions.ExtensionArray:

@@ -11,6 +11,22 @@ def test_tsv_text_fixes_float_format_and_newlines():
     assert to_tsv_text(frame) == "term\tscore\ngas\t0.300000\nLNG\t0.333333\n"
 
 
+def test_p_values_keep_six_significant_digits_however_small(tmp_path):
+    frame = pd.DataFrame(
+        {"term": ["gas", "LNG", "oil"], "g2": [270.5, 3.0, 0.0],
+         "p_value": [3.2e-58, 0.0832, float("nan")], "p_adjusted": [6.4e-58, 1.0, float("nan")]}
+    )  # fmt: skip
+    assert to_tsv_text(frame).splitlines() == [
+        "term\tg2\tp_value\tp_adjusted",
+        "gas\t270.500000\t3.2e-58\t6.4e-58",
+        "LNG\t3.000000\t0.0832\t1",
+        "oil\t0.000000\t\t",
+    ]
+    path = tmp_path / "keyness.tsv"
+    write_tsv(frame, path)
+    assert read_tsv(path)["p_value"].iloc[0] == 3.2e-58
+
+
 def test_round_trip_keeps_text_that_looks_like_missing_values(tmp_path):
     frame = pd.DataFrame({"keyword": ["NA", "null", "gas"], "rank": [1, 2, 3]})
     path = tmp_path / "keywords.tsv"
