@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis.names import PARTY_AFFILIATION, looks_like_demonym
 from analysis.resources import load_once
+from analysis.word_frequencies import english_zipf
 
 TOKEN_COLUMNS = [
     "sentence_id",
@@ -282,7 +283,23 @@ def lemmatise(token: str, pos: str) -> str:
     if upos is None or not lower.isalpha():
         return lower
     lemmas = _lemma_tables()(lower, upos=upos)
-    return lemmas[0] if lemmas else lower
+    lemma = lemmas[0] if lemmas else lower
+    if pos == "NNS" and lemma != lower and noun_lemma(lower) is None:
+        return _unlisted_plural_lemma(lower, lemma)
+    return lemma
+
+
+# lemminflect makes the lemma of a plural its dictionary lacks by rule, and for "-ies" and
+# "-ses" the rule can take off too much: "calories" -> "calory", "selfies" -> "selfy", and a
+# British verb read as a plural, "recognises" -> "recognis". The plural without its "s" is
+# the lemma instead when it is a common English word (Zipf 3 or more, wordfreq's small list)
+# and the rule's lemma is not: "calorie", "selfie", "recognise"; "bursaries" stays
+# "bursary", "spates" "spate".
+def _unlisted_plural_lemma(plural: str, rule_lemma: str) -> str:
+    """The lemma of a plural lemminflect's dictionary lacks, given the one its rule makes."""
+    zipf = english_zipf()
+    without_s = plural.removesuffix("s")
+    return without_s if without_s in zipf and rule_lemma not in zipf else rule_lemma
 
 
 def is_stop_word(lower: str) -> bool:

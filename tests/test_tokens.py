@@ -72,6 +72,20 @@ def test_proper_nouns_keep_their_spelling():
     assert lemmatise("Tariffs", "NNS") == "tariff"
 
 
+def test_a_plural_the_dictionary_lacks_keeps_a_common_singular():
+    """lemminflect's rule for unlisted plurals takes "-ies" to "-y" and "-ses" to "-s"."""
+    text = "Restaurants must post calories. One calorie is small, and Britain recognises it."
+    table = tokenise_sentences(text, [(0, 31), (32, len(text))])
+    lemma = dict(zip(table["token"], table["lemma"], strict=True))
+    assert lemma["calories"] == lemma["calorie"] == "calorie"  # not "calory"
+    assert lemmatise("selfies", "NNS") == "selfie"
+    assert lemmatise("recognises", "NNS") == "recognise"  # a verb the tagger took for a plural
+    # A rule's lemma that is a common word stays; so does one whose "-ie" form is no word.
+    assert lemmatise("spates", "NNS") == "spate"
+    assert lemmatise("bursaries", "NNS") == "bursary"
+    assert lemmatise("policies", "NNS") == "policy"  # in the dictionary
+
+
 def test_sentence_initial_capital_is_not_a_proper_noun_unless_the_text_says_so():
     text = "China buys steel. Energy matters. Tariffs on China rose."
     table = tokenise_sentences(text, [(0, 17), (18, 33), (34, len(text))])

@@ -1,27 +1,21 @@
 """Specificity against general English: phrases of common words give way to specific ones.
 
-The word frequencies come from the ``wordfreq`` package's bundled English list (Zipf scale:
-log10 per billion words; "the" 7.7, "time" 6.3, "meeting" 5.2, "topic" 4.5, "tariff" 3.5);
-nothing is downloaded. Its data file is read directly because importing wordfreq itself
-costs ~0.5 s (text-normalisation dependencies).
+The word frequencies are :func:`analysis.word_frequencies.english_zipf` (Zipf scale: log10
+per billion words; "the" 7.7, "time" 6.3, "meeting" 5.2, "topic" 4.5, "tariff" 3.5).
 """
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
 import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache, partial
-from pathlib import Path
 
 from analysis.keywords.ranking import Ranking, RankInput
-from analysis.resources import load_once
+from analysis.word_frequencies import english_zipf
 
 ZIPF_CEILING = 8.0
 # Words missing from the small list are rarer than Zipf 3 (names, technical terms).
 ZIPF_UNKNOWN = 2.5
-_WORDFREQ_LIST = "small_en.msgpack.gz"
 # The headline model reads ln(prior) as a feature (trained at the configured exponent,
 # keywords.specificity_exponent); caps 4-4.5 and exponents 1-1.5 scored within 0.003 F1@10
 # when the prior multiplied a rank fusion.
@@ -34,32 +28,6 @@ SHELL_NOUNS = frozenset(
     type way""".split()
 )
 SHELL_NOUN_FACTOR = 0.5
-
-
-@load_once
-def english_zipf() -> Mapping[str, float]:
-    """General-English Zipf frequency of each word in wordfreq's small English list.
-
-    Returns:
-        lower-cased word -> Zipf frequency (3 to 7.7); loaded once per process.
-
-    Raises:
-        ModuleNotFoundError: If the ``wordfreq`` package is not installed.
-        FileNotFoundError: If its English list is missing.
-        ValueError: If the list has an unknown format.
-    """
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("the specificity ranking needs the 'wordfreq' package")
-    import msgpack  # installed with wordfreq
-
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / _WORDFREQ_LIST
-    with gzip.open(path, "rb") as handle:
-        header, *buckets = msgpack.unpack(handle, raw=False)
-    if header.get("format") != "cB":
-        raise ValueError(f"{path}: unexpected word list format {header}")
-    # Bucket i holds the words with frequency 10^(-i/100), i.e. Zipf 9 - i/100.
-    return {word: 9.0 - index / 100.0 for index, bucket in enumerate(buckets) for word in bucket}
 
 
 def word_zipf(word: str, zipf: Mapping[str, float]) -> float:
