@@ -247,6 +247,14 @@ IRREGULAR_DEMONYMS = frozenset(
     Filipino French Greek Iraqi Israeli Kazakh Kuwaiti Nepali Omani Pakistani Qatari Saudi
     Scots Serb Slovak Slovene Somali Swiss Tajik Thai Uzbek Welsh Yemeni""".split()
 )
+#: Words that, before a demonym, make another ("Latin American", "Native American", "Middle
+#: Eastern", "Anglo-American", "Sub-Saharan African"); so do compass words
+#: (``analysis.actors.kinds.COMPASS_WORDS``) and demonyms ("African-American").
+DEMONYM_QUALIFIERS = frozenset(
+    "Afro Anglo Far Franco Indo Latin Middle Native Pan Saharan Sino Sub Trans".split()
+)
+#: Regional adjectives that end a demonym phrase as a demonym does ("Middle Eastern").
+REGIONAL_ADJECTIVES = frozenset("Eastern Western Northern Southern".split())
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _NAME_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr"})

@@ -1185,6 +1185,24 @@ def test_a_compass_word_before_a_demonym_is_no_actor():
     assert _counts(_find_in_article(texts)) == {"South Africa": 1}
 
 
+def test_a_demonym_of_several_words_used_as_an_adjective_is_no_actor():
+    texts = [
+        "The film topped the North American box office.",
+        "It granted licences to three Middle Eastern groups.",
+        "Half of African-American mothers agreed, and MPs debated Anglo-American relations.",
+        "Latin American economies and Sub-Saharan African states grew.",
+        "Native Americans protested in the Middle East.",  # a people and a place stay
+        "The West Lothian side scored.",  # a place's name that ends like a demonym stays
+        "The Native American Rights Fund sued.",  # so does a name that opens with one
+    ]
+    assert _counts(_find_in_article(texts)) == {
+        "Native Americans": 1,
+        "Middle East": 1,
+        "West Lothian": 1,
+        "Native American Rights Fund": 1,
+    }
+
+
 def test_a_place_opening_a_sentence_keeps_its_compass_word():
     # the tagger reads a sentence's first "North" as an adverb
     texts = ["North Korea fired a missile.", "South Korea protested.", "Japan said so."]

@@ -28,11 +28,13 @@ from analysis.names import (
     CALENDAR_WORDS,
     CONNECTORS,
     COUNTRY_NAME_VARIANTS,
+    DEMONYM_QUALIFIERS,
     HOLIDAYS,
     HYPHEN,
     NUMBER_WORDS,
     PARTY_WORDS,
     POSSESSIVES,
+    REGIONAL_ADJECTIVES,
     TITLE_WORDS,
     UPOS_TO_PENN,
     follows_date_cue,
@@ -469,14 +471,37 @@ def _names_an_actor(part: list[str], tokens: Sequence[tuple[str, str]], at: int)
 
 
 def _opens_demonym(part: list[str], following: str | None) -> bool:
-    """Is a one-word part the compass word of a demonym that the tagger read apart ("South"
-    of "South African officials", "North" of "North Korean")? Alone it names no actor."""
+    """Is a part the words that qualify a demonym the tagger read apart ("South" of "South
+    African officials", "North" of "North Korean", "Latin" of "Latin American", "Sub-Saharan"
+    of "Sub-Saharan African")? Alone they name no actor."""
     return (
-        len(part) == 1
-        and part[0] in COMPASS_WORDS
-        and following is not None
+        following is not None
         and looks_like_demonym(following)
+        and all(_qualifies_demonym(piece) for piece in _pieces(part))
     )
+
+
+def _is_demonym_phrase(part: list[str]) -> bool:
+    """Do a part's words, or a hyphenated word's pieces, make one demonym: qualifiers and a
+    demonym or regional adjective last ("North American", "Latin American", "Middle Eastern",
+    "African-American", "Anglo-American")? "Middle East" and "West Lothian" are none: places."""
+    *qualifiers, last = _pieces(part)
+    # A place's name may end like a demonym ("West Lothian"): the last word must be one the
+    # tagger's lexicon knows.
+    known_demonym = looks_like_demonym(last) and lexicon_tag(last) is not None
+    return (
+        bool(qualifiers)
+        and (known_demonym or last in REGIONAL_ADJECTIVES)
+        and all(_qualifies_demonym(piece) for piece in qualifiers)
+    )
+
+
+def _pieces(part: list[str]) -> list[str]:
+    return [piece for word in part for piece in hyphen_parts(word)]
+
+
+def _qualifies_demonym(word: str) -> bool:
+    return word in COMPASS_WORDS or word in DEMONYM_QUALIFIERS or looks_like_demonym(word)
 
 
 def _names_no_one_alone(part: list[str]) -> bool:
@@ -504,16 +529,21 @@ def _after_ordinal(part: list[str], tokens: Sequence[tuple[str, str]], index: in
 
 
 def _is_demonym_use(part: list[str], tokens: Sequence[tuple[str, str]], index: int) -> bool:
-    """Is a one-word run at ``tokens[index]`` a demonym or another proper adjective used as
-    an adjective ("Japanese officials", "Olympic champion", "Scottish MSPs" before a title),
-    not a people ("the Japanese")? Judged at that occurrence only."""
-    if len(part) != 1 or not looks_like_proper_adjective(part[0]):
+    """Is a run at ``tokens[index]`` a demonym or another proper adjective used as an
+    adjective ("Japanese officials", "Olympic champion", "Scottish MSPs" before a title,
+    "North American sales", "African-American mothers", "Western diplomats"), not a people
+    ("the Japanese", "Native Americans protested")? Judged at that occurrence only."""
+    one_word = len(part) == 1 and (
+        looks_like_proper_adjective(part[0]) or part[0] in REGIONAL_ADJECTIVES
+    )
+    if not (one_word or _is_demonym_phrase(part)):
         return False
-    if tokens[index][1] == "JJ":
+    after = index + len(part)
+    if tokens[after - 1][1] == "JJ":
         return True
-    if index + 1 >= len(tokens):
+    if after >= len(tokens):
         return False
-    following, following_tag = tokens[index + 1]
+    following, following_tag = tokens[after]
     if following in TITLE_WORDS:
         return True
     modifies = following_tag.startswith(("NN", "JJ")) or not following_tag
