@@ -17,7 +17,7 @@ from analysis.keywords.features import FEATURES, candidate_features
 from analysis.keywords.headline import headline_log_odds
 from analysis.keywords.model import KeywordModel, shipped_model
 from analysis.keywords.registry import DEFAULT_WEIGHTS, METHODS, MODEL_RANKERS, REGISTRY
-from analysis.keywords.specificity import english_zipf, specificity_prior
+from analysis.keywords.specificity import specificity_prior
 
 __all__ = [
     "DEFAULT_WEIGHTS",
@@ -29,7 +29,6 @@ __all__ = [
     "KeywordModel",
     "candidate_features",
     "corpus_keywords",
-    "english_zipf",
     "extract_candidates",
     "headline_log_odds",
     "rank_article",
